@@ -1,0 +1,73 @@
+/**
+ * `npm run build [-- --input=DIR --output=DIR --pathprefix=/prefix/]`
+ *
+ * Validates the content, then builds the site into a temporary folder next to the output folder
+ * and swaps it in only when every page was written. A failed build leaves the last site as it was.
+ */
+import { rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { formatErrorReport } from "../content/errors.ts";
+import { validateContent } from "../content/load.ts";
+import { PROJECT_ROOT } from "../eleventy/plugin.ts";
+import { parseCommandLine, reportFailure } from "./command-line.ts";
+
+const options = parseCommandLine("build", {
+  input: { type: "string", default: "content" },
+  output: { type: "string", default: "_site" },
+  pathprefix: { type: "string", default: "/" },
+});
+
+const started = performance.now();
+const input = path.resolve(options.input);
+const output = path.resolve(options.output);
+
+const validation = await validateContent(input);
+if (!validation.archive) {
+  console.error(formatErrorReport(validation.errors));
+  process.exit(1);
+}
+for (const draft of validation.archive.drafts) {
+  console.log(`Utkast, publiceras inte: ${path.relative(process.cwd(), draft)}`);
+}
+
+const staging = path.join(path.dirname(output), `.${path.basename(output)}.bygge-${process.pid}`);
+try {
+  await rm(staging, { recursive: true, force: true });
+  const eleventy = new Eleventy(input, staging, {
+    quietMode: true,
+    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
+    pathPrefix: options.pathprefix,
+  });
+  eleventy.disableLogger();
+  const [, templates] = (await eleventy.write()) as unknown as [unknown, { outputPath: string | false }[]];
+  const written = templates.filter((template) => template.outputPath).length;
+  await replaceFolder(staging, output);
+  const seconds = ((performance.now() - started) / 1000).toLocaleString("sv-SE", { maximumFractionDigits: 1 });
+  console.log(
+    `Byggde ${validation.archive.projects.length} projekt, ${written} filer, till ${displayPath(output)} på ${seconds} s.`,
+  );
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  reportFailure("Bygget misslyckades, och den förra versionen av webbplatsen ligger kvar", error);
+}
+
+/** A path relative to the working folder when it lies inside it, otherwise absolute. */
+function displayPath(folder: string): string {
+  const relative = path.relative(process.cwd(), folder);
+  return relative.startsWith("..") ? folder : relative || ".";
+}
+
+/** Puts `fresh` where `target` is, removing the old folder only after the new one is in place. */
+async function replaceFolder(fresh: string, target: string): Promise<void> {
+  const previous = `${fresh}.forra`;
+  const targetExists = await stat(target).then(() => true, () => false);
+  if (targetExists) await rename(target, previous);
+  try {
+    await rename(fresh, target);
+  } catch (error) {
+    if (targetExists) await rename(previous, target);
+    throw error;
+  }
+  if (targetExists) await rm(previous, { recursive: true, force: true });
+}

@@ -1,0 +1,56 @@
+import path from "node:path";
+
+/** One problem in one content file, in words an editor can act on. */
+export interface ContentError {
+  /** Absolute path of the file. */
+  readonly file: string;
+  /** 1-based line in the file, when the problem has a place. */
+  readonly line?: number;
+  /** Dotted field path, such as "period.end" or "partners[2].country". */
+  readonly field?: string;
+  /** Swedish, lowercase, without a trailing full stop. */
+  readonly message: string;
+}
+
+/** Thrown when content does not validate; carries every error of every file. */
+export class ContentValidationError extends Error {
+  /** Tells Eleventy's error handler (in the dev server) that a stack trace would not help. */
+  readonly skipOriginalStack = true;
+
+  constructor(readonly errors: readonly ContentError[]) {
+    super(formatErrorReport(errors));
+    this.name = "ContentValidationError";
+  }
+}
+
+/** "content/projekt/vinna-vinna.md:14  reviewed: ogiltigt datum "2018-13-01"" */
+export function formatContentError(error: ContentError, cwd: string = process.cwd()): string {
+  const place = `${path.relative(cwd, error.file) || error.file}${error.line ? `:${error.line}` : ""}`;
+  return `${place}  ${error.field ? `${error.field}: ` : ""}${error.message}`;
+}
+
+/** Orders errors by file, then line, so that every tool prints the same list. */
+export function sortContentErrors(errors: readonly ContentError[]): ContentError[] {
+  return [...errors].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.field ?? "").localeCompare(b.field ?? ""),
+  );
+}
+
+/** The whole report an editor sees: a count, then one line per error. */
+export function formatErrorReport(errors: readonly ContentError[], cwd?: string): string {
+  const count = errors.length === 1 ? "1 fel" : `${errors.length} fel`;
+  const lines = sortContentErrors(errors).map((error) => `  ${formatContentError(error, cwd)}`);
+  return [`Innehållet har ${count}. Inget har publicerats.`, ...lines].join("\n");
+}
+
+/** Formats a zod-style path as "partners[2].country". */
+export function formatFieldPath(fieldPath: readonly PropertyKey[]): string {
+  return fieldPath
+    .map((part, index) =>
+      typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`,
+    )
+    .join("");
+}

@@ -1,0 +1,23 @@
+import type { z } from "zod";
+
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  in?: z.ZodType;
+  options?: z.ZodType[];
+}
+
+/** Every object key a schema accepts, at any depth: the vocabulary for "menade du …?" hints. */
+export function fieldNames(schema: z.ZodType, into: Set<string> = new Set()): Set<string> {
+  const def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+  for (const [key, child] of Object.entries(def.shape ?? {})) {
+    into.add(key);
+    fieldNames(child, into);
+  }
+  for (const child of [def.innerType, def.element, def.in, ...(def.options ?? [])]) {
+    if (child) fieldNames(child, into);
+  }
+  return into;
+}

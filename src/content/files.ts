@@ -1,0 +1,104 @@
+import { lstat, readdir, realpath } from "node:fs/promises";
+import path from "node:path";
+import { isSlug, swedishSlug } from "../format/slug.ts";
+import type { ContentError } from "./errors.ts";
+
+export type ContentKind = "index" | "cookies" | "accessibility" | "project" | "contact" | "site";
+
+/** A file of the content tree, classified by where it lies. */
+export interface ContentFile {
+  readonly kind: ContentKind;
+  readonly file: string;
+  /** The project slug or contact id; the file name without `.md`. */
+  readonly id: string;
+}
+
+/** The fixed files of the content model, by their path relative to the content folder. */
+export const FIXED_FILES: Record<string, ContentKind> = {
+  "index.md": "index",
+  "kakor.md": "cookies",
+  "tillganglighet.md": "accessibility",
+  "_data/site.yaml": "site",
+};
+
+const COLLECTION_FOLDERS: Record<string, ContentKind> = { projekt: "project", kontakter: "contact" };
+
+/** Files larger than this are refused: no project page needs a megabyte of text. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+async function walk(folder: string, realRoot: string, found: string[], errors: ContentError[]) {
+  const entries = await readdir(folder, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith(".")) continue;
+    const file = path.join(folder, entry.name);
+    if (entry.isSymbolicLink()) {
+      const target = await realpath(file).catch(() => undefined);
+      if (!target || path.relative(realRoot, target).startsWith("..")) {
+        errors.push({ file, message: "länken pekar på en fil utanför innehållsmappen eller på ingenting; lägg filen här i stället" });
+        continue;
+      }
+      if ((await lstat(target)).isDirectory()) {
+        errors.push({ file, message: "länkade mappar stöds inte; lägg filerna här i stället" });
+        continue;
+      }
+      found.push(file);
+    } else if (entry.isDirectory()) {
+      await walk(file, realRoot, found, errors);
+    } else if (entry.isFile()) {
+      found.push(file);
+    }
+  }
+}
+
+/** Explains where an unknown file could go instead. */
+function misplacedFileError(file: string, relative: string): ContentError {
+  const [folder, name = ""] = relative.split("/");
+  const kind = COLLECTION_FOLDERS[folder ?? ""];
+  if (kind && relative.split("/").length === 2) {
+    const base = name.replace(/\.[^.]*$/, "");
+    const wanted = `${swedishSlug(base) || "namn"}.md`;
+    if (!name.endsWith(".md")) {
+      return { file, message: `bara .md-filer läses här; döp om filen till ${wanted}` };
+    }
+    return {
+      file,
+      message: `filnamnet får bara innehålla små bokstäver a-z, siffror och bindestreck; döp om filen till ${wanted}`,
+    };
+  }
+  return {
+    file,
+    message:
+      "okänd fil: ett projekt ska ligga i projekt/, en person i kontakter/, och inställningar i _data/site.yaml",
+  };
+}
+
+/**
+ * Lists and classifies every file under the content folder. Files that fit nowhere are errors,
+ * so that no page can quietly go missing.
+ */
+export async function listContentFiles(root: string): Promise<{ files: ContentFile[]; errors: ContentError[] }> {
+  const absoluteRoot = path.resolve(root);
+  const paths: string[] = [];
+  const errors: ContentError[] = [];
+  await walk(absoluteRoot, await realpath(absoluteRoot), paths, errors);
+  const files: ContentFile[] = [];
+  for (const file of paths) {
+    const relative = path.relative(absoluteRoot, file).split(path.sep).join("/");
+    const fixed = FIXED_FILES[relative];
+    if (fixed) {
+      files.push({ kind: fixed, file, id: relative });
+      continue;
+    }
+    const [folder, name, ...deeper] = relative.split("/");
+    const kind = COLLECTION_FOLDERS[folder ?? ""];
+    const id = name?.endsWith(".md") ? name.slice(0, -3) : "";
+    if (kind && deeper.length === 0 && isSlug(id)) files.push({ kind, file, id });
+    else errors.push(misplacedFileError(file, relative));
+  }
+  for (const [relative, kind] of Object.entries(FIXED_FILES)) {
+    if (!files.some((file) => file.kind === kind)) {
+      errors.push({ file: path.join(absoluteRoot, relative), message: "filen saknas, men måste finnas" });
+    }
+  }
+  return { files, errors };
+}

@@ -1,0 +1,115 @@
+import { readFile, stat } from "node:fs/promises";
+import type { z } from "zod";
+import { ContentValidationError, formatFieldPath, type ContentError } from "./errors.ts";
+import { fieldNames } from "./field-names.ts";
+import { listContentFiles, MAX_FILE_BYTES, type ContentFile, type ContentKind } from "./files.ts";
+import { swedishIssueMessage } from "./issue-messages.ts";
+import type { Archive } from "./model.ts";
+import { resolveArchive, type ValidatedFile } from "./resolve.ts";
+import {
+  accessibilitySchema,
+  contactSchema,
+  pageSchema,
+  projectSchema,
+  siteSchema,
+} from "./schema.ts";
+import { readContentFile, readYamlFile, type SourceFile } from "./source.ts";
+import { didYouMean } from "./suggest.ts";
+
+const SCHEMAS: Record<ContentKind, z.ZodType> = {
+  index: pageSchema,
+  cookies: pageSchema,
+  accessibility: accessibilitySchema,
+  project: projectSchema,
+  contact: contactSchema,
+  site: siteSchema,
+};
+
+const KNOWN_FIELDS = new Set(Object.values(SCHEMAS).flatMap((schema) => [...fieldNames(schema)]));
+
+/** The outcome of validating a content tree: an archive, or every error found. */
+export interface ValidationResult {
+  readonly archive?: Archive;
+  readonly errors: readonly ContentError[];
+}
+
+/** Turns zod's issues into content errors that point at lines of the file. */
+function issuesToErrors(source: SourceFile, issues: readonly z.core.$ZodIssue[]): ContentError[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => {
+        const fieldPath = [...issue.path, key];
+        return {
+          file: source.file,
+          line: source.locate(fieldPath),
+          field: formatFieldPath(fieldPath),
+          message: `okänt fält${didYouMean(key, KNOWN_FIELDS)}`,
+        };
+      });
+    }
+    return [
+      {
+        file: source.file,
+        line: source.locate(issue.path),
+        field: formatFieldPath(issue.path),
+        message: issue.message,
+      },
+    ];
+  });
+}
+
+type FileResult = { file?: ValidatedFile; errors: ContentError[] };
+
+/**
+ * Results by file, kept while the file is unchanged, so that a second validation in the same
+ * process (the build after its own check, or a rebuild in the dev server) reads only what changed.
+ */
+const resultCache = new Map<string, { version: string; kind: ContentKind; result: FileResult }>();
+
+/** Reads and validates one file, or returns the result of an unchanged file from the cache. */
+async function validateFile(entry: ContentFile): Promise<FileResult> {
+  const info = await stat(entry.file);
+  const version = `${info.mtimeMs}:${info.ctimeMs}:${info.size}`;
+  const cached = resultCache.get(entry.file);
+  if (cached && cached.version === version && cached.kind === entry.kind) return cached.result;
+  const result = await readAndValidate(entry, info.size);
+  resultCache.set(entry.file, { version, kind: entry.kind, result });
+  return result;
+}
+
+/** Reads and validates one file against the schema for its kind. */
+async function readAndValidate(entry: ContentFile, size: number): Promise<FileResult> {
+  if (size > MAX_FILE_BYTES) {
+    const megabytes = (size / 1024 / 1024).toLocaleString("sv-SE", { maximumFractionDigits: 1 });
+    return { errors: [{ file: entry.file, message: `filen är för stor (${megabytes} MB); högst 1 MB är tillåtet` }] };
+  }
+  const bytes = await readFile(entry.file);
+  const source = entry.kind === "site" ? readYamlFile(entry.file, bytes) : readContentFile(entry.file, bytes);
+  if (source.errors.length > 0) return { errors: source.errors };
+  const result = SCHEMAS[entry.kind].safeParse(source.data, { error: swedishIssueMessage });
+  if (!result.success) return { errors: issuesToErrors(source, result.error.issues) };
+  return { file: { ...entry, data: result.data, body: source.body, locate: source.locate }, errors: [] };
+}
+
+/**
+ * Reads every file under the content folder, validates each against its schema, and resolves the
+ * references between them. Reports every error of every file; never throws for bad content.
+ */
+export async function validateContent(contentDir: string): Promise<ValidationResult> {
+  const exists = await stat(contentDir).then((info) => info.isDirectory(), () => false);
+  if (!exists) return { errors: [{ file: contentDir, message: "innehållsmappen finns inte" }] };
+  const listing = await listContentFiles(contentDir);
+  const results = await Promise.all(listing.files.map(validateFile));
+  const errors = [...listing.errors, ...results.flatMap((result) => result.errors)];
+  const files = results.flatMap((result) => (result.file ? [result.file] : []));
+  const resolved = resolveArchive(files);
+  errors.push(...resolved.errors);
+  return errors.length > 0 ? { errors } : { archive: resolved.archive, errors };
+}
+
+/** Like {@link validateContent}, but throws a {@link ContentValidationError} listing every error. */
+export async function loadArchive(contentDir: string): Promise<Archive> {
+  const result = await validateContent(contentDir);
+  if (!result.archive) throw new ContentValidationError(result.errors);
+  return result.archive;
+}

@@ -1,0 +1,129 @@
+/** The validated, resolved archive that templates render. Nothing here is re-parsed later. */
+import type { PartialDate } from "../format/date.ts";
+import type { PhoneNumber } from "../format/phone.ts";
+import type { ConsentCategory, PartnerRole, SiteData, AccessibilityData } from "./schema.ts";
+
+/** A short link to a project, for lists that must not drag the whole project along. */
+export interface ProjectLink {
+  readonly slug: string;
+  readonly url: string;
+  readonly title: string;
+  readonly subtitle?: string;
+}
+
+export type MentionRole = "contact" | "contentOwner" | "publishedBy";
+
+/** A place where a contact is named: a project page or one of the site's own pages. */
+export interface Mention {
+  readonly title: string;
+  readonly url: string;
+  readonly roles: readonly MentionRole[];
+}
+
+export interface Contact {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string;
+  readonly phones: readonly PhoneNumber[];
+  readonly email?: string;
+  /** Markdown: a short presentation. */
+  readonly body: string;
+  readonly sourcePath: string;
+  /** Where the person is named, in the order of the site's pages. */
+  readonly mentions: Mention[];
+}
+
+/** Who answers for a page and when it was last checked. */
+export interface PageResponsibility {
+  readonly reviewed: string;
+  readonly contentOwner: Contact;
+  readonly publishedBy: Contact;
+}
+
+export interface Partner {
+  readonly name: string;
+  readonly country?: string;
+  readonly roles: readonly PartnerRole[];
+  readonly lang?: string;
+  readonly url?: string;
+}
+
+/** Partners from one country, in the order the editor listed them. */
+export interface PartnerGroup {
+  readonly country?: string;
+  readonly partners: readonly Partner[];
+}
+
+export interface Project {
+  readonly slug: string;
+  readonly url: string;
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly summary: string;
+  readonly period?: { readonly start?: PartialDate; readonly end?: PartialDate };
+  readonly goals: readonly string[];
+  readonly partnerGroups: readonly PartnerGroup[];
+  readonly funders: readonly { readonly name: string; readonly url?: string }[];
+  readonly events: readonly { readonly date: PartialDate; readonly title: string }[];
+  readonly contacts: readonly Contact[];
+  /** Related projects in both directions: those this one names and those that name it. */
+  readonly related: readonly ProjectLink[];
+  readonly responsibility: PageResponsibility;
+  readonly body: string;
+  readonly sourcePath: string;
+}
+
+/** One of the site's own pages: the archive index, cookies, accessibility. */
+export interface SitePage {
+  readonly kind: "index" | "cookies" | "accessibility";
+  readonly url: string;
+  readonly title: string;
+  readonly summary?: string;
+  readonly responsibility: PageResponsibility;
+  readonly body: string;
+  readonly sourcePath: string;
+}
+
+export interface AccessibilityPage extends SitePage {
+  readonly kind: "accessibility";
+  readonly statement: Pick<AccessibilityData, "compliance" | "assessed" | "method"> & {
+    readonly feedback: { readonly email?: string; readonly phone?: PhoneNumber; readonly url?: string };
+  };
+}
+
+export interface Site extends Omit<SiteData, "contacts" | "generatedPages" | "cookies"> {
+  /** The site-wide "Kontakt" list, in the editor's order. */
+  readonly contacts: readonly Contact[];
+  /** Page information for pages the build generates, such as the contact directory. */
+  readonly generatedPages: PageResponsibility;
+  readonly consentCategories: readonly ConsentCategory[];
+}
+
+/**
+ * The whole archive. A class rather than a plain object so that Eleventy's data cascade passes it
+ * by reference instead of deep-merging a copy into every page.
+ */
+export class Archive {
+  constructor(
+    readonly site: Site,
+    readonly pages: { readonly index: SitePage; readonly cookies: SitePage; readonly accessibility: AccessibilityPage },
+    /** Published projects, the newest end date first. */
+    readonly projects: readonly Project[],
+    /** Contacts in the order of the directory: by name. */
+    readonly contacts: readonly Contact[],
+    /** Source paths of projects marked `draft: true`, left out of the site. */
+    readonly drafts: readonly string[],
+  ) {}
+
+  /** The project, page or contact read from a source file, looked up by its absolute path. */
+  entryFor(sourcePath: string): Project | SitePage | Contact | undefined {
+    this.#bySource ??= new Map<string, Project | SitePage | Contact>([
+      ...this.projects.map((project) => [project.sourcePath, project] as const),
+      ...Object.values(this.pages).map((page) => [page.sourcePath, page] as const),
+      ...this.contacts.map((contact) => [contact.sourcePath, contact] as const),
+    ]);
+    return this.#bySource.get(sourcePath);
+  }
+
+  #bySource?: Map<string, Project | SitePage | Contact>;
+}

@@ -1,0 +1,254 @@
+import { comparePartialDates } from "../format/date.ts";
+import { formatFieldPath, type ContentError } from "./errors.ts";
+import type { ContentFile } from "./files.ts";
+import {
+  Archive,
+  type AccessibilityPage,
+  type Contact,
+  type Mention,
+  type MentionRole,
+  type PageResponsibility,
+  type PartnerGroup,
+  type Project,
+  type ProjectLink,
+  type SitePage,
+} from "./model.ts";
+import type { AccessibilityData, ContactData, PageData, ProjectData, SiteData } from "./schema.ts";
+import { didYouMean } from "./suggest.ts";
+
+/** A file that passed its schema, with the way back to its lines for reference errors. */
+export interface ValidatedFile extends ContentFile {
+  readonly data: unknown;
+  readonly body: string;
+  locate(fieldPath: readonly PropertyKey[]): number | undefined;
+}
+
+const collator = new Intl.Collator("sv");
+
+export function projectUrl(slug: string): string {
+  return `/projekt/${slug}/`;
+}
+
+const SITE_PAGE_URLS = { index: "/", cookies: "/kakor/", accessibility: "/tillganglighet/" } as const;
+
+/** Collects reference errors against one file. */
+class ReferenceChecker {
+  readonly errors: ContentError[] = [];
+
+  constructor(
+    private readonly contacts: ReadonlyMap<string, Contact>,
+    private readonly projects: ReadonlyMap<string, ValidatedFile>,
+  ) {}
+
+  contact(source: ValidatedFile, fieldPath: PropertyKey[], id: string): Contact | undefined {
+    const contact = this.contacts.get(id);
+    if (!contact) {
+      this.report(source, fieldPath, `okänd kontakt "${id}": det finns ingen fil kontakter/${id}.md${didYouMean(id, this.contacts.keys())}`);
+    }
+    return contact;
+  }
+
+  responsibility(source: ValidatedFile, data: Pick<PageData, "reviewed" | "contentOwner" | "publishedBy">, prefix: PropertyKey[] = []): PageResponsibility | undefined {
+    const contentOwner = this.contact(source, [...prefix, "contentOwner"], data.contentOwner);
+    const publishedBy = this.contact(source, [...prefix, "publishedBy"], data.publishedBy);
+    return contentOwner && publishedBy ? { reviewed: data.reviewed, contentOwner, publishedBy } : undefined;
+  }
+
+  project(source: ValidatedFile, fieldPath: PropertyKey[], slug: string): ValidatedFile | undefined {
+    const project = this.projects.get(slug);
+    if (slug === source.id) {
+      this.report(source, fieldPath, "ett projekt kan inte vara relaterat till sig självt");
+    } else if (!project) {
+      this.report(source, fieldPath, `okänt projekt "${slug}": det finns ingen fil projekt/${slug}.md${didYouMean(slug, this.projects.keys())}`);
+    } else if ((project.data as ProjectData).draft) {
+      this.report(source, fieldPath, `projektet "${slug}" är ett utkast (draft: true) och publiceras inte`);
+    } else {
+      return project;
+    }
+    return undefined;
+  }
+
+  report(source: ValidatedFile, fieldPath: PropertyKey[], message: string) {
+    this.errors.push({ file: source.file, line: source.locate(fieldPath), field: formatFieldPath(fieldPath), message });
+  }
+}
+
+/** Groups partners by country, countries in the order they first appear. */
+function groupPartners(partners: ProjectData["partners"]): PartnerGroup[] {
+  const groups = new Map<string | undefined, PartnerGroup["partners"][number][]>();
+  for (const partner of partners) {
+    const group = groups.get(partner.country) ?? [];
+    group.push(partner);
+    groups.set(partner.country, group);
+  }
+  return [...groups].map(([country, members]) => (country ? { country, partners: members } : { partners: members }));
+}
+
+/** Newest end date first; projects without an end date last; then by title. */
+function compareProjects(a: Project, b: Project): number {
+  const aEnd = a.period?.end;
+  const bEnd = b.period?.end;
+  if (aEnd && bEnd) return comparePartialDates(bEnd, aEnd) || collator.compare(a.title, b.title);
+  if (aEnd || bEnd) return aEnd ? -1 : 1;
+  return collator.compare(a.title, b.title);
+}
+
+function linkTo(project: Pick<Project, "slug" | "url" | "title" | "subtitle">): ProjectLink {
+  return project.subtitle
+    ? { slug: project.slug, url: project.url, title: project.title, subtitle: project.subtitle }
+    : { slug: project.slug, url: project.url, title: project.title };
+}
+
+/** Records where each contact is named, merging roles on the same page. */
+function recordMentions(contacts: ReadonlyMap<string, Contact>, page: { title: string; url: string }, roles: [MentionRole, Contact | readonly Contact[]][]) {
+  const byContact = new Map<Contact, MentionRole[]>();
+  for (const [role, named] of roles) {
+    for (const contact of Array.isArray(named) ? named : [named as Contact]) {
+      const list = byContact.get(contact) ?? [];
+      if (!list.includes(role)) list.push(role);
+      byContact.set(contact, list);
+    }
+  }
+  for (const [contact, mentionRoles] of byContact) {
+    const mention: Mention = { title: page.title, url: page.url, roles: mentionRoles };
+    contacts.get(contact.id)?.mentions.push(mention);
+  }
+}
+
+/**
+ * Resolves the references between validated files (contacts, related projects, page owners) and
+ * assembles the archive. Every broken reference is reported, with a suggestion where one is close.
+ */
+export function resolveArchive(files: readonly ValidatedFile[]): { archive?: Archive; errors: ContentError[] } {
+  const ofKind = (kind: ContentFile["kind"]) => files.filter((file) => file.kind === kind);
+  const contacts = new Map<string, Contact>(
+    ofKind("contact").map((source) => {
+      const data = source.data as ContactData;
+      const contact: Contact = {
+        id: source.id,
+        name: data.name,
+        title: data.title,
+        phones: data.phones,
+        ...(data.email ? { email: data.email } : {}),
+        body: source.body,
+        sourcePath: source.file,
+        mentions: [],
+      };
+      return [source.id, contact];
+    }),
+  );
+  const projectFiles = new Map(ofKind("project").map((source) => [source.id, source]));
+  const check = new ReferenceChecker(contacts, projectFiles);
+
+  const projects: Project[] = [];
+  const drafts: string[] = [];
+  for (const source of projectFiles.values()) {
+    const data = source.data as ProjectData;
+    if (data.draft) {
+      drafts.push(source.file);
+      continue;
+    }
+    const responsibility = check.responsibility(source, data);
+    const projectContacts = data.contacts.flatMap((id, index) => check.contact(source, ["contacts", index], id) ?? []);
+    data.related.forEach((slug, index) => check.project(source, ["related", index], slug));
+    if (!responsibility) continue;
+    projects.push({
+      slug: source.id,
+      url: projectUrl(source.id),
+      title: data.title,
+      ...(data.subtitle ? { subtitle: data.subtitle } : {}),
+      summary: data.summary,
+      ...(data.period ? { period: data.period } : {}),
+      goals: data.goals,
+      partnerGroups: groupPartners(data.partners),
+      funders: data.funders,
+      events: [...data.events].sort((a, b) => comparePartialDates(a.date, b.date)),
+      contacts: projectContacts,
+      related: [],
+      responsibility,
+      body: source.body,
+      sourcePath: source.file,
+    });
+  }
+
+  // Relations are shown on both pages, whichever of the two names the other.
+  const bySlug = new Map(projects.map((project) => [project.slug, project]));
+  const relatedSlugs = new Map(projects.map((project) => [project.slug, new Set<string>()]));
+  for (const project of projects) {
+    for (const slug of (projectFiles.get(project.slug)!.data as ProjectData).related) {
+      if (!bySlug.has(slug) || slug === project.slug) continue;
+      relatedSlugs.get(project.slug)!.add(slug);
+      relatedSlugs.get(slug)!.add(project.slug);
+    }
+  }
+  projects.sort(compareProjects);
+  const order = new Map(projects.map((project, index) => [project.slug, index]));
+  const withRelations = projects.map((project) => ({
+    ...project,
+    related: [...relatedSlugs.get(project.slug)!]
+      .sort((a, b) => order.get(a)! - order.get(b)!)
+      .map((slug) => linkTo(bySlug.get(slug)!)),
+  }));
+
+  const sitePage = (kind: SitePage["kind"]) => {
+    const source = ofKind(kind)[0];
+    if (!source) return undefined;
+    const data = source.data as PageData;
+    const responsibility = check.responsibility(source, data);
+    if (!responsibility) return undefined;
+    const page: SitePage = {
+      kind,
+      url: SITE_PAGE_URLS[kind],
+      title: data.title,
+      ...(data.summary ? { summary: data.summary } : {}),
+      responsibility,
+      body: source.body,
+      sourcePath: source.file,
+    };
+    if (kind !== "accessibility") return page;
+    const statement = source.data as AccessibilityData;
+    return {
+      ...page,
+      kind,
+      statement: { compliance: statement.compliance, assessed: statement.assessed, method: statement.method, feedback: statement.feedback },
+    } satisfies AccessibilityPage;
+  };
+  const index = sitePage("index");
+  const cookies = sitePage("cookies");
+  const accessibility = sitePage("accessibility") as AccessibilityPage | undefined;
+
+  const siteSource = ofKind("site")[0];
+  let site: Archive["site"] | undefined;
+  if (siteSource) {
+    const data = siteSource.data as SiteData;
+    const siteContacts = data.contacts.flatMap((id, position) => check.contact(siteSource, ["contacts", position], id) ?? []);
+    const generatedPages = check.responsibility(siteSource, data.generatedPages, ["generatedPages"]);
+    const { contacts: _ids, generatedPages: _generated, cookies: cookieSettings, ...settings } = data;
+    if (generatedPages) {
+      site = { ...settings, contacts: siteContacts, generatedPages, consentCategories: cookieSettings.categories };
+    }
+  }
+
+  if (check.errors.length > 0 || !index || !cookies || !accessibility || !site) {
+    return { errors: check.errors };
+  }
+
+  for (const project of withRelations) {
+    recordMentions(contacts, project, [
+      ["contact", project.contacts],
+      ["contentOwner", project.responsibility.contentOwner],
+      ["publishedBy", project.responsibility.publishedBy],
+    ]);
+  }
+  for (const page of [index, cookies, accessibility]) {
+    recordMentions(contacts, page, [
+      ["contentOwner", page.responsibility.contentOwner],
+      ["publishedBy", page.responsibility.publishedBy],
+    ]);
+  }
+  const directory = [...contacts.values()].sort((a, b) => collator.compare(a.name, b.name));
+  return {
+    archive: new Archive(site, { index, cookies, accessibility }, withRelations, directory, drafts.sort()),
+    errors: [],
+  };
+}

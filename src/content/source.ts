@@ -1,0 +1,127 @@
+import matter from "gray-matter";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { ContentError } from "./errors.ts";
+
+/** A content file split into front matter and body, with a way back from a field to its line. */
+export interface SourceFile {
+  readonly file: string;
+  /** The front matter as plain data; undefined when it could not be read. */
+  readonly data: unknown;
+  /** The Markdown body, with line endings normalised to \n. */
+  readonly body: string;
+  /** Errors found while reading: encoding, delimiters, YAML syntax. */
+  readonly errors: ContentError[];
+  /** The line of a field, or of the nearest enclosing field that exists. */
+  locate(fieldPath: readonly PropertyKey[]): number | undefined;
+}
+
+const YAML_MESSAGES: Record<string, string> = {
+  TAB_AS_INDENT: "tabbtecken får inte användas för indrag i YAML, använd mellanslag",
+  DUPLICATE_KEY: "samma fält står två gånger",
+  BAD_INDENT: "fel indrag (antal mellanslag i början av raden)",
+  MISSING_CHAR: "ett tecken saknas, till exempel ett avslutande ] eller \"",
+  MULTILINE_IMPLICIT_KEY: "ett fältnamn saknar kolon (:) eller ett värde går över flera rader",
+  BLOCK_AS_IMPLICIT_KEY: "ett fältnamn saknar kolon (:)",
+  UNEXPECTED_TOKEN: "oväntat tecken",
+  BAD_SCALAR_START: "ett värde börjar med ett tecken som måste stå inom citattecken",
+  BAD_DQ_ESCAPE: "ogiltig escape-sekvens inom citattecken",
+  ALIAS_PROPS: "ogiltigt alias",
+};
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes UTF-8 (a byte-order mark is dropped) and normalises CRLF and CR line endings. */
+function decodeText(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes).replace(/\r\n?/g, "\n");
+  } catch {
+    return undefined;
+  }
+}
+
+function failed(file: string, error: Omit<ContentError, "file">): SourceFile {
+  return { file, data: undefined, body: "", errors: [{ file, ...error }], locate: () => undefined };
+}
+
+/** Parses YAML text whose first line is `lineOffset` + 1 in the file. */
+function parseYaml(file: string, yamlText: string, lineOffset: number) {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  const errors: ContentError[] = document.errors.map((error) => ({
+    file,
+    line: lineAt(error.pos[0]),
+    message: `ogiltig YAML: ${YAML_MESSAGES[error.code] ?? error.message.split("\n")[0]}`,
+  }));
+  let data: unknown;
+  if (errors.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: 50 }) ?? {};
+    } catch (error) {
+      errors.push({ file, line: lineOffset + 1, message: `ogiltig YAML: ${(error as Error).message}` });
+    }
+  }
+  if (errors.length === 0 && (typeof data !== "object" || data === null || Array.isArray(data))) {
+    errors.push({ file, line: lineOffset + 1, message: "fälten ska skrivas som namn: värde, ett per rad" });
+    data = undefined;
+  }
+  return { data, errors, locate: (fieldPath: readonly PropertyKey[]) => locateField(document, fieldPath, lineAt) };
+}
+
+/** Walks the YAML tree along a field path and returns the line of the deepest part that exists. */
+function locateField(
+  document: Document,
+  fieldPath: readonly PropertyKey[],
+  lineAt: (offset: number) => number,
+): number | undefined {
+  let node: unknown = document.contents;
+  let line = node && (node as Node).range ? lineAt((node as Node).range![0]) : undefined;
+  for (const part of fieldPath) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+      if (!pair) break;
+      if (isScalar(pair.key) && pair.key.range) line = lineAt(pair.key.range[0]);
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === "number") {
+      const item = node.items[part] as Node | undefined;
+      if (!item) break;
+      if (item.range) line = lineAt(item.range[0]);
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return line;
+}
+
+/** Reads a Markdown content file: YAML front matter between --- lines, then the body. */
+export function readContentFile(file: string, bytes: Uint8Array): SourceFile {
+  const text = decodeText(bytes);
+  if (text === undefined) {
+    return failed(file, { message: "filen är inte sparad som UTF-8; spara om den med teckenkodningen UTF-8" });
+  }
+  if (text.trim() === "") return failed(file, { line: 1, message: "filen är tom" });
+  const lines = text.split("\n");
+  if (lines[0]!.trimEnd() !== "---") {
+    return failed(file, { line: 1, message: "filen ska börja med en rad med bara --- följd av fälten (front matter)" });
+  }
+  const closing = lines.findIndex((line, index) => index > 0 && line.trimEnd() === "---");
+  if (closing === -1) {
+    return failed(file, { line: 1, message: "front matter saknar en avslutande rad med bara ---" });
+  }
+  const split = matter(text, { engines: { yaml: (raw: string) => ({ raw }) } });
+  // gray-matter's raw front matter starts with the rest of the opening --- line, so YAML line 1 is file line 1.
+  const yaml = parseYaml(file, (split.data as { raw?: string }).raw ?? "", 0);
+  return { file, data: yaml.data, body: split.content, errors: yaml.errors, locate: yaml.locate };
+}
+
+/** Reads a YAML data file such as `_data/site.yaml`. */
+export function readYamlFile(file: string, bytes: Uint8Array): SourceFile {
+  const text = decodeText(bytes);
+  if (text === undefined) {
+    return failed(file, { message: "filen är inte sparad som UTF-8; spara om den med teckenkodningen UTF-8" });
+  }
+  if (text.trim() === "") return failed(file, { line: 1, message: "filen är tom" });
+  const yaml = parseYaml(file, text, 0);
+  return { file, data: yaml.data, body: "", errors: yaml.errors, locate: yaml.locate };
+}

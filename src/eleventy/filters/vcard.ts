@@ -1,0 +1,13 @@
+import type { Contact, Site } from "../../content/model.ts";
+import { formatVCard } from "../../format/vcard.ts";
+
+/** `{{ contact | vcard(archive.site) }}`: the person's vCard, with the site's organisation. */
+export function vcard(contact: Contact, site: Site): string {
+  return formatVCard({
+    name: contact.name,
+    title: contact.title,
+    organisation: site.organisation,
+    phones: contact.phones,
+    ...(contact.email ? { email: contact.email } : {}),
+  });
+}

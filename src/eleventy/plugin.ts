@@ -1,0 +1,57 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { loadArchive } from "../content/load.ts";
+import type { Archive } from "../content/model.ts";
+import * as filters from "./filters/index.ts";
+import { addGeneratedPages } from "./generated-pages.ts";
+import { createMarkdown } from "./markdown.ts";
+import { pageDataFor } from "./pages.ts";
+
+/** The project folder, where layouts and assets live whatever the content folder is. */
+export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const LAYOUTS_DIR = path.join(PROJECT_ROOT, "layouts");
+
+/** The content folder of this build; Eleventy's JSDoc types `directories` as a bare object. */
+export function inputDirectory(eleventyConfig: UserConfig): string {
+  return (eleventyConfig.directories as { input: string }).input;
+}
+
+/**
+ * Everything projektarkiv adds to Eleventy. The archive is read and validated once per build,
+ * before any page renders; templates then only read the validated model.
+ */
+export default function projektarkiv(eleventyConfig: UserConfig): void {
+  // Libraries
+  const markdown = createMarkdown();
+
+  // Content: one load per build. Eleventy never reads the Markdown files itself (`read: false`).
+  let archive: Archive | undefined;
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
+    archive = await loadArchive(directories.input);
+  });
+  eleventyConfig.addGlobalData("archive", () => archive);
+  eleventyConfig.addExtension("md", {
+    read: false,
+    getData: (inputPath: string) => pageDataFor(archive!, path.resolve(inputPath)),
+    compile: () => (data: { body?: string }) => markdown.render(data.body ?? ""),
+    compileOptions: { cache: false },
+  });
+  eleventyConfig.addWatchTarget(path.join(inputDirectory(eleventyConfig), "_data/*.yaml"));
+  eleventyConfig.addWatchTarget(LAYOUTS_DIR);
+
+  // Filters
+  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+  eleventyConfig.addFilter("markdown", (text: string) => markdown.render(text));
+  eleventyConfig.addFilter("markdownInline", (text: string) => markdown.renderInline(text));
+
+  // Generated pages
+  addGeneratedPages(eleventyConfig);
+
+  // Assets
+  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets"))]: "assets" });
+
+  // Plugins
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+}

@@ -1,0 +1,10 @@
+const regionNames = new Intl.DisplayNames(["sv"], { type: "region", fallback: "none" });
+
+/** CLDR region codes that are not countries in ISO 3166-1. */
+const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "ZZ"]);
+
+/** The Swedish name of an ISO 3166-1 alpha-2 country ("NO" is "Norge"), or undefined. */
+export function countryName(code: string): string | undefined {
+  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return undefined;
+  return regionNames.of(code);
+}
