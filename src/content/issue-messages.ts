@@ -23,9 +23,9 @@ function describeValue(value: unknown): string {
  * Our own checks (dates, phone numbers, URLs) carry their messages in the schema.
  */
 export const swedishIssueMessage: z.core.$ZodErrorMap = (issue) => {
+  if (issue.input === undefined && issue.code !== "unrecognized_keys") return "saknas, men måste finnas";
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined) return "saknas, men måste finnas";
       return `ska vara ${TYPE_NAMES[issue.expected] ?? issue.expected}, inte ${describeValue(issue.input)}`;
     case "too_small":
       if (issue.origin === "string") return "får inte vara tomt";

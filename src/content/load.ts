@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import type { z } from "zod";
-import { ContentValidationError, formatFieldPath, type ContentError } from "./errors.ts";
+import { ContentValidationError, formatFieldPath, sortContentErrors, type ContentError } from "./errors.ts";
 import { fieldNames } from "./field-names.ts";
 import { listContentFiles, MAX_FILE_BYTES, type ContentFile, type ContentKind } from "./files.ts";
 import { swedishIssueMessage } from "./issue-messages.ts";
@@ -102,9 +102,10 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
   const results = await Promise.all(listing.files.map(validateFile));
   const errors = [...listing.errors, ...results.flatMap((result) => result.errors)];
   const files = results.flatMap((result) => (result.file ? [result.file] : []));
-  const resolved = resolveArchive(files);
+  const idsOf = (kind: ContentKind) => new Set(listing.files.filter((file) => file.kind === kind).map((file) => file.id));
+  const resolved = resolveArchive(files, { contacts: idsOf("contact"), projects: idsOf("project") });
   errors.push(...resolved.errors);
-  return errors.length > 0 ? { errors } : { archive: resolved.archive, errors };
+  return errors.length > 0 ? { errors: sortContentErrors(errors) } : { archive: resolved.archive, errors };
 }
 
 /** Like {@link validateContent}, but throws a {@link ContentValidationError} listing every error. */

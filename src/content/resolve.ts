@@ -31,6 +31,12 @@ export function projectUrl(slug: string): string {
 
 const SITE_PAGE_URLS = { index: "/", cookies: "/kakor/", accessibility: "/tillganglighet/" } as const;
 
+/** Ids of every file in the tree, valid or not, so a broken file is not also reported as missing. */
+export interface KnownIds {
+  readonly contacts: ReadonlySet<string>;
+  readonly projects: ReadonlySet<string>;
+}
+
 /** Collects reference errors against one file. */
 class ReferenceChecker {
   readonly errors: ContentError[] = [];
@@ -38,11 +44,12 @@ class ReferenceChecker {
   constructor(
     private readonly contacts: ReadonlyMap<string, Contact>,
     private readonly projects: ReadonlyMap<string, ValidatedFile>,
+    private readonly known: KnownIds,
   ) {}
 
   contact(source: ValidatedFile, fieldPath: PropertyKey[], id: string): Contact | undefined {
     const contact = this.contacts.get(id);
-    if (!contact) {
+    if (!contact && !this.known.contacts.has(id)) {
       this.report(source, fieldPath, `okänd kontakt "${id}": det finns ingen fil kontakter/${id}.md${didYouMean(id, this.contacts.keys())}`);
     }
     return contact;
@@ -59,12 +66,12 @@ class ReferenceChecker {
     if (slug === source.id) {
       this.report(source, fieldPath, "ett projekt kan inte vara relaterat till sig självt");
     } else if (!project) {
+      if (this.known.projects.has(slug)) return undefined;
       this.report(source, fieldPath, `okänt projekt "${slug}": det finns ingen fil projekt/${slug}.md${didYouMean(slug, this.projects.keys())}`);
-    } else if ((project.data as ProjectData).draft) {
-      this.report(source, fieldPath, `projektet "${slug}" är ett utkast (draft: true) och publiceras inte`);
-    } else {
+    } else if (!(project.data as ProjectData).draft) {
       return project;
     }
+    // A draft is left out on purpose; the relation appears when it is published.
     return undefined;
   }
 
@@ -119,7 +126,10 @@ function recordMentions(contacts: ReadonlyMap<string, Contact>, page: { title: s
  * Resolves the references between validated files (contacts, related projects, page owners) and
  * assembles the archive. Every broken reference is reported, with a suggestion where one is close.
  */
-export function resolveArchive(files: readonly ValidatedFile[]): { archive?: Archive; errors: ContentError[] } {
+export function resolveArchive(
+  files: readonly ValidatedFile[],
+  known: KnownIds,
+): { archive?: Archive; errors: ContentError[] } {
   const ofKind = (kind: ContentFile["kind"]) => files.filter((file) => file.kind === kind);
   const contacts = new Map<string, Contact>(
     ofKind("contact").map((source) => {
@@ -138,7 +148,7 @@ export function resolveArchive(files: readonly ValidatedFile[]): { archive?: Arc
     }),
   );
   const projectFiles = new Map(ofKind("project").map((source) => [source.id, source]));
-  const check = new ReferenceChecker(contacts, projectFiles);
+  const check = new ReferenceChecker(contacts, projectFiles, known);
 
   const projects: Project[] = [];
   const drafts: string[] = [];

@@ -43,16 +43,45 @@ function failed(file: string, error: Omit<ContentError, "file">): SourceFile {
   return { file, data: undefined, body: "", errors: [{ file, ...error }], locate: () => undefined };
 }
 
+/** Brackets and quotes that YAML only notices are unclosed on a later line. */
+const UNCLOSED = [
+  { pattern: /^Flow sequence/, opener: "[", message: "en lista inom [ ] saknar sitt avslutande ]" },
+  { pattern: /^Flow map/, opener: "{", message: "en grupp inom { } saknar sitt avslutande }" },
+  { pattern: /^Missing closing "/, opener: '"', message: 'ett citattecken " saknar sitt avslutande "' },
+  { pattern: /^Missing closing '/, opener: "'", message: "ett citattecken ' saknar sitt avslutande '" },
+];
+
+/**
+ * One Swedish error per line for YAML syntax errors. An unclosed bracket or quote is reported on
+ * the line where it was opened, not where YAML gave up.
+ */
+function yamlErrors(file: string, yamlText: string, document: Document, lineAt: (offset: number) => number): ContentError[] {
+  const lines = yamlText.split("\n");
+  const byLine = new Map<number, string>();
+  for (const error of document.errors) {
+    let line = lineAt(error.pos[0]);
+    let message = YAML_MESSAGES[error.code] ?? error.message.split("\n")[0]!;
+    const unclosed = UNCLOSED.find((candidate) => candidate.pattern.test(error.message));
+    if (unclosed) {
+      message = unclosed.message;
+      for (let index = Math.min(line - 1, lines.length) - 1; index >= 0; index--) {
+        if (lines[index]!.includes(unclosed.opener)) {
+          line = index + 1;
+          break;
+        }
+      }
+    }
+    if (!byLine.has(line)) byLine.set(line, `ogiltig YAML: ${message}`);
+  }
+  return [...byLine].map(([line, message]) => ({ file, line, message }));
+}
+
 /** Parses YAML text whose first line is `lineOffset` + 1 in the file. */
 function parseYaml(file: string, yamlText: string, lineOffset: number) {
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
-  const errors: ContentError[] = document.errors.map((error) => ({
-    file,
-    line: lineAt(error.pos[0]),
-    message: `ogiltig YAML: ${YAML_MESSAGES[error.code] ?? error.message.split("\n")[0]}`,
-  }));
+  const errors = yamlErrors(file, yamlText, document, lineAt);
   let data: unknown;
   if (errors.length === 0) {
     try {

@@ -1,0 +1,196 @@
+import { symlink } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ContentError } from "../../src/content/errors.ts";
+import { validateContent } from "../../src/content/load.ts";
+import { contentTree, temporaryFolder } from "../helpers.ts";
+
+let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
+beforeEach(async () => {
+  workspace = await temporaryFolder();
+});
+afterEach(async () => {
+  await workspace.remove();
+});
+
+/** Validates a copy of the minimal fixture with the given edits and returns its errors. */
+async function errorsAfter(edits: Parameters<typeof contentTree>[2]): Promise<{ content: string; errors: readonly ContentError[] }> {
+  const content = await contentTree(workspace.dir, "minimal", edits);
+  const result = await validateContent(content);
+  return { content, errors: result.errors };
+}
+
+const replace = (from: string, to: string) => (text: string) => {
+  if (!text.includes(from)) throw new Error(`fixture does not contain ${from}`);
+  return text.replace(from, to);
+};
+
+describe("validateContent on valid content", () => {
+  it("accepts the minimal fixture and resolves its references", async () => {
+    const content = await contentTree(workspace.dir, "minimal");
+    const { archive, errors } = await validateContent(content);
+    expect(errors).toEqual([]);
+    expect(archive!.projects.map((project) => project.slug)).toEqual(["beta", "alfa"]);
+    const alfa = archive!.projects.find((project) => project.slug === "alfa")!;
+    expect(alfa.contacts.map((contact) => contact.name)).toEqual(["Anna Berg"]);
+    expect(alfa.responsibility.publishedBy.name).toBe("Bo Ek");
+    // A relation named on one side is shown on both.
+    const beta = archive!.projects.find((project) => project.slug === "beta")!;
+    expect(beta.related.map((link) => link.slug)).toEqual(["alfa"]);
+  });
+
+  it("reads CRLF line endings, a byte-order mark and å/ä/ö", async () => {
+    const crlf = "\uFEFF---\r\ntitle: Åäö \"citat\" och 'enkla'\r\nsummary: Räksmörgås.\r\nreviewed: 2020-01-02\r\ncontentOwner: anna-berg\r\npublishedBy: bo-ek\r\n---\r\nBrödtext.\r\n";
+    const { errors, content } = await errorsAfter({ "projekt/gamma.md": crlf });
+    expect(errors).toEqual([]);
+    const { archive } = await validateContent(content);
+    const gamma = archive!.projects.find((project) => project.slug === "gamma")!;
+    expect(gamma.title).toBe("Åäö \"citat\" och 'enkla'");
+    expect(gamma.body).toBe("Brödtext.\n");
+  });
+
+  it("leaves drafts out and lists them", async () => {
+    const { content } = await errorsAfter({ "projekt/beta.md": replace("reviewed:", "draft: true\nreviewed:") });
+    const { archive } = await validateContent(content);
+    expect(archive!.projects.map((project) => project.slug)).toEqual(["alfa"]);
+    expect(archive!.drafts.map((file) => path.basename(file))).toEqual(["beta.md"]);
+    // Alfa names beta as related; the relation waits until beta is published.
+    expect(archive!.projects[0]!.related).toEqual([]);
+  });
+});
+
+describe("validateContent reports every error with file, line and field", () => {
+  it("names a bad date with its line", async () => {
+    const { content, errors } = await errorsAfter({ "projekt/alfa.md": replace("reviewed: 2020-01-02", "reviewed: 2018-13-01") });
+    expect(errors).toEqual([
+      { file: path.join(content, "projekt/alfa.md"), line: 13, field: "reviewed", message: 'ogiltigt datum "2018-13-01" (skriv ÅÅÅÅ-MM-DD)' },
+    ]);
+  });
+
+  it("refuses impossible dates, an end before its start and a review in the future", async () => {
+    const { errors } = await errorsAfter({
+      "projekt/alfa.md": (text) =>
+        text.replace("end: 2019-12-31", "end: 2019-02-30").replace("reviewed: 2020-01-02", "reviewed: 2999-01-01"),
+      "projekt/beta.md": replace("end: 2022", "end: 2020"),
+    });
+    expect(errors.map((error) => [path.basename(error.file), error.line, error.field, error.message])).toEqual([
+      ["alfa.md", 6, "period.end", 'ogiltigt datum "2019-02-30" (skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)'],
+      ["alfa.md", 13, "reviewed", "datumet ligger i framtiden"],
+      ["beta.md", 6, "period.end", "slutdatumet ligger före startdatumet"],
+    ]);
+  });
+
+  it("names an unknown key and suggests the one that was meant", async () => {
+    const { errors } = await errorsAfter({ "projekt/alfa.md": replace("reviewed:", "reviwed:") });
+    expect(errors.map((error) => [error.line, error.field, error.message])).toEqual([
+      [2, "reviewed", "saknas, men måste finnas"],
+      [13, "reviwed", "okänt fält (menade du reviewed?)"],
+    ]);
+  });
+
+  it("names an unknown contact and suggests the nearest real one", async () => {
+    const { errors } = await errorsAfter({ "projekt/alfa.md": replace("contentOwner: anna-berg", "contentOwner: ana-berg") });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 14, field: "contentOwner" });
+    expect(errors[0]!.message).toBe('okänd kontakt "ana-berg": det finns ingen fil kontakter/ana-berg.md (menade du anna-berg?)');
+  });
+
+  it("names missing and self-referencing related projects", async () => {
+    const { errors } = await errorsAfter({ "projekt/alfa.md": replace("  - beta", "  - betta\n  - alfa") });
+    expect(errors.map((error) => [error.line, error.field, error.message])).toEqual([
+      [12, "related[0]", 'okänt projekt "betta": det finns ingen fil projekt/betta.md (menade du beta?)'],
+      [13, "related[1]", "ett projekt kan inte vara relaterat till sig självt"],
+    ]);
+  });
+
+  it("reports malformed YAML with its line", async () => {
+    const { errors } = await errorsAfter({ "projekt/beta.md": replace("title: Beta", "title: [Beta") });
+    expect(errors.map((error) => [error.line, error.message])).toEqual([
+      [2, "ogiltig YAML: en lista inom [ ] saknar sitt avslutande ]"],
+    ]);
+  });
+
+  it("reports tabs used for indentation", async () => {
+    const { errors } = await errorsAfter({ "projekt/beta.md": replace("  start: 2021", "\tstart: 2021") });
+    expect(errors.map((error) => [error.line, error.message])).toEqual([
+      [5, "ogiltig YAML: tabbtecken får inte användas för indrag i YAML, använd mellanslag"],
+    ]);
+  });
+
+  it("refuses an invalid phone number and an email without @", async () => {
+    const { errors } = await errorsAfter({
+      "kontakter/anna-berg.md": (text) => text.replace("019-602 72 54", "019-602").replace("anna.berg@example.se", "anna.berg.example.se"),
+    });
+    expect(errors.map((error) => [error.line, error.field, error.message])).toEqual([
+      [5, "phones[0]", 'ogiltigt telefonnummer "019-602"'],
+      [6, "email", "ska vara en e-postadress, till exempel namn@example.se"],
+    ]);
+  });
+
+  it("refuses wrong types, with the field", async () => {
+    const { errors } = await errorsAfter({
+      "projekt/beta.md": (text) => text.replace("title: Beta", "title: 42").replace("summary: Det andra projektet.", "summary: Kort.\ngoals: en sträng"),
+    });
+    expect(errors.map((error) => [error.line, error.field, error.message])).toEqual([
+      [2, "title", "ska vara text, inte talet 42"],
+      [4, "goals", 'ska vara en lista, inte texten "en sträng"'],
+    ]);
+  });
+
+  it("refuses URL schemes other than http(s)", async () => {
+    const { errors } = await errorsAfter({
+      "projekt/beta.md": replace("reviewed:", "funders:\n  - name: X\n    url: javascript:alert(1)\nreviewed:"),
+    });
+    expect(errors.map((error) => [error.field, error.message])).toEqual([
+      ["funders[0].url", "måste vara en webbadress som börjar med https:// eller http://"],
+    ]);
+  });
+
+  it("refuses front matter without its closing line, and empty files", async () => {
+    const { errors } = await errorsAfter({ "projekt/beta.md": "---\ntitle: Beta\n", "kontakter/bo-ek.md": "" });
+    expect(errors.map((error) => [path.basename(error.file), error.line, error.message])).toEqual([
+      ["bo-ek.md", 1, "filen är tom"],
+      ["beta.md", 1, "front matter saknar en avslutande rad med bara ---"],
+    ]);
+  });
+
+  it("tells what a badly named file should be called, and refuses unknown files", async () => {
+    const { errors } = await errorsAfter({
+      "projekt/Rum för bildning.md": "---\n---\n",
+      "om-oss.md": "---\n---\n",
+    });
+    expect(errors.map((error) => [path.basename(error.file), error.message])).toEqual([
+      ["om-oss.md", "okänd fil: ett projekt ska ligga i projekt/, en person i kontakter/, och inställningar i _data/site.yaml"],
+      ["Rum för bildning.md", "filnamnet får bara innehålla små bokstäver a-z, siffror och bindestreck; döp om filen till rum-for-bildning.md"],
+    ]);
+  });
+
+  it("refuses a symlink that points outside the content folder", async () => {
+    const { content } = await errorsAfter({});
+    await symlink("/etc/hostname", path.join(content, "projekt/lankad.md"));
+    const { errors } = await validateContent(content);
+    expect(errors.map((error) => path.basename(error.file))).toEqual(["lankad.md"]);
+  });
+
+  it("reports a missing required file and a site.yaml missing a required key", async () => {
+    const { errors } = await errorsAfter({ "kakor.md": null, "_data/site.yaml": replace("organisation: Testbiblioteket\n", "") });
+    // Sorted by path: _data/site.yaml comes before kakor.md.
+    expect(errors.map((error) => [path.basename(error.file), error.field, error.message])).toEqual([
+      ["site.yaml", "organisation", "saknas, men måste finnas"],
+      ["kakor.md", undefined, "filen saknas, men måste finnas"],
+    ]);
+  });
+
+  it("reports the errors of every file in one run", async () => {
+    const { errors } = await errorsAfter({
+      "projekt/alfa.md": replace("reviewed: 2020-01-02", "reviewed: 2018-13-01"),
+      "projekt/beta.md": replace("contentOwner: bo-ek", "contentOwner: bo-eek"),
+      "kontakter/anna-berg.md": replace("019-602 72 54", "12"),
+    });
+    expect(errors.map((error) => `${path.basename(error.file)}:${error.line} ${error.field}`).sort()).toEqual([
+      "alfa.md:13 reviewed",
+      "anna-berg.md:5 phones[0]",
+      "beta.md:8 contentOwner",
+    ]);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { formatSwedishDate, monthsBetween, parsePartialDate, todayInSweden } from "../../src/format/date.ts";
+
+describe("parsePartialDate", () => {
+  it("reads a year, a month or a day", () => {
+    expect(parsePartialDate("2008")).toEqual({ iso: "2008", precision: "year" });
+    expect(parsePartialDate("2011-04")).toEqual({ iso: "2011-04", precision: "month" });
+    expect(parsePartialDate("2011-04-05")).toEqual({ iso: "2011-04-05", precision: "day" });
+  });
+
+  it("refuses dates that do not exist and other shapes", () => {
+    for (const text of ["2018-13-01", "2018-02-30", "2019-02-29", "18-07-04", "2018/07/04", "juli 2018", "2018-7-4", ""]) {
+      expect(parsePartialDate(text), text).toBeUndefined();
+    }
+    expect(parsePartialDate("2020-02-29")?.iso).toBe("2020-02-29");
+  });
+});
+
+describe("formatSwedishDate", () => {
+  it("writes dates the Swedish way, with lowercase month names", () => {
+    expect(formatSwedishDate("2018-07-04")).toBe("4 juli 2018");
+    expect(formatSwedishDate("2011-04-05")).toBe("5 april 2011");
+    expect(formatSwedishDate("2011-04")).toBe("april 2011");
+    expect(formatSwedishDate("2008")).toBe("2008");
+    expect(formatSwedishDate("2026-12-31")).toBe("31 december 2026");
+  });
+});
+
+describe("todayInSweden", () => {
+  it("uses the Swedish calendar day, not UTC's", () => {
+    // 23:30 UTC on 31 December is already New Year's Day in Stockholm.
+    expect(todayInSweden(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
+    expect(todayInSweden(new Date("2026-06-15T10:00:00Z"))).toBe("2026-06-15");
+  });
+});
+
+describe("monthsBetween", () => {
+  it("counts whole months", () => {
+    expect(monthsBetween("2018-07-04", "2019-07-04")).toBe(12);
+    expect(monthsBetween("2018-07-04", "2019-07-03")).toBe(11);
+  });
+});

@@ -1,0 +1,84 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { parse, type HTMLElement } from "node-html-parser";
+
+export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures");
+
+const run = promisify(execFile);
+
+export interface CommandResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs one of the project's command-line tools (src/cli/NAME.ts) the way npm does, through tsx. */
+export async function runCli(
+  name: string,
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<CommandResult> {
+  const script = path.join(PROJECT_ROOT, "src/cli", `${name}.ts`);
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", script, ...args], {
+      cwd: options.cwd ?? PROJECT_ROOT,
+      env: { ...process.env, ...options.env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout: string; stderr: string };
+    return { code: typeof failed.code === "number" ? failed.code : 1, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** A new empty temporary folder, removed by the returned function. */
+export async function temporaryFolder(): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "projektarkiv-test-"));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Copies a fixture tree into `dir/content` and applies edits: a string replaces a file's text,
+ * a function rewrites it, and null deletes the file.
+ */
+export async function contentTree(
+  dir: string,
+  fixture: string,
+  edits: Record<string, string | null | ((text: string) => string)> = {},
+): Promise<string> {
+  const content = path.join(dir, "content");
+  await cp(path.join(FIXTURES, fixture), content, { recursive: true });
+  for (const [relative, edit] of Object.entries(edits)) {
+    const file = path.join(content, relative);
+    if (edit === null) {
+      await rm(file);
+    } else {
+      await mkdir(path.dirname(file), { recursive: true });
+      const text = typeof edit === "function" ? edit(await readFile(file, "utf8")) : edit;
+      await writeFile(file, text);
+    }
+  }
+  return content;
+}
+
+/** Builds a content tree with the real command and returns the result and the output folder. */
+export async function buildSite(input: string, output: string, extraArgs: readonly string[] = [], env?: Record<string, string>) {
+  const result = await runCli("build", [`--input=${input}`, `--output=${output}`, ...extraArgs], env ? { env } : {});
+  return { ...result, output };
+}
+
+/** Reads and parses one page of a built site, as a visitor's browser receives it. */
+export async function readPage(site: string, urlPath: string): Promise<HTMLElement> {
+  const file = urlPath.endsWith(".html") ? urlPath : path.join(urlPath, "index.html");
+  return parse(await readFile(path.join(site, file), "utf8"));
+}
+
+/** The text of an element with white space collapsed, as a screen reader would read it. */
+export function textOf(element: HTMLElement | null | undefined): string {
+  return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+}

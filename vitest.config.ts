@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Build tests run the real command-line build, which takes a second or two each.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
