@@ -5,8 +5,11 @@ interface ArchiveData {
   archive: Archive;
 }
 
-/** The breadcrumb trail of a page directly under the archive index. */
-const underIndex = (data: ArchiveData) => [data.archive.pages.index];
+/** Page information and breadcrumbs for a generated page directly under the archive index. */
+const generatedPageData = {
+  responsibility: (data: ArchiveData) => data.archive.site.generatedPages,
+  crumbs: (data: ArchiveData) => [data.archive.pages.index],
+};
 
 /**
  * Pages the build makes from the archive rather than from one file: the contact directory, one
@@ -18,10 +21,7 @@ export function addGeneratedPages(eleventyConfig: UserConfig): void {
     permalink: "/kontakt/",
     title: "Kontakt",
     description: "Alla kontaktpersoner i projektarkivet, med telefonnummer och de projekt de är kontakt för.",
-    eleventyComputed: {
-      responsibility: (data: ArchiveData) => data.archive.site.generatedPages,
-      crumbs: underIndex,
-    },
+    eleventyComputed: generatedPageData,
   });
   eleventyConfig.addTemplate("generated/vcard.njk", "{{ contact | vcard(archive.site) | safe }}", {
     pagination: { data: "archive.contacts", size: 1, alias: "contact" },
@@ -33,6 +33,6 @@ export function addGeneratedPages(eleventyConfig: UserConfig): void {
     permalink: "/404.html",
     title: "Sidan finns inte",
     eleventyExcludeFromCollections: true,
-    eleventyComputed: { crumbs: underIndex },
+    eleventyComputed: generatedPageData,
   });
 }
