@@ -223,18 +223,19 @@ describe("the contact directory", () => {
 
   it("writes vCards with name, title and E.164 phones", async () => {
     const vcard = await readFile(path.join(site, "kontakt/peter-alsbjer.vcf"), "utf8");
-    expect(vcard.split("\r\n")).toEqual([
-      "BEGIN:VCARD",
-      "VERSION:3.0",
-      "FN:Peter Alsbjer",
-      "N:Alsbjer;Peter;;;",
-      "TITLE:Regionbibliotekarie",
-      "ORG:Regionbibliotek Örebro-Västmanland",
-      "TEL;TYPE=WORK,VOICE:+46196027254",
-      "TEL;TYPE=WORK,VOICE:+46721470430",
-      "END:VCARD",
-      "",
-    ]);
+    const lines = vcard.split("\r\n");
+    expect(lines.slice(0, 2)).toEqual(["BEGIN:VCARD", "VERSION:3.0"]);
+    expect(lines.slice(-2)).toEqual(["END:VCARD", ""]);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "FN:Peter Alsbjer",
+        "N:Alsbjer;Peter;;;",
+        "TITLE:Regionbibliotekarie",
+        "ORG:Regionbibliotek Örebro-Västmanland",
+        "TEL;TYPE=WORK,VOICE:+46196027254",
+        "TEL;TYPE=WORK,VOICE:+46721470430",
+      ]),
+    );
   });
 });
 

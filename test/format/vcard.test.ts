@@ -7,6 +7,7 @@ const person = {
   organisation: "Regionbibliotek Örebro-Västmanland",
   phones: [{ display: "076-108 72 58", e164: "+46761087258" }],
   email: "linda@example.se",
+  revised: "2018-07-04",
 };
 
 describe("formatVCard", () => {
@@ -23,6 +24,10 @@ describe("formatVCard", () => {
     expect(lines).toContain("FN:Linda Berg Ottoson");
     expect(lines).toContain("N:Berg Ottoson;Linda;;;");
     expect(lines).toContain("TITLE:Utvecklingsledare - bibliotek\\, barn\\; unga");
+  });
+
+  it("takes its revision date from the content, not the clock", () => {
+    expect(lines).toContain("REV:2018-07-04T00:00:00.000Z");
   });
 
   it("gives phones in E.164 and the email address", () => {

@@ -8,6 +8,7 @@ export function vcard(contact: Contact, site: Site): string {
     title: contact.title,
     organisation: site.organisation,
     phones: contact.phones,
+    revised: site.generatedPages.reviewed,
     ...(contact.email ? { email: contact.email } : {}),
   });
 }
