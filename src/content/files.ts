@@ -23,6 +23,9 @@ export const FIXED_FILES: Record<string, ContentKind> = {
 
 const COLLECTION_FOLDERS: Record<string, ContentKind> = { projekt: "project", kontakter: "contact" };
 
+/** Attachments (reports, pictures, a site's own scripts) are published as they are, under /filer/. */
+export const ATTACHMENTS_FOLDER = "filer";
+
 /** Files larger than this are refused: no project page needs a megabyte of text. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -68,7 +71,7 @@ function misplacedFileError(file: string, relative: string): ContentError {
   return {
     file,
     message:
-      "okänd fil: ett projekt ska ligga i projekt/, en person i kontakter/, och inställningar i _data/site.yaml",
+      "okänd fil: ett projekt ska ligga i projekt/, en person i kontakter/, bilagor i filer/ och inställningar i _data/site.yaml",
   };
 }
 
@@ -90,6 +93,7 @@ export async function listContentFiles(root: string): Promise<{ files: ContentFi
       continue;
     }
     const [folder, name, ...deeper] = relative.split("/");
+    if (folder === ATTACHMENTS_FOLDER) continue;
     const kind = COLLECTION_FOLDERS[folder ?? ""];
     const id = name?.endsWith(".md") ? name.slice(0, -3) : "";
     if (kind && deeper.length === 0 && isSlug(id)) files.push({ kind, file, id });

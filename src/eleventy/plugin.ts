@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { ATTACHMENTS_FOLDER } from "../content/files.ts";
 import { loadArchive } from "../content/load.ts";
 import type { Archive } from "../content/model.ts";
 import * as filters from "./filters/index.ts";
@@ -16,6 +17,12 @@ export const LAYOUTS_DIR = path.join(PROJECT_ROOT, "layouts");
 /** The content folder of this build; Eleventy's JSDoc types `directories` as a bare object. */
 export function inputDirectory(eleventyConfig: UserConfig): string {
   return (eleventyConfig.directories as { input: string }).input;
+}
+
+/** Dev-server middleware that serves `.vcf` files as `text/vcard`. */
+function vcardContentType(request: { url?: string }, response: { setHeader(name: string, value: string): void }, next: () => void) {
+  if (request.url?.split("?")[0]?.endsWith(".vcf")) response.setHeader("Content-Type", "text/vcard; charset=utf-8");
+  next();
 }
 
 /**
@@ -49,8 +56,14 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   // Generated pages
   addGeneratedPages(eleventyConfig);
 
-  // Assets
+  // Assets: the project's stylesheet and script, and the editors' attachments as they are
+  const input = inputDirectory(eleventyConfig);
   eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets"))]: "assets" });
+  eleventyConfig.addPassthroughCopy({ [path.join(input, ATTACHMENTS_FOLDER)]: ATTACHMENTS_FOLDER });
+  eleventyConfig.ignores.add(path.join(input, ATTACHMENTS_FOLDER, "**"));
+
+  // Dev server: vCards as text/vcard (RFC 6350), which phones open as a contact
+  eleventyConfig.setServerOptions({ middleware: [vcardContentType] });
 
   // Plugins
   eleventyConfig.addPlugin(HtmlBasePlugin);

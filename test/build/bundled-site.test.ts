@@ -47,7 +47,7 @@ describe("the bundled site", () => {
       "tillganglighet/index.html",
       "404.html",
     ]) {
-      await expect(readFile(path.join(site, file), "utf8"), file).resolves.toMatch(/^<!doctype html>/);
+      await expect(readFile(path.join(site, file), "utf8"), file).resolves.toMatch(/^<!DOCTYPE html>/);
     }
     expect((await readdir(path.join(site, "kontakt"))).filter((name) => name.endsWith(".vcf")).sort()).toEqual([
       "eva-carlbom.vcf",

@@ -160,9 +160,14 @@ describe("validateContent reports every error with file, line and field", () => 
       "om-oss.md": "---\n---\n",
     });
     expect(errors.map((error) => [path.basename(error.file), error.message])).toEqual([
-      ["om-oss.md", "okänd fil: ett projekt ska ligga i projekt/, en person i kontakter/, och inställningar i _data/site.yaml"],
+      ["om-oss.md", "okänd fil: ett projekt ska ligga i projekt/, en person i kontakter/, bilagor i filer/ och inställningar i _data/site.yaml"],
       ["Rum för bildning.md", "filnamnet får bara innehålla små bokstäver a-z, siffror och bindestreck; döp om filen till rum-for-bildning.md"],
     ]);
+  });
+
+  it("publishes anything under filer/ as an attachment, without validating it", async () => {
+    const { errors } = await errorsAfter({ "filer/rapport.pdf": "%PDF-1.4", "filer/bilder/Omslag 1.JPG": "jpeg" });
+    expect(errors).toEqual([]);
   });
 
   it("refuses a symlink that points outside the content folder", async () => {

@@ -1,0 +1,57 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeInBrowser, launchChromium, PAGE_KINDS } from "./chromium.ts";
+import { buildAndServe, type ServedSite } from "./site-server.ts";
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+/** One line per violation and element, so a failure says what is wrong and where. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(" ")}`),
+  );
+}
+
+describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best practice)", () => {
+  let browser: Browser;
+  let bundled: ServedSite;
+  let consent: ServedSite;
+
+  beforeAll(async () => {
+    [browser, bundled, consent] = await Promise.all([launchChromium(), buildAndServe("bundled"), buildAndServe("consent")]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), bundled?.close(), consent?.close()]);
+  });
+
+  const cases = Object.entries(PAGE_KINDS).flatMap(([kind, sitePath]) =>
+    [1280, 375].flatMap((width) => (["open", "dismissed"] as const).map((notice) => ({ kind, sitePath, width, notice }))),
+  );
+
+  it.each(cases)("$kind at $width px with the cookie notice $notice has no violations", async ({ sitePath, width, notice }) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(bundled.url(sitePath));
+    const banner = page.locator("[data-consent-notice]");
+    await expect(banner.isVisible()).resolves.toBe(true);
+    if (notice === "dismissed") {
+      await banner.getByRole("button").click();
+      await expect(banner.isHidden()).resolves.toBe(true);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it.each([1280, 375])("the consent notice with Godkänn and Avvisa at %i px has no violations", async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    for (const sitePath of ["", "kakor/"]) {
+      await page.goto(consent.url(sitePath));
+      await expect(page.locator("[data-consent-notice]").isVisible()).resolves.toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await context.close();
+  });
+});

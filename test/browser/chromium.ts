@@ -1,0 +1,20 @@
+import { existsSync } from "node:fs";
+import { describe } from "vitest";
+import { CHROMIUM_PATH } from "../../src/cli/browser.ts";
+
+export { launchChromium, PAGE_KINDS } from "../../src/cli/browser.ts";
+
+const INSTALL_HINT = "Install it with: apt-get update && apt-get install -y chromium";
+
+/** True when Debian's Chromium is installed. Under CI=true its absence is an error, not a skip. */
+export const hasChromium = existsSync(CHROMIUM_PATH);
+
+if (!hasChromium) {
+  if (process.env.CI === "true") {
+    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}, and CI=true requires the browser tests. ${INSTALL_HINT}`);
+  }
+  console.warn(`\n*** SKIPPING the browser tests: no Chromium at ${CHROMIUM_PATH}. ${INSTALL_HINT} ***\n`);
+}
+
+/** `describe` when Chromium is there, `describe.skip` (after the loud line above) when it is not. */
+export const describeInBrowser = hasChromium ? describe : describe.skip;

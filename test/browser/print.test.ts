@@ -1,0 +1,43 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeInBrowser, launchChromium } from "./chromium.ts";
+import { buildAndServe, type ServedSite } from "./site-server.ts";
+
+describeInBrowser("printing", () => {
+  let browser: Browser;
+  let bundled: ServedSite;
+
+  beforeAll(async () => {
+    [browser, bundled] = await Promise.all([launchChromium(), buildAndServe("bundled")]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), bundled?.close()]);
+  });
+
+  it("hides the navigation and the cookie notice, and shows where external links go", async () => {
+    const page = await browser.newPage();
+    await page.goto(bundled.url("projekt/vinna-vinna/"));
+    expect(await page.locator("[data-consent-notice]").isVisible()).toBe(true);
+    await page.emulateMedia({ media: "print" });
+    const hidden = await page.evaluate(() =>
+      [".skip-link", "[data-consent-notice]", "nav.breadcrumbs", "footer nav"].map((selector) => [
+        selector,
+        getComputedStyle(document.querySelector(selector)!).display,
+      ]),
+    );
+    expect(hidden).toEqual([
+      [".skip-link", "none"],
+      ["[data-consent-notice]", "none"],
+      ["nav.breadcrumbs", "none"],
+      ["footer nav", "none"],
+    ]);
+    const funder = page.getByRole("link", { name: "Statens kulturråd" });
+    expect(await funder.evaluate((link) => getComputedStyle(link, "::after").content)).toBe('" (https://www.kulturradet.se/)"');
+    const internal = page.getByRole("link", { name: "Rom for dannelse - Rum för bildning" });
+    expect(await internal.evaluate((link) => getComputedStyle(link, "::after").content)).toBe("none");
+    expect(await page.locator("main h1").isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    await page.close();
+  });
+});

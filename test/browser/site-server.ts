@@ -1,0 +1,57 @@
+import path from "node:path";
+import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
+import { buildSite, contentTree, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
+
+/** A consent category whose script is served from the fixture's own attachments. */
+export const CONSENT_CATEGORY = `cookies:
+  categories:
+    - id: statistik
+      name: Statistik
+      purpose: Vi räknar besök för att förbättra webbplatsen.
+      scripts: [/filer/statistik.js]
+      cookies:
+        - name: _pk_id
+          purpose: Skiljer besökare åt.
+          lifetime: 13 månader
+`;
+
+/** Counts its own loads and sets the cookie the category declares. */
+export const STATISTICS_SCRIPT = `window.statistikLaddad = (window.statistikLaddad || 0) + 1;
+document.cookie = "_pk_id=test; path=/; max-age=3600";
+`;
+
+export interface ServedSite {
+  readonly output: string;
+  readonly server: StaticServer;
+  /** An absolute URL for a site path such as "projekt/alfa/". */
+  url(sitePath?: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a content tree with the real command and serves it on loopback. `source` is "bundled"
+ * for the project's own content/, or "consent" for the minimal fixture with a consent category.
+ */
+export async function buildAndServe(source: "bundled" | "consent", options: { pathPrefix?: string } = {}): Promise<ServedSite> {
+  const workspace = await temporaryFolder();
+  const content =
+    source === "bundled"
+      ? path.join(PROJECT_ROOT, "content")
+      : await contentTree(workspace.dir, "minimal", {
+          "_data/site.yaml": (text) => text + CONSENT_CATEGORY,
+          "filer/statistik.js": STATISTICS_SCRIPT,
+        });
+  const args = options.pathPrefix ? [`--pathprefix=${options.pathPrefix}`] : [];
+  const result = await buildSite(content, path.join(workspace.dir, "_site"), args);
+  if (result.code !== 0) throw new Error(`The build failed:\n${result.stderr}`);
+  const server = await serveStatic(result.output, options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
+  return {
+    output: result.output,
+    server,
+    url: (sitePath = "") => server.url + sitePath,
+    close: async () => {
+      await server.close();
+      await workspace.remove();
+    },
+  };
+}

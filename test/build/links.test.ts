@@ -1,0 +1,78 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
+
+/**
+ * Every internal href and src in a built site, checked against the files the build wrote,
+ * including #fragment targets. Returns one line per broken link.
+ */
+async function brokenLinks(site: string, prefix: string): Promise<{ checked: number; broken: string[] }> {
+  const entries = await readdir(site, { recursive: true, withFileTypes: true });
+  const pages = entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html")).map((entry) => path.join(entry.parentPath, entry.name));
+  const idsByFile = new Map<string, Set<string>>();
+  const idsOf = async (file: string) => {
+    if (!idsByFile.has(file)) {
+      const root = parse(await readFile(file, "utf8"));
+      idsByFile.set(file, new Set(root.querySelectorAll("[id]").map((element) => element.id)));
+    }
+    return idsByFile.get(file)!;
+  };
+  const broken: string[] = [];
+  let checked = 0;
+  for (const file of pages) {
+    const relativePage = path.relative(site, file).split(path.sep).join("/");
+    const pageUrl = new URL(prefix + relativePage.replace(/(^|\/)index\.html$/, "$1"), "http://site.invalid");
+    const root = parse(await readFile(file, "utf8"));
+    for (const element of root.querySelectorAll("a[href], link[href], script[src], img[src], source[src]")) {
+      const raw = element.getAttribute("href") ?? element.getAttribute("src")!;
+      const target = new URL(raw, pageUrl);
+      if (target.origin !== pageUrl.origin) continue;
+      checked++;
+      const where = `${relativePage}: ${element.tagName.toLowerCase()} ${raw}`;
+      if (!target.pathname.startsWith(prefix)) {
+        broken.push(`${where} (outside the path prefix ${prefix})`);
+        continue;
+      }
+      const sitePath = decodeURIComponent(target.pathname.slice(prefix.length));
+      let targetFile = path.join(site, sitePath);
+      const info = await stat(targetFile).catch(() => undefined);
+      if (info?.isDirectory()) targetFile = path.join(targetFile, "index.html");
+      else if (!info) {
+        broken.push(`${where} (no file ${sitePath || "/"})`);
+        continue;
+      }
+      if (!(await stat(targetFile).catch(() => undefined))) {
+        broken.push(`${where} (no file ${path.relative(site, targetFile)})`);
+        continue;
+      }
+      const fragment = decodeURIComponent(target.hash.slice(1));
+      if (fragment && !(await idsOf(targetFile)).has(fragment)) broken.push(`${where} (no element with id "${fragment}")`);
+    }
+  }
+  return { checked, broken };
+}
+
+let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
+beforeAll(async () => {
+  workspace = await temporaryFolder();
+});
+afterAll(async () => {
+  await workspace.remove();
+});
+
+describe("internal links", () => {
+  it.each([
+    ["without a path prefix", "/"],
+    ["with the path prefix /avslutade-projekt/", "/avslutade-projekt/"],
+  ])("all resolve in the bundled site built %s", async (_name, prefix) => {
+    const output = path.join(workspace.dir, prefix.replace(/\//g, "_"));
+    const result = await buildSite(path.join(PROJECT_ROOT, "content"), output, prefix === "/" ? [] : [`--pathprefix=${prefix}`]);
+    expect(result.code, result.stderr).toBe(0);
+    const { checked, broken } = await brokenLinks(output, prefix);
+    expect(broken).toEqual([]);
+    // Seven pages with a dozen or so internal links each: the check must have looked at them.
+    expect(checked).toBeGreaterThan(80);
+  });
+});
