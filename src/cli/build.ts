@@ -6,11 +6,10 @@
  */
 import { rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import { formatErrorReport } from "../content/errors.ts";
 import { validateContent } from "../content/load.ts";
-import { PROJECT_ROOT } from "../eleventy/plugin.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";
+import { buildWithEleventy } from "./eleventy-build.ts";
 
 const options = parseCommandLine("build", {
   input: { type: "string", default: "content" },
@@ -34,14 +33,7 @@ for (const draft of validation.archive.drafts) {
 const staging = path.join(path.dirname(output), `.${path.basename(output)}.bygge-${process.pid}`);
 try {
   await rm(staging, { recursive: true, force: true });
-  const eleventy = new Eleventy(input, staging, {
-    quietMode: true,
-    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
-    pathPrefix: options.pathprefix,
-  });
-  eleventy.disableLogger();
-  const [, templates] = (await eleventy.write()) as unknown as [unknown, { outputPath: string | false }[]];
-  const written = templates.filter((template) => template.outputPath).length;
+  const { written } = await buildWithEleventy(input, staging, options.pathprefix);
   await replaceFolder(staging, output);
   const seconds = ((performance.now() - started) / 1000).toLocaleString("sv-SE", { maximumFractionDigits: 1 });
   console.log(

@@ -8,10 +8,9 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { PROJECT_ROOT } from "../eleventy/plugin.ts";
 import { launchChromium, PAGE_KINDS } from "./browser.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";
+import { buildWithEleventy } from "./eleventy-build.ts";
 import { serveStatic } from "./static-server.ts";
 
 const WIDTHS = [1280, 375];
@@ -23,12 +22,7 @@ const options = parseCommandLine("screenshots", {
 
 const site = await mkdtemp(path.join(os.tmpdir(), "projektarkiv-bilder-"));
 try {
-  const eleventy = new Eleventy(path.resolve(options.input), site, {
-    quietMode: true,
-    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
-  });
-  eleventy.disableLogger();
-  await eleventy.write();
+  await buildWithEleventy(path.resolve(options.input), site);
   const server = await serveStatic(site);
   const browser = await launchChromium();
   const folder = path.resolve(options.output);

@@ -1,0 +1,26 @@
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { PROJECT_ROOT } from "../eleventy/plugin.ts";
+
+interface BenchmarkGroup {
+  setIsVerbose(isVerbose: boolean): void;
+}
+
+/**
+ * Builds a content folder into an output folder with the project's config, silently: the command
+ * prints its own summary. Eleventy creates some benchmark groups while it loads the config, before
+ * quiet mode applies; those would print "[11ty] Benchmark" warnings on a busy machine.
+ */
+export async function buildWithEleventy(input: string, output: string, pathPrefix = "/"): Promise<{ written: number }> {
+  const eleventy = new Eleventy(input, output, {
+    quietMode: true,
+    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
+    pathPrefix,
+  });
+  eleventy.disableLogger();
+  await eleventy.init();
+  const benchmarks = eleventy.bench as unknown as { getAll(): Record<string, BenchmarkGroup> };
+  for (const group of Object.values(benchmarks.getAll())) group.setIsVerbose(false);
+  const [, templates] = (await eleventy.write()) as unknown as [unknown, { outputPath: string | false }[]];
+  return { written: templates.filter((template) => template.outputPath).length };
+}
