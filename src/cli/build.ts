@@ -6,12 +6,14 @@
  */
 import { rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { formatErrorReport } from "../content/errors.ts";
+import { displayPath, formatErrorReport } from "../content/errors.ts";
 import { validateContent } from "../content/load.ts";
+import { overduePages } from "../content/review.ts";
+import { todayInSweden } from "../format/date.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";
 import { buildWithEleventy } from "./eleventy-build.ts";
 
-const options = parseCommandLine("build", {
+const { values: options } = parseCommandLine("build", {
   input: { type: "string", default: "content" },
   output: { type: "string", default: "_site" },
   pathprefix: { type: "string", default: "/" },
@@ -24,10 +26,11 @@ const output = path.resolve(options.output);
 const validation = await validateContent(input);
 if (!validation.archive) {
   console.error(formatErrorReport(validation.errors));
+  console.log("Webbplatsen byggdes inte. Rätta felen och bygg igen; den förra versionen ligger kvar.");
   process.exit(1);
 }
 for (const draft of validation.archive.drafts) {
-  console.log(`Utkast, publiceras inte: ${path.relative(process.cwd(), draft)}`);
+  console.log(`Utkast, publiceras inte: ${displayPath(draft)}`);
 }
 
 const staging = path.join(path.dirname(output), `.${path.basename(output)}.bygge-${process.pid}`);
@@ -39,15 +42,14 @@ try {
   console.log(
     `Byggde ${validation.archive.projects.length} projekt, ${written} filer, till ${displayPath(output)} på ${seconds} s.`,
   );
+  const interval = validation.archive.site.reviewIntervalMonths;
+  const overdue = overduePages(validation.archive, todayInSweden(), interval).reduce((total, owner) => total + owner.pages.length, 0);
+  if (overdue > 0) {
+    console.log(`${overdue === 1 ? "1 sida" : `${overdue} sidor`} har inte granskats på ${interval} månader. Kör npm run review för en lista.`);
+  }
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
   reportFailure("Bygget misslyckades, och den förra versionen av webbplatsen ligger kvar", error);
-}
-
-/** A path relative to the working folder when it lies inside it, otherwise absolute. */
-function displayPath(folder: string): string {
-  const relative = path.relative(process.cwd(), folder);
-  return relative.startsWith("..") ? folder : relative || ".";
 }
 
 /** Puts `fresh` where `target` is, removing the old folder only after the new one is in place. */

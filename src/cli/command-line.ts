@@ -1,17 +1,23 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ContentValidationError, formatErrorReport } from "../content/errors.ts";
 
+type OptionValues<T> = { [K in keyof T]: T[K] extends { type: "boolean" } ? boolean : string };
+
 /**
- * Parses `--name=value` options. An unknown option ends the command with a Swedish message and
- * exit code 2, not with a stack trace.
+ * Parses `--name=value` options and up to `positionals` plain arguments. An unknown option ends the
+ * command with a Swedish message and exit code 2, not with a stack trace.
  */
-export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"]>>(command: string, options: T) {
+export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"]>>(
+  command: string,
+  options: T,
+  { positionals = 0 } = {},
+): { values: OptionValues<T>; positionals: string[] } {
+  const known = Object.keys(options).map((name) => `--${name}`).join(", ");
   try {
-    return parseArgs({ options, strict: true, allowPositionals: false }).values as unknown as {
-      [K in keyof T]: T[K] extends { type: "boolean" } ? boolean : string;
-    };
+    const parsed = parseArgs({ options, strict: true, allowPositionals: positionals > 0 });
+    if (parsed.positionals.length > positionals) throw new Error(`för många argument: ${parsed.positionals.join(" ")}`);
+    return { values: parsed.values as unknown as OptionValues<T>, positionals: parsed.positionals };
   } catch (error) {
-    const known = Object.keys(options).map((name) => `--${name}`).join(", ");
     console.error(`npm run ${command}: ${(error as Error).message}\nMöjliga val: ${known}`);
     process.exit(2);
   }

@@ -15,7 +15,7 @@ import { serveStatic } from "./static-server.ts";
 
 const WIDTHS = [1280, 375];
 
-const options = parseCommandLine("screenshots", {
+const { values: options } = parseCommandLine("screenshots", {
   input: { type: "string", default: "content" },
   output: { type: "string", default: "screenshots" },
 });

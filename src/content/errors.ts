@@ -23,9 +23,15 @@ export class ContentValidationError extends Error {
   }
 }
 
+/** A path relative to the working folder when it lies inside it, otherwise absolute. */
+export function displayPath(file: string, cwd: string = process.cwd()): string {
+  const relative = path.relative(cwd, file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative || ".";
+}
+
 /** "content/projekt/vinna-vinna.md:14  reviewed: ogiltigt datum "2018-13-01"" */
 export function formatContentError(error: ContentError, cwd: string = process.cwd()): string {
-  const place = `${path.relative(cwd, error.file) || error.file}${error.line ? `:${error.line}` : ""}`;
+  const place = `${displayPath(error.file, cwd)}${error.line ? `:${error.line}` : ""}`;
   return `${place}  ${error.field ? `${error.field}: ` : ""}${error.message}`;
 }
 
@@ -43,7 +49,7 @@ export function sortContentErrors(errors: readonly ContentError[]): ContentError
 export function formatErrorReport(errors: readonly ContentError[], cwd?: string): string {
   const count = errors.length === 1 ? "1 fel" : `${errors.length} fel`;
   const lines = sortContentErrors(errors).map((error) => `  ${formatContentError(error, cwd)}`);
-  return [`Innehållet har ${count}. Inget har publicerats.`, ...lines].join("\n");
+  return [`Innehållet har ${count}:`, ...lines].join("\n");
 }
 
 /** Formats a zod-style path as "partners[2].country". */

@@ -91,11 +91,16 @@ async function readAndValidate(entry: ContentFile, size: number): Promise<FileRe
   return { file: { ...entry, data: result.data, body: source.body, locate: source.locate }, errors: [] };
 }
 
+/** How to read a content tree: drafts are left out of the published site, but shown in the preview. */
+export interface LoadOptions {
+  readonly includeDrafts?: boolean;
+}
+
 /**
  * Reads every file under the content folder, validates each against its schema, and resolves the
  * references between them. Reports every error of every file; never throws for bad content.
  */
-export async function validateContent(contentDir: string): Promise<ValidationResult> {
+export async function validateContent(contentDir: string, options: LoadOptions = {}): Promise<ValidationResult> {
   const exists = await stat(contentDir).then((info) => info.isDirectory(), () => false);
   if (!exists) return { errors: [{ file: contentDir, message: "innehållsmappen finns inte" }] };
   const listing = await listContentFiles(contentDir);
@@ -103,14 +108,14 @@ export async function validateContent(contentDir: string): Promise<ValidationRes
   const errors = [...listing.errors, ...results.flatMap((result) => result.errors)];
   const files = results.flatMap((result) => (result.file ? [result.file] : []));
   const idsOf = (kind: ContentKind) => new Set(listing.files.filter((file) => file.kind === kind).map((file) => file.id));
-  const resolved = resolveArchive(files, { contacts: idsOf("contact"), projects: idsOf("project") });
+  const resolved = resolveArchive(files, { contacts: idsOf("contact"), projects: idsOf("project") }, options);
   errors.push(...resolved.errors);
   return errors.length > 0 ? { errors: sortContentErrors(errors) } : { archive: resolved.archive, errors };
 }
 
 /** Like {@link validateContent}, but throws a {@link ContentValidationError} listing every error. */
-export async function loadArchive(contentDir: string): Promise<Archive> {
-  const result = await validateContent(contentDir);
+export async function loadArchive(contentDir: string, options: LoadOptions = {}): Promise<Archive> {
+  const result = await validateContent(contentDir, options);
   if (!result.archive) throw new ContentValidationError(result.errors);
   return result.archive;
 }

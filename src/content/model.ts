@@ -71,6 +71,8 @@ export interface Project {
   readonly responsibility: PageResponsibility;
   readonly body: string;
   readonly sourcePath: string;
+  /** Only in the preview: a draft is shown there, marked, and left out of the published site. */
+  readonly draft: boolean;
 }
 
 /** One of the site's own pages: the archive index, cookies, accessibility. */
@@ -107,11 +109,11 @@ export class Archive {
   constructor(
     readonly site: Site,
     readonly pages: { readonly index: SitePage; readonly cookies: SitePage; readonly accessibility: AccessibilityPage },
-    /** Published projects, the newest end date first. */
+    /** Published projects (and, in the preview, drafts), the newest end date first. */
     readonly projects: readonly Project[],
     /** Contacts in the order of the directory: by name. */
     readonly contacts: readonly Contact[],
-    /** Source paths of projects marked `draft: true`, left out of the site. */
+    /** Source paths of projects marked `draft: true`. */
     readonly drafts: readonly string[],
   ) {}
 

@@ -45,6 +45,7 @@ class ReferenceChecker {
     private readonly contacts: ReadonlyMap<string, Contact>,
     private readonly projects: ReadonlyMap<string, ValidatedFile>,
     private readonly known: KnownIds,
+    private readonly includeDrafts: boolean,
   ) {}
 
   contact(source: ValidatedFile, fieldPath: PropertyKey[], id: string): Contact | undefined {
@@ -68,7 +69,7 @@ class ReferenceChecker {
     } else if (!project) {
       if (this.known.projects.has(slug)) return undefined;
       this.report(source, fieldPath, `okänt projekt "${slug}": det finns ingen fil projekt/${slug}.md${didYouMean(slug, this.projects.keys())}`);
-    } else if (!(project.data as ProjectData).draft) {
+    } else if (this.includeDrafts || !(project.data as ProjectData).draft) {
       return project;
     }
     // A draft is left out on purpose; the relation appears when it is published.
@@ -129,7 +130,9 @@ function recordMentions(contacts: ReadonlyMap<string, Contact>, page: { title: s
 export function resolveArchive(
   files: readonly ValidatedFile[],
   known: KnownIds,
+  options: { includeDrafts?: boolean } = {},
 ): { archive?: Archive; errors: ContentError[] } {
+  const includeDrafts = options.includeDrafts ?? false;
   const ofKind = (kind: ContentFile["kind"]) => files.filter((file) => file.kind === kind);
   const contacts = new Map<string, Contact>(
     ofKind("contact").map((source) => {
@@ -148,7 +151,7 @@ export function resolveArchive(
     }),
   );
   const projectFiles = new Map(ofKind("project").map((source) => [source.id, source]));
-  const check = new ReferenceChecker(contacts, projectFiles, known);
+  const check = new ReferenceChecker(contacts, projectFiles, known, includeDrafts);
 
   const projects: Project[] = [];
   const drafts: string[] = [];
@@ -156,7 +159,7 @@ export function resolveArchive(
     const data = source.data as ProjectData;
     if (data.draft) {
       drafts.push(source.file);
-      continue;
+      if (!includeDrafts) continue;
     }
     const responsibility = check.responsibility(source, data);
     const projectContacts = data.contacts.flatMap((id, index) => check.contact(source, ["contacts", index], id) ?? []);
@@ -178,6 +181,7 @@ export function resolveArchive(
       responsibility,
       body: source.body,
       sourcePath: source.file,
+      draft: data.draft,
     });
   }
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { countryName } from "../format/country.ts";
 import { parsePartialDate, todayInSweden, type PartialDate } from "../format/date.ts";
 import { parsePhoneNumber } from "../format/phone.ts";
+import { PLACEHOLDERS } from "./placeholders.ts";
 
 /** Text that must not be empty once surrounding white space is removed. */
 const text = () => z.string().trim().min(1);
@@ -127,11 +128,15 @@ export const projectSchema = z
     related: z.array(reference()).default([]),
     ...pageResponsibility,
     draft: z.boolean().default(false),
+  })
+  .refine((project) => project.draft || project.summary !== PLACEHOLDERS.summary, {
+    message: "byt ut exempeltexten mot en riktig sammanfattning innan projektet publiceras",
+    path: ["summary"],
   });
 
 export const contactSchema = z.strictObject({
   name: text(),
-  title: text(),
+  title: text().refine((title) => title !== PLACEHOLDERS.contactTitle, "byt ut exempeltexten mot personens titel"),
   phones: z.array(phoneNumber()).default([]),
   email: z.email({ message: "ska vara en e-postadress, till exempel namn@example.se" }).optional(),
 });

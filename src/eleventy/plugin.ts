@@ -3,12 +3,14 @@ import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ATTACHMENTS_FOLDER } from "../content/files.ts";
-import { loadArchive } from "../content/load.ts";
+import { ContentValidationError, formatErrorReport, type ContentError } from "../content/errors.ts";
+import { validateContent } from "../content/load.ts";
 import type { Archive } from "../content/model.ts";
 import * as filters from "./filters/index.ts";
 import { addGeneratedPages } from "./generated-pages.ts";
 import { createMarkdown } from "./markdown.ts";
 import { pageDataFor } from "./pages.ts";
+import { previewErrorMiddleware } from "./preview.ts";
 
 /** The project folder, where layouts and assets live whatever the content folder is. */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -34,9 +36,20 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   const markdown = createMarkdown();
 
   // Content: one load per build. Eleventy never reads the Markdown files itself (`read: false`).
+  // The preview (`npm start`) shows drafts, and on a content error keeps the last good archive
+  // while every page shows the errors, until the file is fixed.
   let archive: Archive | undefined;
-  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { input: string } }) => {
-    archive = await loadArchive(directories.input);
+  let previewErrors: readonly ContentError[] = [];
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { input: string }; runMode: string }) => {
+    const preview = runMode !== "build";
+    const result = await validateContent(directories.input, { includeDrafts: preview });
+    previewErrors = preview ? result.errors : [];
+    if (result.archive) {
+      archive = result.archive;
+      return;
+    }
+    if (!preview || !archive) throw new ContentValidationError(result.errors);
+    console.error(`${formatErrorReport(result.errors)}\nFörhandsgranskningen visar felen tills de är rättade.`);
   });
   eleventyConfig.addGlobalData("archive", () => archive);
   eleventyConfig.addExtension("md", {
@@ -62,8 +75,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   eleventyConfig.addPassthroughCopy({ [path.join(input, ATTACHMENTS_FOLDER)]: ATTACHMENTS_FOLDER });
   eleventyConfig.ignores.add(path.join(input, ATTACHMENTS_FOLDER, "**"));
 
-  // Dev server: vCards as text/vcard (RFC 6350), which phones open as a contact
-  eleventyConfig.setServerOptions({ middleware: [vcardContentType] });
+  // Dev server: content errors in the browser, and vCards as text/vcard (RFC 6350)
+  eleventyConfig.setServerOptions({ middleware: [previewErrorMiddleware(() => previewErrors), vcardContentType] });
 
   // Plugins
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -38,7 +38,7 @@ describe("npm run build with broken content", () => {
   it("lists every error of every file, with path, line and field, and no stack trace", () => {
     const relative = path.relative(process.cwd(), content);
     expect(result.stderr.trim().split("\n")).toEqual([
-      "Innehållet har 5 fel. Inget har publicerats.",
+      "Innehållet har 5 fel:",
       `  ${relative}/kakor.md:2  ogiltig YAML: en lista inom [ ] saknar sitt avslutande ]`,
       `  ${relative}/kontakter/anna-berg.md:5  phones[0]: ogiltigt telefonnummer "019-60"`,
       `  ${relative}/projekt/alfa.md:3  reviwed: okänt fält (menade du reviewed?)`,

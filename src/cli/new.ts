@@ -1,0 +1,135 @@
+/**
+ * `npm run new -- "Rum för bildning"` and `npm run new -- --contact "Anna Berg"`
+ *
+ * Writes a new project (or person) file with every field of the model, commented in Swedish. It
+ * never overwrites an existing file.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { displayPath } from "../content/errors.ts";
+import { PLACEHOLDERS } from "../content/placeholders.ts";
+import { todayInSweden } from "../format/date.ts";
+import { swedishSlug } from "../format/slug.ts";
+import { parseCommandLine } from "./command-line.ts";
+import { loadArchiveOrExit } from "./load-or-exit.ts";
+
+const { values, positionals } = parseCommandLine(
+  "new",
+  { contact: { type: "boolean", default: false }, input: { type: "string", default: "content" } },
+  { positionals: 1 },
+);
+const name = positionals[0]?.trim();
+if (!name) {
+  console.error('npm run new: skriv namnet inom citattecken, till exempel: npm run new -- "Rum för bildning"\n' + 'eller för en person: npm run new -- --contact "Anna Berg"');
+  process.exit(2);
+}
+const slug = swedishSlug(name);
+if (!slug) {
+  console.error(`npm run new: "${name}" ger inget filnamn; använd bokstäver eller siffror.`);
+  process.exit(2);
+}
+
+/** YAML text for a quoted string, safe whatever the name contains. */
+const quoted = (text: string) => JSON.stringify(text);
+
+function projectFile(owner: string): string {
+  return `---
+# Projektets namn, som det ska stå som rubrik. (Måste finnas.)
+title: ${quoted(name!)}
+
+# En underrubrik, till exempel "fortbildningsprojekt med folkbildningen". (Frivillig.)
+# subtitle: 
+
+# En eller två meningar om projektet, högst 300 tecken. Visas i listan på startsidan. (Måste finnas.)
+summary: ${PLACEHOLDERS.summary}
+
+# När projektet pågick. Skriv år (2008), månad (2011-04) eller dag (2011-04-05). (Frivillig.)
+# period:
+#   start: 2008
+#   end: 2011-04-05
+
+# Projektets mål, ett per rad. (Frivilliga.)
+# goals:
+#   - Stödja och stärka lokala nätverk
+#   - Utveckla folkbiblioteken som mötesplats
+
+# Organisationer som var med. country är en landskod (SE, NO, DK, FI, IS),
+# roles kan vara owner (projektägare), coordinator (koordinator) eller partner,
+# och lang är språket namnet är skrivet på (nb, da, sv). (Frivilliga.)
+# partners:
+#   - name: Länsbiblioteket i Dalarna
+#     country: SE
+#   - name: VOFO (Voksenopplæringsforbundet)
+#     country: NO
+#     roles: [owner, coordinator]
+#     lang: nb
+#     url: https://www.vofo.no/
+
+# Vem som gav pengar till projektet. (Frivilliga.)
+# funders:
+#   - name: Statens kulturråd
+#     url: https://www.kulturradet.se/
+
+# Viktiga datum i projektet. (Frivilliga.)
+# events:
+#   - date: 2011-04-05
+#     title: Inspirationskonferens
+
+# Kontaktpersoner: filnamnen i content/kontakter/ utan .md. (Frivilliga.)
+# contacts:
+#   - ${owner}
+
+# Andra projekt som hör ihop med det här: filnamnen i content/projekt/ utan .md. (Frivilliga.)
+# related:
+#   - vinna-vinna
+
+# När sidan senast granskades, ÅÅÅÅ-MM-DD. Ändra till dagens datum varje gång du granskar. (Måste finnas.)
+reviewed: ${todayInSweden()}
+
+# Vem som ansvarar för innehållet och vem som publicerar: filnamn i content/kontakter/. (Måste finnas.)
+contentOwner: ${owner}
+publishedBy: ${owner}
+
+# Ett utkast syns i förhandsgranskningen men inte på webbplatsen. Ta bort raden när projektet ska publiceras.
+draft: true
+---
+Skriv om projektet här. En tom rad mellan styckena. En rad som börjar med ## blir en mellanrubrik.
+`;
+}
+
+function contactFile(): string {
+  return `---
+# Personens namn. (Måste finnas.)
+name: ${quoted(name!)}
+
+# Titel eller roll, till exempel "Utvecklingsledare - bibliotek". (Måste finnas.)
+title: ${PLACEHOLDERS.contactTitle}
+
+# Telefonnummer, som man brukar skriva dem. (Frivilliga.)
+# phones:
+#   - 019-602 72 54
+
+# E-postadress. (Frivillig.)
+# email: fornamn.efternamn@example.se
+---
+`;
+}
+
+const contentDir = path.resolve(values.input);
+const folder = path.join(contentDir, values.contact ? "kontakter" : "projekt");
+const file = path.join(folder, `${slug}.md`);
+const text = values.contact ? contactFile() : projectFile((await loadArchiveOrExit(contentDir)).site.generatedPages.contentOwner.id);
+await mkdir(folder, { recursive: true });
+try {
+  await writeFile(file, text, { flag: "wx" });
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  console.error(`Filen ${displayPath(file)} finns redan och skrivs inte över. Öppna den, eller välj ett annat namn.`);
+  process.exit(1);
+}
+console.log(`Skapade ${displayPath(file)}`);
+console.log(
+  values.contact
+    ? `Nästa steg: fyll i titel, telefon och e-post. Andra filer hänvisar till personen som ${slug}. Kontrollera med npm run check.`
+    : "Nästa steg: fyll i fälten och skriv texten. Se resultatet med npm start och kontrollera med npm run check. Ta bort raden draft: true när projektet ska publiceras.",
+);

@@ -1,0 +1,56 @@
+/**
+ * `npm run review [-- --months N] [--date YYYY-MM-DD] [--json] [--input DIR]`
+ *
+ * Lists every published page whose review date is older than the review interval, grouped by
+ * content owner with the owner's phone and email, oldest first.
+ */
+import path from "node:path";
+import { displayPath } from "../content/errors.ts";
+import { loadArchiveOrExit } from "./load-or-exit.ts";
+import { overduePages } from "../content/review.ts";
+import { formatSwedishDate, parsePartialDate, todayInSweden } from "../format/date.ts";
+import { parseCommandLine } from "./command-line.ts";
+
+const { values } = parseCommandLine("review", {
+  input: { type: "string", default: "content" },
+  months: { type: "string" },
+  date: { type: "string" },
+  json: { type: "boolean", default: false },
+});
+
+function fail(message: string): never {
+  console.error(`npm run review: ${message}`);
+  process.exit(2);
+}
+
+const archive = await loadArchiveOrExit(path.resolve(values.input));
+const interval = values.months === undefined ? archive.site.reviewIntervalMonths : Number(values.months);
+if (!Number.isInteger(interval) || interval < 0) fail(`--months ska vara ett helt antal månader, inte "${values.months}"`);
+const today = values.date ?? todayInSweden();
+if (parsePartialDate(today)?.precision !== "day") fail(`--date ska vara ett datum som ÅÅÅÅ-MM-DD, inte "${today}"`);
+
+const owners = overduePages(archive, today, interval);
+const count = owners.reduce((total, owner) => total + owner.pages.length, 0);
+
+if (values.json) {
+  const json = owners.map(({ owner, pages }) => ({
+    owner: { id: owner.id, name: owner.name, title: owner.title, email: owner.email ?? null, phones: owner.phones.map((phone) => phone.display) },
+    pages: pages.map((page) => ({ ...page, ...(page.sourcePath ? { sourcePath: displayPath(page.sourcePath) } : {}) })),
+  }));
+  console.log(JSON.stringify({ date: today, intervalMonths: interval, overdue: count, owners: json }, null, 2));
+} else if (count === 0) {
+  console.log(`Alla sidor är granskade de senaste ${interval} månaderna.`);
+} else {
+  const lines = [`${count === 1 ? "1 sida" : `${count} sidor`} har inte granskats på ${interval} månader (per ${formatSwedishDate(today)}):`];
+  for (const { owner, pages } of owners) {
+    const reach = [...owner.phones.map((phone) => phone.display), ...(owner.email ? [owner.email] : [])].join(", ");
+    lines.push("", `${owner.name}, ${owner.title}${reach ? ` (${reach})` : ""}`);
+    for (const page of pages) {
+      const overdue = page.monthsOverdue === 0 ? "ska granskas nu" : `${page.monthsOverdue} ${page.monthsOverdue === 1 ? "månad" : "månader"} försenad`;
+      lines.push(`  ${formatSwedishDate(page.reviewed)}  ${page.title}  ${page.sourcePath ? displayPath(page.sourcePath) : page.url}  (${overdue})`);
+    }
+  }
+  lines.push("", "Läs igenom sidan, rätta det som behövs och ändra reviewed till dagens datum.");
+  console.log(lines.join("\n"));
+}
+

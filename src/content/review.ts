@@ -1,0 +1,51 @@
+import { monthsBetween } from "../format/date.ts";
+import type { Archive, Contact } from "./model.ts";
+
+/** A published page whose review date is older than the review interval. */
+export interface OverduePage {
+  readonly title: string;
+  readonly url: string;
+  readonly sourcePath?: string;
+  readonly reviewed: string;
+  /** Whole months past the interval. 0 means due this month. */
+  readonly monthsOverdue: number;
+}
+
+/** The overdue pages of one content owner, oldest first. */
+export interface OwnerReview {
+  readonly owner: Contact;
+  readonly pages: readonly OverduePage[];
+}
+
+/**
+ * Every published page not reviewed within `intervalMonths` of `today`, grouped by content owner.
+ * Owners are ordered by their oldest page, and each owner's pages oldest first.
+ */
+export function overduePages(archive: Archive, today: string, intervalMonths: number): OwnerReview[] {
+  const pages = [
+    archive.pages.index,
+    ...archive.projects.filter((project) => !project.draft),
+    archive.pages.cookies,
+    archive.pages.accessibility,
+    { title: "Kontakt", url: "/kontakt/", responsibility: archive.site.generatedPages },
+  ];
+  const byOwner = new Map<Contact, OverduePage[]>();
+  for (const page of pages) {
+    const { reviewed, contentOwner } = page.responsibility;
+    const monthsOverdue = monthsBetween(reviewed, today) - intervalMonths;
+    if (monthsOverdue < 0) continue;
+    const list = byOwner.get(contentOwner) ?? [];
+    list.push({
+      title: page.title,
+      url: page.url,
+      ...("sourcePath" in page ? { sourcePath: page.sourcePath } : {}),
+      reviewed,
+      monthsOverdue,
+    });
+    byOwner.set(contentOwner, list);
+  }
+  const oldestFirst = (a: OverduePage, b: OverduePage) => (a.reviewed < b.reviewed ? -1 : a.reviewed > b.reviewed ? 1 : a.title.localeCompare(b.title, "sv"));
+  return [...byOwner]
+    .map(([owner, list]) => ({ owner, pages: list.sort(oldestFirst) }))
+    .sort((a, b) => oldestFirst(a.pages[0]!, b.pages[0]!) || a.owner.name.localeCompare(b.owner.name, "sv"));
+}

@@ -1,0 +1,49 @@
+import { formatContentError, type ContentError } from "../content/errors.ts";
+
+type Request = { url?: string; headers: Record<string, string | string[] | undefined> };
+type Response = { statusCode: number; setHeader(name: string, value: string): void; end(body: string): void };
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The page the preview shows instead of the site while the content has errors. */
+export function previewErrorPage(errors: readonly ContentError[]): string {
+  const items = errors
+    .map((error) => {
+      const [place, ...rest] = formatContentError(error).split("  ");
+      return `<li><code>${escapeHtml(place!)}</code><br>${escapeHtml(rest.join("  "))}</li>`;
+    })
+    .join("\n");
+  return `<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Fel i innehållet – förhandsgranskning</title>
+</head>
+<body style="font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5">
+<h1>Innehållet har ${errors.length === 1 ? "1 fel" : `${errors.length} fel`}</h1>
+<p>Rätta felen och spara filen. Sidan laddas om av sig själv när allt är rätt.</p>
+<ul>
+${items}
+</ul>
+</body>
+</html>`;
+}
+
+/**
+ * Dev-server middleware: while `currentErrors()` has errors, every page a visitor opens shows them
+ * instead. The dev server adds its live-reload script, so the page reloads when the fix is saved.
+ */
+export function previewErrorMiddleware(currentErrors: () => readonly ContentError[]) {
+  return (request: Request, response: Response, next: () => void) => {
+    const errors = currentErrors();
+    const path = (request.url ?? "/").split("?")[0]!;
+    const isPage = path.endsWith("/") || path.endsWith(".html");
+    if (errors.length === 0 || !isPage) return next();
+    response.statusCode = 500;
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.end(previewErrorPage(errors));
+  };
+}
+
