@@ -1,0 +1,64 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { contentTree, runCli, temporaryFolder } from "../helpers.ts";
+import { describeInBrowser, launchChromium } from "./chromium.ts";
+import { startDevServer, type DevServer } from "./dev-server.ts";
+
+/** Fetches a page until it satisfies `ready`, as the dev server rebuilds after a save. */
+async function pageWhen(url: string, ready: (html: string, status: number) => boolean): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  let last = "";
+  while (Date.now() < deadline) {
+    const response = await fetch(url);
+    last = await response.text();
+    if (ready(last, response.status)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} never became ready; last response:\n${last.slice(0, 500)}`);
+}
+
+describeInBrowser("the live preview (npm start)", () => {
+  let browser: Browser;
+  let server: DevServer;
+  let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
+  let content: string;
+
+  beforeAll(async () => {
+    workspace = await temporaryFolder();
+    content = await contentTree(workspace.dir, "minimal");
+    [browser, server] = await Promise.all([launchChromium(), startDevServer(content)]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), server?.stop()]);
+    await workspace?.remove();
+  });
+
+  it("shows a project made with npm run new at once, marked as a draft", async () => {
+    expect((await runCli("new", [`--input=${content}`, "Nytt för i år"])).code).toBe(0);
+    const index = await pageWhen(server.url, (html) => html.includes("Nytt för i år"));
+    expect(index).toContain('<a href="/projekt/nytt-for-i-ar/">Nytt för i år</a> <span class="draft-label">(utkast)</span>');
+    const page = await pageWhen(`${server.url}projekt/nytt-for-i-ar/`, (_html, status) => status === 200);
+    expect(page).toContain("Sidan syns bara i förhandsgranskningen.");
+  });
+
+  it("shows a content error in the browser, naming the file and field, and recovers when it is fixed", async () => {
+    const file = path.join(content, "projekt/alfa.md");
+    const good = await readFile(file, "utf8");
+    const page = await browser.newPage();
+    await page.goto(`${server.url}projekt/alfa/`);
+    expect(await page.locator("main h1").textContent()).toBe("Alfa");
+
+    await writeFile(file, good.replace("reviewed: 2020-01-02", "reviewed: 2020-13-02"));
+    await page.locator("h1", { hasText: "Innehållet har 1 fel" }).waitFor({ timeout: 20_000 });
+    const error = await page.locator("li").textContent();
+    expect(error).toBe(`${file}:13reviewed: ogiltigt datum "2020-13-02" (skriv ÅÅÅÅ-MM-DD)`);
+    expect(server.output()).toContain(`${file}:13  reviewed: ogiltigt datum "2020-13-02" (skriv ÅÅÅÅ-MM-DD)`);
+    expect(server.output()).not.toMatch(/^\s*(\[11ty\]\s+)?at .+:\d+/m);
+
+    await writeFile(file, good);
+    await page.locator("main h1", { hasText: "Alfa" }).waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+});

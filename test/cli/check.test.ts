@@ -1,0 +1,76 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, contentTree, PROJECT_ROOT, runCli, temporaryFolder } from "../helpers.ts";
+
+let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
+beforeAll(async () => {
+  workspace = await temporaryFolder();
+});
+afterAll(async () => {
+  await workspace.remove();
+});
+
+describe("npm run check", () => {
+  it("prints one summary line for valid content", async () => {
+    const result = await runCli("check", [path.join(PROJECT_ROOT, "content")]);
+    expect(result).toEqual({ code: 0, stdout: "2 projekt, 5 kontakter: inga fel\n", stderr: "" });
+  });
+
+  it("counts drafts separately", async () => {
+    const content = await contentTree(path.join(workspace.dir, "draft"), "minimal", {
+      "projekt/beta.md": (text) => text.replace("reviewed:", "draft: true\nreviewed:"),
+    });
+    expect((await runCli("check", [content])).stdout).toBe("1 projekt (och 1 utkast), 2 kontakter: inga fel\n");
+  });
+
+  describe("on a broken tree", () => {
+    let content: string;
+    beforeAll(async () => {
+      content = await contentTree(path.join(workspace.dir, "broken"), "minimal", {
+        "projekt/alfa.md": (text) => text.replace("reviewed: 2020-01-02", "reviewed: 2020-02-30"),
+        "kontakter/bo-ek.md": (text) => text.replace("name: Bo Ek", "name: Bo Ek\nemial: bo@example.se"),
+      });
+    });
+
+    it("lists every error with path, line and field, and exits with 1", async () => {
+      const result = await runCli("check", [content]);
+      // The tree lies outside the working folder, so paths are absolute.
+      const relative = content;
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toBe(
+        [
+          "Innehållet har 2 fel:",
+          `  ${relative}/kontakter/bo-ek.md:3  emial: okänt fält (menade du email?)`,
+          `  ${relative}/projekt/alfa.md:13  reviewed: ogiltigt datum "2020-02-30" (skriv ÅÅÅÅ-MM-DD)`,
+          "",
+        ].join("\n"),
+      );
+    });
+
+    it("gives the same error list as the build, byte for byte", async () => {
+      const [check, build] = await Promise.all([runCli("check", [content]), buildSite(content, path.join(workspace.dir, "broken-site"))]);
+      expect(build.code).toBe(1);
+      expect(build.stderr).toBe(check.stderr);
+    });
+
+    it("gives a machine-readable list with --json", async () => {
+      const result = await runCli("check", [content, "--json"]);
+      expect(result.code).toBe(1);
+      const relative = content;
+      expect(JSON.parse(result.stdout)).toEqual({
+        ok: false,
+        errors: [
+          { file: `${relative}/kontakter/bo-ek.md`, line: 3, field: "emial", message: "okänt fält (menade du email?)" },
+          { file: `${relative}/projekt/alfa.md`, line: 13, field: "reviewed", message: 'ogiltigt datum "2020-02-30" (skriv ÅÅÅÅ-MM-DD)' },
+        ],
+      });
+    });
+  });
+
+  it("says so when the folder does not exist", async () => {
+    const result = await runCli("check", [path.join(workspace.dir, "saknas")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("innehållsmappen finns inte");
+  });
+});

@@ -1,0 +1,88 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInSweden } from "../../src/format/date.ts";
+import { buildSite, contentTree, readPage, runCli, temporaryFolder, textOf } from "../helpers.ts";
+
+let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
+beforeAll(async () => {
+  workspace = await temporaryFolder();
+});
+afterAll(async () => {
+  await workspace.remove();
+});
+
+describe("npm run new", () => {
+  it("writes a draft project named with a Swedish slug, every field commented, reviewed today", async () => {
+    const content = await contentTree(path.join(workspace.dir, "project"), "minimal");
+    const result = await runCli("new", [`--input=${content}`, "Rum för bildning"]);
+    const file = path.join(content, "projekt/rum-for-bildning.md");
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe(`Skapade ${file}`);
+    expect(result.stdout).toContain("npm start");
+    expect(result.stdout).toContain("npm run check");
+    const text = await readFile(file, "utf8");
+    expect(text).toContain('title: "Rum för bildning"');
+    expect(text).toContain(`reviewed: ${todayInSweden()}`);
+    expect(text).toMatch(/^draft: true$/m);
+    for (const field of ["subtitle", "summary", "period", "goals", "partners", "funders", "events", "contacts", "related", "contentOwner", "publishedBy"]) {
+      expect(text, field).toMatch(new RegExp(`^(# )?\\s*${field}:`, "m"));
+    }
+    // A fresh draft is valid as it stands, so the preview shows it at once.
+    expect((await runCli("check", [content])).stdout).toBe("2 projekt (och 1 utkast), 2 kontakter: inga fel\n");
+  });
+
+  it("never overwrites an existing file", async () => {
+    const content = await contentTree(path.join(workspace.dir, "existing"), "minimal");
+    const result = await runCli("new", [`--input=${content}`, "Alfa"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`Filen ${path.join(content, "projekt/alfa.md")} finns redan och skrivs inte över. Öppna den, eller välj ett annat namn.\n`);
+    expect(await readFile(path.join(content, "projekt/alfa.md"), "utf8")).toContain("title: Alfa");
+  });
+
+  it("writes a person with --contact, whose example title must be replaced", async () => {
+    const content = await contentTree(path.join(workspace.dir, "contact"), "minimal");
+    const result = await runCli("new", [`--input=${content}`, "--contact", "Åsa Öberg"]);
+    expect(result.code).toBe(0);
+    const file = path.join(content, "kontakter/asa-oberg.md");
+    expect(await readFile(file, "utf8")).toMatch(/^name: "Åsa Öberg"$/m);
+    const check = await runCli("check", [content]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`${file}:6  title: byt ut exempeltexten mot personens titel`);
+  });
+
+  it("asks for a name when none is given", async () => {
+    const result = await runCli("new", []);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('npm run new -- "Rum för bildning"');
+  });
+});
+
+describe("the editor guide's path: new, fill in, check, publish", () => {
+  it("ends with the project on the built site", async () => {
+    const content = await contentTree(path.join(workspace.dir, "guide"), "minimal");
+    expect((await runCli("new", [`--input=${content}`, "Läslust i länet"])).code).toBe(0);
+    const file = path.join(content, "projekt/laslust-i-lanet.md");
+
+    // Publishing with the example summary still in place is refused, and says where.
+    const unfinished = (await readFile(file, "utf8")).replace(/^draft: true\n/m, "");
+    await writeFile(file, unfinished);
+    const refused = await runCli("check", [content]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${file}:9  summary: byt ut exempeltexten mot en riktig sammanfattning innan projektet publiceras`);
+
+    await writeFile(
+      file,
+      unfinished
+        .replace(/^summary: .*$/m, "summary: Ett projekt om läslust för barn i länets bibliotek.")
+        .replace("# contacts:\n#   - anna-berg", "contacts:\n  - anna-berg"),
+    );
+    expect(await runCli("check", [content])).toEqual({ code: 0, stdout: "3 projekt, 2 kontakter: inga fel\n", stderr: "" });
+    const built = await buildSite(content, path.join(workspace.dir, "guide", "_site"));
+    expect(built.code).toBe(0);
+    const page = await readPage(built.output, "/projekt/laslust-i-lanet/");
+    expect(textOf(page.querySelector("h1"))).toBe("Läslust i länet");
+    expect(page.querySelector(".draft-notice")).toBeNull();
+    expect(textOf(page.querySelector(".contact-name"))).toBe("Anna Berg");
+  });
+});
