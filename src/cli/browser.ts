@@ -26,5 +26,7 @@ export const PAGE_KINDS = {
   directory: "kontakt/",
   cookies: "kakor/",
   accessibility: "tillganglighet/",
+  search: "sok/?q=bibliotek",
+  funder: "finansiar/statens-kulturrad/",
   notFound: "finns-inte/",
 } as const;

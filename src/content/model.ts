@@ -63,7 +63,8 @@ export interface Project {
   readonly period?: { readonly start?: PartialDate; readonly end?: PartialDate };
   readonly goals: readonly string[];
   readonly partnerGroups: readonly PartnerGroup[];
-  readonly funders: readonly { readonly name: string; readonly url?: string }[];
+  /** Each funder with the URL of its page in the archive, which lists every project it funded. */
+  readonly funders: readonly { readonly name: string; readonly url?: string; readonly page: string }[];
   readonly events: readonly { readonly date: PartialDate; readonly title: string }[];
   readonly contacts: readonly Contact[];
   /** Related projects in both directions: those this one names and those that name it. */
@@ -73,6 +74,27 @@ export interface Project {
   readonly sourcePath: string;
   /** Only in the preview: a draft is shown there, marked, and left out of the published site. */
   readonly draft: boolean;
+}
+
+/** A page that lists the projects sharing one trait: a funder, the year they ended, a country. */
+export interface Facet {
+  readonly kind: "funder" | "year" | "country";
+  /** The last part of the URL: a slug, a year, or a lowercase country code. */
+  readonly key: string;
+  /** "Statens kulturråd", "2011" or "Norge". */
+  readonly name: string;
+  readonly url: string;
+  /** The funder's own website, for funder pages. */
+  readonly website?: string;
+  readonly projects: readonly Project[];
+  /** The newest review date among the listed projects. */
+  readonly reviewed: string;
+}
+
+export interface Facets {
+  readonly funders: readonly Facet[];
+  readonly years: readonly Facet[];
+  readonly countries: readonly Facet[];
 }
 
 /** One of the site's own pages: the archive index, cookies, accessibility. */
@@ -115,6 +137,8 @@ export class Archive {
     readonly contacts: readonly Contact[],
     /** Source paths of projects marked `draft: true`. */
     readonly drafts: readonly string[],
+    /** Pages per funder, per year a project ended, and per partner country. */
+    readonly facets: Facets,
   ) {}
 
   /** The project, page or contact read from a source file, looked up by its absolute path. */

@@ -1,4 +1,5 @@
 import { comparePartialDates } from "../format/date.ts";
+import { facetsOf, funderPageUrl } from "./facets.ts";
 import { formatFieldPath, type ContentError } from "./errors.ts";
 import type { ContentFile } from "./files.ts";
 import {
@@ -174,7 +175,7 @@ export function resolveArchive(
       ...(data.period ? { period: data.period } : {}),
       goals: data.goals,
       partnerGroups: groupPartners(data.partners),
-      funders: data.funders,
+      funders: data.funders.map((funder) => ({ ...funder, page: funderPageUrl(funder.name) })),
       events: [...data.events].sort((a, b) => comparePartialDates(a.date, b.date)),
       contacts: projectContacts,
       related: [],
@@ -262,7 +263,7 @@ export function resolveArchive(
   }
   const directory = [...contacts.values()].sort((a, b) => collator.compare(a.name, b.name));
   return {
-    archive: new Archive(site, { index, cookies, accessibility }, withRelations, directory, drafts.sort()),
+    archive: new Archive(site, { index, cookies, accessibility }, withRelations, directory, drafts.sort(), facetsOf(withRelations.filter((project) => !project.draft))),
     errors: [],
   };
 }

@@ -108,31 +108,56 @@ const pageResponsibility = {
   publishedBy: reference(),
 };
 
-export const projectSchema = z
-  .strictObject({
-    title: text(),
-    subtitle: text().optional(),
-    summary: text().max(300),
-    period: z
-      .strictObject({ start: partialDate().optional(), end: partialDate().optional() })
-      .refine((period) => !period.start || !period.end || period.start.iso <= period.end.iso, {
-        message: "slutdatumet ligger före startdatumet",
-        path: ["end"],
-      })
-      .optional(),
-    goals: z.array(text()).default([]),
-    partners: z.array(partner).default([]),
-    funders: z.array(funder).default([]),
-    events: z.array(projectEvent).default([]),
-    contacts: z.array(reference()).default([]),
-    related: z.array(reference()).default([]),
-    ...pageResponsibility,
-    draft: z.boolean().default(false),
-  })
-  .refine((project) => project.draft || project.summary !== PLACEHOLDERS.summary, {
+/** The fields of a project file, before the checks that span several fields. */
+const projectFields = z.strictObject({
+  title: text(),
+  subtitle: text().optional(),
+  summary: text().max(300),
+  period: z
+    .strictObject({ start: partialDate().optional(), end: partialDate().optional() })
+    .refine((period) => !period.start || !period.end || period.start.iso <= period.end.iso, {
+      message: "slutdatumet ligger före startdatumet",
+      path: ["end"],
+    })
+    .optional(),
+  goals: z.array(text()).default([]),
+  partners: z.array(partner).default([]),
+  funders: z.array(funder).default([]),
+  events: z.array(projectEvent).default([]),
+  contacts: z.array(reference()).default([]),
+  related: z.array(reference()).default([]),
+  ...pageResponsibility,
+  draft: z.boolean().default(false),
+  });
+
+export const projectSchema = projectFields.refine(
+  (project) => project.draft || project.summary !== PLACEHOLDERS.summary,
+  {
     message: "byt ut exempeltexten mot en riktig sammanfattning innan projektet publiceras",
     path: ["summary"],
+  },
+);
+
+const contactSummary = z.object({ id: z.string(), name: z.string(), title: z.string() });
+
+/**
+ * One project in /projekt.json: the front matter as an editor writes it, with the absolute URL
+ * added and the people resolved to name and title. /projekt.schema.json is generated from this.
+ */
+export const openDataProjectSchema = projectFields
+  .omit({ draft: true, contacts: true, contentOwner: true, publishedBy: true })
+  .extend({
+    slug: z.string(),
+    url: z.url(),
+    contacts: z.array(contactSummary),
+    contentOwner: contactSummary,
+    publishedBy: contactSummary,
   });
+
+/** The JSON Schema of /projekt.json, from the same zod schema as the content itself. */
+export function openDataJsonSchema(): object {
+  return z.toJSONSchema(z.array(openDataProjectSchema), { io: "input", unrepresentable: "any" });
+}
 
 export const contactSchema = z.strictObject({
   name: text(),

@@ -35,6 +35,7 @@ export function pageDataFor(archive: Archive, sourcePath: string): Record<string
   if (isProject(entry)) {
     return {
       layout: "project.njk",
+      searchable: true,
       permalink: entry.url,
       title: entry.title,
       description: entry.summary,

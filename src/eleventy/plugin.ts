@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { HtmlBasePlugin } from "@11ty/eleventy";
+import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ATTACHMENTS_FOLDER } from "../content/files.ts";
 import { ContentValidationError, formatErrorReport, type ContentError } from "../content/errors.ts";
@@ -11,6 +11,7 @@ import { addGeneratedPages } from "./generated-pages.ts";
 import { createMarkdown } from "./markdown.ts";
 import { pageDataFor } from "./pages.ts";
 import { previewErrorMiddleware } from "./preview.ts";
+import { writeSearchIndex } from "./search-index.ts";
 
 /** The project folder, where layouts and assets live whatever the content folder is. */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -78,6 +79,11 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   // Dev server: content errors in the browser, and vCards as text/vcard (RFC 6350)
   eleventyConfig.setServerOptions({ middleware: [previewErrorMiddleware(() => previewErrors), vcardContentType] });
 
-  // Plugins
-  eleventyConfig.addPlugin(HtmlBasePlugin);
+  // Search: the Pagefind index is written into the output after every build
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    await writeSearchIndex(directories.output);
+  });
+
+  // Plugins: the feed's date filters, and (added by the RSS plugin) HtmlBasePlugin for path prefixes
+  eleventyConfig.addPlugin(rssPlugin);
 }

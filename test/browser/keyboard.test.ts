@@ -67,7 +67,8 @@ describeInBrowser("keyboard use", () => {
   async function openPage(site: ServedSite, sitePath: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(lookHelper);
-    await page.goto(site.url(sitePath));
+    // Wait for what scripts add, such as the search results, before counting links.
+    await page.goto(site.url(sitePath), { waitUntil: "networkidle" });
     return page;
   }
 

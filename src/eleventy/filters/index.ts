@@ -3,3 +3,6 @@ export { isoDate, swedishDate } from "./dates.ts";
 export { countryName, joinSwedish, mentionRoles, partnerRoles } from "./words.ts";
 export { vcard } from "./vcard.ts";
 export { jsonScript } from "./json.ts";
+export { calendarDate, publicUrl } from "./urls.ts";
+export { openData, openDataSchema } from "../open-data.ts";
+export { newestReview, projectJsonLd, sitemapEntries } from "./structured-data.ts";

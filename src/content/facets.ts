@@ -1,0 +1,70 @@
+import { countryName } from "../format/country.ts";
+import { swedishSlug } from "../format/slug.ts";
+import type { Facet, Facets, Project } from "./model.ts";
+
+const collator = new Intl.Collator("sv");
+
+/** The URL of the page for a funder, named as the editor wrote it. */
+export function funderPageUrl(name: string): string {
+  return `/finansiar/${swedishSlug(name)}/`;
+}
+
+interface Grouping {
+  readonly kind: Facet["kind"];
+  readonly urlOf: (key: string) => string;
+  /** The keys and display names a project belongs under. */
+  readonly keysOf: (project: Project) => { key: string; name: string; website?: string }[];
+}
+
+function group(projects: readonly Project[], grouping: Grouping): Facet[] {
+  const facets = new Map<string, { name: string; website?: string; projects: Project[] }>();
+  for (const project of projects) {
+    for (const { key, name, website } of grouping.keysOf(project)) {
+      const facet = facets.get(key) ?? { name, projects: [] };
+      if (!facet.website && website) facet.website = website;
+      if (!facet.projects.includes(project)) facet.projects.push(project);
+      facets.set(key, facet);
+    }
+  }
+  return [...facets].map(([key, facet]) => ({
+    kind: grouping.kind,
+    key,
+    name: facet.name,
+    url: grouping.urlOf(key),
+    ...(facet.website ? { website: facet.website } : {}),
+    projects: facet.projects,
+    reviewed: facet.projects.map((project) => project.responsibility.reviewed).sort().at(-1)!,
+  }));
+}
+
+/**
+ * The browsing pages of the archive, from projects already in display order: funders and
+ * countries alphabetically, years newest first. Each page lists its projects in that same order.
+ */
+export function facetsOf(projects: readonly Project[]): Facets {
+  const byName = (a: Facet, b: Facet) => collator.compare(a.name, b.name);
+  return {
+    funders: group(projects, {
+      kind: "funder",
+      urlOf: (key) => `/finansiar/${key}/`,
+      keysOf: (project) =>
+        project.funders.map((funder) => ({ key: swedishSlug(funder.name), name: funder.name, ...(funder.url ? { website: funder.url } : {}) })),
+    }).sort(byName),
+    years: group(projects, {
+      kind: "year",
+      urlOf: (key) => `/ar/${key}/`,
+      keysOf: (project) => {
+        const year = project.period?.end?.iso.slice(0, 4);
+        return year ? [{ key: year, name: year }] : [];
+      },
+    }).sort((a, b) => b.key.localeCompare(a.key)),
+    countries: group(projects, {
+      kind: "country",
+      urlOf: (key) => `/land/${key}/`,
+      keysOf: (project) =>
+        project.partnerGroups.flatMap((partnerGroup) =>
+          partnerGroup.country ? [{ key: partnerGroup.country.toLowerCase(), name: countryName(partnerGroup.country) ?? partnerGroup.country }] : [],
+        ),
+    }).sort(byName),
+  };
+}
