@@ -124,7 +124,9 @@ describeInBrowser("cookie consent, end to end", () => {
         }
       }).observe({ type: "layout-shift", buffered: true });
     });
-    for (const sitePath of Object.values(PAGE_KINDS)) {
+    // The search page without a query: Pagefind fills in its results progressively, which moves
+    // results within the list; that is the answer to a query, not the notice.
+    for (const sitePath of Object.values(PAGE_KINDS).map((kindPath) => kindPath.replace(/\?q=.*$/, ""))) {
       await page.goto(site.url(sitePath), { waitUntil: "networkidle" });
       expect(await page.locator("[data-consent-notice]").isVisible()).toBe(true);
       await page.waitForTimeout(100);

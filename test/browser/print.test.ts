@@ -14,7 +14,7 @@ describeInBrowser("printing", () => {
     await Promise.all([browser?.close(), bundled?.close()]);
   });
 
-  it("hides the navigation and the cookie notice, and shows where external links go", async () => {
+  it("hides the navigation and the cookie notice, and leaves internal links as they are", async () => {
     const page = await browser.newPage();
     await page.goto(bundled.url("projekt/vinna-vinna/"));
     expect(await page.locator("[data-consent-notice]").isVisible()).toBe(true);
@@ -31,13 +31,20 @@ describeInBrowser("printing", () => {
       ["nav.breadcrumbs", "none"],
       ["footer nav", "none"],
     ]);
-    const funder = page.getByRole("link", { name: "Statens kulturråd" });
-    expect(await funder.evaluate((link) => getComputedStyle(link, "::after").content)).toBe('" (https://www.kulturradet.se/)"');
     const internal = page.getByRole("link", { name: "Rom for dannelse - Rum för bildning" });
     expect(await internal.evaluate((link) => getComputedStyle(link, "::after").content)).toBe("none");
     expect(await page.locator("main h1").isVisible()).toBe(true);
     const pdf = await page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    await page.close();
+  });
+
+  it("prints the address of an external link after it", async () => {
+    const page = await browser.newPage();
+    await page.goto(bundled.url("finansiar/statens-kulturrad/"));
+    await page.emulateMedia({ media: "print" });
+    const website = page.getByRole("link", { name: "Statens kulturråds webbplats" });
+    expect(await website.evaluate((link) => getComputedStyle(link, "::after").content)).toBe('" (https://www.kulturradet.se/)"');
     await page.close();
   });
 });
