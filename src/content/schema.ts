@@ -217,6 +217,8 @@ export const siteSchema = z.strictObject({
   contacts: z.array(reference()).default([]),
   generatedPages: z.strictObject(pageResponsibility),
   reviewIntervalMonths: z.number().int().positive().default(12),
+  /** Raw HTML in Markdown, for trusted sites only; it is then sanitised. Off by default. */
+  markdown: z.strictObject({ allowHtml: z.boolean().default(false) }).default({ allowHtml: false }),
   cookies: z.strictObject({ categories: z.array(consentCategory).default([]) }).default({ categories: [] }),
 });
 

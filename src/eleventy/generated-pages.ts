@@ -78,6 +78,7 @@ export function addGeneratedPages(eleventyConfig: UserConfig): void {
   eleventyConfig.addTemplate("generated/robots.njk", "User-agent: *\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | publicUrl(archive.site.url) }}\n", {
     permalink: "/robots.txt",
   });
+  eleventyConfig.addTemplate("generated/headers.njk", "{{ archive.site | headersFile | safe }}", { permalink: "/_headers" });
   eleventyConfig.addTemplate("generated/projekt-json.njk", "{{ archive | openData | safe }}", { permalink: "/projekt.json" });
   eleventyConfig.addTemplate("generated/projekt-schema.njk", "{{ archive | openDataSchema | safe }}", { permalink: "/projekt.schema.json" });
 }

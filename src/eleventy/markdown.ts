@@ -1,9 +1,37 @@
 import MarkdownIt from "markdown-it";
+import sanitizeHtml from "sanitize-html";
+
+/** The HTML a trusted site may write in its Markdown: text structure, links, tables, figures. */
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "figure", "figcaption", "details", "summary"],
+  allowedAttributes: {
+    ...sanitizeHtml.defaults.allowedAttributes,
+    "*": ["lang", "id"],
+    a: ["href", "name", "target", "lang", "hreflang"],
+    img: ["src", "alt", "width", "height", "loading"],
+    td: ["colspan", "rowspan"],
+    th: ["colspan", "rowspan", "scope"],
+  },
+  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowProtocolRelative: false,
+};
+
+/** Renders editors' Markdown. */
+export interface MarkdownRenderer {
+  render(text: string): string;
+  renderInline(text: string): string;
+}
 
 /**
- * The one Markdown renderer for editors' text. Raw HTML is off, so `<script>` in a body shows as
- * text; links to other sites are written as plain links and marked by the stylesheet.
+ * The Markdown renderer for editors' text. By default raw HTML is off, so `<script>` in a body
+ * shows as text. A trusted site can allow HTML (`markdown: { allowHtml: true }` in site.yaml); it
+ * is then cleaned with sanitize-html, so scripts, event handlers and `javascript:` links are removed.
  */
-export function createMarkdown(): InstanceType<typeof MarkdownIt> {
-  return new MarkdownIt({ html: false, linkify: true, typographer: false });
+export function createMarkdown({ allowHtml = false } = {}): MarkdownRenderer {
+  const markdown = new MarkdownIt({ html: allowHtml, linkify: true, typographer: false });
+  if (!allowHtml) return { render: (text) => markdown.render(text), renderInline: (text) => markdown.renderInline(text) };
+  return {
+    render: (text) => sanitizeHtml(markdown.render(text), SANITIZE_OPTIONS),
+    renderInline: (text) => sanitizeHtml(markdown.renderInline(text), SANITIZE_OPTIONS),
+  };
 }

@@ -34,7 +34,8 @@ function vcardContentType(request: { url?: string }, response: { setHeader(name:
  */
 export default function projektarkiv(eleventyConfig: UserConfig): void {
   // Libraries
-  const markdown = createMarkdown();
+  const renderers = { plain: createMarkdown(), withHtml: createMarkdown({ allowHtml: true }) };
+  const markdown = () => (archive?.site.markdown.allowHtml ? renderers.withHtml : renderers.plain);
 
   // Content: one load per build. Eleventy never reads the Markdown files itself (`read: false`).
   // The preview (`npm start`) shows drafts, and on a content error keeps the last good archive
@@ -56,7 +57,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   eleventyConfig.addExtension("md", {
     read: false,
     getData: (inputPath: string) => pageDataFor(archive!, path.resolve(inputPath)),
-    compile: () => (data: { body?: string }) => markdown.render(data.body ?? ""),
+    compile: () => (data: { body?: string }) => markdown().render(data.body ?? ""),
     compileOptions: { cache: false },
   });
   eleventyConfig.addWatchTarget(path.join(inputDirectory(eleventyConfig), "_data/*.yaml"));
@@ -64,8 +65,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
 
   // Filters
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
-  eleventyConfig.addFilter("markdown", (text: string) => markdown.render(text));
-  eleventyConfig.addFilter("markdownInline", (text: string) => markdown.renderInline(text));
+  eleventyConfig.addFilter("markdown", (text: string) => markdown().render(text));
+  eleventyConfig.addFilter("markdownInline", (text: string) => markdown().renderInline(text));
 
   // Generated pages
   addGeneratedPages(eleventyConfig);

@@ -1,0 +1,67 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeInBrowser, launchChromium, PAGE_KINDS } from "./chromium.ts";
+import { buildAndServe, type ServedSite } from "./site-server.ts";
+
+declare global {
+  interface Window {
+    cspViolations: string[];
+  }
+}
+
+describeInBrowser("the Content-Security-Policy", () => {
+  let browser: Browser;
+  let bundled: ServedSite;
+  let consent: ServedSite;
+
+  beforeAll(async () => {
+    [browser, bundled, consent] = await Promise.all([launchChromium(), buildAndServe("bundled"), buildAndServe("consent")]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), bundled?.close(), consent?.close()]);
+  });
+
+  it.each([
+    ["the bundled site", "bundled"],
+    ["the consent site, after Godkänn", "consent"],
+  ] as const)("is never violated on %s, on any page kind", async (_name, which) => {
+    const site = which === "bundled" ? bundled : consent;
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (event) => {
+        window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const page = await context.newPage();
+    if (which === "consent") {
+      await page.goto(site.url());
+      await page.getByRole("button", { name: "Godkänn" }).click();
+    }
+    for (const sitePath of Object.values(PAGE_KINDS)) {
+      await page.goto(site.url(sitePath), { waitUntil: "networkidle" });
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+      expect(policy, sitePath).toMatch(/^default-src 'self'; script-src 'self'/);
+      expect(await page.evaluate(() => window.cspViolations), sitePath).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it("blocks an inline script that found its way into a page", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) violations.push(message.text());
+    });
+    await page.goto(bundled.url("projekt/vinna-vinna/"));
+    await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "document.title = 'injected'";
+      document.body.appendChild(script);
+    });
+    expect(await page.title()).not.toBe("injected");
+    expect(violations.length).toBeGreaterThan(0);
+    await context.close();
+  });
+});
