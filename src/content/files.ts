@@ -53,13 +53,16 @@ async function walk(folder: string, realRoot: string, found: string[], errors: C
   }
 }
 
-/** Explains where an unknown file could go instead. */
-function misplacedFileError(file: string, relative: string): ContentError {
+/** Explains where an unknown file could go instead, or what it collides with. */
+function misplacedFileError(file: string, relative: string, existing: ReadonlySet<string>): ContentError {
   const [folder, name = ""] = relative.split("/");
   const kind = COLLECTION_FOLDERS[folder ?? ""];
   if (kind && relative.split("/").length === 2) {
     const base = name.replace(/\.[^.]*$/, "");
     const wanted = `${swedishSlug(base) || "namn"}.md`;
+    if (existing.has(`${folder}/${wanted}`)) {
+      return { file, message: `filen får samma adress som ${folder}/${wanted}; två filer kan inte dela adress, så slå ihop dem eller byt namn på den här` };
+    }
     if (!name.endsWith(".md")) {
       return { file, message: `bara .md-filer läses här; döp om filen till ${wanted}` };
     }
@@ -85,6 +88,7 @@ export async function listContentFiles(root: string): Promise<{ files: ContentFi
   const errors: ContentError[] = [];
   await walk(absoluteRoot, await realpath(absoluteRoot), paths, errors);
   const files: ContentFile[] = [];
+  const existing = new Set(paths.map((file) => path.relative(absoluteRoot, file).split(path.sep).join("/")));
   for (const file of paths) {
     const relative = path.relative(absoluteRoot, file).split(path.sep).join("/");
     const fixed = FIXED_FILES[relative];
@@ -97,7 +101,7 @@ export async function listContentFiles(root: string): Promise<{ files: ContentFi
     const kind = COLLECTION_FOLDERS[folder ?? ""];
     const id = name?.endsWith(".md") ? name.slice(0, -3) : "";
     if (kind && deeper.length === 0 && isSlug(id)) files.push({ kind, file, id });
-    else errors.push(misplacedFileError(file, relative));
+    else errors.push(misplacedFileError(file, relative, existing));
   }
   for (const [relative, kind] of Object.entries(FIXED_FILES)) {
     if (!files.some((file) => file.kind === kind)) {
