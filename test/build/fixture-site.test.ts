@@ -50,6 +50,21 @@ describe("editors' text", () => {
   });
 });
 
+describe("raw HTML, switched on in site.yaml for a trusted site", () => {
+  it("keeps harmless markup and removes scripts, event handlers and javascript: links", async () => {
+    const site = await build("html", {
+      "_data/site.yaml": (text) => `${text}markdown:\n  allowHtml: true\n`,
+      "projekt/alfa.md": (text) =>
+        text.replace(
+          "Alfa handlar om läsning.",
+          '<b>fet</b> <script>alert(1)</script><a href="javascript:alert(2)" onclick="alert(3)">länk</a> <img src="/filer/x.png" alt="Bild" onerror="alert(4)">',
+        ),
+    });
+    const body = (await readPage(site, "/projekt/alfa/")).querySelector(".project-body")!.innerHTML.trim();
+    expect(body).toBe('<p><b>fet</b> <a>länk</a> <img src="/filer/x.png" alt="Bild" ></p>');
+  });
+});
+
 describe("a build with a path prefix", () => {
   it("prefixes every internal link, stylesheet and script", async () => {
     const site = await build("prefix", {}, ["--pathprefix=/avslutade-projekt/"]);
