@@ -1,4 +1,5 @@
 import matter from "gray-matter";
+import { CORE_SCHEMA, load } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { ContentError } from "./errors.ts";
 
@@ -76,8 +77,26 @@ function yamlErrors(file: string, yamlText: string, document: Document, lineAt: 
   return [...byLine].map(([line, message]) => ({ file, line, message }));
 }
 
-/** Parses YAML text whose first line is `lineOffset` + 1 in the file. */
+/**
+ * Parses YAML text whose first line is `lineOffset` + 1 in the file. The fast path is js-yaml with
+ * the YAML 1.2 core schema (dates stay text); the slower `yaml` package, which keeps positions, runs
+ * only when there is an error to place on a line.
+ */
 function parseYaml(file: string, yamlText: string, lineOffset: number) {
+  let data: unknown;
+  try {
+    data = load(yamlText, { schema: CORE_SCHEMA }) ?? {};
+  } catch {
+    return parseYamlWithPositions(file, yamlText, lineOffset);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return parseYamlWithPositions(file, yamlText, lineOffset);
+  let positioned: ReturnType<typeof parseYamlWithPositions> | undefined;
+  const locate = (fieldPath: readonly PropertyKey[]) => (positioned ??= parseYamlWithPositions(file, yamlText, lineOffset)).locate(fieldPath);
+  return { data, errors: [] as ContentError[], locate };
+}
+
+/** Parses YAML with the `yaml` package, which reports errors and maps fields to lines. */
+function parseYamlWithPositions(file: string, yamlText: string, lineOffset: number) {
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;

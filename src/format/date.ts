@@ -25,9 +25,19 @@ export function parsePartialDate(text: string): PartialDate | undefined {
   return { iso: text, precision: day ? "day" : month ? "month" : "year" };
 }
 
-/** Today's calendar date in Sweden, as YYYY-MM-DD. */
-export function todayInSweden(now: Date = new Date()): string {
-  return DateTime.fromJSDate(now).setZone("Europe/Stockholm").toISODate()!;
+let cachedToday: { until: number; date: string } | undefined;
+
+/**
+ * Today's calendar date in Sweden, as YYYY-MM-DD. Without an argument the answer is reused for a
+ * minute: validation asks once per dated field, thousands of times in a large archive.
+ */
+export function todayInSweden(now?: Date): string {
+  if (now) return DateTime.fromJSDate(now).setZone("Europe/Stockholm").toISODate()!;
+  const time = Date.now();
+  if (!cachedToday || time >= cachedToday.until) {
+    cachedToday = { until: time + 60_000, date: DateTime.fromMillis(time).setZone("Europe/Stockholm").toISODate()! };
+  }
+  return cachedToday.date;
 }
 
 /**
@@ -35,8 +45,21 @@ export function todayInSweden(now: Date = new Date()): string {
  * as a calendar date in UTC, so the build machine's time zone can never shift it by a day.
  */
 export function formatSwedishDate(date: PartialDate | string): string {
-  const partial = typeof date === "string" ? parsePartialDate(date) : date;
-  if (!partial) throw new TypeError(`Not a calendar date: ${String(date)}`);
+  const iso = typeof date === "string" ? date : date.iso;
+  let formatted = formattedDates.get(iso);
+  if (formatted === undefined) {
+    formatted = formatCalendarDate(iso);
+    formattedDates.set(iso, formatted);
+  }
+  return formatted;
+}
+
+/** Formatted dates by ISO text: a large archive shows the same few thousand dates many times. */
+const formattedDates = new Map<string, string>();
+
+function formatCalendarDate(iso: string): string {
+  const partial = parsePartialDate(iso);
+  if (!partial) throw new TypeError(`Not a calendar date: ${iso}`);
   const value = DateTime.fromISO(partial.iso, { zone: "utc", locale: "sv" });
   switch (partial.precision) {
     case "day":
