@@ -1,8 +1,8 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, launchChromium, PAGE_KINDS } from "./chromium.ts";
-import { buildAndServe, type ServedSite } from "./site-server.ts";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { describeInBrowser, PAGE_KINDS } from "./chromium.ts";
+import { browserAndSites } from "./site-server.ts";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
@@ -15,25 +15,16 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best practice)", () => {
-  let browser: Browser;
-  let bundled: ServedSite;
-  let consent: ServedSite;
-
-  beforeAll(async () => {
-    [browser, bundled, consent] = await Promise.all([launchChromium(), buildAndServe("bundled"), buildAndServe("consent")]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), bundled?.close(), consent?.close()]);
-  });
+  const sites = browserAndSites(["bundled","consent"]);
 
   const cases = Object.entries(PAGE_KINDS).flatMap(([kind, sitePath]) =>
     [1280, 375].flatMap((width) => (["open", "dismissed"] as const).map((notice) => ({ kind, sitePath, width, notice }))),
   );
 
   it.each(cases)("$kind at $width px with the cookie notice $notice has no violations", async ({ sitePath, width, notice }) => {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await sites.browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
-    await page.goto(bundled.url(sitePath));
+    await page.goto(sites.bundled.url(sitePath));
     const banner = page.locator("[data-consent-notice]");
     await expect(banner.isVisible()).resolves.toBe(true);
     if (notice === "dismissed") {
@@ -45,10 +36,10 @@ describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best prac
   });
 
   it.each([1280, 375])("the consent notice with Godkänn and Avvisa at %i px has no violations", async (width) => {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await sites.browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     for (const sitePath of ["", "kakor/"]) {
-      await page.goto(consent.url(sitePath));
+      await page.goto(sites.consent.url(sitePath));
       await expect(page.locator("[data-consent-notice]").isVisible()).resolves.toBe(true);
       expect(await axeViolations(page)).toEqual([]);
     }

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, launchChromium, PAGE_KINDS } from "./chromium.ts";
-import { buildAndServe, type ServedSite } from "./site-server.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { describeInBrowser, PAGE_KINDS } from "./chromium.ts";
+import { browserAndSites } from "./site-server.ts";
 
 declare global {
   interface Window {
@@ -11,20 +11,11 @@ declare global {
 }
 
 describeInBrowser("cookie consent, end to end", () => {
-  let browser: Browser;
-  let consent: ServedSite;
-  let bundled: ServedSite;
-
-  beforeAll(async () => {
-    [browser, consent, bundled] = await Promise.all([launchChromium(), buildAndServe("consent"), buildAndServe("bundled")]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), consent?.close(), bundled?.close()]);
-  });
+  const sites = browserAndSites(["consent","bundled"]);
 
   /** A fresh visitor, with every request for the consent script recorded. */
   async function visitor(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; scriptRequests: string[] }> {
-    const context = await browser.newContext(options);
+    const context = await sites.browser.newContext(options);
     const scriptRequests: string[] = [];
     context.on("request", (request) => {
       if (request.url().endsWith("/filer/statistik.js")) scriptRequests.push(request.url());
@@ -39,7 +30,7 @@ describeInBrowser("cookie consent, end to end", () => {
   it("loads nothing before a choice, and stores nothing", async () => {
     const { context, page, scriptRequests } = await visitor();
     for (const sitePath of ["", "projekt/alfa/", "kakor/"]) {
-      await page.goto(consent.url(sitePath), { waitUntil: "networkidle" });
+      await page.goto(sites.consent.url(sitePath), { waitUntil: "networkidle" });
       expect(await page.locator("[data-consent-notice]").isVisible()).toBe(true);
     }
     expect(scriptRequests).toEqual([]);
@@ -51,7 +42,7 @@ describeInBrowser("cookie consent, end to end", () => {
 
   it("loads the script after Godkänn, and remembers the choice after a reload", async () => {
     const { context, page, scriptRequests } = await visitor();
-    await page.goto(consent.url(), { waitUntil: "networkidle" });
+    await page.goto(sites.consent.url(), { waitUntil: "networkidle" });
     await page.getByRole("button", { name: "Godkänn" }).click();
     await page.waitForFunction(() => window.statistikLaddad === 1);
     expect(scriptRequests).toHaveLength(1);
@@ -65,16 +56,16 @@ describeInBrowser("cookie consent, end to end", () => {
 
   it("never loads the script after Avvisa, and the choice can be changed on /kakor/", async () => {
     const { context, page, scriptRequests } = await visitor();
-    await page.goto(consent.url(), { waitUntil: "networkidle" });
+    await page.goto(sites.consent.url(), { waitUntil: "networkidle" });
     await page.getByRole("button", { name: "Avvisa" }).click();
     expect(await page.locator("[data-consent-notice]").isHidden()).toBe(true);
     await page.reload({ waitUntil: "networkidle" });
-    await page.goto(consent.url("projekt/alfa/"), { waitUntil: "networkidle" });
+    await page.goto(sites.consent.url("projekt/alfa/"), { waitUntil: "networkidle" });
     expect(await page.locator("[data-consent-notice]").isHidden()).toBe(true);
     expect(scriptRequests).toEqual([]);
     expect(await cookieNames(context)).toEqual([]);
 
-    await page.goto(consent.url("kakor/"), { waitUntil: "networkidle" });
+    await page.goto(sites.consent.url("kakor/"), { waitUntil: "networkidle" });
     const settings = page.locator("[data-consent-settings]");
     expect(await settings.locator("[data-consent-status]").textContent()).toBe("Du har avvisat alla kakor som kräver samtycke.");
     await settings.getByRole("button", { name: "Godkänn" }).click();
@@ -85,14 +76,14 @@ describeInBrowser("cookie consent, end to end", () => {
     // Withdrawing is as easy as giving, and removes the declared cookie.
     await settings.getByRole("button", { name: "Avvisa" }).click();
     expect(await cookieNames(context)).toEqual([]);
-    await page.goto(consent.url(), { waitUntil: "networkidle" });
+    await page.goto(sites.consent.url(), { waitUntil: "networkidle" });
     expect(scriptRequests).toHaveLength(1);
     await context.close();
   });
 
   it("without JavaScript, every page is readable and nothing that needs consent loads", async () => {
     const { context, page, scriptRequests } = await visitor({ javaScriptEnabled: false });
-    for (const site of [consent, bundled]) {
+    for (const site of [sites.consent, sites.bundled]) {
       for (const sitePath of Object.values(PAGE_KINDS)) {
         await page.goto(site.url(sitePath), { waitUntil: "networkidle" });
         const heading = page.locator("main h1");
@@ -113,8 +104,8 @@ describeInBrowser("cookie consent, end to end", () => {
     ["the consent site", 1280],
     ["the consent site", 375],
   ] as const)("the notice causes no layout shift on %s at %i px (CLS < 0.01)", async (name, width) => {
-    const site = name === "the bundled site" ? bundled : consent;
-    const context = await browser.newContext({ viewport: { width, height: 700 } });
+    const site = name === "the bundled site" ? sites.bundled : sites.consent;
+    const context = await sites.browser.newContext({ viewport: { width, height: 700 } });
     const page = await context.newPage();
     await page.addInitScript(() => {
       window.layoutShift = 0;

@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, launchChromium, PAGE_KINDS } from "./chromium.ts";
-import { buildAndServe, type ServedSite } from "./site-server.ts";
+import { expect, it } from "vitest";
+import { describeInBrowser, PAGE_KINDS } from "./chromium.ts";
+import { browserAndSites } from "./site-server.ts";
 
 declare global {
   interface Window {
@@ -10,23 +9,14 @@ declare global {
 }
 
 describeInBrowser("the Content-Security-Policy", () => {
-  let browser: Browser;
-  let bundled: ServedSite;
-  let consent: ServedSite;
-
-  beforeAll(async () => {
-    [browser, bundled, consent] = await Promise.all([launchChromium(), buildAndServe("bundled"), buildAndServe("consent")]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), bundled?.close(), consent?.close()]);
-  });
+  const sites = browserAndSites(["bundled","consent"]);
 
   it.each([
     ["the bundled site", "bundled"],
     ["the consent site, after Godkänn", "consent"],
   ] as const)("is never violated on %s, on any page kind", async (_name, which) => {
-    const site = which === "bundled" ? bundled : consent;
-    const context = await browser.newContext();
+    const site = which === "bundled" ? sites.bundled : sites.consent;
+    const context = await sites.browser.newContext();
     await context.addInitScript(() => {
       window.cspViolations = [];
       document.addEventListener("securitypolicyviolation", (event) => {
@@ -48,13 +38,13 @@ describeInBrowser("the Content-Security-Policy", () => {
   });
 
   it("blocks an inline script that found its way into a page", async () => {
-    const context = await browser.newContext();
+    const context = await sites.browser.newContext();
     const page = await context.newPage();
     const violations: string[] = [];
     page.on("console", (message) => {
       if (message.text().includes("Content Security Policy")) violations.push(message.text());
     });
-    await page.goto(bundled.url("projekt/vinna-vinna/"));
+    await page.goto(sites.bundled.url("projekt/vinna-vinna/"));
     await page.evaluate(() => {
       const script = document.createElement("script");
       script.textContent = "document.title = 'injected'";

@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, launchChromium, PAGE_KINDS } from "./chromium.ts";
-import { buildAndServe, type ServedSite } from "./site-server.ts";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { describeInBrowser, PAGE_KINDS } from "./chromium.ts";
+import { browserAndSites, type ServedSite } from "./site-server.ts";
 
 declare global {
   interface Window {
@@ -53,19 +53,10 @@ async function tabTo(page: Page, text: string, limit: number): Promise<void> {
 }
 
 describeInBrowser("keyboard use", () => {
-  let browser: Browser;
-  let bundled: ServedSite;
-  let consent: ServedSite;
-
-  beforeAll(async () => {
-    [browser, bundled, consent] = await Promise.all([launchChromium(), buildAndServe("bundled"), buildAndServe("consent")]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), bundled?.close(), consent?.close()]);
-  });
+  const sites = browserAndSites(["bundled","consent"]);
 
   async function openPage(site: ServedSite, sitePath: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await sites.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(lookHelper);
     // Wait for what scripts add, such as the search results, before counting links.
     await page.goto(site.url(sitePath), { waitUntil: "networkidle" });
@@ -73,7 +64,7 @@ describeInBrowser("keyboard use", () => {
   }
 
   it.each(Object.entries(PAGE_KINDS))("%s: the skip link is the first Tab stop and moves focus to main", async (_kind, sitePath) => {
-    const page = await openPage(bundled, sitePath);
+    const page = await openPage(sites.bundled, sitePath);
     await page.keyboard.press("Tab");
     const skip = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
@@ -87,7 +78,7 @@ describeInBrowser("keyboard use", () => {
   });
 
   it.each(Object.entries(PAGE_KINDS))("%s: Tab reaches every link and button, each with a visible focus indicator", async (_kind, sitePath) => {
-    const page = await openPage(bundled, sitePath);
+    const page = await openPage(sites.bundled, sitePath);
     const unfocused = await focusTargets(page);
     const reached = new Set<string>();
     const withoutIndicator: string[] = [];
@@ -104,7 +95,7 @@ describeInBrowser("keyboard use", () => {
   });
 
   it("the cookie notice is dismissed with the keyboard alone, and focus moves to the content", async () => {
-    const page = await openPage(bundled, "projekt/vinna-vinna/");
+    const page = await openPage(sites.bundled, "projekt/vinna-vinna/");
     await tabTo(page, "Stäng meddelandet", 5);
     await page.keyboard.press("Enter");
     expect(await page.locator("[data-consent-notice]").isHidden()).toBe(true);
@@ -114,9 +105,9 @@ describeInBrowser("keyboard use", () => {
 
   it("Avvisa and Godkänn are operated with the keyboard alone", async () => {
     for (const [button, key] of [["Avvisa", "Space"], ["Godkänn", "Enter"]] as const) {
-      const context = await browser.newContext();
+      const context = await sites.browser.newContext();
       const page = await context.newPage();
-      await page.goto(consent.url());
+      await page.goto(sites.consent.url());
       await tabTo(page, button, 6);
       await page.keyboard.press(key);
       expect(await page.locator("[data-consent-notice]").isHidden()).toBe(true);

@@ -2,27 +2,18 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, launchChromium, PAGE_KINDS } from "./chromium.ts";
-import { buildAndServe, type ServedSite } from "./site-server.ts";
+import { expect, it } from "vitest";
+import { describeInBrowser, PAGE_KINDS } from "./chromium.ts";
+import { browserAndSites } from "./site-server.ts";
 
 /** The first TCP round trip: ten segments of about 1.4 KB. */
 const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 
 describeInBrowser("page weight and reading without scripts", () => {
-  let browser: Browser;
-  let bundled: ServedSite;
-
-  beforeAll(async () => {
-    [browser, bundled] = await Promise.all([launchChromium(), buildAndServe("bundled")]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), bundled?.close()]);
-  });
+  const sites = browserAndSites(["bundled"]);
 
   it.each(["projekt/vinna-vinna/", "projekt/rom-for-dannelse/"])("%s: HTML, CSS and JS together fit in 14 KB gzip", async (sitePath) => {
-    const htmlFile = path.join(bundled.output, sitePath, "index.html");
+    const htmlFile = path.join(sites.bundled.output, sitePath, "index.html");
     const html = await readFile(htmlFile);
     const root = parse(html.toString());
     const assets = [
@@ -30,7 +21,7 @@ describeInBrowser("page weight and reading without scripts", () => {
       ...root.querySelectorAll("script[src]").map((script) => script.getAttribute("src")!),
     ];
     expect(assets).toEqual(["/assets/style.css", "/assets/consent.js"]);
-    const files = [html, ...(await Promise.all(assets.map((asset) => readFile(path.join(bundled.output, asset)))))];
+    const files = [html, ...(await Promise.all(assets.map((asset) => readFile(path.join(sites.bundled.output, asset)))))];
     const gzipped = files.reduce((total, file) => total + gzipSync(file, { level: 9 }).length, 0);
     expect(gzipped).toBeLessThanOrEqual(FIRST_ROUND_TRIP_BYTES);
   });
@@ -40,9 +31,9 @@ describeInBrowser("page weight and reading without scripts", () => {
 
   it.each(contentPages)("%s: the content reads the same without JavaScript", async (_kind, sitePath) => {
     const readMain = async (javaScriptEnabled: boolean) => {
-      const context = await browser.newContext({ javaScriptEnabled });
+      const context = await sites.browser.newContext({ javaScriptEnabled });
       const page = await context.newPage();
-      await page.goto(bundled.url(sitePath));
+      await page.goto(sites.bundled.url(sitePath));
       const text = await page.locator("main").innerText();
       await context.close();
       return text;

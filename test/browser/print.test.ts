@@ -1,22 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, launchChromium } from "./chromium.ts";
-import { buildAndServe, type ServedSite } from "./site-server.ts";
+import { expect, it } from "vitest";
+import { describeInBrowser } from "./chromium.ts";
+import { browserAndSites } from "./site-server.ts";
 
 describeInBrowser("printing", () => {
-  let browser: Browser;
-  let bundled: ServedSite;
-
-  beforeAll(async () => {
-    [browser, bundled] = await Promise.all([launchChromium(), buildAndServe("bundled")]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), bundled?.close()]);
-  });
+  const sites = browserAndSites(["bundled"]);
 
   it("hides the navigation and the cookie notice, and leaves internal links as they are", async () => {
-    const page = await browser.newPage();
-    await page.goto(bundled.url("projekt/vinna-vinna/"));
+    const page = await sites.browser.newPage();
+    await page.goto(sites.bundled.url("projekt/vinna-vinna/"));
     expect(await page.locator("[data-consent-notice]").isVisible()).toBe(true);
     await page.emulateMedia({ media: "print" });
     const hidden = await page.evaluate(() =>
@@ -40,8 +31,8 @@ describeInBrowser("printing", () => {
   });
 
   it("prints the address of an external link after it", async () => {
-    const page = await browser.newPage();
-    await page.goto(bundled.url("finansiar/statens-kulturrad/"));
+    const page = await sites.browser.newPage();
+    await page.goto(sites.bundled.url("finansiar/statens-kulturrad/"));
     await page.emulateMedia({ media: "print" });
     const website = page.getByRole("link", { name: "Statens kulturråds webbplats" });
     expect(await website.evaluate((link) => getComputedStyle(link, "::after").content)).toBe('" (https://www.kulturradet.se/)"');

@@ -1,4 +1,7 @@
 import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchChromium } from "../../src/cli/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
 import { buildSite, contentTree, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
 
@@ -52,6 +55,43 @@ export async function buildAndServe(source: "bundled" | "consent", options: { pa
     close: async () => {
       await server.close();
       await workspace.remove();
+    },
+  };
+}
+
+type SiteName = "bundled" | "consent";
+
+/** Chromium and served sites for the tests of one file, started before them and stopped after. */
+export interface BrowserAndSites {
+  readonly browser: Browser;
+  readonly bundled: ServedSite;
+  readonly consent: ServedSite;
+}
+
+/** Launches Chromium and builds and serves the named sites, for the tests of the calling file. */
+export function browserAndSites(names: readonly SiteName[]): BrowserAndSites {
+  const state: { browser?: Browser; sites: Partial<Record<SiteName, ServedSite>> } = { sites: {} };
+  beforeAll(async () => {
+    const [browser, ...sites] = await Promise.all([launchChromium(), ...names.map((name) => buildAndServe(name))]);
+    state.browser = browser;
+    names.forEach((name, index) => (state.sites[name] = sites[index]));
+  });
+  afterAll(async () => {
+    await Promise.all([state.browser?.close(), ...Object.values(state.sites).map((site) => site.close())]);
+  });
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (!value) throw new Error(`${name} is not started; list it in browserAndSites()`);
+    return value;
+  };
+  return {
+    get browser() {
+      return started(state.browser, "Chromium");
+    },
+    get bundled() {
+      return started(state.sites.bundled, "the bundled site");
+    },
+    get consent() {
+      return started(state.sites.consent, "the consent site");
     },
   };
 }

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONSENT_CATEGORY } from "../browser/site-server.ts";
 import { buildSite, contentTree, readPage, temporaryFolder, textOf } from "../helpers.ts";
 
 let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
@@ -113,21 +114,9 @@ describe("drafts", () => {
 });
 
 describe("cookie consent categories in site.yaml", () => {
-  const categories = `cookies:
-  categories:
-    - id: statistik
-      name: Statistik
-      purpose: Vi räknar besök för att förbättra webbplatsen.
-      scripts: [/assets/statistik.js]
-      cookies:
-        - name: _pk_id
-          purpose: Skiljer besökare åt.
-          lifetime: 13 månader
-          provider: Matomo
-`;
   let site: string;
   beforeAll(async () => {
-    site = await build("consent", { "_data/site.yaml": (text) => text + categories });
+    site = await build("consent", { "_data/site.yaml": (text) => text + CONSENT_CATEGORY });
   });
 
   it("offers Godkänn and Avvisa with equal weight, and loads nothing before a choice", async () => {
@@ -139,13 +128,13 @@ describe("cookie consent categories in site.yaml", () => {
     ]);
     expect(page.querySelectorAll("script[src]").map((script) => script.getAttribute("src"))).toEqual(["/assets/consent.js"]);
     const settings = JSON.parse(page.querySelector("#samtyckesinstallningar")!.textContent);
-    expect(settings[0]).toMatchObject({ id: "statistik", scripts: ["/assets/statistik.js"] });
+    expect(settings[0]).toMatchObject({ id: "statistik", scripts: ["/filer/statistik.js"] });
   });
 
   it("lists the configured cookies on /kakor/, where the choice can be changed", async () => {
     const page = await readPage(site, "/kakor/");
     const rows = page.querySelectorAll("table tbody tr").map((row) => row.querySelectorAll("td").map(textOf));
-    expect(rows).toContainEqual(["_pk_id", "Skiljer besökare åt.", "13 månader", "Matomo"]);
+    expect(rows).toContainEqual(["_pk_id", "Skiljer besökare åt.", "13 månader", "Testbiblioteket"]);
     expect(page.querySelectorAll("[data-consent-settings] button").map(textOf)).toEqual(["Godkänn", "Avvisa"]);
   });
 });

@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONSENT_CATEGORY } from "../browser/site-server.ts";
 import { buildSite, contentTree, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
 
 /** html-validate's recommended rules, adjusted only where a reason is written down. */
@@ -26,7 +27,7 @@ const sites: Record<string, string> = {};
 beforeAll(async () => {
   workspace = await temporaryFolder();
   const consent = await contentTree(path.join(workspace.dir, "consent"), "minimal", {
-    "_data/site.yaml": (text) => `${text}cookies:\n  categories:\n    - { id: statistik, name: Statistik, purpose: Räknar besök., scripts: [/filer/s.js], cookies: [{ name: _pk_id, purpose: Skiljer besökare åt., lifetime: 13 månader }] }\n`,
+    "_data/site.yaml": (text) => text + CONSENT_CATEGORY,
   });
   const builds = { bundled: path.join(PROJECT_ROOT, "content"), consent };
   for (const [name, content] of Object.entries(builds)) {
