@@ -12,12 +12,15 @@ import { overduePages } from "../content/review.ts";
 import { todayInSweden } from "../format/date.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";
 import { buildWithEleventy } from "./eleventy-build.ts";
+import { setSearchIndexing } from "../eleventy/search-index.ts";
 
 const { values: options } = parseCommandLine("build", {
   input: { type: "string", default: "content" },
   output: { type: "string", default: "_site" },
   pathprefix: { type: "string", default: "/" },
+  "skip-search": { type: "boolean", default: false },
 });
+if (options["skip-search"]) setSearchIndexing(false);
 
 const started = performance.now();
 const input = path.resolve(options.input);

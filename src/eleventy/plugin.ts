@@ -11,7 +11,7 @@ import { addGeneratedPages } from "./generated-pages.ts";
 import { createMarkdown } from "./markdown.ts";
 import { pageDataFor } from "./pages.ts";
 import { previewErrorMiddleware } from "./preview.ts";
-import { writeSearchIndex } from "./search-index.ts";
+import { searchIndexingEnabled, writeSearchIndex } from "./search-index.ts";
 
 /** The project folder, where layouts and assets live whatever the content folder is. */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -82,7 +82,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
 
   // Search: the Pagefind index is written into the output after every build
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    await writeSearchIndex(directories.output);
+    if (searchIndexingEnabled()) await writeSearchIndex(directories.output);
   });
 
   // Plugins: the feed's date filters, and (added by the RSS plugin) HtmlBasePlugin for path prefixes

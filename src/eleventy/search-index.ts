@@ -1,6 +1,18 @@
 import path from "node:path";
 import * as pagefind from "pagefind";
 
+let indexing = true;
+
+/** Turns the search index off for this process, so that a benchmark can time Pagefind on its own. */
+export function setSearchIndexing(enabled: boolean): void {
+  indexing = enabled;
+}
+
+/** Whether builds in this process write the search index. */
+export function searchIndexingEnabled(): boolean {
+  return indexing;
+}
+
 /**
  * Writes the Pagefind index for a built site into its pagefind/ folder. Only pages that mark
  * their content with data-pagefind-body are indexed: the projects and the contact directory.

@@ -1,0 +1,152 @@
+/**
+ * `npm run bench -- --projects N [--runs R] [--json]`
+ *
+ * Generates a realistic archive of N projects in a temporary folder and times, alternating R times:
+ * our full build (Pagefind timed on its own), a bare Eleventy 3 build of the same Markdown bodies
+ * with a one-line layout, Hugo on the same bodies when `hugo` is on the PATH, and `npm run check`.
+ * Prints medians, ratios, milliseconds per page and peak memory, with each target marked.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import matter from "gray-matter";
+import { writeSyntheticArchive } from "../bench/synthetic-archive.ts";
+import { PROJECT_ROOT } from "../eleventy/plugin.ts";
+import { parseCommandLine } from "./command-line.ts";
+
+const run = promisify(execFile);
+
+const { values } = parseCommandLine("bench", {
+  projects: { type: "string", default: "4000" },
+  runs: { type: "string", default: "3" },
+  json: { type: "boolean", default: false },
+});
+const projects = Number(values.projects);
+const runs = Number(values.runs);
+if (!Number.isInteger(projects) || projects < 1 || !Number.isInteger(runs) || runs < 1) {
+  console.error("npm run bench: --projects och --runs ska vara positiva heltal");
+  process.exit(2);
+}
+
+interface Measurement {
+  seconds: number;
+  peakRssMiB: number;
+}
+
+/** Runs a command under /usr/bin/time and returns its wall time and peak resident memory. */
+async function measure(command: string, args: string[]): Promise<Measurement> {
+  const { stderr } = await run("/usr/bin/time", ["-f", "BENCH %e %M", command, ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 });
+  const [, seconds, kib] = /BENCH ([\d.]+) (\d+)/.exec(stderr) ?? [];
+  if (!seconds || !kib) throw new Error(`no timing from ${command}:\n${stderr}`);
+  return { seconds: Number(seconds), peakRssMiB: Number(kib) / 1024 };
+}
+
+async function hasCommand(command: string): Promise<boolean> {
+  return run("sh", ["-c", `command -v ${command}`]).then(() => true, () => false);
+}
+
+/** The same Markdown bodies as a bare Eleventy project and a Hugo site, with one-line layouts. */
+async function writeBaselines(content: string, folder: string): Promise<{ bareConfig: string; bare: string; hugo: string }> {
+  const bare = path.join(folder, "bare");
+  const hugo = path.join(folder, "hugo");
+  await mkdir(path.join(bare, "_includes"), { recursive: true });
+  await mkdir(path.join(hugo, "content"), { recursive: true });
+  await mkdir(path.join(hugo, "layouts", "_default"), { recursive: true });
+  await writeFile(path.join(bare, "_includes", "bare.njk"), "<!DOCTYPE html><title>{{ title }}</title>{{ content | safe }}\n");
+  const bareConfig = path.join(folder, "bare.config.mjs");
+  await writeFile(bareConfig, 'export const config = { templateFormats: ["md"], markdownTemplateEngine: false };\n');
+  await writeFile(path.join(hugo, "layouts", "_default", "single.html"), "<!DOCTYPE html><title>{{ .Title }}</title>{{ .Content }}\n");
+  await writeFile(path.join(hugo, "hugo.toml"), 'baseURL = "https://arkiv.example.se/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section", "robotsTXT", "404"]\n');
+  const files = await readdir(path.join(content, "projekt"));
+  for (let start = 0; start < files.length; start += 200) {
+    await Promise.all(
+      files.slice(start, start + 200).map(async (name) => {
+        const source = matter(await readFile(path.join(content, "projekt", name), "utf8"));
+        const title = JSON.stringify(String((source.data as { title?: unknown }).title));
+        await writeFile(path.join(bare, name), `---\nlayout: bare.njk\ntitle: ${title}\n---\n${source.content}`);
+        await writeFile(path.join(hugo, "content", name), `---\ntitle: ${title}\n---\n${source.content}`);
+      }),
+    );
+  }
+  return { bareConfig, bare, hugo };
+}
+
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const folder = await mkdtemp(path.join(os.tmpdir(), "projektarkiv-bench-"));
+try {
+  const content = path.join(folder, "content");
+  await writeSyntheticArchive(content, projects);
+  const { bareConfig, bare, hugo } = await writeBaselines(content, folder);
+  const withHugo = await hasCommand("hugo");
+  const tsx = ["--import", "tsx"];
+  const samples: Record<string, Measurement[]> = { ours: [], pagefind: [], bare: [], hugo: [], check: [] };
+  for (let round = 0; round < runs; round++) {
+    const ours = path.join(folder, "ut-var");
+    samples.ours!.push(await measure(process.execPath, [...tsx, "src/cli/build.ts", `--input=${content}`, `--output=${ours}`, "--skip-search"]));
+    samples.pagefind!.push(await measure(path.join(PROJECT_ROOT, "node_modules/.bin/pagefind"), ["--site", ours]));
+    samples.bare!.push(
+      await measure(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${bareConfig}`, `--input=${bare}`, `--output=${path.join(folder, "ut-bar")}`, "--quiet"]),
+    );
+    if (withHugo) samples.hugo!.push(await measure("hugo", ["--source", hugo, "--destination", path.join(folder, "ut-hugo"), "--quiet"]));
+    samples.check!.push(await measure(process.execPath, [...tsx, "src/cli/check.ts", content]));
+  }
+
+  const seconds = (name: string) => (samples[name]!.length ? median(samples[name]!.map((sample) => sample.seconds)) : undefined);
+  const peak = (name: string) => (samples[name]!.length ? Math.max(...samples[name]!.map((sample) => sample.peakRssMiB)) : undefined);
+  const ours = seconds("ours")!;
+  const bareSeconds = seconds("bare")!;
+  const hugoSeconds = seconds("hugo");
+  const pagefindSeconds = seconds("pagefind")!;
+  const result = {
+    projects,
+    runs,
+    machine: `${os.cpus().length} kärnor, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.versions.node}`,
+    seconds: { ours, pagefind: pagefindSeconds, oursWithPagefind: ours + pagefindSeconds, bare: bareSeconds, hugo: hugoSeconds ?? null, check: seconds("check")! },
+    ratios: {
+      oursToBare: ours / bareSeconds,
+      oursWithPagefindToBare: (ours + pagefindSeconds) / bareSeconds,
+      oursToHugo: hugoSeconds ? ours / hugoSeconds : null,
+    },
+    msPerPage: { ours: (ours * 1000) / projects, bare: (bareSeconds * 1000) / projects, hugo: hugoSeconds ? (hugoSeconds * 1000) / projects : null },
+    peakRssMiB: { ours: peak("ours")!, pagefind: peak("pagefind")!, bare: peak("bare")!, hugo: peak("hugo") ?? null, check: peak("check")! },
+  };
+  const atLeast = (size: number) => projects >= size;
+  const verdict = (met: boolean) => (met ? "uppfyllt" : "inte uppfyllt");
+  const targets = [
+    { target: "bygge utan Pagefind mot bar Eleventy ≤ 1,3×", value: result.ratios.oursToBare.toFixed(2) + "×", status: verdict(result.ratios.oursToBare <= 1.3) },
+    { target: "bygge med Pagefind mot bar Eleventy ≤ 2,0×", value: result.ratios.oursWithPagefindToBare.toFixed(2) + "×", status: verdict(result.ratios.oursWithPagefindToBare <= 2) },
+    {
+      target: "bygge utan Pagefind mot Hugo (mål < 2,5×)",
+      value: result.ratios.oursToHugo ? result.ratios.oursToHugo.toFixed(2) + "×" : "–",
+      status: result.ratios.oursToHugo ? verdict(result.ratios.oursToHugo < 2.5) : "hugo saknas",
+    },
+    { target: "högsta minne vid N=10 000 ≤ 1 GiB", value: `${Math.round(result.peakRssMiB.ours)} MiB`, status: atLeast(10_000) ? verdict(result.peakRssMiB.ours <= 1024) : "mäts vid N ≥ 10 000" },
+    { target: "N=50 000 med standardheap, minne ≤ 3 GiB", value: `${Math.round(result.peakRssMiB.ours)} MiB`, status: atLeast(50_000) ? verdict(result.peakRssMiB.ours <= 3072) : "mäts vid N = 50 000" },
+    { target: "npm run check ≤ 1,5 s", value: `${result.seconds.check.toFixed(2)} s`, status: verdict(result.seconds.check <= 1.5) },
+    { target: "ett ändrat projekt i npm start ≤ 1 s", value: "–", status: "mäts inte ännu" },
+  ];
+  if (values.json) {
+    console.log(JSON.stringify({ ...result, targets }, null, 2));
+  } else {
+    const format = (value: number | null | undefined) => (value === null || value === undefined ? "–" : value.toFixed(2));
+    console.log(`${projects} projekt, ${runs} omgångar (median), ${result.machine}`);
+    console.log("");
+    console.log("                        tid (s)   ms/sida   minne (MiB)");
+    console.log(`vårt bygge (utan sök)   ${format(ours).padStart(7)}   ${format(result.msPerPage.ours).padStart(7)}   ${Math.round(result.peakRssMiB.ours).toString().padStart(11)}`);
+    console.log(`Pagefind                ${format(pagefindSeconds).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.pagefind).toString().padStart(11)}`);
+    console.log(`bar Eleventy            ${format(bareSeconds).padStart(7)}   ${format(result.msPerPage.bare).padStart(7)}   ${Math.round(result.peakRssMiB.bare).toString().padStart(11)}`);
+    console.log(`Hugo                    ${format(hugoSeconds).padStart(7)}   ${format(result.msPerPage.hugo).padStart(7)}   ${(result.peakRssMiB.hugo ? Math.round(result.peakRssMiB.hugo).toString() : "–").padStart(11)}`);
+    console.log(`npm run check           ${format(result.seconds.check).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.check).toString().padStart(11)}`);
+    console.log("");
+    for (const row of targets) console.log(`${row.status.padEnd(22)} ${row.target}: ${row.value}`);
+  }
+} finally {
+  await rm(folder, { recursive: true, force: true });
+}
