@@ -58,8 +58,17 @@ describeInBrowser("keyboard use", () => {
   async function openPage(site: ServedSite, sitePath: string): Promise<Page> {
     const page = await sites.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(lookHelper);
-    // Wait for what scripts add, such as the search results, before counting links.
+    // Wait for what scripts add, such as search results that Pagefind fills in one by one, until the
+    // number of links and buttons has been steady for half a second.
     await page.goto(site.url(sitePath), { waitUntil: "networkidle" });
+    if (sitePath.includes("?q=")) await page.locator(".pagefind-ui__message").waitFor({ timeout: 15_000 });
+    let count = -1;
+    for (let steady = 0; steady < 2; ) {
+      await page.waitForTimeout(250);
+      const next = await page.locator("a[href], button").count();
+      steady = next === count ? steady + 1 : 0;
+      count = next;
+    }
     return page;
   }
 
