@@ -8,7 +8,7 @@ import { rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { displayPath, formatErrorReport } from "../content/errors.ts";
 import { validateContent } from "../content/load.ts";
-import { overduePages } from "../content/review.ts";
+import { countOverdue, overduePages, overdueSummary } from "../content/review.ts";
 import { todayInSweden } from "../format/date.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";
 import { buildWithEleventy } from "./eleventy-build.ts";
@@ -46,10 +46,8 @@ try {
     `Byggde ${validation.archive.projects.length} projekt, ${written} filer, till ${displayPath(output)} på ${seconds} s.`,
   );
   const interval = validation.archive.site.reviewIntervalMonths;
-  const overdue = overduePages(validation.archive, todayInSweden(), interval).reduce((total, owner) => total + owner.pages.length, 0);
-  if (overdue > 0) {
-    console.log(`${overdue === 1 ? "1 sida" : `${overdue} sidor`} har inte granskats på ${interval} månader. Kör npm run review för en lista.`);
-  }
+  const overdue = countOverdue(overduePages(validation.archive, todayInSweden(), interval));
+  if (overdue > 0) console.log(`${overdueSummary(overdue, interval)}. Kör npm run review för en lista.`);
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
   reportFailure("Bygget misslyckades, och den förra versionen av webbplatsen ligger kvar", error);

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { displayPath } from "../content/errors.ts";
 import { loadArchiveOrExit } from "./load-or-exit.ts";
-import { overduePages } from "../content/review.ts";
+import { countOverdue, overduePages, overdueSummary } from "../content/review.ts";
 import { formatSwedishDate, parsePartialDate, todayInSweden } from "../format/date.ts";
 import { parseCommandLine } from "./command-line.ts";
 
@@ -30,7 +30,7 @@ const today = values.date ?? todayInSweden();
 if (parsePartialDate(today)?.precision !== "day") fail(`--date ska vara ett datum som ÅÅÅÅ-MM-DD, inte "${today}"`);
 
 const owners = overduePages(archive, today, interval);
-const count = owners.reduce((total, owner) => total + owner.pages.length, 0);
+const count = countOverdue(owners);
 
 if (values.json) {
   const json = owners.map(({ owner, pages }) => ({
@@ -41,7 +41,7 @@ if (values.json) {
 } else if (count === 0) {
   console.log(`Alla sidor är granskade de senaste ${interval} månaderna.`);
 } else {
-  const lines = [`${count === 1 ? "1 sida" : `${count} sidor`} har inte granskats på ${interval} månader (per ${formatSwedishDate(today)}):`];
+  const lines = [`${overdueSummary(count, interval)} (per ${formatSwedishDate(today)}):`];
   for (const { owner, pages } of owners) {
     const reach = [...owner.phones.map((phone) => phone.display), ...(owner.email ? [owner.email] : [])].join(", ");
     lines.push("", `${owner.name}, ${owner.title}${reach ? ` (${reach})` : ""}`);

@@ -49,3 +49,13 @@ export function overduePages(archive: Archive, today: string, intervalMonths: nu
     .map(([owner, list]) => ({ owner, pages: list.sort(oldestFirst) }))
     .sort((a, b) => oldestFirst(a.pages[0]!, b.pages[0]!) || a.owner.name.localeCompare(b.owner.name, "sv"));
 }
+
+/** How many pages are overdue in all. */
+export function countOverdue(owners: readonly OwnerReview[]): number {
+  return owners.reduce((total, owner) => total + owner.pages.length, 0);
+}
+
+/** "4 sidor har inte granskats på 12 månader", as the build and `npm run review` both say it. */
+export function overdueSummary(count: number, intervalMonths: number): string {
+  return `${count === 1 ? "1 sida" : `${count} sidor`} har inte granskats på ${intervalMonths} månader`;
+}

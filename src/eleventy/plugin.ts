@@ -33,6 +33,8 @@ function vcardContentType(request: { url?: string }, response: { setHeader(name:
  * before any page renders; templates then only read the validated model.
  */
 export default function projektarkiv(eleventyConfig: UserConfig): void {
+  const input = inputDirectory(eleventyConfig);
+
   // Libraries
   const renderers = { plain: createMarkdown(), withHtml: createMarkdown({ allowHtml: true }) };
   const markdown = () => (archive?.site.markdown.allowHtml ? renderers.withHtml : renderers.plain);
@@ -60,7 +62,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
     compile: () => (data: { body?: string }) => markdown().render(data.body ?? ""),
     compileOptions: { cache: false },
   });
-  eleventyConfig.addWatchTarget(path.join(inputDirectory(eleventyConfig), "_data/*.yaml"));
+  eleventyConfig.addWatchTarget(path.join(input, "_data/*.yaml"));
   eleventyConfig.addWatchTarget(LAYOUTS_DIR);
 
   // Filters
@@ -72,7 +74,6 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   addGeneratedPages(eleventyConfig);
 
   // Assets: the project's stylesheet and script, and the editors' attachments as they are
-  const input = inputDirectory(eleventyConfig);
   eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets"))]: "assets" });
   eleventyConfig.addPassthroughCopy({ [path.join(input, ATTACHMENTS_FOLDER)]: ATTACHMENTS_FOLDER });
   eleventyConfig.ignores.add(path.join(input, ATTACHMENTS_FOLDER, "**"));
