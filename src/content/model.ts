@@ -1,6 +1,7 @@
 /** The validated, resolved archive that templates render. Nothing here is re-parsed later. */
 import type { PartialDate } from "../format/date.ts";
 import type { PhoneNumber } from "../format/phone.ts";
+import { paginate, pageUrlOf, type ListPage } from "./pagination.ts";
 import type { ConsentCategory, PartnerRole, SiteData, AccessibilityData } from "./schema.ts";
 
 /** A short link to a project, for lists that must not drag the whole project along. */
@@ -151,5 +152,70 @@ export class Archive {
     return this.#bySource.get(sourcePath);
   }
 
+  /** The pages of the index: every project, newest first, 50 to a page. */
+  get indexPages(): readonly ListPage<Project>[] {
+    return (this.#indexPages ??= paginate(this.projects, this.pages.index.url));
+  }
+
+  /** The pages of the contact directory, by name. */
+  get directoryPages(): readonly ListPage<Contact>[] {
+    return (this.#directoryPages ??= paginate(this.contacts, DIRECTORY_URL));
+  }
+
+  /** The directory page and anchor where a contact is presented. */
+  directoryUrl(contact: Contact): string {
+    this.#directoryPositions ??= new Map(this.contacts.map((entry, position) => [entry.id, position]));
+    return `${pageUrlOf(this.#directoryPositions.get(contact.id) ?? 0, DIRECTORY_URL)}#${contact.id}`;
+  }
+
+  /** How many of a person's projects and pages the directory lists before it links to their own page. */
+  get mentionsInDirectory(): number {
+    return MENTIONS_IN_DIRECTORY;
+  }
+
+  /** The page listing everything a person is named on, for people named on more pages than the directory shows. */
+  mentionsUrl(contact: Contact): string | undefined {
+    return contact.mentions.length > MENTIONS_IN_DIRECTORY ? `${DIRECTORY_URL}${contact.id}/` : undefined;
+  }
+
+  /** The pages of every person's own list, for those the directory cannot list in full. */
+  get mentionPages(): readonly ContactListPage[] {
+    return (this.#mentionPages ??= this.contacts.flatMap((contact) => {
+      const url = this.mentionsUrl(contact);
+      return url ? paginate(contact.mentions, url).map((page) => ({ ...page, contact })) : [];
+    }));
+  }
+
+  /** The pages of each browsing page, by kind: every funder, year and country, 50 projects to a page. */
+  get facetPages(): Readonly<Record<keyof Facets, readonly FacetListPage[]>> {
+    const pagesOf = (facets: readonly Facet[]) => facets.flatMap((facet) => paginate(facet.projects, facet.url).map((page) => ({ ...page, facet })));
+    return (this.#facetPages ??= {
+      funders: pagesOf(this.facets.funders),
+      years: pagesOf(this.facets.years),
+      countries: pagesOf(this.facets.countries),
+    });
+  }
+
   #bySource?: Map<string, Project | SitePage | Contact>;
+  #indexPages?: readonly ListPage<Project>[];
+  #directoryPages?: readonly ListPage<Contact>[];
+  #directoryPositions?: Map<string, number>;
+  #mentionPages?: readonly ContactListPage[];
+  #facetPages?: Readonly<Record<keyof Facets, readonly FacetListPage[]>>;
+}
+
+/** The contact directory's first page. */
+export const DIRECTORY_URL = "/kontakt/";
+
+/** Projects and pages listed under a person in the directory; more are on the person's own page. */
+const MENTIONS_IN_DIRECTORY = 10;
+
+/** One page of a browsing page's projects. */
+export interface FacetListPage extends ListPage<Project> {
+  readonly facet: Facet;
+}
+
+/** One page of the projects and pages a person is named on. */
+export interface ContactListPage extends ListPage<Mention> {
+  readonly contact: Contact;
 }

@@ -1,5 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Archive, Facets } from "../content/model.ts";
+import { DIRECTORY_URL, type Archive, type ContactListPage, type FacetListPage, type Facets } from "../content/model.ts";
+import { titleOfPage, type ListPage } from "../content/pagination.ts";
 
 interface ArchiveData {
   archive: Archive;
@@ -10,6 +11,20 @@ const generatedPageData = {
   responsibility: (data: ArchiveData) => data.archive.site.generatedPages,
   crumbs: (data: ArchiveData) => [data.archive.pages.index],
 };
+
+/** Data for a template that makes one page per `ListPage` in `data`, aliased `listPage`. */
+function paginated(data: string) {
+  return {
+    pagination: { data, size: 1, alias: "listPage" },
+    permalink: (page: { listPage: ListPage<unknown> }) => page.listPage.url,
+  };
+}
+
+/** Breadcrumbs for a page of a list: the first page of the list leads back from the others. */
+function crumbsFor(data: ArchiveData & { listPage: ListPage<unknown> }, title: string, firstUrl: string) {
+  const home = data.archive.pages.index;
+  return data.listPage.number === 1 ? [home] : [home, { title, url: firstUrl }];
+}
 
 /** The heading and introduction of each kind of browsing page. */
 const FACET_PAGES: Record<keyof Facets, { folder: string; title: string }> = {
@@ -30,11 +45,25 @@ function layoutOnly(eleventyConfig: UserConfig, name: string, data: Record<strin
 export function addGeneratedPages(eleventyConfig: UserConfig): void {
   layoutOnly(eleventyConfig, "kontakt", {
     layout: "directory.njk",
-    permalink: "/kontakt/",
-    title: "Kontakt",
+    ...paginated("archive.directoryPages"),
     description: "Alla kontaktpersoner i projektarkivet, med telefonnummer och de projekt de är kontakt för.",
     searchable: true,
-    eleventyComputed: generatedPageData,
+    eleventyComputed: {
+      ...generatedPageData,
+      title: (data: { listPage: ListPage<unknown> }) => titleOfPage("Kontakt", data.listPage),
+      crumbs: (data: ArchiveData & { listPage: ListPage<unknown> }) => crumbsFor(data, "Kontakt", DIRECTORY_URL),
+    },
+  });
+  layoutOnly(eleventyConfig, "kontakt-person", {
+    layout: "person.njk",
+    ...paginated("archive.mentionPages"),
+    eleventyComputed: {
+      ...generatedPageData,
+      title: (data: { listPage: ContactListPage }) => titleOfPage(`Projekt och sidor med ${data.listPage.contact.name}`, data.listPage),
+      description: (data: { listPage: ContactListPage }) =>
+        `${data.listPage.total} projekt och sidor där ${data.listPage.contact.name} är kontakt eller ansvarig.`,
+      crumbs: (data: ArchiveData) => [data.archive.pages.index, { title: "Kontakt", url: DIRECTORY_URL }],
+    },
   });
   eleventyConfig.addTemplate("generated/vcard.njk", "{{ contact | vcard(archive.site) | safe }}", {
     pagination: { data: "archive.contacts", size: 1, alias: "contact" },
@@ -45,15 +74,16 @@ export function addGeneratedPages(eleventyConfig: UserConfig): void {
   for (const [facets, page] of Object.entries(FACET_PAGES)) {
     layoutOnly(eleventyConfig, `facet-${facets}`, {
       layout: "facet.njk",
-      pagination: { data: `archive.facets.${facets}`, size: 1, alias: "facet" },
-      permalink: (data: { facet: { url: string } }) => data.facet.url,
+      ...paginated(`archive.facetPages.${facets}`),
       eleventyComputed: {
         ...generatedPageData,
-        title: (data: { facet: { name: string } }) => page.title.replace("{name}", data.facet.name),
-        description: (data: { facet: { projects: unknown[] } }) => `${data.facet.projects.length} projekt i arkivet.`,
-        responsibility: (data: ArchiveData & { facet: { reviewed: string } }) => ({
+        title: (data: { listPage: FacetListPage }) => titleOfPage(page.title.replace("{name}", data.listPage.facet.name), data.listPage),
+        description: (data: { listPage: FacetListPage }) => `${data.listPage.total} projekt i arkivet.`,
+        crumbs: (data: ArchiveData & { listPage: FacetListPage }) =>
+          crumbsFor(data, page.title.replace("{name}", data.listPage.facet.name), data.listPage.facet.url),
+        responsibility: (data: ArchiveData & { listPage: FacetListPage }) => ({
           ...data.archive.site.generatedPages,
-          reviewed: data.facet.reviewed,
+          reviewed: data.listPage.facet.reviewed,
         }),
       },
     });

@@ -1,4 +1,5 @@
 import type { Archive, Contact, Project, SitePage } from "../content/model.ts";
+import { titleOfPage, type ListPage } from "../content/pagination.ts";
 
 /** A step on the way to the current page, for the breadcrumb trail. */
 export interface Crumb {
@@ -45,14 +46,25 @@ export function pageDataFor(archive: Archive, sourcePath: string): Record<string
       body: entry.body,
     };
   }
-  return {
+  const page = {
     layout: LAYOUTS[entry.kind],
     permalink: entry.url,
     title: entry.title,
     description: entry.summary,
     responsibility: entry.responsibility,
-    crumbs: entry.kind === "index" ? [] : [home],
+    crumbs: [home],
     sitePage: entry,
     body: entry.body,
+  };
+  if (entry.kind !== "index") return page;
+  // The index lists every project, 50 to a page: /, /sida/2/ and so on.
+  return {
+    ...page,
+    pagination: { data: "archive.indexPages", size: 1, alias: "listPage" },
+    permalink: (data: { listPage: ListPage<Project> }) => data.listPage.url,
+    eleventyComputed: {
+      title: (data: { listPage: ListPage<Project> }) => titleOfPage(entry.title, data.listPage),
+      crumbs: (data: { listPage: ListPage<Project> }) => (data.listPage.number === 1 ? [] : [home]),
+    },
   };
 }

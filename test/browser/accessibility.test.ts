@@ -15,7 +15,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best practice)", () => {
-  const sites = browserAndSites(["bundled","consent"]);
+  const sites = browserAndSites(["bundled", "consent", "paginated"]);
 
   const cases = Object.entries(PAGE_KINDS).flatMap(([kind, sitePath]) =>
     [1280, 375].flatMap((width) => (["open", "dismissed"] as const).map((notice) => ({ kind, sitePath, width, notice }))),
@@ -31,6 +31,19 @@ describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best prac
       await banner.getByRole("button").click();
       await expect(banner.isHidden()).resolves.toBe(true);
     }
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  const paginatedCases = ["sida/2/", "sida/3/", "kontakt/person-1/"].flatMap((sitePath) =>
+    [1280, 375].map((width) => ({ sitePath, width })),
+  );
+
+  it.each(paginatedCases)("the paginated list $sitePath at $width px has no violations", async ({ sitePath, width }) => {
+    const context = await sites.browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(sites.paginated.url(sitePath));
+    await expect(page.locator(".pagination a[aria-current=page]").count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

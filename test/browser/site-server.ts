@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { writeSyntheticArchive } from "../../src/bench/synthetic-archive.ts";
 import { launchChromium } from "../../src/cli/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
 import { buildSite, contentTree, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
@@ -33,17 +34,21 @@ export interface ServedSite {
 
 /**
  * Builds a content tree with the real command and serves it on loopback. `source` is "bundled"
- * for the project's own content/, or "consent" for the minimal fixture with a consent category.
+ * for the project's own content/, "consent" for the minimal fixture with a consent category, or
+ * "paginated" for a synthetic archive of 120 projects, whose lists span several pages.
  */
-export async function buildAndServe(source: "bundled" | "consent", options: { pathPrefix?: string } = {}): Promise<ServedSite> {
+export async function buildAndServe(source: SiteName, options: { pathPrefix?: string } = {}): Promise<ServedSite> {
   const workspace = await temporaryFolder();
-  const content =
-    source === "bundled"
-      ? path.join(PROJECT_ROOT, "content")
-      : await contentTree(workspace.dir, "minimal", {
-          "_data/site.yaml": (text) => text + CONSENT_CATEGORY,
-          "filer/statistik.js": STATISTICS_SCRIPT,
-        });
+  let content = path.join(PROJECT_ROOT, "content");
+  if (source === "consent") {
+    content = await contentTree(workspace.dir, "minimal", {
+      "_data/site.yaml": (text) => text + CONSENT_CATEGORY,
+      "filer/statistik.js": STATISTICS_SCRIPT,
+    });
+  } else if (source === "paginated") {
+    content = path.join(workspace.dir, "content");
+    await writeSyntheticArchive(content, 120);
+  }
   const args = options.pathPrefix ? [`--pathprefix=${options.pathPrefix}`] : [];
   const result = await buildSite(content, path.join(workspace.dir, "_site"), args);
   if (result.code !== 0) throw new Error(`The build failed:\n${result.stderr}`);
@@ -59,13 +64,14 @@ export async function buildAndServe(source: "bundled" | "consent", options: { pa
   };
 }
 
-type SiteName = "bundled" | "consent";
+type SiteName = "bundled" | "consent" | "paginated";
 
 /** Chromium and served sites for the tests of one file, started before them and stopped after. */
 export interface BrowserAndSites {
   readonly browser: Browser;
   readonly bundled: ServedSite;
   readonly consent: ServedSite;
+  readonly paginated: ServedSite;
 }
 
 /** Launches Chromium and builds and serves the named sites, for the tests of the calling file. */
@@ -92,6 +98,9 @@ export function browserAndSites(names: readonly SiteName[]): BrowserAndSites {
     },
     get consent() {
       return started(state.sites.consent, "the consent site");
+    },
+    get paginated() {
+      return started(state.sites.paginated, "the paginated site");
     },
   };
 }

@@ -5,5 +5,5 @@ export { vcard } from "./vcard.ts";
 export { jsonScript } from "./json.ts";
 export { calendarDate, publicUrl } from "./urls.ts";
 export { openData, openDataSchema } from "../open-data.ts";
-export { newestReview, projectJsonLd, sitemapEntries } from "./structured-data.ts";
+export { feedEntries, newestReview, projectJsonLd, sitemapEntries } from "./structured-data.ts";
 export { contentSecurityPolicy, headersFile } from "./security.ts";

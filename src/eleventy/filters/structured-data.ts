@@ -32,15 +32,33 @@ export function projectJsonLd(project: Project, site: Site): string {
 export function sitemapEntries(archive: Archive): { url: string; reviewed: string }[] {
   const generated = archive.site.generatedPages.reviewed;
   const { index, cookies, accessibility } = archive.pages;
+  const facetPages = Object.values(archive.facetPages).flat();
   return [
-    { url: index.url, reviewed: index.responsibility.reviewed },
+    ...archive.indexPages.map((page) => ({ url: page.url, reviewed: index.responsibility.reviewed })),
     ...archive.projects.filter((project) => !project.draft).map((project) => ({ url: project.url, reviewed: project.responsibility.reviewed })),
-    ...[archive.facets.funders, archive.facets.years, archive.facets.countries].flat().map((facet) => ({ url: facet.url, reviewed: facet.reviewed })),
-    { url: "/kontakt/", reviewed: generated },
+    ...facetPages.map((page) => ({ url: page.url, reviewed: page.facet.reviewed })),
+    ...archive.directoryPages.map((page) => ({ url: page.url, reviewed: generated })),
+    ...archive.mentionPages.map((page) => ({ url: page.url, reviewed: generated })),
     { url: "/sok/", reviewed: generated },
     { url: cookies.url, reviewed: cookies.responsibility.reviewed },
     { url: accessibility.url, reviewed: accessibility.responsibility.reviewed },
   ];
+}
+
+/** Entries in the Atom feed: a feed reader wants what is new, not the whole archive. */
+const FEED_ENTRIES = 50;
+
+/**
+ * `{{ archive | feedEntries }}`: the published projects most recently reviewed, newest first, and
+ * in the archive's order when reviewed the same day.
+ */
+export function feedEntries(archive: Archive): Project[] {
+  return archive.projects
+    .filter((project) => !project.draft)
+    .map((project, position) => ({ project, position }))
+    .sort((a, b) => b.project.responsibility.reviewed.localeCompare(a.project.responsibility.reviewed) || a.position - b.position)
+    .slice(0, FEED_ENTRIES)
+    .map(({ project }) => project);
 }
 
 /** `{{ projects | newestReview }}`: the latest review date among pages, for a feed's `updated`. */
