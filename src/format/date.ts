@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 
 /** A calendar date as an editor wrote it: a year, a month or a day, never a point in time. */
 export interface PartialDate {
@@ -17,13 +17,18 @@ export function parsePartialDate(text: string): PartialDate | undefined {
   const match = PARTIAL_DATE.exec(text);
   if (!match) return undefined;
   const [, year, month, day] = match;
-  const date = DateTime.fromObject(
-    { year: Number(year), month: month ? Number(month) : 1, day: day ? Number(day) : 1 },
-    { zone: "utc" },
-  );
-  if (!date.isValid) return undefined;
+  if (month && (Number(month) < 1 || Number(month) > 12)) return undefined;
+  if (day && (Number(day) < 1 || Number(day) > daysInMonth(Number(year), Number(month)))) return undefined;
   return { iso: text, precision: day ? "day" : month ? "month" : "year" };
 }
+
+/** Days in a month of the proleptic Gregorian calendar; `month` counts from 1. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** "januari" … "december", from the locale data that luxon reads through Intl. */
+const MONTH_NAMES = Info.months("long", { locale: "sv" });
 
 let cachedToday: { until: number; date: string } | undefined;
 
@@ -60,14 +65,15 @@ const formattedDates = new Map<string, string>();
 function formatCalendarDate(iso: string): string {
   const partial = parsePartialDate(iso);
   if (!partial) throw new TypeError(`Not a calendar date: ${iso}`);
-  const value = DateTime.fromISO(partial.iso, { zone: "utc", locale: "sv" });
+  const [year, month, day] = iso.split("-").map(Number) as [number, number?, number?];
+  const monthName = month ? MONTH_NAMES[month - 1] : undefined;
   switch (partial.precision) {
     case "day":
-      return value.toFormat("d LLLL yyyy");
+      return `${day} ${monthName} ${year}`;
     case "month":
-      return value.toFormat("LLLL yyyy");
+      return `${monthName} ${year}`;
     case "year":
-      return value.toFormat("yyyy");
+      return String(year);
   }
 }
 
@@ -76,9 +82,31 @@ export function comparePartialDates(a: PartialDate, b: PartialDate): number {
   return a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0;
 }
 
-/** Whole months from one calendar date to another (negative when `to` is earlier). */
+/**
+ * Whole months from one calendar date to another, as luxon counts them: 31 March to 30 April is a
+ * month, since 31 April does not exist. When `to` is earlier the result is negative and rounded
+ * down, so 25 June back to 18 January is -6 months (5 months and 7 days, rounded down).
+ */
 export function monthsBetween(from: string, to: string): number {
-  const start = DateTime.fromISO(from, { zone: "utc" });
-  const end = DateTime.fromISO(to, { zone: "utc" });
-  return Math.floor(end.diff(start, "months").months);
+  if (to >= from) return wholeMonths(from, to);
+  const back = wholeMonths(to, from);
+  return addMonths(to, back) === from ? -back : -back - 1;
+}
+
+type Ymd = [number, number, number];
+
+function wholeMonths(from: string, to: string): number {
+  const [fromYear, fromMonth, fromDay] = from.split("-").map(Number) as Ymd;
+  const [toYear, toMonth, toDay] = to.split("-").map(Number) as Ymd;
+  const months = (toYear - fromYear) * 12 + (toMonth - fromMonth);
+  return toDay < Math.min(fromDay, daysInMonth(toYear, toMonth)) ? months - 1 : months;
+}
+
+/** The date `months` months after `date`, on the month's last day when the day does not exist. */
+function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split("-").map(Number) as Ymd;
+  const index = year * 12 + (month - 1) + months;
+  const [newYear, newMonth] = [Math.floor(index / 12), (index % 12) + 1];
+  const newDay = Math.min(day, daysInMonth(newYear, newMonth));
+  return `${String(newYear).padStart(4, "0")}-${String(newMonth).padStart(2, "0")}-${String(newDay).padStart(2, "0")}`;
 }

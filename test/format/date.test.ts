@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { formatSwedishDate, monthsBetween, parsePartialDate, todayInSweden } from "../../src/format/date.ts";
 
@@ -38,5 +40,32 @@ describe("monthsBetween", () => {
   it("counts whole months", () => {
     expect(monthsBetween("2018-07-04", "2019-07-04")).toBe(12);
     expect(monthsBetween("2018-07-04", "2019-07-03")).toBe(11);
+  });
+
+  it("counts the end of a month as luxon does", () => {
+    expect(monthsBetween("2020-03-31", "2020-04-30")).toBe(1);
+    expect(monthsBetween("2020-01-31", "2020-02-28")).toBe(0);
+    expect(monthsBetween("2020-04-30", "2020-03-31")).toBe(-1);
+    expect(monthsBetween("2010-06-25", "2009-01-18")).toBe(-18);
+  });
+
+  it("agrees with luxon's calendar arithmetic on any two dates", () => {
+    const day = fc.integer({ min: 0, max: 15_000 }).map((offset) => DateTime.utc(1990, 1, 1).plus({ days: offset }).toISODate()!);
+    fc.assert(
+      fc.property(day, day, (from, to) => {
+        const luxon = Math.floor(DateTime.fromISO(to, { zone: "utc" }).diff(DateTime.fromISO(from, { zone: "utc" }), "months").months);
+        expect(monthsBetween(from, to)).toBe(luxon);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("formatSwedishDate against luxon", () => {
+  it("writes every day of a leap year as luxon's Swedish format does", () => {
+    for (let offset = 0; offset < 366; offset++) {
+      const date = DateTime.utc(2024, 1, 1).plus({ days: offset });
+      expect(formatSwedishDate(date.toISODate()!)).toBe(date.setLocale("sv").toFormat("d LLLL yyyy"));
+    }
   });
 });
