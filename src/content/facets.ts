@@ -22,7 +22,9 @@ function group(projects: readonly Project[], grouping: Grouping): Facet[] {
     for (const { key, name, website } of grouping.keysOf(project)) {
       const facet = facets.get(key) ?? { name, projects: [] };
       if (!facet.website && website) facet.website = website;
-      if (!facet.projects.includes(project)) facet.projects.push(project);
+      // A project is added to a facet once, even when it names the same funder or country twice;
+      // projects come one at a time, so a repeat can only be the last one added.
+      if (facet.projects.at(-1) !== project) facet.projects.push(project);
       facets.set(key, facet);
     }
   }
@@ -33,7 +35,7 @@ function group(projects: readonly Project[], grouping: Grouping): Facet[] {
     url: grouping.urlOf(key),
     ...(facet.website ? { website: facet.website } : {}),
     projects: facet.projects,
-    reviewed: facet.projects.map((project) => project.responsibility.reviewed).sort().at(-1)!,
+    reviewed: facet.projects.reduce((newest, project) => (project.responsibility.reviewed > newest ? project.responsibility.reviewed : newest), ""),
   }));
 }
 
