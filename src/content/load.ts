@@ -15,6 +15,7 @@ import {
 } from "./schema.ts";
 import { readContentFile, readYamlFile, type SourceFile } from "./source.ts";
 import { didYouMean } from "./suggest.ts";
+import { todayInSweden } from "../format/date.ts";
 
 const SCHEMAS: Record<ContentKind, z.ZodType> = {
   index: pageSchema,
@@ -105,12 +106,29 @@ export async function validateContent(contentDir: string, options: LoadOptions =
   if (!exists) return { errors: [{ file: contentDir, message: "innehållsmappen finns inte" }] };
   const listing = await listContentFiles(contentDir);
   const results = await Promise.all(listing.files.map(validateFile));
+  // Nothing changed since the last validation of this tree: the archive is the same. (A tree with
+  // misplaced files is always validated afresh, since those files have no cached result.)
+  const today = todayInSweden();
+  const previous = listing.errors.length === 0 ? lastTree.get(contentDir) : undefined;
+  if (previous && previous.includeDrafts === Boolean(options.includeDrafts) && previous.today === today && sameResults(previous.results, results)) {
+    return previous.result;
+  }
   const errors = [...listing.errors, ...results.flatMap((result) => result.errors)];
   const files = results.flatMap((result) => (result.file ? [result.file] : []));
   const idsOf = (kind: ContentKind) => new Set(listing.files.filter((file) => file.kind === kind).map((file) => file.id));
   const resolved = resolveArchive(files, { contacts: idsOf("contact"), projects: idsOf("project") }, options);
   errors.push(...resolved.errors);
-  return errors.length > 0 ? { errors: sortContentErrors(errors) } : { archive: resolved.archive, errors };
+  const result = errors.length > 0 ? { errors: sortContentErrors(errors) } : { archive: resolved.archive, errors };
+  lastTree.set(contentDir, { includeDrafts: Boolean(options.includeDrafts), today, results, result });
+  return result;
+}
+
+/** The last validation of each content folder, with the per-file results it was made from. */
+const lastTree = new Map<string, { includeDrafts: boolean; today: string; results: readonly FileResult[]; result: ValidationResult }>();
+
+/** True when both validations saw the same files, each unchanged (the same cached result). */
+function sameResults(a: readonly FileResult[], b: readonly FileResult[]): boolean {
+  return a.length === b.length && a.every((result, index) => result === b[index]);
 }
 
 /** Like {@link validateContent}, but throws a {@link ContentValidationError} listing every error. */
