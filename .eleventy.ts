@@ -3,11 +3,10 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import projektarkiv, { inputDirectory, LAYOUTS_DIR } from "./src/eleventy/plugin.ts";
 
 // The content and output folders come from the command line (see package.json), so that any
-// content tree can be built into any folder.
+// content tree can be built into any folder. Every page is a virtual template of the plugin, so
+// Eleventy reads no file of the content folder as a template.
 export const config = {
-  templateFormats: ["md", "njk"],
-  markdownTemplateEngine: false,
-  htmlTemplateEngine: "njk",
+  templateFormats: ["njk"],
 };
 
 export default function (eleventyConfig: UserConfig) {

@@ -21,7 +21,10 @@ export const FIXED_FILES: Record<string, ContentKind> = {
   "_data/site.yaml": "site",
 };
 
-const COLLECTION_FOLDERS: Record<string, ContentKind> = { projekt: "project", kontakter: "contact" };
+/** The folder of contact files, which have no page of their own. */
+export const CONTACTS_FOLDER = "kontakter";
+
+const COLLECTION_FOLDERS: Record<string, ContentKind> = { projekt: "project", [CONTACTS_FOLDER]: "contact" };
 
 /** Attachments (reports, pictures, a site's own scripts) are published as they are, under /filer/. */
 export const ATTACHMENTS_FOLDER = "filer";

@@ -142,16 +142,6 @@ export class Archive {
     readonly facets: Facets,
   ) {}
 
-  /** The project, page or contact read from a source file, looked up by its absolute path. */
-  entryFor(sourcePath: string): Project | SitePage | Contact | undefined {
-    this.#bySource ??= new Map<string, Project | SitePage | Contact>([
-      ...this.projects.map((project) => [project.sourcePath, project] as const),
-      ...Object.values(this.pages).map((page) => [page.sourcePath, page] as const),
-      ...this.contacts.map((contact) => [contact.sourcePath, contact] as const),
-    ]);
-    return this.#bySource.get(sourcePath);
-  }
-
   /** The pages of the index: every project, newest first, 50 to a page. */
   get indexPages(): readonly ListPage<Project>[] {
     return (this.#indexPages ??= paginate(this.projects, this.pages.index.url));
@@ -196,7 +186,6 @@ export class Archive {
     });
   }
 
-  #bySource?: Map<string, Project | SitePage | Contact>;
   #indexPages?: readonly ListPage<Project>[];
   #directoryPages?: readonly ListPage<Contact>[];
   #directoryPositions?: Map<string, number>;

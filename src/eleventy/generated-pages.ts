@@ -1,10 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { DIRECTORY_URL, type Archive, type ContactListPage, type FacetListPage, type Facets } from "../content/model.ts";
+import { DIRECTORY_URL, type ContactListPage, type FacetListPage, type Facets } from "../content/model.ts";
 import { titleOfPage, type ListPage } from "../content/pagination.ts";
-
-interface ArchiveData {
-  archive: Archive;
-}
+import { crumbsFor, layoutOnly, paginated, type ArchiveData } from "./virtual-templates.ts";
 
 /** Page information and breadcrumbs for a generated page directly under the archive index. */
 const generatedPageData = {
@@ -12,31 +9,12 @@ const generatedPageData = {
   crumbs: (data: ArchiveData) => [data.archive.pages.index],
 };
 
-/** Data for a template that makes one page per `ListPage` in `data`, aliased `listPage`. */
-function paginated(data: string) {
-  return {
-    pagination: { data, size: 1, alias: "listPage" },
-    permalink: (page: { listPage: ListPage<unknown> }) => page.listPage.url,
-  };
-}
-
-/** Breadcrumbs for a page of a list: the first page of the list leads back from the others. */
-function crumbsFor(data: ArchiveData & { listPage: ListPage<unknown> }, title: string, firstUrl: string) {
-  const home = data.archive.pages.index;
-  return data.listPage.number === 1 ? [home] : [home, { title, url: firstUrl }];
-}
-
 /** The heading and introduction of each kind of browsing page. */
 const FACET_PAGES: Record<keyof Facets, { folder: string; title: string }> = {
   funders: { folder: "finansiar", title: "Projekt som har haft stöd av {name}" },
   years: { folder: "ar", title: "Projekt som avslutades {name}" },
   countries: { folder: "land", title: "Projekt med partner i {name}" },
 };
-
-/** A virtual template with no content of its own: its layout renders everything. */
-function layoutOnly(eleventyConfig: UserConfig, name: string, data: Record<string, unknown>): void {
-  eleventyConfig.addTemplate(`generated/${name}.njk`, "", data);
-}
 
 /**
  * Pages the build makes from the archive rather than from one file: the contact directory and its
