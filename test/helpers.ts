@@ -17,15 +17,15 @@ export interface CommandResult {
   readonly stderr: string;
 }
 
-/** Runs one of the project's command-line tools (src/cli/NAME.ts) the way npm does, through tsx. */
+/** Runs one of the project's command-line tools (src/cli/NAME.ts) the way npm does, compiled by src/cli/launch.mjs. */
 export async function runCli(
   name: string,
   args: readonly string[],
   options: { env?: Record<string, string>; cwd?: string } = {},
 ): Promise<CommandResult> {
-  const script = path.join(PROJECT_ROOT, "src/cli", `${name}.ts`);
+  const launcher = path.join(PROJECT_ROOT, "src/cli/launch.mjs");
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", script, ...args], {
+    const { stdout, stderr } = await run(process.execPath, [launcher, name, ...args], {
       cwd: options.cwd ?? PROJECT_ROOT,
       env: { ...process.env, ...options.env },
     });

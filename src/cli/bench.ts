@@ -85,20 +85,20 @@ try {
   await writeSyntheticArchive(content, projects);
   const { bareConfig, bare, hugo } = await writeBaselines(content, folder);
   const withHugo = await hasCommand("hugo");
-  const tsx = ["--import", "tsx"];
+  const launcher = path.join(PROJECT_ROOT, "src/cli/launch.mjs");
   const samples: Record<string, Measurement[]> = { ours: [], pagefind: [], bare: [], hugo: [], check: [] };
   // Every build writes into an empty folder, as on a fresh clone in CI; removing the last
   // round's output is not timed.
   const outputs = { ours: path.join(folder, "ut-var"), bare: path.join(folder, "ut-bar"), hugo: path.join(folder, "ut-hugo") };
   for (let round = 0; round < runs; round++) {
     await Promise.all(Object.values(outputs).map((output) => rm(output, { recursive: true, force: true })));
-    samples.ours!.push(await measure(process.execPath, [...tsx, "src/cli/build.ts", `--input=${content}`, `--output=${outputs.ours}`, "--skip-search"]));
+    samples.ours!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${outputs.ours}`, "--skip-search"]));
     samples.pagefind!.push(await measure(path.join(PROJECT_ROOT, "node_modules/.bin/pagefind"), ["--site", outputs.ours]));
     samples.bare!.push(
       await measure(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${bareConfig}`, `--input=${bare}`, `--output=${outputs.bare}`, "--quiet"]),
     );
     if (withHugo) samples.hugo!.push(await measure("hugo", ["--source", hugo, "--destination", outputs.hugo, "--quiet"]));
-    samples.check!.push(await measure(process.execPath, [...tsx, "src/cli/check.ts", content]));
+    samples.check!.push(await measure(process.execPath, [launcher, "check", content]));
   }
 
   const seconds = (name: string) => (samples[name]!.length ? median(samples[name]!.map((sample) => sample.seconds)) : undefined);

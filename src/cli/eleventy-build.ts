@@ -14,7 +14,9 @@ interface BenchmarkGroup {
 export async function buildWithEleventy(input: string, output: string, pathPrefix = "/"): Promise<{ written: number }> {
   const eleventy = new Eleventy(input, output, {
     quietMode: true,
-    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
+    // The compiled config when the command runs compiled (src/cli/launch.mjs), so that both share
+    // one copy of every module; the TypeScript file under tsx.
+    configPath: process.env.PROJEKTARKIV_ELEVENTY_CONFIG ?? path.join(PROJECT_ROOT, ".eleventy.ts"),
     pathPrefix,
   });
   eleventy.disableLogger();

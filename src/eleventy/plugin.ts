@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
@@ -13,8 +14,19 @@ import { addContentPages } from "./content-pages.ts";
 import { previewErrorMiddleware } from "./preview.ts";
 import { searchIndexingEnabled, writeSearchIndex } from "./search-index.ts";
 
-/** The project folder, where layouts and assets live whatever the content folder is. */
-export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/**
+ * The project folder, where layouts and assets live whatever the content folder is: the nearest
+ * folder above this module with a package.json, whether the module runs from src/ through tsx or
+ * compiled into node_modules/.cache (src/cli/launch.mjs).
+ */
+export const PROJECT_ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function projectRoot(folder: string): string {
+  if (existsSync(path.join(folder, "package.json")) && !folder.includes(`${path.sep}node_modules${path.sep}`) && !folder.endsWith(`${path.sep}node_modules`)) return folder;
+  const parent = path.dirname(folder);
+  if (parent === folder) throw new Error("projektarkiv: hittar inte projektmappen (package.json)");
+  return projectRoot(parent);
+}
 export const LAYOUTS_DIR = path.join(PROJECT_ROOT, "layouts");
 
 /** The content folder of this build; Eleventy's JSDoc types `directories` as a bare object. */

@@ -1,0 +1,77 @@
+/**
+ * `node src/cli/launch.mjs COMMAND [ARGUMENTS]`: runs the command src/cli/COMMAND.ts, compiled.
+ *
+ * Run through tsx, every module Node loads passes through tsx's loader hooks in a separate
+ * thread; Eleventy and its dependencies are hundreds of modules, which costs close to a second
+ * before a command starts working. Here esbuild, the compiler tsx itself uses, bundles src/ and
+ * .eleventy.ts into plain ES modules (packages stay imports from node_modules) whenever a source
+ * file has changed, in about a tenth of a second, and Node runs the result directly. The dev
+ * server (`npm start`) and the tests' own imports still go through tsx.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const COMMANDS = ["build", "check", "new", "review", "bench", "screenshots"];
+const CACHE = path.join(ROOT, "node_modules", ".cache", "projektarkiv");
+
+/** A fingerprint of every source file: its path, size and modification time. */
+function sourceVersion() {
+  const sources = readdirSync(path.join(ROOT, "src"), { recursive: true, encoding: "utf8" })
+    .map((file) => path.join("src", file))
+    .concat(".eleventy.ts", "package.json")
+    .filter((file) => /\.(ts|mjs|json)$/.test(file))
+    .sort();
+  const hash = createHash("sha256");
+  for (const file of sources) {
+    const info = statSync(path.join(ROOT, file));
+    if (info.isFile()) hash.update(`${file}\0${info.size}\0${info.mtimeMs}\n`);
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** The folder of compiled commands for the current sources, compiled now if need be. */
+async function compiledCommands() {
+  const folder = path.join(CACHE, sourceVersion());
+  if (existsSync(path.join(folder, "complete"))) return folder;
+  // Compile into a folder of our own and move it into place, so that commands started at the same
+  // time (parallel tests) never see a half-written folder.
+  const staging = `${folder}.${process.pid}`;
+  await build({
+    entryPoints: {
+      ...Object.fromEntries(COMMANDS.map((name) => [name, path.join(ROOT, "src/cli", `${name}.ts`)])),
+      "eleventy.config": path.join(ROOT, ".eleventy.ts"),
+    },
+    outdir: staging,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    sourcemap: true,
+    logLevel: "warning",
+  });
+  writeFileSync(path.join(staging, "complete"), "");
+  try {
+    renameSync(staging, folder);
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // another command compiled the same sources first
+  }
+  return folder;
+}
+
+const [command, ...args] = process.argv.slice(2);
+if (!command || !COMMANDS.includes(command)) {
+  console.error(`Okänt kommando "${command ?? ""}". Kommandona är: ${COMMANDS.join(", ")}.`);
+  process.exit(2);
+}
+const folder = await compiledCommands();
+if (process.env.DEBUG) process.setSourceMapsEnabled(true);
+process.env.PROJEKTARKIV_ELEVENTY_CONFIG = path.join(folder, "eleventy.config.mjs");
+process.argv = [process.argv[0], path.join(ROOT, "src/cli", `${command}.ts`), ...args];
+await import(pathToFileURL(path.join(folder, `${command}.mjs`)).href);
