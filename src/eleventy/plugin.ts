@@ -8,9 +8,9 @@ import { ContentValidationError, formatErrorReport, type ContentError } from "..
 import { validateContent } from "../content/load.ts";
 import type { Archive } from "../content/model.ts";
 import * as filters from "./filters/index.ts";
-import { addGeneratedPages } from "./generated-pages.ts";
 import { createMarkdown } from "./markdown.ts";
-import { addContentPages } from "./content-pages.ts";
+import { pageViews } from "./page-views.ts";
+import { addPages } from "./pages.ts";
 import { previewErrorMiddleware } from "./preview.ts";
 import { searchIndexingEnabled, writeSearchIndex } from "./search-index.ts";
 
@@ -68,6 +68,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
     console.error(`${formatErrorReport(result.errors)}\nFörhandsgranskningen visar felen tills de är rättade.`);
   });
   eleventyConfig.addGlobalData("archive", () => archive);
+  eleventyConfig.addGlobalData("views", () => archive && pageViews(archive));
   // Eleventy reads none of the editors' files: every page is a virtual template over the archive.
   // Neither are there template or directory data files, which spares Eleventy a dozen file
   // lookups per page. The preview watches the content folder and rebuilds when a file changes.
@@ -84,9 +85,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("markdown", (text: string) => markdown().render(text));
   eleventyConfig.addFilter("markdownInline", (text: string) => markdown().renderInline(text));
 
-  // Pages: those made from the editors' files, and those the build makes from the archive
-  addContentPages(eleventyConfig);
-  addGeneratedPages(eleventyConfig);
+  // Pages: every page is a view of the archive (page-views.ts)
+  addPages(eleventyConfig);
 
   // Assets: the project's stylesheet and script, and the editors' attachments as they are
   eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets"))]: "assets" });

@@ -1,0 +1,163 @@
+/**
+ * Every HTML page of the site as a view: its URL, title, description, page information and
+ * breadcrumbs, worked out once per build from the validated archive, plus what its layout shows.
+ * Each kind of page is one Eleventy template paginated over its views, so Eleventy computes no
+ * data per page: at thousands of pages, `eleventyComputed` costs more than rendering.
+ */
+import {
+  DIRECTORY_URL,
+  type Archive,
+  type Contact,
+  type ContactListPage,
+  type FacetListPage,
+  type Facets,
+  type PageResponsibility,
+  type Project,
+  type SitePage,
+} from "../content/model.ts";
+import { titleOfPage, type ListPage } from "../content/pagination.ts";
+
+/** A step on the way to the current page, for the breadcrumb trail. */
+export interface Crumb {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** What the base layout needs of every HTML page. */
+export interface PageView {
+  readonly url: string;
+  readonly title: string;
+  readonly description?: string;
+  /** Who answers for the page and when it was reviewed; shown as page information. */
+  readonly responsibility?: PageResponsibility;
+  /** The way from the archive index to the page, not counting the page itself. */
+  readonly crumbs: readonly Crumb[];
+  /** Whether Pagefind indexes the page's main content. */
+  readonly searchable?: boolean;
+}
+
+export interface ProjectView extends PageView {
+  readonly project: Project;
+}
+
+export interface SitePageView extends PageView {
+  readonly sitePage: SitePage;
+}
+
+export interface IndexView extends SitePageView {
+  readonly listPage: ListPage<Project>;
+}
+
+export interface ListView<Page> extends PageView {
+  readonly listPage: Page;
+}
+
+/** The views of every HTML page, by the template that renders them. */
+export interface PageViews {
+  readonly projects: readonly ProjectView[];
+  readonly index: readonly IndexView[];
+  readonly cookies: readonly SitePageView[];
+  readonly accessibility: readonly SitePageView[];
+  readonly facets: Readonly<Record<keyof Facets, readonly ListView<FacetListPage>[]>>;
+  readonly directory: readonly ListView<ListPage<Contact>>[];
+  readonly people: readonly ListView<ContactListPage>[];
+  readonly search: readonly PageView[];
+  readonly notFound: readonly PageView[];
+}
+
+/** The heading of each kind of browsing page. */
+const FACET_TITLES: Record<keyof Facets, string> = {
+  funders: "Projekt som har haft stöd av {name}",
+  years: "Projekt som avslutades {name}",
+  countries: "Projekt med partner i {name}",
+};
+
+const views = new WeakMap<Archive, PageViews>();
+
+/** The views of an archive's pages, made once per archive. */
+export function pageViews(archive: Archive): PageViews {
+  let made = views.get(archive);
+  if (!made) {
+    made = makeViews(archive);
+    views.set(archive, made);
+  }
+  return made;
+}
+
+function makeViews(archive: Archive): PageViews {
+  const { index, cookies, accessibility } = archive.pages;
+  const home: Crumb = { title: index.title, url: index.url };
+  const generated = archive.site.generatedPages;
+  /** Breadcrumbs for a page of a list: later pages lead back to the first. */
+  const listCrumbs = (page: ListPage<unknown>, title: string, firstUrl: string): Crumb[] =>
+    page.number === 1 ? [home] : [home, { title, url: firstUrl }];
+  const sitePageView = (sitePage: SitePage): SitePageView => ({
+    url: sitePage.url,
+    title: sitePage.title,
+    ...(sitePage.summary ? { description: sitePage.summary } : {}),
+    responsibility: sitePage.responsibility,
+    crumbs: [home],
+    sitePage,
+  });
+  const facetViews = (kind: keyof Facets) =>
+    archive.facetPages[kind].map((listPage) => {
+      const title = FACET_TITLES[kind].replace("{name}", listPage.facet.name);
+      return {
+        url: listPage.url,
+        title: titleOfPage(title, listPage),
+        description: `${listPage.total} projekt i arkivet.`,
+        responsibility: { ...generated, reviewed: listPage.facet.reviewed },
+        crumbs: listCrumbs(listPage, title, listPage.facet.url),
+        listPage,
+      };
+    });
+
+  return {
+    projects: archive.projects.map((project) => ({
+      url: project.url,
+      title: project.title,
+      description: project.summary,
+      responsibility: project.responsibility,
+      crumbs: [home],
+      searchable: true,
+      project,
+    })),
+    index: archive.indexPages.map((listPage) => ({
+      ...sitePageView(index),
+      url: listPage.url,
+      title: titleOfPage(index.title, listPage),
+      crumbs: listPage.number === 1 ? [] : [home],
+      listPage,
+    })),
+    cookies: [sitePageView(cookies)],
+    accessibility: [sitePageView(accessibility)],
+    facets: { funders: facetViews("funders"), years: facetViews("years"), countries: facetViews("countries") },
+    directory: archive.directoryPages.map((listPage) => ({
+      url: listPage.url,
+      title: titleOfPage("Kontakt", listPage),
+      description: "Alla kontaktpersoner i projektarkivet, med telefonnummer och de projekt de är kontakt för.",
+      responsibility: generated,
+      crumbs: listCrumbs(listPage, "Kontakt", DIRECTORY_URL),
+      searchable: true,
+      listPage,
+    })),
+    people: archive.mentionPages.map((listPage) => ({
+      url: listPage.url,
+      title: titleOfPage(`Projekt och sidor med ${listPage.contact.name}`, listPage),
+      description: `${listPage.total} projekt och sidor där ${listPage.contact.name} är kontakt eller ansvarig.`,
+      responsibility: generated,
+      crumbs: [home, { title: "Kontakt", url: DIRECTORY_URL }],
+      listPage,
+    })),
+    search: [
+      {
+        url: "/sok/",
+        title: "Sök i arkivet",
+        description: "Sök bland projekten och kontaktpersonerna i arkivet.",
+        responsibility: generated,
+        crumbs: [home],
+      },
+    ],
+    notFound: [{ url: "/404.html", title: "Sidan finns inte", responsibility: generated, crumbs: [home] }],
+  };
+}

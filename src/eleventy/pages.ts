@@ -1,0 +1,49 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { PageView } from "./page-views.ts";
+
+/**
+ * A template with no content of its own, one page per view in `views` (a path in the global
+ * `views` data); its layout renders everything. Every page of the site is made this way:
+ * Eleventy reads none of the editors' files itself.
+ */
+function viewTemplate(eleventyConfig: UserConfig, name: string, layout: string, views: string): void {
+  eleventyConfig.addTemplate(`generated/${name}.njk`, "", {
+    layout,
+    pagination: { data: `views.${views}`, size: 1, alias: "view" },
+    permalink: (data: { view: PageView }) => data.view.url,
+  });
+}
+
+/** A template that writes one file from the archive. */
+function archiveFile(eleventyConfig: UserConfig, name: string, permalink: string, content: string, data: Record<string, unknown> = {}): void {
+  eleventyConfig.addTemplate(`generated/${name}.njk`, content, { permalink, ...data });
+}
+
+/**
+ * Every page and file of the site: the projects, the archive index, the browsing pages, the
+ * contact directory and each person's list, the cookie page, the accessibility statement, search
+ * and 404; then vCards, the feed, the sitemap, robots.txt, _headers and the open data.
+ */
+export function addPages(eleventyConfig: UserConfig): void {
+  viewTemplate(eleventyConfig, "projekt", "project.njk", "projects");
+  viewTemplate(eleventyConfig, "index", "archive.njk", "index");
+  viewTemplate(eleventyConfig, "finansiar", "facet.njk", "facets.funders");
+  viewTemplate(eleventyConfig, "ar", "facet.njk", "facets.years");
+  viewTemplate(eleventyConfig, "land", "facet.njk", "facets.countries");
+  viewTemplate(eleventyConfig, "kontakt", "directory.njk", "directory");
+  viewTemplate(eleventyConfig, "kontakt-person", "person.njk", "people");
+  viewTemplate(eleventyConfig, "kakor", "cookies.njk", "cookies");
+  viewTemplate(eleventyConfig, "tillganglighet", "accessibility.njk", "accessibility");
+  viewTemplate(eleventyConfig, "sok", "search.njk", "search");
+  viewTemplate(eleventyConfig, "404", "404.njk", "notFound");
+
+  archiveFile(eleventyConfig, "vcard", "/kontakt/{{ contact.id }}.vcf", "{{ contact | vcard(archive.site) | safe }}", {
+    pagination: { data: "archive.contacts", size: 1, alias: "contact" },
+  });
+  archiveFile(eleventyConfig, "feed", "/feed.xml", "", { layout: "feed.njk" });
+  archiveFile(eleventyConfig, "sitemap", "/sitemap.xml", "", { layout: "sitemap.njk" });
+  archiveFile(eleventyConfig, "robots", "/robots.txt", "User-agent: *\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | publicUrl(archive.site.url) }}\n");
+  archiveFile(eleventyConfig, "headers", "/_headers", "{{ archive.site | headersFile | safe }}");
+  archiveFile(eleventyConfig, "projekt-json", "/projekt.json", "{{ archive | openData | safe }}");
+  archiveFile(eleventyConfig, "projekt-schema", "/projekt.schema.json", "{{ archive | openDataSchema | safe }}");
+}
