@@ -12,7 +12,6 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const COMMANDS = ["build", "check", "new", "review", "bench", "screenshots"];
@@ -40,6 +39,7 @@ async function compiledCommands() {
   // Compile into a folder of our own and move it into place, so that commands started at the same
   // time (parallel tests) never see a half-written folder.
   const staging = `${folder}.${process.pid}`;
+  const { build } = await import("esbuild");
   await build({
     entryPoints: {
       ...Object.fromEntries(COMMANDS.map((name) => [name, path.join(ROOT, "src/cli", `${name}.ts`)])),

@@ -1,4 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import type { z } from "zod";
 import { ContentValidationError, formatFieldPath, sortContentErrors, type ContentError } from "./errors.ts";
 import { fieldNames } from "./field-names.ts";
@@ -67,24 +68,28 @@ type FileResult = { file?: ValidatedFile; errors: ContentError[] };
  */
 const resultCache = new Map<string, { version: string; kind: ContentKind; result: FileResult }>();
 
-/** Reads and validates one file, or returns the result of an unchanged file from the cache. */
-async function validateFile(entry: ContentFile): Promise<FileResult> {
-  const info = await stat(entry.file);
+/**
+ * Reads and validates one file, or returns the result of an unchanged file from the cache. The
+ * file is read synchronously: content files are small, and for thousands of them the promise API's
+ * separate open, stat, read and close steps cost more than the reading.
+ */
+function validateFile(entry: ContentFile): FileResult {
+  const info = statSync(entry.file);
   const version = `${info.mtimeMs}:${info.ctimeMs}:${info.size}`;
   const cached = resultCache.get(entry.file);
   if (cached && cached.version === version && cached.kind === entry.kind) return cached.result;
-  const result = await readAndValidate(entry, info.size);
+  const result = readAndValidate(entry, info.size);
   resultCache.set(entry.file, { version, kind: entry.kind, result });
   return result;
 }
 
 /** Reads and validates one file against the schema for its kind. */
-async function readAndValidate(entry: ContentFile, size: number): Promise<FileResult> {
+function readAndValidate(entry: ContentFile, size: number): FileResult {
   if (size > MAX_FILE_BYTES) {
     const megabytes = (size / 1024 / 1024).toLocaleString("sv-SE", { maximumFractionDigits: 1 });
     return { errors: [{ file: entry.file, message: `filen är för stor (${megabytes} MB); högst 1 MB är tillåtet` }] };
   }
-  const bytes = await readFile(entry.file);
+  const bytes = readFileSync(entry.file);
   const source = entry.kind === "site" ? readYamlFile(entry.file, bytes) : readContentFile(entry.file, bytes);
   if (source.errors.length > 0) return { errors: source.errors };
   const result = SCHEMAS[entry.kind].safeParse(source.data, { error: swedishIssueMessage });
@@ -105,7 +110,7 @@ export async function validateContent(contentDir: string, options: LoadOptions =
   const exists = await stat(contentDir).then((info) => info.isDirectory(), () => false);
   if (!exists) return { errors: [{ file: contentDir, message: "innehållsmappen finns inte" }] };
   const listing = await listContentFiles(contentDir);
-  const results = await Promise.all(listing.files.map(validateFile));
+  const results = listing.files.map(validateFile);
   // Nothing changed since the last validation of this tree: the archive is the same. (A tree with
   // misplaced files is always validated afresh, since those files have no cached result.)
   const today = todayInSweden();

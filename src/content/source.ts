@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, Node } from "yaml";
 import type { ContentError } from "./errors.ts";
 
 /** A content file split into front matter and body, with a way back from a field to its line. */
@@ -95,8 +96,17 @@ function parseYaml(file: string, yamlText: string, lineOffset: number) {
   return { data, errors: [] as ContentError[], locate };
 }
 
+/**
+ * The `yaml` package, loaded the first time a field must be found by line: valid files never need
+ * it, and a check of a large archive starts faster without it.
+ */
+const require = createRequire(import.meta.url);
+let yamlPackage: typeof import("yaml") | undefined;
+const yaml = () => (yamlPackage ??= require("yaml") as typeof import("yaml"));
+
 /** Parses YAML with the `yaml` package, which reports errors and maps fields to lines. */
 function parseYamlWithPositions(file: string, yamlText: string, lineOffset: number) {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
@@ -122,6 +132,7 @@ function locateField(
   fieldPath: readonly PropertyKey[],
   lineAt: (offset: number) => number,
 ): number | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
   let node: unknown = document.contents;
   let line = node && (node as Node).range ? lineAt((node as Node).range![0]) : undefined;
   for (const part of fieldPath) {

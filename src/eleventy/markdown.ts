@@ -1,8 +1,13 @@
+import { createRequire } from "node:module";
 import MarkdownIt from "markdown-it";
-import sanitizeHtml from "sanitize-html";
+import type SanitizeHtml from "sanitize-html";
+
+/** sanitize-html and its parser are loaded only by a site that allows HTML; most never need them. */
+const require = createRequire(import.meta.url);
+const loadSanitizer = () => require("sanitize-html") as typeof SanitizeHtml;
 
 /** The HTML a trusted site may write in its Markdown: text structure, links, tables, figures. */
-const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+const sanitizeOptions = (sanitizeHtml: typeof SanitizeHtml): SanitizeHtml.IOptions => ({
   allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "figure", "figcaption", "details", "summary"],
   allowedAttributes: {
     ...sanitizeHtml.defaults.allowedAttributes,
@@ -14,7 +19,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   },
   allowedSchemes: ["http", "https", "mailto", "tel"],
   allowProtocolRelative: false,
-};
+});
 
 /** Renders editors' Markdown. */
 export interface MarkdownRenderer {
@@ -30,8 +35,10 @@ export interface MarkdownRenderer {
 export function createMarkdown({ allowHtml = false } = {}): MarkdownRenderer {
   const markdown = new MarkdownIt({ html: allowHtml, linkify: true, typographer: false });
   if (!allowHtml) return { render: (text) => markdown.render(text), renderInline: (text) => markdown.renderInline(text) };
+  const sanitizeHtml = loadSanitizer();
+  const options = sanitizeOptions(sanitizeHtml);
   return {
-    render: (text) => sanitizeHtml(markdown.render(text), SANITIZE_OPTIONS),
-    renderInline: (text) => sanitizeHtml(markdown.renderInline(text), SANITIZE_OPTIONS),
+    render: (text) => sanitizeHtml(markdown.render(text), options),
+    renderInline: (text) => sanitizeHtml(markdown.renderInline(text), options),
   };
 }
