@@ -33,6 +33,11 @@ const KNOWN_FIELDS = new Set(Object.values(SCHEMAS).flatMap((schema) => [...fiel
 export interface ValidationResult {
   readonly archive?: Archive;
   readonly errors: readonly ContentError[];
+  /**
+   * When the same folder was validated before in this process: the files that changed since,
+   * by absolute path. Undefined when files were added, removed or misplaced.
+   */
+  readonly changedFiles?: readonly string[];
 }
 
 /** Turns zod's issues into content errors that point at lines of the file. */
@@ -111,29 +116,42 @@ export async function validateContent(contentDir: string, options: LoadOptions =
   if (!exists) return { errors: [{ file: contentDir, message: "innehållsmappen finns inte" }] };
   const listing = await listContentFiles(contentDir);
   const results = listing.files.map(validateFile);
+  const paths = listing.files.map((file) => file.file);
   // Nothing changed since the last validation of this tree: the archive is the same. (A tree with
   // misplaced files is always validated afresh, since those files have no cached result.)
   const today = todayInSweden();
-  const previous = listing.errors.length === 0 ? lastTree.get(contentDir) : undefined;
-  if (previous && previous.includeDrafts === Boolean(options.includeDrafts) && previous.today === today && sameResults(previous.results, results)) {
-    return previous.result;
-  }
+  const previous = lastTree.get(contentDir);
+  const comparable = previous && listing.errors.length === 0 && previous.includeDrafts === Boolean(options.includeDrafts) && previous.today === today;
+  const changedFiles = comparable ? filesChangedSince(previous, paths, results) : undefined;
+  if (comparable && changedFiles?.length === 0) return { ...previous.result, changedFiles };
   const errors = [...listing.errors, ...results.flatMap((result) => result.errors)];
   const files = results.flatMap((result) => (result.file ? [result.file] : []));
   const idsOf = (kind: ContentKind) => new Set(listing.files.filter((file) => file.kind === kind).map((file) => file.id));
   const resolved = resolveArchive(files, { contacts: idsOf("contact"), projects: idsOf("project") }, options);
   errors.push(...resolved.errors);
   const result = errors.length > 0 ? { errors: sortContentErrors(errors) } : { archive: resolved.archive, errors };
-  lastTree.set(contentDir, { includeDrafts: Boolean(options.includeDrafts), today, results, result });
-  return result;
+  lastTree.set(contentDir, { includeDrafts: Boolean(options.includeDrafts), today, paths, results, result });
+  return changedFiles ? { ...result, changedFiles } : result;
+}
+
+interface TreeValidation {
+  readonly includeDrafts: boolean;
+  readonly today: string;
+  readonly paths: readonly string[];
+  readonly results: readonly FileResult[];
+  readonly result: ValidationResult;
 }
 
 /** The last validation of each content folder, with the per-file results it was made from. */
-const lastTree = new Map<string, { includeDrafts: boolean; today: string; results: readonly FileResult[]; result: ValidationResult }>();
+const lastTree = new Map<string, TreeValidation>();
 
-/** True when both validations saw the same files, each unchanged (the same cached result). */
-function sameResults(a: readonly FileResult[], b: readonly FileResult[]): boolean {
-  return a.length === b.length && a.every((result, index) => result === b[index]);
+/**
+ * The files whose content changed since the last validation (each unchanged file has the very same
+ * cached result), or undefined when files were added or removed.
+ */
+function filesChangedSince(previous: TreeValidation, paths: readonly string[], results: readonly FileResult[]): string[] | undefined {
+  if (previous.paths.length !== paths.length || previous.paths.some((file, index) => file !== paths[index])) return undefined;
+  return paths.filter((_, index) => previous.results[index] !== results[index]);
 }
 
 /** Like {@link validateContent}, but throws a {@link ContentValidationError} listing every error. */

@@ -1,4 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { Contact } from "../content/model.ts";
 import type { PageView } from "./page-views.ts";
 
 /**
@@ -14,9 +15,22 @@ function viewTemplate(eleventyConfig: UserConfig, name: string, layout: string, 
   });
 }
 
-/** A template that writes one file from the archive. */
-function archiveFile(eleventyConfig: UserConfig, name: string, permalink: string, content: string, data: Record<string, unknown> = {}): void {
-  eleventyConfig.addTemplate(`generated/${name}.njk`, content, { permalink, ...data });
+/**
+ * A template that writes one file from the archive. A file that shows no project text is written
+ * only by full builds, not by the preview's quick rebuild after a project edit (incremental.ts).
+ */
+function archiveFile(
+  eleventyConfig: UserConfig,
+  name: string,
+  permalink: string | ((data: Record<string, unknown>) => string),
+  content: string,
+  { showsProjectText = false, ...data }: { showsProjectText?: boolean } & Record<string, unknown> = {},
+): void {
+  const url = (pageData: Record<string, unknown>) => (typeof permalink === "string" ? permalink : permalink(pageData));
+  eleventyConfig.addTemplate(`generated/${name}.njk`, content, {
+    permalink: (pageData: { fullBuild?: boolean } & Record<string, unknown>) => (showsProjectText || pageData.fullBuild ? url(pageData) : false),
+    ...data,
+  });
 }
 
 /**
@@ -37,13 +51,13 @@ export function addPages(eleventyConfig: UserConfig): void {
   viewTemplate(eleventyConfig, "sok", "search.njk", "search");
   viewTemplate(eleventyConfig, "404", "404.njk", "notFound");
 
-  archiveFile(eleventyConfig, "vcard", "/kontakt/{{ contact.id }}.vcf", "{{ contact | vcard(archive.site) | safe }}", {
+  archiveFile(eleventyConfig, "vcard", (data) => `/kontakt/${(data.contact as Contact).id}.vcf`, "{{ contact | vcard(archive.site) | safe }}", {
     pagination: { data: "archive.contacts", size: 1, alias: "contact" },
   });
-  archiveFile(eleventyConfig, "feed", "/feed.xml", "", { layout: "feed.njk" });
+  archiveFile(eleventyConfig, "feed", "/feed.xml", "", { layout: "feed.njk", showsProjectText: true });
+  archiveFile(eleventyConfig, "projekt-json", "/projekt.json", "{{ archive | openData | safe }}", { showsProjectText: true });
   archiveFile(eleventyConfig, "sitemap", "/sitemap.xml", "", { layout: "sitemap.njk" });
   archiveFile(eleventyConfig, "robots", "/robots.txt", "User-agent: *\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | publicUrl(archive.site.url) }}\n");
   archiveFile(eleventyConfig, "headers", "/_headers", "{{ archive.site | headersFile | safe }}");
-  archiveFile(eleventyConfig, "projekt-json", "/projekt.json", "{{ archive | openData | safe }}");
   archiveFile(eleventyConfig, "projekt-schema", "/projekt.schema.json", "{{ archive | openDataSchema | safe }}");
 }

@@ -9,6 +9,7 @@ import { validateContent } from "../content/load.ts";
 import type { Archive } from "../content/model.ts";
 import * as filters from "./filters/index.ts";
 import { createMarkdown } from "./markdown.ts";
+import { onlyViews, pagesToRebuild } from "./incremental.ts";
 import { pageViews } from "./page-views.ts";
 import { addPages } from "./pages.ts";
 import { previewErrorMiddleware } from "./preview.ts";
@@ -53,14 +54,21 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
 
   // Content: one load per build, before any page renders.
   // The preview (`npm start`) shows drafts, and on a content error keeps the last good archive
-  // while every page shows the errors, until the file is fixed.
+  // while every page shows the errors, until the file is fixed. When only a project's text
+  // changed, it renders only the pages that show the project (incremental.ts).
   let archive: Archive | undefined;
   let previewErrors: readonly ContentError[] = [];
+  let onlyPages: ReadonlySet<string> | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { input: string }; runMode: string }) => {
     const preview = runMode !== "build";
     const result = await validateContent(directories.input, { includeDrafts: preview });
+    const previous = previewErrors.length === 0 ? archive : undefined;
     previewErrors = preview ? result.errors : [];
+    onlyPages = undefined;
     if (result.archive) {
+      if (preview && previous && result.changedFiles) {
+        onlyPages = pagesToRebuild(previous, result.archive, result.changedFiles, pageViews(result.archive));
+      }
       archive = result.archive;
       return;
     }
@@ -68,7 +76,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
     console.error(`${formatErrorReport(result.errors)}\nFörhandsgranskningen visar felen tills de är rättade.`);
   });
   eleventyConfig.addGlobalData("archive", () => archive);
-  eleventyConfig.addGlobalData("views", () => archive && pageViews(archive));
+  eleventyConfig.addGlobalData("fullBuild", () => !onlyPages);
+  eleventyConfig.addGlobalData("views", () => archive && (onlyPages ? onlyViews(pageViews(archive), onlyPages) : pageViews(archive)));
   // Eleventy reads none of the editors' files: every page is a virtual template over the archive.
   // Neither are there template or directory data files, which spares Eleventy a dozen file
   // lookups per page. The preview watches the content folder and rebuilds when a file changes.
@@ -98,7 +107,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
 
   // Search: the Pagefind index is written into the output after every build
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (searchIndexingEnabled()) await writeSearchIndex(directories.output);
+    // A quick rebuild in the preview keeps the last search index: indexing takes seconds.
+    if (searchIndexingEnabled() && !onlyPages) await writeSearchIndex(directories.output);
   });
 
   // Plugins: the feed's date filters, and (added by the RSS plugin) HtmlBasePlugin for path prefixes
