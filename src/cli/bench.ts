@@ -126,7 +126,12 @@ try {
   const { bareConfig, bare, hugo } = await writeBaselines(content, folder);
   const withHugo = await hasCommand("hugo");
   const launcher = path.join(PROJECT_ROOT, "src/cli/launch.mjs");
-  const samples: Record<string, Measurement[]> = { ours: [], pagefind: [], bare: [], hugo: [], check: [] };
+  const samples: Record<string, Measurement[]> = { ours: [], pagefind: [], bare: [], hugo: [], checkCold: [], check: [] };
+  // `npm run check` twice: with no stored validation results (as on a fresh clone), and as an
+  // editor runs it, after changing one project (validation-cache.ts).
+  const validationCache = path.join(PROJECT_ROOT, "node_modules/.cache/projektarkiv/validering");
+  const editedFile = path.join(content, "projekt", "projekt-1.md");
+  const unedited = await readFile(editedFile, "utf8");
   // Every build writes into an empty folder, as on a fresh clone in CI; removing the last
   // round's output is not timed.
   const outputs = { ours: path.join(folder, "ut-var"), bare: path.join(folder, "ut-bar"), hugo: path.join(folder, "ut-hugo") };
@@ -138,7 +143,11 @@ try {
       await measure(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${bareConfig}`, `--input=${bare}`, `--output=${outputs.bare}`, "--quiet"]),
     );
     if (withHugo) samples.hugo!.push(await measure("hugo", ["--source", hugo, "--destination", outputs.hugo, "--quiet"]));
+    await rm(validationCache, { recursive: true, force: true });
+    samples.checkCold!.push(await measure(process.execPath, [launcher, "check", content]));
+    await writeFile(editedFile, `${unedited}\nEtt stycke till, skrivet i omgång ${round + 1}.\n`);
     samples.check!.push(await measure(process.execPath, [launcher, "check", content]));
+    await writeFile(editedFile, unedited);
   }
 
   const editSeconds = await editLatencies(content, path.join(folder, "ut-forhandsgranskning"), `projekt-${Math.ceil(projects / 2)}`, runs);
@@ -159,6 +168,7 @@ try {
       oursWithPagefind: ours + pagefindSeconds,
       bare: bareSeconds,
       hugo: hugoSeconds ?? null,
+      checkCold: seconds("checkCold")!,
       check: seconds("check")!,
       previewEdit: median(editSeconds),
     },
@@ -168,7 +178,7 @@ try {
       oursToHugo: hugoSeconds ? ours / hugoSeconds : null,
     },
     msPerPage: { ours: (ours * 1000) / projects, bare: (bareSeconds * 1000) / projects, hugo: hugoSeconds ? (hugoSeconds * 1000) / projects : null },
-    peakRssMiB: { ours: peak("ours")!, pagefind: peak("pagefind")!, bare: peak("bare")!, hugo: peak("hugo") ?? null, check: peak("check")! },
+    peakRssMiB: { ours: peak("ours")!, pagefind: peak("pagefind")!, bare: peak("bare")!, hugo: peak("hugo") ?? null, checkCold: peak("checkCold")!, check: peak("check")! },
   };
   const atLeast = (size: number) => projects >= size;
   const verdict = (met: boolean) => (met ? "uppfyllt" : "inte uppfyllt");
@@ -182,7 +192,11 @@ try {
     },
     { target: "högsta minne vid N=10 000 ≤ 1 GiB", value: `${Math.round(result.peakRssMiB.ours)} MiB`, status: atLeast(10_000) ? verdict(result.peakRssMiB.ours <= 1024) : "mäts vid N ≥ 10 000" },
     { target: "N=50 000 med standardheap, minne ≤ 3 GiB", value: `${Math.round(result.peakRssMiB.ours)} MiB`, status: atLeast(50_000) ? verdict(result.peakRssMiB.ours <= 3072) : "mäts vid N = 50 000" },
-    { target: "npm run check ≤ 1,5 s", value: `${result.seconds.check.toFixed(2)} s`, status: verdict(result.seconds.check <= 1.5) },
+    {
+      target: "npm run check ≤ 1,5 s (efter en ändring; första gången i parentes)",
+      value: `${result.seconds.check.toFixed(2)} s (${result.seconds.checkCold.toFixed(2)} s)`,
+      status: verdict(result.seconds.check <= 1.5),
+    },
     { target: "ett ändrat projekt i npm start ≤ 1 s", value: `${result.seconds.previewEdit.toFixed(2)} s`, status: verdict(result.seconds.previewEdit <= 1) },
   ];
   if (values.json) {
@@ -196,7 +210,8 @@ try {
     console.log(`Pagefind                ${format(pagefindSeconds).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.pagefind).toString().padStart(11)}`);
     console.log(`bar Eleventy            ${format(bareSeconds).padStart(7)}   ${format(result.msPerPage.bare).padStart(7)}   ${Math.round(result.peakRssMiB.bare).toString().padStart(11)}`);
     console.log(`Hugo                    ${format(hugoSeconds).padStart(7)}   ${format(result.msPerPage.hugo).padStart(7)}   ${(result.peakRssMiB.hugo ? Math.round(result.peakRssMiB.hugo).toString() : "–").padStart(11)}`);
-    console.log(`npm run check           ${format(result.seconds.check).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.check).toString().padStart(11)}`);
+    console.log(`npm run check, första   ${format(result.seconds.checkCold).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.checkCold).toString().padStart(11)}`);
+    console.log(`npm run check, sedan    ${format(result.seconds.check).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.check).toString().padStart(11)}`);
     console.log(`ändring i npm start     ${format(result.seconds.previewEdit).padStart(7)}`);
     console.log("");
     for (const row of targets) console.log(`${row.status.padEnd(22)} ${row.target}: ${row.value}`);

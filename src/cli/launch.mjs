@@ -17,11 +17,11 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const COMMANDS = ["build", "check", "new", "review", "bench", "screenshots"];
 const CACHE = path.join(ROOT, "node_modules", ".cache", "projektarkiv");
 
-/** A fingerprint of every source file: its path, size and modification time. */
+/** A fingerprint of every source file and of the installed packages: path, size and modification time. */
 function sourceVersion() {
   const sources = readdirSync(path.join(ROOT, "src"), { recursive: true, encoding: "utf8" })
     .map((file) => path.join("src", file))
-    .concat(".eleventy.ts", "package.json")
+    .concat(".eleventy.ts", "package.json", "package-lock.json")
     .filter((file) => /\.(ts|mjs|json)$/.test(file))
     .sort();
   const hash = createHash("sha256");
@@ -73,5 +73,8 @@ if (!command || !COMMANDS.includes(command)) {
 const folder = await compiledCommands();
 if (process.env.DEBUG) process.setSourceMapsEnabled(true);
 process.env.PROJEKTARKIV_ELEVENTY_CONFIG = path.join(folder, "eleventy.config.mjs");
+// Validation results are kept on disk for the next command of the same code (validation-cache.ts).
+process.env.PROJEKTARKIV_CODE_VERSION = path.basename(folder);
+process.env.PROJEKTARKIV_CACHE_DIR = CACHE;
 process.argv = [process.argv[0], path.join(ROOT, "src/cli", `${command}.ts`), ...args];
 await import(pathToFileURL(path.join(folder, `${command}.mjs`)).href);

@@ -15,6 +15,7 @@ import {
   siteSchema,
 } from "./schema.ts";
 import { readContentFile, readYamlFile, type SourceFile } from "./source.ts";
+import { readStoredResults, storeResults, type StoredResult } from "./validation-cache.ts";
 import { didYouMean } from "./suggest.ts";
 import { todayInSweden } from "../format/date.ts";
 
@@ -73,19 +74,53 @@ type FileResult = { file?: ValidatedFile; errors: ContentError[] };
  */
 const resultCache = new Map<string, { version: string; kind: ContentKind; result: FileResult }>();
 
+/** Where a command that starts fresh finds results of earlier commands: validation-cache.ts. */
+type StoredResults = () => ReadonlyMap<string, StoredResult>;
+
 /**
- * Reads and validates one file, or returns the result of an unchanged file from the cache. The
- * file is read synchronously: content files are small, and for thousands of them the promise API's
- * separate open, stat, read and close steps cost more than the reading.
+ * Reads and validates one file, or returns the result of an unchanged file from the cache in
+ * memory or on disk. The file is read synchronously: content files are small, and for thousands
+ * of them the promise API's separate open, stat, read and close steps cost more than the reading.
  */
-function validateFile(entry: ContentFile): FileResult {
+function validateFile(entry: ContentFile, stored: StoredResults): FileResult {
   const info = statSync(entry.file);
   const version = `${info.mtimeMs}:${info.ctimeMs}:${info.size}`;
   const cached = resultCache.get(entry.file);
   if (cached && cached.version === version && cached.kind === entry.kind) return cached.result;
-  const result = readAndValidate(entry, info.size);
+  const onDisk = stored().get(entry.file);
+  const result = onDisk && onDisk.version === version && onDisk.kind === entry.kind ? fromStored(onDisk) : readAndValidate(entry, info.size);
   resultCache.set(entry.file, { version, kind: entry.kind, result });
   return result;
+}
+
+/** A stored result as a result again; lines are found by reading the (unchanged) file when asked. */
+function fromStored(stored: StoredResult): FileResult {
+  if (!stored.file) return { errors: [...stored.errors] };
+  const { file, kind } = stored.file;
+  let source: SourceFile | undefined;
+  const locate = (fieldPath: readonly PropertyKey[]) => {
+    source ??= kind === "site" ? readYamlFile(file, readFileSync(file)) : readContentFile(file, readFileSync(file));
+    return source.locate(fieldPath);
+  };
+  return { file: { ...stored.file, locate }, errors: [...stored.errors] };
+}
+
+/** Stores the results of every file of a tree, if any was validated afresh or left the tree. */
+function storeTree(contentDir: string, today: string, paths: readonly string[], stored: ReadonlyMap<string, StoredResult>): void {
+  const current = new Map<string, StoredResult>();
+  let changed = paths.length !== stored.size;
+  for (const file of paths) {
+    const { version, kind, result } = resultCache.get(file)!;
+    const before = stored.get(file);
+    if (before?.version === version && before.kind === kind) {
+      current.set(file, before);
+      continue;
+    }
+    changed = true;
+    const validated = result.file && { kind: result.file.kind, file: result.file.file, id: result.file.id, data: result.file.data, body: result.file.body };
+    current.set(file, { version, kind, ...(validated ? { file: validated } : {}), errors: result.errors });
+  }
+  if (changed) storeResults(contentDir, today, current);
 }
 
 /** Reads and validates one file against the schema for its kind. */
@@ -115,11 +150,14 @@ export async function validateContent(contentDir: string, options: LoadOptions =
   const exists = await stat(contentDir).then((info) => info.isDirectory(), () => false);
   if (!exists) return { errors: [{ file: contentDir, message: "innehållsmappen finns inte" }] };
   const listing = await listContentFiles(contentDir);
-  const results = listing.files.map(validateFile);
+  const today = todayInSweden();
+  let stored: ReadonlyMap<string, StoredResult> | undefined;
+  const storedResults = () => (stored ??= readStoredResults(contentDir, today));
+  const results = listing.files.map((file) => validateFile(file, storedResults));
   const paths = listing.files.map((file) => file.file);
+  if (stored) storeTree(contentDir, today, paths, stored);
   // Nothing changed since the last validation of this tree: the archive is the same. (A tree with
   // misplaced files is always validated afresh, since those files have no cached result.)
-  const today = todayInSweden();
   const previous = lastTree.get(contentDir);
   const comparable = previous && listing.errors.length === 0 && previous.includeDrafts === Boolean(options.includeDrafts) && previous.today === today;
   const changedFiles = comparable ? filesChangedSince(previous, paths, results) : undefined;

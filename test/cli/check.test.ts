@@ -1,3 +1,4 @@
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, contentTree, PROJECT_ROOT, runCli, temporaryFolder } from "../helpers.ts";
@@ -72,5 +73,33 @@ describe("npm run check", () => {
     const result = await runCli("check", [path.join(workspace.dir, "saknas")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("innehållsmappen finns inte");
+  });
+});
+
+describe("npm run check with stored results (src/content/validation-cache.ts)", () => {
+  it("reports what changed since the last run, with the same lines as a first run", async () => {
+    const content = await contentTree(path.join(workspace.dir, "cached"), "minimal");
+    const check = () => runCli("check", [content]);
+    const firstRun = (env: Record<string, string>) => runCli("check", [content], { env });
+    expect((await check()).code).toBe(0);
+    expect((await check()).stdout).toBe("2 projekt, 2 kontakter: inga fel\n");
+
+    // alfa.md is unchanged, so its result comes from the cache; the broken reference in it must
+    // still be reported on its line, which the cache finds by reading the file again.
+    await rm(path.join(content, "kontakter/anna-berg.md"));
+    const cached = await check();
+    expect(cached.code).toBe(1);
+    expect(cached.stderr).toContain(`${path.join(content, "projekt/alfa.md")}:10  contacts[0]: okänd kontakt "anna-berg"`);
+    const uncached = await firstRun({ PROJEKTARKIV_CACHE_DIR: path.join(workspace.dir, "tom-cache") });
+    expect(cached.stderr).toBe(uncached.stderr);
+
+    // A file edited between runs is validated again.
+    await writeFile(path.join(content, "kontakter/anna-berg.md"), "---\nname: Anna Berg\ntitle: Bibliotekarie\n---\n");
+    const alfa = path.join(content, "projekt/alfa.md");
+    const good = await readFile(alfa, "utf8");
+    await writeFile(alfa, good.replace("reviewed: 2020-01-02", "reviewed: 2020-02-30"));
+    expect((await check()).stderr).toContain(`${alfa}:13  reviewed: ogiltigt datum "2020-02-30" (skriv ÅÅÅÅ-MM-DD)`);
+    await writeFile(alfa, good);
+    expect(await check()).toMatchObject({ code: 0, stderr: "" });
   });
 });
