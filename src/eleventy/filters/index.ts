@@ -1,5 +1,5 @@
 /** Every filter the layouts use, registered by name in one loop by the plugin. */
-export { isoDate, swedishDate } from "./dates.ts";
+export { isoDate, period, swedishDate } from "./dates.ts";
 export { countryName, joinSwedish, mentionRoles, partnerRoles } from "./words.ts";
 export { vcard } from "./vcard.ts";
 export { jsonScript } from "./json.ts";
