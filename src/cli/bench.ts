@@ -119,7 +119,10 @@ const median = (numbers: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-const folder = await mkdtemp(path.join(os.tmpdir(), "projektarkiv-bench-"));
+// The archive is written inside the project, as content/ is: Eleventy's watcher, which the preview
+// is timed with, is slow to start on a content folder outside the project at large N (it watches
+// from the common ancestor of the content folder and the project).
+const folder = await mkdtemp(path.join(PROJECT_ROOT, ".bench-"));
 try {
   const content = path.join(folder, "content");
   await writeSyntheticArchive(content, projects);
@@ -133,10 +136,11 @@ try {
   const editedFile = path.join(content, "projekt", "projekt-1.md");
   const unedited = await readFile(editedFile, "utf8");
   // Every build writes into an empty folder, as on a fresh clone in CI; removing the last
-  // round's output is not timed.
+  // round's output is not timed…
   const outputs = { ours: path.join(folder, "ut-var"), bare: path.join(folder, "ut-bar"), hugo: path.join(folder, "ut-hugo") };
   for (let round = 0; round < runs; round++) {
-    await Promise.all(Object.values(outputs).map((output) => rm(output, { recursive: true, force: true })));
+    // …and with no validation results stored by the last round's commands.
+    await Promise.all([...Object.values(outputs), validationCache].map((output) => rm(output, { recursive: true, force: true })));
     samples.ours!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${outputs.ours}`, "--skip-search"]));
     samples.pagefind!.push(await measure(path.join(PROJECT_ROOT, "node_modules/.bin/pagefind"), ["--site", outputs.ours]));
     samples.bare!.push(
