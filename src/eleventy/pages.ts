@@ -51,11 +51,13 @@ export function addPages(eleventyConfig: UserConfig): void {
   viewTemplate(eleventyConfig, "sok", "search.njk", "search");
   viewTemplate(eleventyConfig, "404", "404.njk", "notFound");
 
+  // One vCard per person; the preview's quick rebuild has no people to write (plugin.ts).
   archiveFile(eleventyConfig, "vcard", (data) => `/kontakt/${(data.contact as Contact).id}.vcf`, "{{ contact | vcard(archive.site) | safe }}", {
-    pagination: { data: "archive.contacts", size: 1, alias: "contact" },
+    pagination: { data: "vcards", size: 1, alias: "contact" },
   });
   archiveFile(eleventyConfig, "feed", "/feed.xml", "", { layout: "feed.njk", showsProjectText: true });
-  archiveFile(eleventyConfig, "projekt-json", "/projekt.json", "{{ archive | openData | safe }}", { showsProjectText: true });
+  // Open data is for publishing; the preview's quick rebuild leaves it, like the search index.
+  archiveFile(eleventyConfig, "projekt-json", "/projekt.json", "{{ archive | openData | safe }}");
   archiveFile(eleventyConfig, "sitemap", "/sitemap.xml", "", { layout: "sitemap.njk" });
   archiveFile(eleventyConfig, "robots", "/robots.txt", "User-agent: *\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | publicUrl(archive.site.url) }}\n");
   archiveFile(eleventyConfig, "headers", "/_headers", "{{ archive.site | headersFile | safe }}");

@@ -77,6 +77,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   });
   eleventyConfig.addGlobalData("archive", () => archive);
   eleventyConfig.addGlobalData("fullBuild", () => !onlyPages);
+  eleventyConfig.addGlobalData("vcards", () => (onlyPages ? [] : archive?.contacts));
   eleventyConfig.addGlobalData("views", () => archive && (onlyPages ? onlyViews(pageViews(archive), onlyPages) : pageViews(archive)));
   // Eleventy reads none of the editors' files: every page is a virtual template over the archive.
   // Neither are there template or directory data files, which spares Eleventy a dozen file
@@ -84,6 +85,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.addWatchTarget(path.join(input, "**/*.{md,yaml}"));
   eleventyConfig.addWatchTarget(LAYOUTS_DIR);
+  // A saved file is read once it has been still for 50 ms (Eleventy's default is 150 ms).
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   // Pages are written concurrently. Eleventy writes one file at a time by default (11ty/eleventy
   // #3271, slow concurrent writes on Windows); on Linux file systems concurrent writes through
   // libuv's thread pool take a third of the time at thousands of pages.
