@@ -16,8 +16,9 @@ function viewTemplate(eleventyConfig: UserConfig, name: string, layout: string, 
 }
 
 /**
- * A template that writes one file from the archive. A file that shows no project text is written
- * only by full builds, not by the preview's quick rebuild after a project edit (incremental.ts).
+ * A template that writes one file from the archive. A file that shows no project text is made only
+ * by full builds: in the preview's quick rebuild after a project edit (incremental.ts) its template
+ * paginates over an empty list, so it is neither rendered nor written.
  */
 function archiveFile(
   eleventyConfig: UserConfig,
@@ -26,9 +27,9 @@ function archiveFile(
   content: string,
   { showsProjectText = false, ...data }: { showsProjectText?: boolean } & Record<string, unknown> = {},
 ): void {
-  const url = (pageData: Record<string, unknown>) => (typeof permalink === "string" ? permalink : permalink(pageData));
   eleventyConfig.addTemplate(`generated/${name}.njk`, content, {
-    permalink: (pageData: { fullBuild?: boolean } & Record<string, unknown>) => (showsProjectText || pageData.fullBuild ? url(pageData) : false),
+    permalink,
+    ...(showsProjectText ? {} : { pagination: { data: "fullBuildOnly", size: 1, alias: "fullBuild" } }),
     ...data,
   });
 }
@@ -51,7 +52,7 @@ export function addPages(eleventyConfig: UserConfig): void {
   viewTemplate(eleventyConfig, "sok", "search.njk", "search");
   viewTemplate(eleventyConfig, "404", "404.njk", "notFound");
 
-  // One vCard per person; the preview's quick rebuild has no people to write (plugin.ts).
+  // One vCard per person; in the preview's quick rebuild the list of people is empty (plugin.ts).
   archiveFile(eleventyConfig, "vcard", (data) => `/kontakt/${(data.contact as Contact).id}.vcf`, "{{ contact | vcard(archive.site) | safe }}", {
     pagination: { data: "vcards", size: 1, alias: "contact" },
   });

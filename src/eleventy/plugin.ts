@@ -76,7 +76,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
     console.error(`${formatErrorReport(result.errors)}\nFörhandsgranskningen visar felen tills de är rättade.`);
   });
   eleventyConfig.addGlobalData("archive", () => archive);
-  eleventyConfig.addGlobalData("fullBuild", () => !onlyPages);
+  // Files that show no project text are made by full builds only (pages.ts)
+  eleventyConfig.addGlobalData("fullBuildOnly", () => (onlyPages ? [] : [true]));
   eleventyConfig.addGlobalData("vcards", () => (onlyPages ? [] : archive?.contacts));
   eleventyConfig.addGlobalData("views", () => archive && (onlyPages ? onlyViews(pageViews(archive), onlyPages) : pageViews(archive)));
   // Eleventy reads none of the editors' files: every page is a virtual template over the archive.
