@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { parse, type HTMLElement } from "node-html-parser";
+import { afterAll, beforeAll } from "vitest";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures");
@@ -40,6 +41,26 @@ export async function runCli(
 export async function temporaryFolder(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "projektarkiv-test-"));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A temporary folder for the tests of the calling file: made before they run and removed after.
+ * Read `dir` inside a test or hook.
+ */
+export function temporaryWorkspace(): { readonly dir: string } {
+  let folder: Awaited<ReturnType<typeof temporaryFolder>> | undefined;
+  beforeAll(async () => {
+    folder = await temporaryFolder();
+  });
+  afterAll(async () => {
+    await folder?.remove();
+  });
+  return {
+    get dir() {
+      if (!folder) throw new Error("the temporary workspace is made in beforeAll; read it in a test or hook");
+      return folder.dir;
+    },
+  };
 }
 
 /**

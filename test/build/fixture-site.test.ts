@@ -1,16 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CONSENT_CATEGORY } from "../browser/site-server.ts";
-import { buildSite, contentTree, readPage, temporaryFolder, textOf } from "../helpers.ts";
+import { buildSite, contentTree, readPage, temporaryWorkspace, textOf } from "../helpers.ts";
 
-let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
-beforeAll(async () => {
-  workspace = await temporaryFolder();
-});
-afterAll(async () => {
-  await workspace.remove();
-});
+const workspace = temporaryWorkspace();
 
 async function build(name: string, edits: Parameters<typeof contentTree>[2] = {}, args: string[] = [], env?: Record<string, string>) {
   const content = await contentTree(path.join(workspace.dir, name), "minimal", edits);

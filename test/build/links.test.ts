@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
+import { describe, expect, it } from "vitest";
+import { buildSite, PROJECT_ROOT, temporaryWorkspace } from "../helpers.ts";
 
 /**
  * Every internal href and src in a built site, checked against the files the build wrote,
@@ -54,13 +54,7 @@ async function brokenLinks(site: string, prefix: string): Promise<{ checked: num
   return { checked, broken };
 }
 
-let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
-beforeAll(async () => {
-  workspace = await temporaryFolder();
-});
-afterAll(async () => {
-  await workspace.remove();
-});
+const workspace = temporaryWorkspace();
 
 describe("internal links", () => {
   it.each([

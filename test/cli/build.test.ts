@@ -1,15 +1,9 @@
 import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, contentTree, temporaryFolder } from "../helpers.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, contentTree, temporaryWorkspace } from "../helpers.ts";
 
-let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
-beforeAll(async () => {
-  workspace = await temporaryFolder();
-});
-afterAll(async () => {
-  await workspace.remove();
-});
+const workspace = temporaryWorkspace();
 
 /** A stack trace line, as Node prints it. */
 const STACK_LINE = /^\s+at .+[(:]\d+/m;

@@ -1,15 +1,9 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, contentTree, PROJECT_ROOT, runCli, temporaryFolder } from "../helpers.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, contentTree, PROJECT_ROOT, runCli, temporaryWorkspace } from "../helpers.ts";
 
-let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
-beforeAll(async () => {
-  workspace = await temporaryFolder();
-});
-afterAll(async () => {
-  await workspace.remove();
-});
+const workspace = temporaryWorkspace();
 
 describe("npm run check", () => {
   it("prints one summary line for valid content", async () => {

@@ -1,16 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { todayInSweden } from "../../src/format/date.ts";
-import { buildSite, contentTree, readPage, runCli, temporaryFolder, textOf } from "../helpers.ts";
+import { buildSite, contentTree, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
-let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
-beforeAll(async () => {
-  workspace = await temporaryFolder();
-});
-afterAll(async () => {
-  await workspace.remove();
-});
+const workspace = temporaryWorkspace();
 
 describe("npm run new", () => {
   it("writes a draft project named with a Swedish slug, every field commented, reviewed today", async () => {

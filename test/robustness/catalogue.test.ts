@@ -1,7 +1,7 @@
 import { symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, contentTree, readPage, runCli, temporaryFolder, textOf } from "../helpers.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, contentTree, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
 /**
  * A catalogue of bad inputs. Each case is the minimal fixture with one thing broken; `npm run
@@ -92,13 +92,7 @@ const CASES: BadCase[] = [
 /** Node's stack trace lines. */
 const STACK_LINE = /^\s+at .+[(:]\d+/m;
 
-let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
-beforeAll(async () => {
-  workspace = await temporaryFolder();
-});
-afterAll(async () => {
-  await workspace.remove();
-});
+const workspace = temporaryWorkspace();
 
 describe(`the catalogue of bad inputs (${CASES.length} cases)`, () => {
   it.concurrent.each(CASES)("$name: check exits with 1 and names the file and field", async (badCase) => {
