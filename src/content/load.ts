@@ -98,10 +98,7 @@ function fromStored(stored: StoredResult): FileResult {
   if (!stored.file) return { errors: [...stored.errors] };
   const { file, kind } = stored.file;
   let source: SourceFile | undefined;
-  const locate = (fieldPath: readonly PropertyKey[]) => {
-    source ??= kind === "site" ? readYamlFile(file, readFileSync(file)) : readContentFile(file, readFileSync(file));
-    return source.locate(fieldPath);
-  };
+  const locate = (fieldPath: readonly PropertyKey[]) => (source ??= readSource(kind, file, readFileSync(file))).locate(fieldPath);
   return { file: { ...stored.file, locate }, errors: [...stored.errors] };
 }
 
@@ -123,14 +120,18 @@ function storeTree(contentDir: string, today: string, paths: readonly string[], 
   if (changed) storeResults(contentDir, today, current);
 }
 
+/** Splits a file of any kind into its data and body: site.yaml is all YAML, the rest Markdown. */
+function readSource(kind: ContentKind, file: string, bytes: Uint8Array): SourceFile {
+  return kind === "site" ? readYamlFile(file, bytes) : readContentFile(file, bytes);
+}
+
 /** Reads and validates one file against the schema for its kind. */
 function readAndValidate(entry: ContentFile, size: number): FileResult {
   if (size > MAX_FILE_BYTES) {
     const megabytes = (size / 1024 / 1024).toLocaleString("sv-SE", { maximumFractionDigits: 1 });
     return { errors: [{ file: entry.file, message: `filen är för stor (${megabytes} MB); högst 1 MB är tillåtet` }] };
   }
-  const bytes = readFileSync(entry.file);
-  const source = entry.kind === "site" ? readYamlFile(entry.file, bytes) : readContentFile(entry.file, bytes);
+  const source = readSource(entry.kind, entry.file, readFileSync(entry.file));
   if (source.errors.length > 0) return { errors: source.errors };
   const result = SCHEMAS[entry.kind].safeParse(source.data, { error: swedishIssueMessage });
   if (!result.success) return { errors: issuesToErrors(source, result.error.issues) };

@@ -33,26 +33,26 @@ interface CacheFile {
 /** Cache files unused for a week are removed, such as those of the tests' temporary folders. */
 const STALE_AFTER_MS = 7 * 24 * 3600 * 1000;
 
-/** The code version the compiled commands run, or undefined under tsx, where nothing is cached. */
-export function codeVersion(): string | undefined {
-  return process.env.PROJEKTARKIV_CODE_VERSION || undefined;
-}
-
-function cacheFolder(): string {
-  return path.join(process.env.PROJEKTARKIV_CACHE_DIR ?? "", "validering");
-}
-
-function cachePath(contentDir: string): string {
-  return path.join(cacheFolder(), `${createHash("sha256").update(contentDir).digest("hex").slice(0, 16)}.bin`);
+/**
+ * Where a content folder's results are stored, and for which code version: only the compiled
+ * commands say which version they are (src/cli/launch.mjs); under tsx nothing is cached.
+ */
+function cacheFor(contentDir: string): { folder: string; file: string; codeVersion: string } | undefined {
+  const codeVersion = process.env.PROJEKTARKIV_CODE_VERSION;
+  const cacheDir = process.env.PROJEKTARKIV_CACHE_DIR;
+  if (!codeVersion || !cacheDir) return undefined;
+  const folder = path.join(cacheDir, "validering");
+  const name = `${createHash("sha256").update(contentDir).digest("hex").slice(0, 16)}.bin`;
+  return { folder, file: path.join(folder, name), codeVersion };
 }
 
 /** The stored results for a content folder, or an empty map when there are none for this code and day. */
 export function readStoredResults(contentDir: string, today: string): ReadonlyMap<string, StoredResult> {
-  const version = codeVersion();
-  if (!version || !process.env.PROJEKTARKIV_CACHE_DIR) return new Map();
+  const cache = cacheFor(contentDir);
+  if (!cache) return new Map();
   try {
-    const stored = deserialize(readFileSync(cachePath(contentDir))) as CacheFile;
-    return stored.codeVersion === version && stored.today === today ? stored.results : new Map();
+    const stored = deserialize(readFileSync(cache.file)) as CacheFile;
+    return stored.codeVersion === cache.codeVersion && stored.today === today ? stored.results : new Map();
   } catch {
     return new Map(); // no cache yet, or one that cannot be read: validate everything
   }
@@ -60,16 +60,14 @@ export function readStoredResults(contentDir: string, today: string): ReadonlyMa
 
 /** Stores the results for a content folder, replacing the file in one step. */
 export function storeResults(contentDir: string, today: string, results: ReadonlyMap<string, StoredResult>): void {
-  const version = codeVersion();
-  if (!version || !process.env.PROJEKTARKIV_CACHE_DIR) return;
+  const cache = cacheFor(contentDir);
+  if (!cache) return;
   try {
-    const folder = cacheFolder();
-    mkdirSync(folder, { recursive: true });
-    const target = cachePath(contentDir);
-    const staging = `${target}.${process.pid}`;
-    writeFileSync(staging, serialize({ codeVersion: version, today, results } satisfies CacheFile));
-    renameSync(staging, target);
-    removeStale(folder);
+    mkdirSync(cache.folder, { recursive: true });
+    const staging = `${cache.file}.${process.pid}`;
+    writeFileSync(staging, serialize({ codeVersion: cache.codeVersion, today, results } satisfies CacheFile));
+    renameSync(staging, cache.file);
+    removeStale(cache.folder);
   } catch {
     // A cache that cannot be written only makes the next command slower.
   }
