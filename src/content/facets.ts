@@ -1,6 +1,7 @@
 import { countryName } from "../format/country.ts";
 import { swedishSlug } from "../format/slug.ts";
 import type { Facet, Facets, Project } from "./model.ts";
+import { newestReview } from "./review.ts";
 
 const collator = new Intl.Collator("sv");
 
@@ -35,7 +36,7 @@ function group(projects: readonly Project[], grouping: Grouping): Facet[] {
     url: grouping.urlOf(key),
     ...(facet.website ? { website: facet.website } : {}),
     projects: facet.projects,
-    reviewed: facet.projects.reduce((newest, project) => (project.responsibility.reviewed > newest ? project.responsibility.reviewed : newest), ""),
+    reviewed: newestReview(facet.projects)!,
   }));
 }
 

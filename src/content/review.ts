@@ -1,5 +1,12 @@
 import { monthsBetween } from "../format/date.ts";
-import type { Archive, Contact } from "./model.ts";
+import type { Archive, Contact, Project } from "./model.ts";
+
+/** The latest review date among projects (ISO dates compare as text), or undefined for none. */
+export function newestReview(projects: readonly Project[]): string | undefined {
+  let newest: string | undefined;
+  for (const project of projects) if (!newest || project.responsibility.reviewed > newest) newest = project.responsibility.reviewed;
+  return newest;
+}
 
 /** A published page whose review date is older than the review interval. */
 export interface OverduePage {

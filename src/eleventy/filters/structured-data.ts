@@ -60,8 +60,3 @@ export function feedEntries(archive: Archive): Project[] {
     .slice(0, FEED_ENTRIES)
     .map(({ project }) => project);
 }
-
-/** `{{ projects | newestReview }}`: the latest review date among pages, for a feed's `updated`. */
-export function newestReview(projects: readonly Project[]): string | undefined {
-  return projects.map((project) => project.responsibility.reviewed).sort().at(-1);
-}
