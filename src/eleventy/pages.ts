@@ -29,7 +29,7 @@ function archiveFile(
 ): void {
   eleventyConfig.addTemplate(`generated/${name}.njk`, content, {
     permalink,
-    ...(showsProjectText ? {} : { pagination: { data: "fullBuildOnly", size: 1, alias: "fullBuild" } }),
+    ...(showsProjectText ? {} : { pagination: { data: "fullBuild.files", size: 1, alias: "file" } }),
     ...data,
   });
 }
@@ -52,9 +52,9 @@ export function addPages(eleventyConfig: UserConfig): void {
   viewTemplate(eleventyConfig, "sok", "search.njk", "search");
   viewTemplate(eleventyConfig, "404", "404.njk", "notFound");
 
-  // One vCard per person; in the preview's quick rebuild the list of people is empty (plugin.ts).
+  // One vCard per person; the preview's quick rebuild has no people (`fullBuild`, plugin.ts).
   archiveFile(eleventyConfig, "vcard", (data) => `/kontakt/${(data.contact as Contact).id}.vcf`, "{{ contact | vcard(archive.site) | safe }}", {
-    pagination: { data: "vcards", size: 1, alias: "contact" },
+    pagination: { data: "fullBuild.contacts", size: 1, alias: "contact" },
   });
   archiveFile(eleventyConfig, "feed", "/feed.xml", "", { layout: "feed.njk", showsProjectText: true });
   // Open data is for publishing; the preview's quick rebuild leaves it, like the search index.

@@ -23,11 +23,12 @@ import { searchIndexingEnabled, writeSearchIndex } from "./search-index.ts";
 export const PROJECT_ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 function projectRoot(folder: string): string {
-  if (existsSync(path.join(folder, "package.json")) && !folder.includes(`${path.sep}node_modules${path.sep}`) && !folder.endsWith(`${path.sep}node_modules`)) return folder;
+  if (existsSync(path.join(folder, "package.json"))) return folder;
   const parent = path.dirname(folder);
   if (parent === folder) throw new Error("projektarkiv: hittar inte projektmappen (package.json)");
   return projectRoot(parent);
 }
+
 export const LAYOUTS_DIR = path.join(PROJECT_ROOT, "layouts");
 
 /** The content folder of this build; Eleventy's JSDoc types `directories` as a bare object. */
@@ -76,9 +77,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
     console.error(`${formatErrorReport(result.errors)}\nFörhandsgranskningen visar felen tills de är rättade.`);
   });
   eleventyConfig.addGlobalData("archive", () => archive);
-  // Files that show no project text are made by full builds only (pages.ts)
-  eleventyConfig.addGlobalData("fullBuildOnly", () => (onlyPages ? [] : [true]));
-  eleventyConfig.addGlobalData("vcards", () => (onlyPages ? [] : archive?.contacts));
+  // What only full builds make (pages.ts): files that show no project text, and the vCards
+  eleventyConfig.addGlobalData("fullBuild", () => (onlyPages ? { files: [], contacts: [] } : { files: [true], contacts: archive?.contacts ?? [] }));
   eleventyConfig.addGlobalData("views", () => archive && (onlyPages ? onlyViews(pageViews(archive), onlyPages) : pageViews(archive)));
   // Eleventy reads none of the editors' files: every page is a virtual template over the archive.
   // Neither are there template or directory data files, which spares Eleventy a dozen file
