@@ -88,13 +88,13 @@ async function editLatencies(content: string, output: string, slug: string, edit
   const file = path.join(content, "projekt", `${slug}.md`);
   const page = path.join(output, "projekt", slug, "index.html");
   const original = await readFile(file, "utf8");
-  const builds = () => server.output().split("Wrote ").length;
+  const builds = () => server.builds().length;
+  const title = String((matter(original).data as { title?: unknown }).title);
   try {
     await sleep(1000); // the file watcher settles after the first build
     const seconds: number[] = [];
     for (let edit = 1; edit <= edits; edit++) {
       const marker = `ändrad ${edit}`;
-      const title = String((matter(original).data as { title?: unknown }).title);
       const edited = original.replace(/^title:.*$/m, `title: ${JSON.stringify(`${title} ${marker}`)}`);
       const before = builds();
       const started = performance.now();

@@ -16,6 +16,8 @@ export interface DevServer {
   readonly url: string;
   /** Everything the server printed so far. */
   output(): string;
+  /** How many files each build the server has finished wrote, in order ("Wrote 15 files"). */
+  builds(): number[];
   stop(): Promise<void>;
 }
 
@@ -56,5 +58,6 @@ export async function startDevServer(content: string, output: string, { timeoutM
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url: `http://localhost:${port}/`, output: () => printed, stop };
+  const builds = () => [...printed.matchAll(/Wrote (\d+) files/g)].map((match) => Number(match[1]));
+  return { url: `http://localhost:${port}/`, output: () => printed, builds, stop };
 }

@@ -28,9 +28,9 @@ afterAll(async () => {
 });
 
 /** The number of builds the server has finished. */
-const builds = () => server.output().match(/Wrote \d+ files/g)?.length ?? 0;
+const builds = () => server.builds().length;
 /** The number of files the last build wrote. */
-const lastWritten = () => Number(server.output().match(/Wrote (\d+) files/g)!.at(-1)!.match(/\d+/)![0]);
+const lastWritten = () => server.builds().at(-1)!;
 
 /** Saves a file and waits until the server has finished the build it started. */
 async function saveAndWait(file: string, text: string): Promise<void> {
