@@ -142,14 +142,16 @@ export class Archive {
     readonly facets: Facets,
   ) {}
 
+  // The paginated lists are made once per build, by the page views (src/eleventy/page-views.ts).
+
   /** The pages of the index: every project, newest first, 50 to a page. */
-  get indexPages(): readonly ListPage<Project>[] {
-    return (this.#indexPages ??= paginate(this.projects, this.pages.index.url));
+  indexPages(): readonly ListPage<Project>[] {
+    return paginate(this.projects, this.pages.index.url);
   }
 
   /** The pages of the contact directory, by name. */
-  get directoryPages(): readonly ListPage<Contact>[] {
-    return (this.#directoryPages ??= paginate(this.contacts, DIRECTORY_URL));
+  directoryPages(): readonly ListPage<Contact>[] {
+    return paginate(this.contacts, DIRECTORY_URL);
   }
 
   /** The directory page and anchor where a contact is presented. */
@@ -169,28 +171,20 @@ export class Archive {
   }
 
   /** The pages of every person's own list, for those the directory cannot list in full. */
-  get mentionPages(): readonly ContactListPage[] {
-    return (this.#mentionPages ??= this.contacts.flatMap((contact) => {
+  mentionPages(): readonly ContactListPage[] {
+    return this.contacts.flatMap((contact) => {
       const url = this.mentionsUrl(contact);
       return url ? paginate(contact.mentions, url).map((page) => ({ ...page, contact })) : [];
-    }));
-  }
-
-  /** The pages of each browsing page, by kind: every funder, year and country, 50 projects to a page. */
-  get facetPages(): Readonly<Record<keyof Facets, readonly FacetListPage[]>> {
-    const pagesOf = (facets: readonly Facet[]) => facets.flatMap((facet) => paginate(facet.projects, facet.url).map((page) => ({ ...page, facet })));
-    return (this.#facetPages ??= {
-      funders: pagesOf(this.facets.funders),
-      years: pagesOf(this.facets.years),
-      countries: pagesOf(this.facets.countries),
     });
   }
 
-  #indexPages?: readonly ListPage<Project>[];
-  #directoryPages?: readonly ListPage<Contact>[];
+  /** The pages of each browsing page, by kind: every funder, year and country, 50 projects to a page. */
+  facetPages(): Readonly<Record<keyof Facets, readonly FacetListPage[]>> {
+    const pagesOf = (facets: readonly Facet[]) => facets.flatMap((facet) => paginate(facet.projects, facet.url).map((page) => ({ ...page, facet })));
+    return { funders: pagesOf(this.facets.funders), years: pagesOf(this.facets.years), countries: pagesOf(this.facets.countries) };
+  }
+
   #directoryPositions?: Map<string, number>;
-  #mentionPages?: readonly ContactListPage[];
-  #facetPages?: Readonly<Record<keyof Facets, readonly FacetListPage[]>>;
 }
 
 /** The contact directory's first page. */

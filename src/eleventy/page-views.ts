@@ -29,7 +29,7 @@ export interface PageView {
   readonly title: string;
   readonly description?: string;
   /** Who answers for the page and when it was reviewed; shown as page information. */
-  readonly responsibility?: PageResponsibility;
+  readonly responsibility: PageResponsibility;
   /** The way from the archive index to the page, not counting the page itself. */
   readonly crumbs: readonly Crumb[];
   /** Whether Pagefind indexes the page's main content. */
@@ -99,8 +99,9 @@ function makeViews(archive: Archive): PageViews {
     crumbs: [home],
     sitePage,
   });
+  const facetPages = archive.facetPages();
   const facetViews = (kind: keyof Facets) =>
-    archive.facetPages[kind].map((listPage) => {
+    facetPages[kind].map((listPage) => {
       const title = FACET_TITLES[kind].replace("{name}", listPage.facet.name);
       return {
         url: listPage.url,
@@ -122,7 +123,7 @@ function makeViews(archive: Archive): PageViews {
       searchable: true,
       project,
     })),
-    index: archive.indexPages.map((listPage) => ({
+    index: archive.indexPages().map((listPage) => ({
       ...sitePageView(index),
       url: listPage.url,
       title: titleOfPage(index.title, listPage),
@@ -132,7 +133,7 @@ function makeViews(archive: Archive): PageViews {
     cookies: [sitePageView(cookies)],
     accessibility: [sitePageView(accessibility)],
     facets: { funders: facetViews("funders"), years: facetViews("years"), countries: facetViews("countries") },
-    directory: archive.directoryPages.map((listPage) => ({
+    directory: archive.directoryPages().map((listPage) => ({
       url: listPage.url,
       title: titleOfPage("Kontakt", listPage),
       description: "Alla kontaktpersoner i projektarkivet, med telefonnummer och de projekt de är kontakt för.",
@@ -141,7 +142,7 @@ function makeViews(archive: Archive): PageViews {
       searchable: true,
       listPage,
     })),
-    people: archive.mentionPages.map((listPage) => ({
+    people: archive.mentionPages().map((listPage) => ({
       url: listPage.url,
       title: titleOfPage(`Projekt och sidor med ${listPage.contact.name}`, listPage),
       description: `${listPage.total} projekt och sidor där ${listPage.contact.name} är kontakt eller ansvarig.`,

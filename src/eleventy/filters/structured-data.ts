@@ -1,4 +1,5 @@
 import type { Archive, Project, Site } from "../../content/model.ts";
+import type { PageView, PageViews } from "../page-views.ts";
 import { jsonScript } from "./json.ts";
 import { publicUrl } from "./urls.ts";
 
@@ -28,21 +29,25 @@ export function projectJsonLd(project: Project, site: Site): string {
   });
 }
 
-/** `{{ archive | sitemapEntries }}`: every public page with the date it was last reviewed. */
-export function sitemapEntries(archive: Archive): { url: string; reviewed: string }[] {
-  const generated = archive.site.generatedPages.reviewed;
-  const { index, cookies, accessibility } = archive.pages;
-  const facetPages = Object.values(archive.facetPages).flat();
-  return [
-    ...archive.indexPages.map((page) => ({ url: page.url, reviewed: index.responsibility.reviewed })),
-    ...archive.projects.filter((project) => !project.draft).map((project) => ({ url: project.url, reviewed: project.responsibility.reviewed })),
-    ...facetPages.map((page) => ({ url: page.url, reviewed: page.facet.reviewed })),
-    ...archive.directoryPages.map((page) => ({ url: page.url, reviewed: generated })),
-    ...archive.mentionPages.map((page) => ({ url: page.url, reviewed: generated })),
-    { url: "/sok/", reviewed: generated },
-    { url: cookies.url, reviewed: cookies.responsibility.reviewed },
-    { url: accessibility.url, reviewed: accessibility.responsibility.reviewed },
+/**
+ * `{{ views | sitemapEntries }}`: every public page with the date it was last reviewed, taken from
+ * the same views the pages are rendered from (page-views.ts), so the sitemap lists exactly the
+ * pages there are. The 404 page and drafts are left out.
+ */
+export function sitemapEntries(views: PageViews): { url: string; reviewed: string }[] {
+  const listed: readonly PageView[] = [
+    ...views.index,
+    ...views.projects.filter((view) => !view.project.draft),
+    ...views.facets.funders,
+    ...views.facets.years,
+    ...views.facets.countries,
+    ...views.directory,
+    ...views.people,
+    ...views.search,
+    ...views.cookies,
+    ...views.accessibility,
   ];
+  return listed.map((view) => ({ url: view.url, reviewed: view.responsibility.reviewed }));
 }
 
 /** Entries in the Atom feed: a feed reader wants what is new, not the whole archive. */
