@@ -1,5 +1,5 @@
 import { monthsBetween } from "../format/date.ts";
-import type { Archive, Contact, Project } from "./model.ts";
+import { DIRECTORY_URL, type Archive, type Contact, type Project } from "./model.ts";
 
 /** The latest review date among projects (ISO dates compare as text), or undefined for none. */
 export function newestReview(projects: readonly Project[]): string | undefined {
@@ -34,7 +34,7 @@ export function overduePages(archive: Archive, today: string, intervalMonths: nu
     ...archive.projects.filter((project) => !project.draft),
     archive.pages.cookies,
     archive.pages.accessibility,
-    { title: "Kontakt", url: "/kontakt/", responsibility: archive.site.generatedPages },
+    { title: "Kontakt", url: DIRECTORY_URL, responsibility: archive.site.generatedPages },
   ];
   const byOwner = new Map<Contact, OverduePage[]>();
   for (const page of pages) {
