@@ -21,10 +21,13 @@ export const FIXED_FILES: Record<string, ContentKind> = {
   "_data/site.yaml": "site",
 };
 
+/** The folder of project files, one page each. */
+export const PROJECTS_FOLDER = "projekt";
+
 /** The folder of contact files, which have no page of their own. */
 export const CONTACTS_FOLDER = "kontakter";
 
-const COLLECTION_FOLDERS: Record<string, ContentKind> = { projekt: "project", [CONTACTS_FOLDER]: "contact" };
+const COLLECTION_FOLDERS: Record<string, ContentKind> = { [PROJECTS_FOLDER]: "project", [CONTACTS_FOLDER]: "contact" };
 
 /** Attachments (reports, pictures, a site's own scripts) are published as they are, under /filer/. */
 export const ATTACHMENTS_FOLDER = "filer";

@@ -8,37 +8,78 @@ import { parsePartialDate, todayInSweden, type PartialDate } from "../format/dat
 import { parsePhoneNumber } from "../format/phone.ts";
 import { PLACEHOLDERS } from "./placeholders.ts";
 
+/**
+ * What an editor is told about a field, and what kind of value it holds where its type alone does
+ * not say. The web editor's form is generated from this (src/cms/): the label and hint are what the
+ * editor reads there, in the editor guide's words.
+ */
+export interface FieldInfo {
+  /** The field's name in Swedish, as the form shows it. */
+  readonly label?: string;
+  /** One or two sentences under the field. */
+  readonly hint?: string;
+  readonly kind?: "partial-date" | "date" | "country" | "language" | "phone" | "url" | "email" | "multiline";
+  /** The folder whose files a reference names: a contact id or a project slug. */
+  readonly references?: "kontakter" | "projekt";
+  /** Swedish names of an enum's values, where the values themselves are English. */
+  readonly optionLabels?: Readonly<Record<string, string>>;
+  /** The value a new file starts with, where that differs from the schema's default. */
+  readonly initial?: unknown;
+}
+
+/** The FieldInfo of every described field, by schema. */
+export const fieldInfo = z.registry<FieldInfo>();
+
+/** Adds to what is known of a field (a value kind and a label are often given in two steps). */
+function describe<T extends z.ZodType>(schema: T, info: FieldInfo): T {
+  fieldInfo.add(schema, { ...fieldInfo.get(schema), ...info });
+  return schema;
+}
+
+/** Describes a field by its Swedish label and, optionally, a hint. */
+const labelled = <T extends z.ZodType>(schema: T, label: string, hint?: string): T =>
+  describe(schema, hint === undefined ? { label } : { label, hint });
+
 /** Text that must not be empty once surrounding white space is removed. */
 const text = () => z.string().trim().min(1);
 
 /** A contact id or project slug; whether it exists is checked when references are resolved. */
-const reference = () => text();
+const reference = (folder: "kontakter" | "projekt") => describe(text(), { references: folder });
 
 const WEB_URL_MESSAGE = "måste vara en webbadress som börjar med https:// eller http://";
 
 /** An absolute http(s) URL; `javascript:` and `data:` are refused. */
 const webUrl = () =>
-  z.string().trim().refine((value) => {
-    try {
-      return ["http:", "https:"].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, WEB_URL_MESSAGE);
+  describe(
+    z.string().trim().refine((value) => {
+      try {
+        return ["http:", "https:"].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, WEB_URL_MESSAGE),
+    { kind: "url" },
+  );
+
+const emailAddress = () =>
+  describe(z.email({ message: "ska vara en e-postadress, till exempel namn@example.se" }), { kind: "email" });
 
 /** YAML reads 2008 as a number and 2011-04-05 as text; both are calendar dates here. */
 const partialDate = () =>
-  z.union([z.number(), z.string()]).transform((value, ctx): PartialDate => {
-    const parsed = parsePartialDate(String(value));
-    if (!parsed) {
-      ctx.addIssue({
-        code: "custom",
-        message: `ogiltigt datum "${String(value)}" (skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)`,
-      });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+  describe(
+    z.union([z.number(), z.string()]).transform((value, ctx): PartialDate => {
+      const parsed = parsePartialDate(String(value));
+      if (!parsed) {
+        ctx.addIssue({
+          code: "custom",
+          message: `ogiltigt datum "${String(value)}" (skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+    { kind: "partial-date" },
+  );
 
 /** A whole calendar date, YYYY-MM-DD, kept as that string. */
 const calendarDate = () =>
@@ -53,82 +94,142 @@ const calendarDate = () =>
 
 /** A date that has already happened: a page cannot have been reviewed tomorrow. */
 const pastDate = () =>
-  calendarDate().refine((iso) => iso <= todayInSweden(), {
-    message: "datumet ligger i framtiden",
-  });
+  describe(
+    calendarDate().refine((iso) => iso <= todayInSweden(), {
+      message: "datumet ligger i framtiden",
+    }),
+    { kind: "date" },
+  );
 
 const countryCode = () =>
-  z.string().refine((code) => countryName(code) !== undefined, {
-    message: "ska vara en landskod med två stora bokstäver enligt ISO 3166-1, till exempel SE, NO eller DK",
-  });
+  describe(
+    z.string().refine((code) => countryName(code) !== undefined, {
+      message: "ska vara en landskod med två stora bokstäver enligt ISO 3166-1, till exempel SE, NO eller DK",
+    }),
+    { kind: "country" },
+  );
 
 const languageTag = () =>
-  z.string().refine((tag) => {
-    try {
-      return Intl.getCanonicalLocales(tag).length === 1;
-    } catch {
-      return false;
-    }
-  }, "ska vara en språkkod enligt BCP 47, till exempel nb, da eller en");
+  describe(
+    z.string().refine((tag) => {
+      try {
+        return Intl.getCanonicalLocales(tag).length === 1;
+      } catch {
+        return false;
+      }
+    }, "ska vara en språkkod enligt BCP 47, till exempel nb, da eller en"),
+    { kind: "language" },
+  );
 
 const phoneNumber = () =>
-  z.union([z.string(), z.number()]).transform((value, ctx) => {
-    const parsed = parsePhoneNumber(String(value));
-    if (!parsed) {
-      ctx.addIssue({ code: "custom", message: `ogiltigt telefonnummer "${String(value)}"` });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+  describe(
+    z.union([z.string(), z.number()]).transform((value, ctx) => {
+      const parsed = parsePhoneNumber(String(value));
+      if (!parsed) {
+        ctx.addIssue({ code: "custom", message: `ogiltigt telefonnummer "${String(value)}"` });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+    { kind: "phone" },
+  );
+
+const URL_HINT = "Adressen ska börja med https:// eller http://.";
 
 export const PARTNER_ROLES = ["owner", "coordinator", "partner"] as const;
 
+/** What a partner's roles are called on the site. */
+export const PARTNER_ROLE_NAMES: Readonly<Record<(typeof PARTNER_ROLES)[number], string>> = {
+  owner: "projektägare",
+  coordinator: "koordinator",
+  partner: "partner",
+};
+
 const partner = z.strictObject({
-  name: text(),
-  country: countryCode().optional(),
-  roles: z.array(z.enum(PARTNER_ROLES)).min(1).default(["partner"]),
-  lang: languageTag().optional(),
-  url: webUrl().optional(),
+  name: labelled(text(), "Namn", "Organisationens namn."),
+  country: labelled(countryCode().optional(), "Land", "Partnerna visas grupperade per land."),
+  roles: describe(z.array(z.enum(PARTNER_ROLES)).min(1).default(["partner"]), {
+    label: "Roller",
+    hint: "Utan roll blir organisationen partner.",
+    optionLabels: PARTNER_ROLE_NAMES,
+  }),
+  lang: labelled(
+    languageTag().optional(),
+    "Språk",
+    "Språket namnet är skrivet på, till exempel nb (norska), da (danska) eller en (engelska). Det gör att en skärmläsare uttalar namnet rätt.",
+  ),
+  url: labelled(webUrl().optional(), "Webbplats", URL_HINT),
 });
 
 const funder = z.strictObject({
-  name: text(),
-  url: webUrl().optional(),
+  name: labelled(text(), "Namn", "Finansiärens namn, till exempel Statens kulturråd."),
+  url: labelled(webUrl().optional(), "Webbplats", URL_HINT),
 });
 
 const projectEvent = z.strictObject({
-  date: partialDate(),
-  title: text(),
+  date: labelled(partialDate(), "Datum", "Ett år (2011), en månad (2011-04) eller en dag (2011-04-05)."),
+  title: labelled(text(), "Vad som hände", "Till exempel Inspirationskonferens."),
 });
 
 /** Who answers for a page and when it was last checked: shown on every page. */
 const pageResponsibility = {
-  reviewed: pastDate(),
-  contentOwner: reference(),
-  publishedBy: reference(),
+  reviewed: labelled(
+    pastDate(),
+    "Granskad",
+    "När sidan senast granskades. Sätt dagens datum när du har läst igenom hela sidan. Datumet får inte ligga i framtiden.",
+  ),
+  contentOwner: labelled(
+    reference("kontakter"),
+    "Innehållsansvarig",
+    "Vem som ansvarar för innehållet. Namnet visas på sidan och länkar till kontaktlistan.",
+  ),
+  publishedBy: labelled(reference("kontakter"), "Publicerad av", "Vem som har publicerat sidan."),
 };
 
 /** The fields of a project file, before the checks that span several fields. */
 const projectFields = z.strictObject({
-  title: text(),
-  subtitle: text().optional(),
-  summary: text().max(300),
-  period: z
-    .strictObject({ start: partialDate().optional(), end: partialDate().optional() })
-    .refine((period) => !period.start || !period.end || period.start.iso <= period.end.iso, {
-      message: "slutdatumet ligger före startdatumet",
-      path: ["end"],
-    })
-    .optional(),
-  goals: z.array(text()).default([]),
-  partners: z.array(partner).default([]),
-  funders: z.array(funder).default([]),
-  events: z.array(projectEvent).default([]),
-  contacts: z.array(reference()).default([]),
-  related: z.array(reference()).default([]),
+  title: labelled(text(), "Titel", "Projektets namn, som det ska stå som rubrik. Filnamnet och adressen görs av titeln."),
+  subtitle: labelled(text().optional(), "Underrubrik", "Till exempel fortbildningsprojekt med folkbildningen."),
+  summary: describe(text().max(300), {
+    label: "Sammanfattning",
+    hint: "En eller två meningar om projektet, högst 300 tecken. Visas i listan på startsidan och i sökmotorer. Skriv vanlig text, utan Markdown.",
+    kind: "multiline",
+  }),
+  period: labelled(
+    z
+      .strictObject({
+        start: labelled(partialDate().optional(), "Start", "Ett år (2008), en månad (2008-09) eller en dag (2008-09-01)."),
+        end: labelled(partialDate().optional(), "Slut", "Ett år, en månad eller en dag. Får inte ligga före starten."),
+      })
+      .refine((period) => !period.start || !period.end || period.start.iso <= period.end.iso, {
+        message: "slutdatumet ligger före startdatumet",
+        path: ["end"],
+      })
+      .optional(),
+    "Period",
+    "När projektet pågick. Projekten på startsidan sorteras efter slutdatumet, och det senaste kommer först.",
+  ),
+  goals: labelled(z.array(labelled(text(), "Mål")).default([]), "Mål", "Projektets mål, ett per rad. Du kan använda *kursiv* och länkar."),
+  partners: labelled(z.array(labelled(partner, "Partner")).default([]), "Partner", "Organisationer som var med i projektet."),
+  funders: labelled(
+    z.array(labelled(funder, "Finansiär")).default([]),
+    "Finansiärer",
+    "Vem som gav pengar. På sidan står det ”Projektet har haft stöd av …”.",
+  ),
+  events: labelled(z.array(labelled(projectEvent, "Händelse")).default([]), "Händelser", "Viktiga datum, till exempel en konferens."),
+  contacts: labelled(z.array(reference("kontakter")).default([]), "Kontaktpersoner", "Visas som kontaktkort längst ned på sidan."),
+  related: labelled(
+    z.array(reference("projekt")).default([]),
+    "Relaterade projekt",
+    "Andra projekt som hör ihop med det här. Välj dem i det ena projektet, så visas länken på båda sidorna.",
+  ),
   ...pageResponsibility,
-  draft: z.boolean().default(false),
-  });
+  draft: describe(z.boolean().default(false), {
+    label: "Utkast",
+    hint: "Ett utkast syns i förhandsgranskningen men publiceras inte. Stäng av när projektet ska publiceras.",
+    initial: true,
+  }),
+});
 
 export const projectSchema = projectFields.refine(
   (project) => project.draft || project.summary !== PLACEHOLDERS.summary,
@@ -160,33 +261,57 @@ export function openDataJsonSchema(): object {
 }
 
 export const contactSchema = z.strictObject({
-  name: text(),
-  title: text().refine((title) => title !== PLACEHOLDERS.contactTitle, "byt ut exempeltexten mot personens titel"),
-  phones: z.array(phoneNumber()).default([]),
-  email: z.email({ message: "ska vara en e-postadress, till exempel namn@example.se" }).optional(),
+  name: labelled(text(), "Namn", "Personens namn. Filnamnet görs av namnet, och projekten hänvisar till personen med det."),
+  title: labelled(
+    text().refine((title) => title !== PLACEHOLDERS.contactTitle, "byt ut exempeltexten mot personens titel"),
+    "Titel",
+    "Titel eller roll, till exempel Utvecklingsledare - bibliotek.",
+  ),
+  phones: labelled(
+    z.array(labelled(phoneNumber(), "Telefonnummer")).default([]),
+    "Telefonnummer",
+    "Skriv numren som man brukar, till exempel 019-602 72 54. På webbplatsen blir de länkar som går att ringa från en mobil.",
+  ),
+  email: labelled(emailAddress().optional(), "E-post"),
 });
 
 export const pageSchema = z.strictObject({
-  title: text(),
-  summary: text().max(300).optional(),
+  title: labelled(text(), "Rubrik"),
+  summary: describe(text().max(300).optional(), {
+    label: "Beskrivning",
+    hint: "En eller två meningar om sidan, högst 300 tecken. Visas i sökmotorer.",
+    kind: "multiline",
+  }),
   ...pageResponsibility,
 });
 
 export const COMPLIANCE_STATUSES = ["helt förenlig", "delvis förenlig", "inte förenlig"] as const;
 
 export const accessibilitySchema = pageSchema.extend({
-  compliance: z.enum(COMPLIANCE_STATUSES),
-  assessed: pastDate(),
-  method: text(),
-  feedback: z
-    .strictObject({
-      email: z.email({ message: "ska vara en e-postadress, till exempel namn@example.se" }).optional(),
-      phone: phoneNumber().optional(),
-      url: webUrl().optional(),
-    })
-    .refine((feedback) => feedback.email || feedback.phone || feedback.url, {
-      message: "ange minst ett sätt att lämna synpunkter: email, phone eller url",
-    }),
+  compliance: labelled(
+    z.enum(COMPLIANCE_STATUSES),
+    "Förenlighet",
+    "Hur väl webbplatsen uppfyller lagens krav. Står något under Innehåll som inte är tillgängligt är den delvis förenlig.",
+  ),
+  assessed: labelled(pastDate(), "Bedömd", "När webbplatsen senast bedömdes."),
+  method: describe(text(), {
+    label: "Metod",
+    hint: "Hur webbplatsen har testats. Skriv bara det som verkligen har gjorts.",
+    kind: "multiline",
+  }),
+  feedback: labelled(
+    z
+      .strictObject({
+        email: labelled(emailAddress().optional(), "E-post"),
+        phone: labelled(phoneNumber().optional(), "Telefon", "Till exempel 019-602 72 53."),
+        url: labelled(webUrl().optional(), "Webbformulär", URL_HINT),
+      })
+      .refine((feedback) => feedback.email || feedback.phone || feedback.url, {
+        message: "ange minst ett sätt att lämna synpunkter: email, phone eller url",
+      }),
+    "Synpunkter",
+    "Hur man rapporterar brister i tillgängligheten. Fyll i minst ett av fälten.",
+  ),
 });
 
 const cookieDeclaration = z.strictObject({
@@ -214,12 +339,24 @@ export const siteSchema = z.strictObject({
   name: text(),
   organisation: text(),
   url: webUrl(),
-  contacts: z.array(reference()).default([]),
+  contacts: z.array(reference("kontakter")).default([]),
   generatedPages: z.strictObject(pageResponsibility),
   reviewIntervalMonths: z.number().int().positive().default(12),
   /** Raw HTML in Markdown, for trusted sites only; it is then sanitised. Off by default. */
   markdown: z.strictObject({ allowHtml: z.boolean().default(false) }).default({ allowHtml: false }),
   cookies: z.strictObject({ categories: z.array(consentCategory).default([]) }).default({ categories: [] }),
+  /** Web editing at /admin/ (src/cms/): the GitHub repository that the editors' saves are committed to. */
+  cms: z
+    .strictObject({
+      repo: z
+        .string()
+        .trim()
+        .regex(/^[\w.-]+\/[\w.-]+$/, "skriv ägare/namn som på GitHub, till exempel regionbiblioteket/avslutade-projekt"),
+      branch: text().default("main"),
+      /** An OAuth worker (sveltia-cms-auth) for "Logga in med GitHub"; without it editors sign in with a token. */
+      oauthWorker: webUrl().optional(),
+    })
+    .optional(),
 });
 
 export type ProjectData = z.output<typeof projectSchema>;

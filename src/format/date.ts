@@ -7,7 +7,8 @@ export interface PartialDate {
   readonly precision: "year" | "month" | "day";
 }
 
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/** A year, a month or a day, as text: "2008", "2011-04" or "2011-04-05". */
+export const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /**
  * Reads "2008", "2011-04" or "2011-04-05" as a calendar date. Returns undefined for anything else,

@@ -1,6 +1,6 @@
 import { countryName as countryNameOf } from "../../format/country.ts";
 import type { MentionRole } from "../../content/model.ts";
-import type { PartnerRole } from "../../content/schema.ts";
+import { PARTNER_ROLE_NAMES, type PartnerRole } from "../../content/schema.ts";
 
 const conjunction = new Intl.ListFormat("sv", { style: "long", type: "conjunction" });
 
@@ -14,15 +14,9 @@ export function countryName(code: string): string {
   return countryNameOf(code) ?? code;
 }
 
-const PARTNER_ROLE_WORDS: Record<PartnerRole, string> = {
-  owner: "projektägare",
-  coordinator: "koordinator",
-  partner: "partner",
-};
-
 /** `{{ partner.roles | partnerRoles }}`: "Projektägare och koordinator", or "" for a plain partner. */
 export function partnerRoles(roles: readonly PartnerRole[]): string {
-  const named = roles.filter((role) => role !== "partner").map((role) => PARTNER_ROLE_WORDS[role]);
+  const named = roles.filter((role) => role !== "partner").map((role) => PARTNER_ROLE_NAMES[role]);
   const text = joinSwedish(named);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
