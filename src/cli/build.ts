@@ -45,6 +45,12 @@ try {
   console.log(
     `Byggde ${validation.archive.projects.length} projekt, ${written} filer, till ${displayPath(output)} på ${seconds} s.`,
   );
+  const { cms } = validation.archive.site;
+  console.log(
+    cms
+      ? `Webbredigeringen finns på /admin/ och sparar i ${cms.repo} (grenen ${cms.branch}).`
+      : "Webbredigeringen /admin/ byggs inte, eftersom cms saknas i _data/site.yaml. Se redaktörsguiden, Redigera i webbläsaren.",
+  );
   const interval = validation.archive.site.reviewIntervalMonths;
   const overdue = countOverdue(overduePages(validation.archive, todayInSweden(), interval));
   if (overdue > 0) console.log(`${overdueSummary(overdue, interval)}. Kör npm run review för en lista.`);

@@ -37,7 +37,8 @@ function archiveFile(
 /**
  * Every page and file of the site: the projects, the archive index, the browsing pages, the
  * contact directory and each person's list, the cookie page, the accessibility statement, search
- * and 404; then vCards, the feed, the sitemap, robots.txt, _headers and the open data.
+ * and 404; then vCards, the feed, the sitemap, robots.txt, _headers and the open data; and the web
+ * editor's page and config, where the site has one.
  */
 export function addPages(eleventyConfig: UserConfig): void {
   viewTemplate(eleventyConfig, "projekt", "project.njk", "projects");
@@ -60,7 +61,18 @@ export function addPages(eleventyConfig: UserConfig): void {
   // Open data is for publishing; the preview's quick rebuild leaves it, like the search index.
   archiveFile(eleventyConfig, "projekt-json", "/projekt.json", "{{ archive | openData | safe }}");
   archiveFile(eleventyConfig, "sitemap", "/sitemap.xml", "", { layout: "sitemap.njk" });
-  archiveFile(eleventyConfig, "robots", "/robots.txt", "User-agent: *\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | publicUrl(archive.site.url) }}\n");
+  archiveFile(
+    eleventyConfig,
+    "robots",
+    "/robots.txt",
+    "User-agent: *\nDisallow: {{ '/admin/' | publicPath(archive.site.url) }}\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | publicUrl(archive.site.url) }}\n",
+  );
   archiveFile(eleventyConfig, "headers", "/_headers", "{{ archive.site | headersFile | safe }}");
   archiveFile(eleventyConfig, "projekt-schema", "/projekt.schema.json", "{{ archive | openDataSchema | safe }}");
+
+  // The web editor (src/cms/): `admin` holds its config when this build has /admin/, and is empty otherwise.
+  const adminFile = (name: string, permalink: string, content: string, data: Record<string, unknown> = {}) =>
+    eleventyConfig.addTemplate(`generated/${name}.njk`, content, { permalink, pagination: { data: "admin", size: 1, alias: "cms" }, ...data });
+  adminFile("admin", "/admin/", "", { layout: "admin.njk" });
+  adminFile("admin-config", "/admin/config.yml", "{{ cms.config | safe }}");
 }

@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ATTACHMENTS_FOLDER } from "../content/files.ts";
+import { cmsConfigFile } from "../cms/config.ts";
+import { installCms } from "../cms/bundle.ts";
 import { ContentValidationError, formatErrorReport, type ContentError } from "../content/errors.ts";
 import { validateContent } from "../content/load.ts";
 import type { Archive } from "../content/model.ts";
@@ -12,7 +14,8 @@ import { createMarkdown } from "./markdown.ts";
 import { onlyViews, pagesToRebuild } from "./incremental.ts";
 import { pageViews } from "./page-views.ts";
 import { addPages } from "./pages.ts";
-import { previewErrorMiddleware } from "./preview.ts";
+import { adminContentSecurityPolicy } from "./filters/security.ts";
+import { adminPageMiddleware, previewErrorMiddleware } from "./preview.ts";
 import { searchIndexingEnabled, writeSearchIndex } from "./search-index.ts";
 
 /**
@@ -34,6 +37,15 @@ export const LAYOUTS_DIR = path.join(PROJECT_ROOT, "layouts");
 /** The content folder of this build; Eleventy's JSDoc types `directories` as a bare object. */
 export function inputDirectory(eleventyConfig: UserConfig): string {
   return (eleventyConfig.directories as { input: string }).input;
+}
+
+/**
+ * The content folder's path in its repository, which the web editor reads and writes: relative to
+ * the project folder when it lies inside it, and otherwise `content`, as in every projektarkiv.
+ */
+function repositoryFolder(input: string): string {
+  const relative = path.relative(PROJECT_ROOT, path.resolve(input));
+  return relative.startsWith("..") || path.isAbsolute(relative) ? "content" : relative.split(path.sep).join("/");
 }
 
 /** Dev-server middleware that serves `.vcf` files as `text/vcard`. */
@@ -60,6 +72,9 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   let archive: Archive | undefined;
   let previewErrors: readonly ContentError[] = [];
   let onlyPages: ReadonlySet<string> | undefined;
+  // The web editor at /admin/ (src/cms/): in builds for a site with `cms` in site.yaml, and always
+  // in the preview, where it edits the local folder. Its config is made once per full build.
+  let adminConfig: string | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { input: string }; runMode: string }) => {
     const preview = runMode !== "build";
     const result = await validateContent(directories.input, { includeDrafts: preview });
@@ -71,6 +86,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
         onlyPages = pagesToRebuild(previous, result.archive, result.changedFiles, pageViews(result.archive));
       }
       archive = result.archive;
+      const withAdmin = !onlyPages && (preview || archive.site.cms !== undefined);
+      adminConfig = withAdmin ? await cmsConfigFile(archive.site, repositoryFolder(directories.input), path.basename(PROJECT_ROOT)) : undefined;
       return;
     }
     if (!preview || !archive) throw new ContentValidationError(result.errors);
@@ -80,6 +97,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   // What only full builds make (pages.ts): files that show no project text, and the vCards
   eleventyConfig.addGlobalData("fullBuild", () => (onlyPages ? { files: [], contacts: [] } : { files: [true], contacts: archive?.contacts ?? [] }));
   eleventyConfig.addGlobalData("views", () => archive && (onlyPages ? onlyViews(pageViews(archive), onlyPages) : pageViews(archive)));
+  eleventyConfig.addGlobalData("admin", () => (adminConfig === undefined ? [] : [{ config: adminConfig, policy: adminContentSecurityPolicy() }]));
   // Eleventy reads none of the editors' files: every page is a virtual template over the archive.
   // Neither are there template or directory data files, which spares Eleventy a dozen file
   // lookups per page. The preview watches the content folder and rebuilds when a file changes.
@@ -106,13 +124,22 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   eleventyConfig.addPassthroughCopy({ [path.join(input, ATTACHMENTS_FOLDER)]: ATTACHMENTS_FOLDER });
   eleventyConfig.ignores.add(path.join(input, ATTACHMENTS_FOLDER, "**"));
 
-  // Dev server: content errors in the browser, and vCards as text/vcard (RFC 6350)
-  eleventyConfig.setServerOptions({ middleware: [previewErrorMiddleware(() => previewErrors), vcardContentType] });
+  // Dev server: content errors in the browser, the web editor without live reload, and vCards as
+  // text/vcard (RFC 6350)
+  const output = (eleventyConfig.directories as { output: string }).output;
+  eleventyConfig.setServerOptions({ middleware: [previewErrorMiddleware(() => previewErrors), adminPageMiddleware(output), vcardContentType] });
 
-  // Search: the Pagefind index is written into the output after every build
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    // A quick rebuild in the preview keeps the last search index: indexing takes seconds.
-    if (searchIndexingEnabled() && !onlyPages) await writeSearchIndex(directories.output);
+  // After a build: the search index, and the web editor's bundled CMS next to its page and config.
+  // The preview copies the CMS once; a quick rebuild keeps the last search index, since indexing
+  // takes seconds.
+  let cmsInstalledIn: string | undefined;
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    const installCmsOnce = async () => {
+      if (adminConfig === undefined || cmsInstalledIn === directories.output) return;
+      await installCms(PROJECT_ROOT, path.join(directories.output, "admin"));
+      if (runMode !== "build") cmsInstalledIn = directories.output;
+    };
+    await Promise.all([installCmsOnce(), searchIndexingEnabled() && !onlyPages ? writeSearchIndex(directories.output) : undefined]);
   });
 
   // Plugins: the feed's date filters, and (added by the RSS plugin) HtmlBasePlugin for path prefixes

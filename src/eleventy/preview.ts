@@ -1,7 +1,12 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { formatContentError, type ContentError } from "../content/errors.ts";
 
 type Request = { url?: string; headers: Record<string, string | string[] | undefined> };
-type Response = { statusCode: number; setHeader(name: string, value: string): void; end(body: string): void };
+type Response = { statusCode: number; setHeader(name: string, value: string): void; end(body: string | Buffer): void };
+
+/** The web editor's folder, which is not a page of the site. */
+const ADMIN = "/admin/";
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -38,8 +43,9 @@ ${items}
 export function previewErrorMiddleware(currentErrors: () => readonly ContentError[]) {
   return (request: Request, response: Response, next: () => void) => {
     const errors = currentErrors();
-    const path = (request.url ?? "/").split("?")[0]!;
-    const isPage = path.endsWith("/") || path.endsWith(".html");
+    const urlPath = (request.url ?? "/").split("?")[0]!;
+    // The web editor stays usable, so that an editor can fix the error there.
+    const isPage = (urlPath.endsWith("/") || urlPath.endsWith(".html")) && !urlPath.startsWith(ADMIN);
     if (errors.length === 0 || !isPage) return next();
     response.statusCode = 500;
     response.setHeader("Content-Type", "text/html; charset=utf-8");
@@ -47,3 +53,20 @@ export function previewErrorMiddleware(currentErrors: () => readonly ContentErro
   };
 }
 
+
+/**
+ * Dev-server middleware that serves the web editor's page as it was built. The dev server adds its
+ * live-reload script to every page it serves as text, and that script reloads the page after each
+ * rebuild; the web editor saves files into the content folder, so each save would restart it. A
+ * page sent as bytes is passed through untouched.
+ */
+export function adminPageMiddleware(outputFolder: string) {
+  return async (request: Request, response: Response, next: () => void) => {
+    const urlPath = (request.url ?? "/").split("?")[0]!;
+    if (urlPath !== ADMIN && urlPath !== `${ADMIN}index.html`) return next();
+    const page = await readFile(path.join(outputFolder, ADMIN, "index.html")).catch(() => undefined);
+    if (!page) return next();
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.end(page);
+  };
+}

@@ -2,7 +2,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { contentTree, runCli, temporaryFolder } from "../helpers.ts";
+import { parse } from "yaml";
+import { contentTree, PROJECT_ROOT, runCli, temporaryFolder } from "../helpers.ts";
 import { describeInBrowser, launchChromium } from "./chromium.ts";
 import { startDevServer, type DevServer } from "./dev-server.ts";
 
@@ -43,6 +44,20 @@ describeInBrowser("the live preview (npm start)", () => {
     expect(page).toContain("Sidan syns bara i förhandsgranskningen.");
   });
 
+  it("serves the web editor at /admin/ for the local folder, without the live reload that would restart it after each save", async () => {
+    const page = await browser.newPage();
+    const liveReloadScripts = () => page.locator('script[src*="reload-client"]').count();
+    await page.goto(server.url);
+    expect(await liveReloadScripts()).toBe(1);
+    await page.goto(`${server.url}admin/`);
+    expect(await page.locator('script[src="cms.js"]').count()).toBe(1);
+    expect(await liveReloadScripts()).toBe(0);
+    await page.close();
+    const config = parse(await (await fetch(`${server.url}admin/config.yml`)).text());
+    expect(config.backend.repo).toBe(`lokalt/${path.basename(PROJECT_ROOT)}`);
+    expect((await fetch(`${server.url}admin/cms.js`)).status).toBe(200);
+  });
+
   it("shows a content error in the browser, naming the file and field, and recovers when it is fixed", async () => {
     const file = path.join(content, "projekt/alfa.md");
     const good = await readFile(file, "utf8");
@@ -54,6 +69,10 @@ describeInBrowser("the live preview (npm start)", () => {
     await page.locator("h1", { hasText: "Innehållet har 1 fel" }).waitFor({ timeout: 20_000 });
     const error = await page.locator("li").textContent();
     expect(error).toBe(`${file}:13reviewed: ogiltigt datum "2020-13-02" (skriv ÅÅÅÅ-MM-DD)`);
+    // The web editor stays usable, so that the error can be fixed there.
+    const admin = await fetch(`${server.url}admin/`);
+    expect(admin.status).toBe(200);
+    expect(await admin.text()).toContain('rel="cms-config-url"');
     expect(server.output()).toContain(`${file}:13  reviewed: ogiltigt datum "2020-13-02" (skriv ÅÅÅÅ-MM-DD)`);
     expect(server.output()).not.toMatch(/^\s*(\[11ty\]\s+)?at .+:\d+/m);
 

@@ -1,7 +1,9 @@
+import { appendFile, cp } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { writeSyntheticArchive } from "../../src/bench/synthetic-archive.ts";
+import { EXAMPLE_CMS_SETTINGS } from "../../src/cli/admin-session.ts";
 import { launchChromium } from "../../src/cli/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
 import { buildSite, contentTree, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
@@ -25,6 +27,8 @@ document.cookie = "_pk_id=test; path=/; max-age=3600";
 `;
 
 export interface ServedSite {
+  /** The content folder the site was built from. */
+  readonly content: string;
   readonly output: string;
   readonly server: StaticServer;
   /** An absolute URL for a site path such as "projekt/alfa/". */
@@ -34,8 +38,9 @@ export interface ServedSite {
 
 /**
  * Builds a content tree with the real command and serves it on loopback. `source` is "bundled"
- * for the project's own content/, "consent" for the minimal fixture with a consent category, or
- * "paginated" for a synthetic archive of 120 projects, whose lists span several pages.
+ * for the project's own content/, "editable" for a copy of it with the web editor's settings,
+ * "consent" for the minimal fixture with a consent category, or "paginated" for a synthetic archive
+ * of 120 projects, whose lists span several pages.
  */
 export async function buildAndServe(source: SiteName, options: { pathPrefix?: string } = {}): Promise<ServedSite> {
   const workspace = await temporaryFolder();
@@ -45,6 +50,10 @@ export async function buildAndServe(source: SiteName, options: { pathPrefix?: st
       "_data/site.yaml": (text) => text + CONSENT_CATEGORY,
       "filer/statistik.js": STATISTICS_SCRIPT,
     });
+  } else if (source === "editable") {
+    content = path.join(workspace.dir, "content");
+    await cp(path.join(PROJECT_ROOT, "content"), content, { recursive: true });
+    await appendFile(path.join(content, "_data/site.yaml"), EXAMPLE_CMS_SETTINGS);
   } else if (source === "paginated") {
     content = path.join(workspace.dir, "content");
     await writeSyntheticArchive(content, 120);
@@ -54,6 +63,7 @@ export async function buildAndServe(source: SiteName, options: { pathPrefix?: st
   if (result.code !== 0) throw new Error(`The build failed:\n${result.stderr}`);
   const server = await serveStatic(result.output, options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
   return {
+    content,
     output: result.output,
     server,
     url: (sitePath = "") => server.url + sitePath,
@@ -64,12 +74,13 @@ export async function buildAndServe(source: SiteName, options: { pathPrefix?: st
   };
 }
 
-type SiteName = "bundled" | "consent" | "paginated";
+type SiteName = "bundled" | "editable" | "consent" | "paginated";
 
 /** Chromium and served sites for the tests of one file, started before them and stopped after. */
 export interface BrowserAndSites {
   readonly browser: Browser;
   readonly bundled: ServedSite;
+  readonly editable: ServedSite;
   readonly consent: ServedSite;
   readonly paginated: ServedSite;
 }
@@ -95,6 +106,9 @@ export function browserAndSites(names: readonly SiteName[]): BrowserAndSites {
     },
     get bundled() {
       return started(state.sites.bundled, "the bundled site");
+    },
+    get editable() {
+      return started(state.sites.editable, "the editable site");
     },
     get consent() {
       return started(state.sites.consent, "the consent site");

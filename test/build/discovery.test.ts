@@ -65,8 +65,10 @@ describe("the sitemap and robots.txt", () => {
     expect(parsed.find((entry) => entry.loc === `${SITE_URL}tillganglighet/`)!.lastmod).toBe("2026-11-25");
   });
 
-  it("is pointed to by robots.txt", async () => {
-    expect(await read("robots.txt")).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}sitemap.xml\n`);
+  it("is pointed to by robots.txt, which keeps crawlers out of the web editor", async () => {
+    const admin = new URL("admin/", SITE_URL).pathname;
+    expect(admin).toBe("/regionbiblioteket/avslutade-projekt/admin/");
+    expect(await read("robots.txt")).toBe(`User-agent: *\nDisallow: ${admin}\nAllow: /\n\nSitemap: ${SITE_URL}sitemap.xml\n`);
   });
 });
 

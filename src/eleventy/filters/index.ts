@@ -3,7 +3,7 @@ export { isoDate, period, swedishDate } from "./dates.ts";
 export { countryName, joinSwedish, mentionRoles, partnerRoles } from "./words.ts";
 export { vcard } from "./vcard.ts";
 export { jsonScript } from "./json.ts";
-export { calendarDate, publicUrl } from "./urls.ts";
+export { calendarDate, publicPath, publicUrl } from "./urls.ts";
 export { openData, openDataSchema } from "../open-data.ts";
 export { feedEntries, projectJsonLd, sitemapEntries } from "./structured-data.ts";
 /** `{{ projects | newestReview }}`: the latest review date, for the feed's `updated`. */

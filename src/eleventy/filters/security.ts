@@ -24,12 +24,40 @@ export function contentSecurityPolicy(site: Site, needsWasm = false): string {
   ].join("; ");
 }
 
+/** GitHub's API and the hosts of its files and avatars, which the web editor reaches once an editor has signed in. */
+const GITHUB_API = "https://api.github.com";
+const GITHUB_CONTENT = "https://*.githubusercontent.com";
+
+/**
+ * The policy of /admin/, the web editor (its page has it as `cms.policy`), which
+ * is no public page. Scripts still come only from the site. Sveltia CMS sets inline styles, shows
+ * pictures and files being uploaded as blob: and data: URLs, runs workers, and talks to GitHub's API
+ * once an editor has signed in. GitHub's status page is left out: src/cms/admin.ts never asks it.
+ */
+export function adminContentSecurityPolicy(): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' blob: data: ${GITHUB_CONTENT}`,
+    "media-src 'self' blob: data:",
+    "font-src 'self'",
+    `connect-src 'self' blob: data: ${GITHUB_API} ${GITHUB_CONTENT}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
 /**
  * `{{ archive.site | headersFile }}`: a `_headers` file for hosts that read one (Netlify,
  * Cloudflare Pages). It repeats the pages' policy as a header, where frame-ancestors also works.
+ * A later rule's header replaces an earlier one's on Netlify, so /sok/ and /admin/ get their own.
  */
 export function headersFile(site: Site): string {
   const header = (needsWasm: boolean) => `  Content-Security-Policy: ${contentSecurityPolicy(site, needsWasm)}; frame-ancestors 'self'`;
+  const admin = site.cms ? ["/admin/*", `  Content-Security-Policy: ${adminContentSecurityPolicy()}; frame-ancestors 'none'`, "  X-Robots-Tag: noindex", ""] : [];
   return [
     "/*",
     header(false),
@@ -39,6 +67,7 @@ export function headersFile(site: Site): string {
     "/sok/*",
     header(true),
     "",
+    ...admin,
     "/kontakt/*.vcf",
     "  Content-Type: text/vcard; charset=utf-8",
     "",

@@ -8,6 +8,11 @@ export function publicUrl(sitePath: string, siteUrl: string): string {
   return new URL(sitePath.replace(/^\/+/, ""), root).href;
 }
 
+/** `{{ "/admin/" | publicPath(archive.site.url) }}`: the path part of `publicUrl`, "/avslutade-projekt/admin/". */
+export function publicPath(sitePath: string, siteUrl: string): string {
+  return new URL(publicUrl(sitePath, siteUrl)).pathname;
+}
+
 /** `{{ "2018-07-04" | calendarDate | dateToRfc3339 }}`: a calendar date as midnight UTC. */
 export function calendarDate(iso: string): Date {
   return new Date(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`);

@@ -1,0 +1,24 @@
+/**
+ * The script of /admin/, bundled with Sveltia CMS by src/cms/bundle.ts. It starts the CMS, which
+ * reads the generated config.yml next to the page, with the format of project files
+ * (project-file.ts).
+ *
+ * Sveltia CMS asks www.githubstatus.com for GitHub's status when it starts, and every five minutes
+ * after. That would tell a third party whenever an editor opens the page, even before signing in,
+ * so the question is answered here, as a failed request, and nothing leaves the site. The CMS then
+ * shows no status, as when the status page cannot be reached.
+ */
+import CMS from "@sveltia/cms";
+import { PROJECT_FILE_FORMAT, readProjectFile, writeProjectFile } from "./project-file.ts";
+
+const STATUS_PAGE = "https://www.githubstatus.com/";
+const fetchFromNetwork = window.fetch.bind(window);
+
+window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = input instanceof Request ? input.url : String(input);
+  if (url.startsWith(STATUS_PAGE)) return Promise.reject(new TypeError("GitHubs statussida frågas inte härifrån"));
+  return fetchFromNetwork(input, init);
+};
+
+CMS.registerCustomFormat(PROJECT_FILE_FORMAT, "md", { fromFile: readProjectFile, toFile: writeProjectFile });
+await CMS.init();

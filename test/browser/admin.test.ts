@@ -1,0 +1,178 @@
+import { cp, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { formField, readRepositoryFile, signInToLocalRepository, useRepositoryInBrowserStorage } from "../../src/cli/admin-session.ts";
+import { swedishSlug } from "../../src/format/slug.ts";
+import { buildSite, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
+import { describeInBrowser } from "./chromium.ts";
+import { browserAndSites } from "./site-server.ts";
+
+declare global {
+  interface Window {
+    cspViolations: string[];
+  }
+}
+
+const NEW_TITLE = "Läsfrämjande på Åland och i Örebro";
+
+/** The editor in a Swedish browser, with every request to another site blocked and counted. */
+interface Editor {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly foreignRequests: string[];
+  cspViolations(): Promise<string[]>;
+}
+
+describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
+  const sites = browserAndSites(["editable"]);
+  const workspace = temporaryWorkspace();
+
+  async function openEditor(): Promise<Editor> {
+    const context = await sites.browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 1000 } });
+    const origin = new URL(sites.editable.url()).origin;
+    const foreignRequests: string[] = [];
+    await context.route("**/*", (route) => {
+      if (new URL(route.request().url()).origin === origin) return route.continue();
+      foreignRequests.push(route.request().url());
+      return route.abort("blockedbyclient");
+    });
+    await context.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (event) => window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await useRepositoryInBrowserStorage(context);
+    const page = await context.newPage();
+    return { context, page, foreignRequests, cspViolations: () => page.evaluate(() => window.cspViolations) };
+  }
+
+  async function signIn(editor: Editor): Promise<void> {
+    await signInToLocalRepository(editor.page, sites.editable.url("admin/"), sites.editable.content);
+  }
+
+  /** Saves the entry in the form and waits until the repository has the file with `expected` in it. */
+  async function saveAndRead(page: Page, file: string, expected: string): Promise<string> {
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    let text = "";
+    await expect.poll(async () => (text = await readRepositoryFile(page, file).catch(() => "")), { timeout: 15_000 }).toContain(expected);
+    return text;
+  }
+
+  /** Opens an entry of the listed collection by its summary in the list. */
+  async function openEntry(page: Page, summary: string): Promise<void> {
+    await page.getByRole("gridcell", { name: summary, exact: true }).click();
+    await page.getByRole("status").filter({ hasText: /Du redigerar nu/ }).waitFor();
+  }
+
+  /** A copy of the editable site's content with one file replaced, as a push of the CMS's commit would leave it. */
+  async function contentWith(name: string, file: string, text: string): Promise<string> {
+    const content = path.join(workspace.dir, name);
+    await cp(sites.editable.content, content, { recursive: true });
+    await writeFile(path.join(content, file), text);
+    return content;
+  }
+
+  it("loads and signs in with a Swedish interface, asking no other site for anything", async () => {
+    const editor = await openEditor();
+    await editor.page.goto(sites.editable.url("admin/"));
+    await expect(editor.page.getByRole("button", { name: /Arbeta med lokalt repository/ }).isVisible()).resolves.toBe(true);
+    await expect(editor.page.getByRole("button", { name: "Logga in med en Access Token" }).isVisible()).resolves.toBe(true);
+    await signIn(editor);
+    for (const collection of ["Projekt", "Kontakter", "Webbplatsens sidor"]) {
+      await editor.page.getByRole("treeitem", { name: collection, exact: true }).waitFor();
+    }
+    await editor.page.getByRole("row", { name: "Vinna Vinna" }).waitFor();
+    expect(editor.foreignRequests).toEqual([]);
+    expect(await editor.cspViolations()).toEqual([]);
+    await editor.context.close();
+  });
+
+  it("creates a project through the form, as a draft and then published, that check and the build accept", async () => {
+    const editor = await openEditor();
+    const { page } = editor;
+    await signIn(editor);
+    await page.getByRole("button", { name: "Skapa ny post" }).first().click();
+    await page.getByRole("status").filter({ hasText: /Du skapar nu en ny post/ }).waitFor();
+    const field = (keyPath: string) => formField(page, keyPath);
+    const addItem = (keyPath: string) => field(keyPath).getByRole("button", { name: /^Lägg till/ }).last().click();
+
+    await field("title").getByRole("textbox").fill(NEW_TITLE);
+    await field("summary").getByRole("textbox").fill("Ett nordiskt samarbete om läsfrämjande för unga.");
+    await field("period").getByRole("checkbox").check();
+    await field("period.start").getByRole("textbox").fill("2019");
+    await field("period.end").getByRole("textbox").fill("2020-06");
+    await addItem("goals");
+    await addItem("goals");
+    await field("goals.0").getByRole("textbox").fill("Fler unga läsare");
+    await field("goals.1").getByRole("textbox").fill("Ett *nordiskt* nätverk");
+    await addItem("partners");
+    await field("partners.0.name").getByRole("textbox").fill("Deichman");
+    await field("partners.0.country").getByRole("combobox").click();
+    await page.getByRole("option", { name: "Norge", exact: true }).click();
+    await field("partners.0.roles").getByRole("checkbox", { name: "Projektägare" }).check();
+    await field("partners.0.roles").getByRole("checkbox", { name: "Koordinator" }).check();
+    await field("partners.0.lang").getByRole("textbox").fill("nb");
+    await addItem("funders");
+    await field("funders.0.name").getByRole("textbox").fill("Nordisk kulturfond");
+    await field("contacts").getByRole("checkbox", { name: "Peter Alsbjer" }).check();
+    await field("reviewed").getByRole("textbox").fill("2026-11-20");
+    await field("contentOwner").getByRole("radio", { name: "Sandra Spjuth" }).check();
+    await field("publishedBy").getByRole("radio", { name: "Sandra Spjuth" }).check();
+    await expect(field("draft").getByRole("switch").isChecked()).resolves.toBe(true);
+
+    const file = `projekt/${swedishSlug(NEW_TITLE)}.md`;
+    expect(file).toBe("projekt/lasframjande-pa-aland-och-i-orebro.md");
+    const draft = await saveAndRead(page, `content/${file}`, "draft: true");
+    expect(draft.startsWith(`---\ntitle: ${NEW_TITLE}\n`)).toBe(true);
+
+    // Publishing: the editor opens the draft again, switches Utkast off and saves; the file then has no draft line.
+    await openEntry(page, `${NEW_TITLE} (utkast)`);
+    await field("draft").getByRole("switch").uncheck();
+    const published = await saveAndRead(page, `content/${file}`, "publishedBy: sandra-spjuth\n---");
+    expect(published).not.toContain("draft");
+    expect(editor.foreignRequests).toEqual([]);
+    expect(await editor.cspViolations()).toEqual([]);
+    await editor.context.close();
+
+    const content = await contentWith("med-nytt-projekt", file, published);
+    const check = await runCli("check", [content]);
+    expect(check.stdout + check.stderr).toContain("3 projekt, 5 kontakter: inga fel");
+    expect(check.code).toBe(0);
+    const { code, output } = await buildSite(content, path.join(workspace.dir, "nytt-projekt-site"));
+    expect(code).toBe(0);
+    const projectPage = await readPage(output, `projekt/${swedishSlug(NEW_TITLE)}/`);
+    expect(textOf(projectPage.querySelector("h1"))).toBe(NEW_TITLE);
+    const partners = projectPage.querySelector('section[aria-labelledby="partner"]');
+    expect(textOf(partners?.querySelector("h3"))).toBe("Norge");
+    expect(textOf(partners?.querySelector("li"))).toBe("Deichman (Projektägare och koordinator)");
+    expect(partners?.querySelector('span[lang="nb"]')?.textContent).toBe("Deichman");
+    expect(textOf(projectPage.querySelector("main"))).toContain("Projektet har haft stöd av Nordisk kulturfond.");
+    const contacts = projectPage.querySelector('section[aria-labelledby="kontaktpersoner"]');
+    expect(contacts?.querySelectorAll(".contact-name").map(textOf)).toEqual(["Peter Alsbjer"]);
+  });
+
+  it("edits Vinna Vinna's title, and the saved file changes on the title's line and the quoting of a year", async () => {
+    const editor = await openEditor();
+    const { page } = editor;
+    await signIn(editor);
+    await openEntry(page, "Vinna Vinna");
+    await formField(page, "title").getByRole("textbox").fill("Vinna Vinna i Dalarna och Örebro län");
+    const file = "content/projekt/vinna-vinna.md";
+    const saved = await saveAndRead(page, file, "Vinna Vinna i Dalarna");
+    await editor.context.close();
+
+    const before = (await readFile(path.join(sites.editable.content, "projekt/vinna-vinna.md"), "utf8")).split("\n");
+    const after = saved.split("\n");
+    expect(after.length).toBe(before.length);
+    const changed = before.flatMap((line, index) => (line === after[index] ? [] : [{ line: index + 1, before: line, after: after[index] }]));
+    expect(changed).toEqual([
+      { line: 2, before: "title: Vinna Vinna", after: "title: Vinna Vinna i Dalarna och Örebro län" },
+      { line: 6, before: "  start: 2008", after: '  start: "2008"' },
+    ]);
+
+    const content = await contentWith("med-andrad-titel", "projekt/vinna-vinna.md", saved);
+    const check = await runCli("check", [content]);
+    expect(check.stdout).toContain("2 projekt, 5 kontakter: inga fel");
+    expect(check.code).toBe(0);
+  });
+});

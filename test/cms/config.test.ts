@@ -1,0 +1,199 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Ajv } from "ajv";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { z } from "zod";
+import { cmsConfig, cmsConfigFile, type CmsSettings } from "../../src/cms/config.ts";
+import { formFields } from "../../src/cms/fields.ts";
+import { schemaDef } from "../../src/content/field-names.ts";
+import { accessibilitySchema, contactSchema, pageSchema, projectSchema } from "../../src/content/schema.ts";
+import { PROJECT_ROOT } from "../helpers.ts";
+
+const SETTINGS: CmsSettings = {
+  cms: { repo: "regionbiblioteket/avslutade-projekt", branch: "main" },
+  siteName: "Avslutade projekt",
+  siteUrl: "https://www.example.se/avslutade-projekt/",
+  contentFolder: "content",
+  localName: "avslutade-projekt",
+};
+
+type AnyField = Record<string, unknown> & { name: string; widget?: string; required?: boolean; fields?: AnyField[]; field?: AnyField };
+type AnyCollection = Record<string, unknown> & { name: string; fields?: AnyField[]; files?: (Record<string, unknown> & { name: string; fields: AnyField[] })[] };
+
+const config = cmsConfig(SETTINGS);
+const collections = config.collections as AnyCollection[];
+const collection = (name: string) => collections.find((entry) => entry.name === name)!;
+const pageFile = (name: string) => collection("sidor").files!.find((file) => file.name === name)!;
+
+/**
+ * The widget each key of the content schema must have, as the web-editing issue asks: what the
+ * form offers an editor. A key added to the schema without a line here fails the first test below.
+ */
+const PROJECT_WIDGETS: Record<string, string> = {
+  title: "string",
+  subtitle: "string",
+  summary: "text",
+  period: "object",
+  "period.start": "string",
+  "period.end": "string",
+  goals: "list",
+  partners: "list",
+  "partners.name": "string",
+  "partners.country": "select",
+  "partners.roles": "select",
+  "partners.lang": "string",
+  "partners.url": "string",
+  funders: "list",
+  "funders.name": "string",
+  "funders.url": "string",
+  events: "list",
+  "events.date": "string",
+  "events.title": "string",
+  contacts: "relation",
+  related: "relation",
+  reviewed: "datetime",
+  contentOwner: "relation",
+  publishedBy: "relation",
+  draft: "boolean",
+};
+const RESPONSIBILITY_WIDGETS = { reviewed: "datetime", contentOwner: "relation", publishedBy: "relation" };
+const CONTACT_WIDGETS = { name: "string", title: "string", phones: "list", email: "string" };
+const PAGE_WIDGETS = { title: "string", summary: "text", ...RESPONSIBILITY_WIDGETS };
+const ACCESSIBILITY_WIDGETS = {
+  ...PAGE_WIDGETS,
+  compliance: "select",
+  assessed: "datetime",
+  method: "text",
+  feedback: "object",
+  "feedback.email": "string",
+  "feedback.phone": "string",
+  "feedback.url": "string",
+};
+
+/** Every key path of an object schema, with whether zod itself accepts the key left out. */
+function schemaKeys(schema: z.ZodType, prefix = ""): Map<string, boolean> {
+  const keys = new Map<string, boolean>();
+  for (const [key, child] of Object.entries(schemaDef(schema).shape ?? {})) {
+    const keyPath = prefix ? `${prefix}.${key}` : key;
+    keys.set(keyPath, !child.safeParse(undefined).success);
+    let inner = child;
+    for (let def = schemaDef(inner); ["optional", "default", "array"].includes(def.type); def = schemaDef(inner)) {
+      inner = def.type === "array" ? def.element! : def.innerType!;
+    }
+    if (schemaDef(inner).type === "object") for (const [nested, required] of schemaKeys(inner, keyPath)) keys.set(nested, required);
+  }
+  return keys;
+}
+
+/** Every field of the form by key path (list items without their index), and the body. */
+function formKeys(fields: AnyField[], prefix = ""): Map<string, AnyField> {
+  const keys = new Map<string, AnyField>();
+  for (const field of fields) {
+    const keyPath = prefix ? `${prefix}.${field.name}` : field.name;
+    keys.set(keyPath, field);
+    if (field.fields) for (const [nested, subfield] of formKeys(field.fields, keyPath)) keys.set(nested, subfield);
+  }
+  return keys;
+}
+
+describe("the web editor's config, generated from the content schema", () => {
+  it.each([
+    ["a project", projectSchema, () => collection("projekt").fields!, PROJECT_WIDGETS],
+    ["a person", contactSchema, () => collection("kontakter").fields!, CONTACT_WIDGETS],
+    ["the index page", pageSchema, () => pageFile("index").fields, PAGE_WIDGETS],
+    ["the cookie page", pageSchema, () => pageFile("kakor").fields, PAGE_WIDGETS],
+    ["the accessibility statement", accessibilitySchema, () => pageFile("tillganglighet").fields, ACCESSIBILITY_WIDGETS],
+  ] as const)("gives every key of %s a field with the right widget, required exactly where the schema requires it", (_name, schema, fields, widgets) => {
+    const keys = schemaKeys(schema);
+    const form = formKeys(fields());
+    expect([...keys.keys()].sort()).toEqual(Object.keys(widgets).sort());
+    expect([...form.keys()].sort()).toEqual([...keys.keys(), "body"].sort());
+    for (const [keyPath, required] of keys) {
+      const field = form.get(keyPath)!;
+      expect({ keyPath, widget: field.widget, required: field.required }).toEqual({ keyPath, widget: widgets[keyPath as keyof typeof widgets], required });
+      expect(field.label, keyPath).toMatch(/^[A-ZÅÄÖ]/);
+    }
+    expect(form.get("body")).toMatchObject({ widget: "markdown", required: false });
+  });
+
+  it("stops with an error that names a key the schema does not describe", () => {
+    const undescribed = z.strictObject({ sponsor: z.string() });
+    expect(() => formFields(undescribed)).toThrow(/sponsor has no label/);
+  });
+
+  it("validates against the JSON Schema that ships with Sveltia CMS", () => {
+    const schema = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "node_modules/@sveltia/cms/schema/sveltia-cms.json"), "utf8"));
+    const isRegExp = (text: string) => {
+      try {
+        return new RegExp(text) instanceof RegExp;
+      } catch {
+        return false;
+      }
+    };
+    const ajv = new Ajv({ allErrors: true, strict: false, formats: { regex: isRegExp, uri: (text: string) => URL.canParse(text) } });
+    for (const settings of [SETTINGS, { ...SETTINGS, cms: undefined }, { ...SETTINGS, cms: { ...SETTINGS.cms!, oauthWorker: "https://auth.example.se" } }]) {
+      const validate = ajv.compile(schema);
+      expect(validate(cmsConfig(settings)), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it("writes config.yml as YAML that reads back as the same config", async () => {
+    const text = await cmsConfigFile({ name: SETTINGS.siteName, url: SETTINGS.siteUrl, cms: SETTINGS.cms }, "content", "avslutade-projekt");
+    expect(text.startsWith("# Made by projektarkiv")).toBe(true);
+    expect(parse(text)).toEqual(JSON.parse(JSON.stringify(config)));
+  });
+
+  it("stores contacts by id and related projects by slug, choosing them by name and title", () => {
+    const fields = formKeys(collection("projekt").fields!);
+    expect(fields.get("contacts")).toMatchObject({ collection: "kontakter", value_field: "{{slug}}", display_fields: ["name"], multiple: true });
+    expect(fields.get("contentOwner")).toMatchObject({ collection: "kontakter", value_field: "{{slug}}", multiple: false });
+    expect(fields.get("related")).toMatchObject({ collection: "projekt", value_field: "{{slug}}", display_fields: ["title"], multiple: true });
+  });
+
+  it("checks partial dates with the build's own pattern and stores review dates as YYYY-MM-DD, today for a new file", () => {
+    const fields = formKeys(collection("projekt").fields!);
+    const [pattern] = fields.get("period.start")!.pattern as [string, string];
+    for (const date of ["2019", "2020-06", "2011-04-05"]) expect(date).toMatch(new RegExp(pattern));
+    for (const date of ["19", "2011-4", "5 april 2011"]) expect(date).not.toMatch(new RegExp(pattern));
+    expect(fields.get("reviewed")).toMatchObject({ type: "date", format: "YYYY-MM-DD", default: "{{now}}" });
+  });
+
+  it("offers countries by their Swedish names and partner roles in Swedish, several at a time", () => {
+    const fields = formKeys(collection("projekt").fields!);
+    const countries = fields.get("partners.country")!.options as { value: string; label: string }[];
+    expect(countries).toContainEqual({ value: "NO", label: "Norge" });
+    expect(countries).toContainEqual({ value: "SE", label: "Sverige" });
+    expect(fields.get("partners.roles")).toMatchObject({
+      multiple: true,
+      options: [
+        { value: "owner", label: "Projektägare" },
+        { value: "coordinator", label: "Koordinator" },
+        { value: "partner", label: "Partner" },
+      ],
+    });
+  });
+
+  it("starts a new project as a draft, in the project file format that reads a missing draft line as published", () => {
+    const projects = collection("projekt");
+    expect(formKeys(projects.fields!).get("draft")).toMatchObject({ default: true, required: false });
+    expect(projects).toMatchObject({ folder: "content/projekt", format: "projekt-frontmatter", slug: "{{title}}", i18n: true, aliases_field: false });
+    expect(config.i18n).toEqual({ structure: "multiple_files", locales: ["sv"], default_locale: "sv", omit_default_locale_from_file_path: true });
+    expect(config.slug).toEqual({ encoding: "ascii", clean_accents: true });
+  });
+
+  it("uploads into content/filer/, published under /filer/, and leaves empty optional fields out", () => {
+    expect(config).toMatchObject({ media_folder: "content/filer", public_folder: "/filer", output: { omit_empty_optional_fields: true } });
+    expect(collection("kontakter")).toMatchObject({ folder: "content/kontakter", slug: "{{name}}" });
+    expect(collection("sidor").files!.map((file) => file.file)).toEqual(["content/index.md", "content/kakor.md", "content/tillganglighet.md"]);
+  });
+
+  it("signs in to the configured repository with a token, or through an OAuth worker where there is one", () => {
+    expect(config.backend).toMatchObject({ name: "github", repo: "regionbiblioteket/avslutade-projekt", branch: "main", auth_methods: ["token"] });
+    const withWorker = cmsConfig({ ...SETTINGS, cms: { ...SETTINGS.cms!, oauthWorker: "https://auth.example.se/" } });
+    expect(withWorker.backend).toMatchObject({ base_url: "https://auth.example.se" });
+    expect(withWorker.backend).not.toHaveProperty("auth_methods");
+    const local = cmsConfig({ ...SETTINGS, cms: undefined });
+    expect(local.backend).toMatchObject({ name: "github", repo: "lokalt/avslutade-projekt" });
+  });
+});
