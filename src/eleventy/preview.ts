@@ -53,7 +53,6 @@ export function previewErrorMiddleware(currentErrors: () => readonly ContentErro
   };
 }
 
-
 /**
  * Dev-server middleware that serves the web editor's page as it was built. The dev server adds its
  * live-reload script to every page it serves as text, and that script reloads the page after each
