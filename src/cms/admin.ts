@@ -20,5 +20,15 @@ window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   return fetchFromNetwork(input, init);
 };
 
+// Sveltia CMS adds a viewport with maximum-scale=1, which stops editors from zooming the page on a
+// phone (WCAG 1.4.4). The limit is taken out wherever the CMS sets it.
+const allowZoom = () => {
+  for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="viewport"]')) {
+    const content = meta.content.replace(/,?\s*maximum-scale=[\d.]+/, "");
+    if (content !== meta.content) meta.content = content;
+  }
+};
+new MutationObserver(allowZoom).observe(document.head, { childList: true, subtree: true, attributes: true, attributeFilter: ["content"] });
+
 CMS.registerCustomFormat(PROJECT_FILE_FORMAT, "md", { fromFile: readProjectFile, toFile: writeProjectFile });
 await CMS.init();

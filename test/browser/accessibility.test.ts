@@ -1,18 +1,7 @@
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
+import { axeViolations } from "./axe.ts";
 import { describeInBrowser, PAGE_KINDS } from "./chromium.ts";
 import { browserAndSites } from "./site-server.ts";
-
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
-
-/** One line per violation and element, so a failure says what is wrong and where. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(" ")}`),
-  );
-}
 
 describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best practice)", () => {
   const sites = browserAndSites(["bundled", "consent", "paginated"]);

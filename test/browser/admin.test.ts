@@ -5,6 +5,7 @@ import { expect, it } from "vitest";
 import { formField, readRepositoryFile, signInToLocalRepository, useRepositoryInBrowserStorage } from "../../src/cli/admin-session.ts";
 import { swedishSlug } from "../../src/format/slug.ts";
 import { buildSite, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
+import { axeViolations, WCAG_TAGS } from "./axe.ts";
 import { describeInBrowser } from "./chromium.ts";
 import { browserAndSites } from "./site-server.ts";
 
@@ -72,16 +73,18 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     return content;
   }
 
-  it("loads and signs in with a Swedish interface, asking no other site for anything", async () => {
+  it("loads and signs in with a Swedish interface that axe finds no WCAG A/AA violation in, asking no other site for anything", async () => {
     const editor = await openEditor();
     await editor.page.goto(sites.editable.url("admin/"));
     await expect(editor.page.getByRole("button", { name: /Arbeta med lokalt repository/ }).isVisible()).resolves.toBe(true);
     await expect(editor.page.getByRole("button", { name: "Logga in med en Access Token" }).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(editor.page, WCAG_TAGS)).toEqual([]);
     await signIn(editor);
     for (const collection of ["Projekt", "Kontakter", "Webbplatsens sidor"]) {
       await editor.page.getByRole("treeitem", { name: collection, exact: true }).waitFor();
     }
     await editor.page.getByRole("row", { name: "Vinna Vinna" }).waitFor();
+    expect(await axeViolations(editor.page, WCAG_TAGS)).toEqual([]);
     expect(editor.foreignRequests).toEqual([]);
     expect(await editor.cspViolations()).toEqual([]);
     await editor.context.close();
@@ -119,6 +122,7 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     await field("contentOwner").getByRole("radio", { name: "Sandra Spjuth" }).check();
     await field("publishedBy").getByRole("radio", { name: "Sandra Spjuth" }).check();
     await expect(field("draft").getByRole("switch").isChecked()).resolves.toBe(true);
+    expect(await axeViolations(page, WCAG_TAGS)).toEqual([]);
 
     const file = `projekt/${swedishSlug(NEW_TITLE)}.md`;
     expect(file).toBe("projekt/lasframjande-pa-aland-och-i-orebro.md");
