@@ -1,24 +1,47 @@
 /**
- * `npm run check [-- DIR] [--json]`
+ * `npm run check [-- DIR] [--format text|json|github] [--json]`
  *
  * Validates a content tree without building it, with the same code and messages as the build.
- * Exit code 0 when the content is valid, 1 when it has errors.
+ * Exit code 0 when the content is valid, 1 when it has errors. The list of errors is printed for a
+ * person (text), as data (json; --json is short for it), or as GitHub Actions workflow commands
+ * (github), which put each error on its file's line in the commit and pull-request views; in
+ * GitHub Actions that format also writes the errors and the pages overdue for review to the run's
+ * summary page.
  */
 import path from "node:path";
 import { displayPath, formatErrorReport } from "../content/errors.ts";
 import { validateContent } from "../content/load.ts";
+import { overduePages } from "../content/review.ts";
+import { todayInSweden } from "../format/date.ts";
 import { parseCommandLine } from "./command-line.ts";
+import { annotations, stepSummary, writeStepSummary } from "./github-actions.ts";
 
-const { values, positionals } = parseCommandLine("check", { json: { type: "boolean", default: false } }, { positionals: 1 });
+const FORMATS = ["text", "json", "github"];
+
+const { values, positionals } = parseCommandLine(
+  "check",
+  { json: { type: "boolean", default: false }, format: { type: "string", default: "text" } },
+  { positionals: 1 },
+);
+if (!FORMATS.includes(values.format)) {
+  console.error(`npm run check: okänt format "${values.format}"; välj ${FORMATS.join(", ")}`);
+  process.exit(2);
+}
+const format = values.json ? "json" : values.format;
 const contentDir = path.resolve(positionals[0] ?? "content");
 const result = await validateContent(contentDir);
 
-if (values.json) {
+if (format === "json") {
   const errors = result.errors.map((error) => ({ ...error, file: displayPath(error.file) }));
   const summary = result.archive
     ? { projects: result.archive.projects.length, drafts: result.archive.drafts.length, contacts: result.archive.contacts.length }
     : undefined;
   console.log(JSON.stringify({ ok: errors.length === 0, errors, ...(summary ? { summary } : {}) }, null, 2));
+} else if (format === "github") {
+  for (const line of annotations(result.errors)) console.log(line);
+  const interval = result.archive?.site.reviewIntervalMonths;
+  const overdue = result.archive && overduePages(result.archive, todayInSweden(), interval!);
+  await writeStepSummary(stepSummary(result.errors, overdue, interval));
 } else if (result.archive) {
   const { projects, drafts, contacts } = result.archive;
   const draftText = drafts.length > 0 ? ` (och ${drafts.length} utkast)` : "";

@@ -63,6 +63,44 @@ describe("npm run check", () => {
     });
   });
 
+  describe("with --format github, as the workflows run it", () => {
+    it("prints one workflow command per error, on the file's line, and writes the errors to the run's summary", async () => {
+      const dir = path.join(workspace.dir, "github");
+      await contentTree(dir, "minimal", {
+        "projekt/alfa.md": (text) => text.replace("reviewed: 2020-01-02", "reviewed: 2020-02-30"),
+        "kontakter/bo-ek.md": (text) => text.replace("name: Bo Ek", "name: Bo Ek\nemial: bo@example.se"),
+      });
+      const summary = path.join(dir, "sammanfattning.md");
+      const result = await runCli("check", ["content", "--format", "github"], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+      expect(result.code).toBe(1);
+      expect(result.stdout.split("\n")).toEqual([
+        "::error file=content/kontakter/bo-ek.md,line=3,title=emial::okänt fält (menade du email?)",
+        '::error file=content/projekt/alfa.md,line=13,title=reviewed::ogiltigt datum "2020-02-30" (skriv ÅÅÅÅ-MM-DD)',
+        "",
+      ]);
+      const table = await readFile(summary, "utf8");
+      expect(table).toContain("2 fel. Ingenting publiceras förrän de är rättade.");
+      expect(table).toContain("| content/kontakter/bo-ek.md | 3 | emial | okänt fält (menade du email?) |");
+      expect(table).toContain('| content/projekt/alfa.md | 13 | reviewed | ogiltigt datum "2020-02-30" (skriv ÅÅÅÅ-MM-DD) |');
+    });
+
+    it("prints nothing for valid content, and lists the pages overdue for review in the summary", async () => {
+      const summary = path.join(workspace.dir, "granskning.md");
+      const result = await runCli("check", ["content", "--format=github"], { env: { GITHUB_STEP_SUMMARY: summary } });
+      expect(result).toMatchObject({ code: 0, stdout: "" });
+      const text = await readFile(summary, "utf8");
+      expect(text).toContain("Inga fel.");
+      expect(text).toContain("### Sidor som inte har granskats på 12 månader");
+      expect(text).toContain("| Sandra Spjuth | Vinna Vinna (content/projekt/vinna-vinna.md) | 4 juli 2018 |");
+    });
+
+    it("refuses an unknown format", async () => {
+      const result = await runCli("check", ["content", "--format", "xml"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('okänt format "xml"; välj text, json, github');
+    });
+  });
+
   it("says so when the folder does not exist", async () => {
     const result = await runCli("check", [path.join(workspace.dir, "saknas")]);
     expect(result.code).toBe(1);
