@@ -10,6 +10,7 @@ import { loadArchiveOrExit } from "./load-or-exit.ts";
 import { countOverdue, overduePages, overdueSummary } from "../content/review.ts";
 import { formatSwedishDate, parsePartialDate, todayInSweden } from "../format/date.ts";
 import { parseCommandLine } from "./command-line.ts";
+import { contactLine } from "./contact-line.ts";
 
 const { values } = parseCommandLine("review", {
   input: { type: "string", default: "content" },
@@ -43,8 +44,7 @@ if (values.json) {
 } else {
   const lines = [`${overdueSummary(count, interval)} (per ${formatSwedishDate(today)}):`];
   for (const { owner, pages } of owners) {
-    const reach = [...owner.phones.map((phone) => phone.display), ...(owner.email ? [owner.email] : [])].join(", ");
-    lines.push("", `${owner.name}, ${owner.title}${reach ? ` (${reach})` : ""}`);
+    lines.push("", contactLine(owner));
     for (const page of pages) {
       const overdue = page.monthsOverdue === 0 ? "ska granskas nu" : `${page.monthsOverdue} ${page.monthsOverdue === 1 ? "månad" : "månader"} försenad`;
       lines.push(`  ${formatSwedishDate(page.reviewed)}  ${page.title}  ${page.sourcePath ? displayPath(page.sourcePath) : page.url}  (${overdue})`);

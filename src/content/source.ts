@@ -11,6 +11,8 @@ export interface SourceFile {
   readonly data: unknown;
   /** The Markdown body, with line endings normalised to \n. */
   readonly body: string;
+  /** The line of the file where the body starts. */
+  readonly bodyLine: number;
   /** Errors found while reading: encoding, delimiters, YAML syntax. */
   readonly errors: ContentError[];
   /** The line of a field, or of the nearest enclosing field that exists. */
@@ -42,7 +44,7 @@ function decodeText(bytes: Uint8Array): string | undefined {
 }
 
 function failed(file: string, error: Omit<ContentError, "file">): SourceFile {
-  return { file, data: undefined, body: "", errors: [{ file, ...error }], locate: () => undefined };
+  return { file, data: undefined, body: "", bodyLine: 1, errors: [{ file, ...error }], locate: () => undefined };
 }
 
 /** Brackets and quotes that YAML only notices are unclosed on a later line. */
@@ -171,7 +173,7 @@ export function readContentFile(file: string, bytes: Uint8Array): SourceFile {
   const split = matter(text, { engines: { yaml: (raw: string) => ({ raw }) } });
   // gray-matter's raw front matter starts with the rest of the opening --- line, so YAML line 1 is file line 1.
   const yaml = parseYaml(file, (split.data as { raw?: string }).raw ?? "", 0);
-  return { file, data: yaml.data, body: split.content, errors: yaml.errors, locate: yaml.locate };
+  return { file, data: yaml.data, body: split.content, bodyLine: closing + 2, errors: yaml.errors, locate: yaml.locate };
 }
 
 /** Reads a YAML data file such as `_data/site.yaml`. */
@@ -182,5 +184,5 @@ export function readYamlFile(file: string, bytes: Uint8Array): SourceFile {
   }
   if (text.trim() === "") return failed(file, { line: 1, message: "filen är tom" });
   const yaml = parseYaml(file, text, 0);
-  return { file, data: yaml.data, body: "", errors: yaml.errors, locate: yaml.locate };
+  return { file, data: yaml.data, body: "", bodyLine: 1, errors: yaml.errors, locate: yaml.locate };
 }

@@ -27,13 +27,16 @@ export interface MarkdownRenderer {
   renderInline(text: string): string;
 }
 
+/** How editors' Markdown is read: bare web addresses become links, as in the link check (src/links/). */
+export const MARKDOWN_OPTIONS = { linkify: true, typographer: false } as const;
+
 /**
  * The Markdown renderer for editors' text. By default raw HTML is off, so `<script>` in a body
  * shows as text. A trusted site can allow HTML (`markdown: { allowHtml: true }` in site.yaml); it
  * is then cleaned with sanitize-html, so scripts, event handlers and `javascript:` links are removed.
  */
 export function createMarkdown({ allowHtml = false } = {}): MarkdownRenderer {
-  const markdown = new MarkdownIt({ html: allowHtml, linkify: true, typographer: false });
+  const markdown = new MarkdownIt({ ...MARKDOWN_OPTIONS, html: allowHtml });
   if (!allowHtml) return { render: (text) => markdown.render(text), renderInline: (text) => markdown.renderInline(text) };
   const sanitizeHtml = loadSanitizer();
   const options = sanitizeOptions(sanitizeHtml);

@@ -1,0 +1,67 @@
+/**
+ * `npm run links [-- --json] [--concurrency N] [--timeout S] [--input DIR]`
+ *
+ * Checks every web address the published content links to (src/links/), and lists the dead ones
+ * and the ones that have moved for good, with file, line and field, grouped by content owner as
+ * `npm run review` groups pages. Exit code 1 when a link is dead. Results are kept for a day.
+ */
+import path from "node:path";
+import { displayPath } from "../content/errors.ts";
+import { checkUrls } from "../links/check.ts";
+import { externalLinks, type ExternalLink } from "../links/collect.ts";
+import { linkReport, type LinkProblem } from "../links/report.ts";
+import { parseCommandLine } from "./command-line.ts";
+import { contactLine } from "./contact-line.ts";
+import { loadArchiveOrExit } from "./load-or-exit.ts";
+
+const { values } = parseCommandLine("links", {
+  input: { type: "string", default: "content" },
+  json: { type: "boolean", default: false },
+  concurrency: { type: "string", default: "8" },
+  timeout: { type: "string", default: "10" },
+});
+
+function positiveNumber(option: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) {
+    console.error(`npm run links: --${option} ska vara ett tal större än 0, inte "${value}"`);
+    process.exit(2);
+  }
+  return number;
+}
+
+const archive = await loadArchiveOrExit(path.resolve(values.input));
+const links = externalLinks(archive);
+const cacheDir = process.env.PROJEKTARKIV_CACHE_DIR;
+const outcomes = await checkUrls(
+  links.map((link) => link.url),
+  {
+    concurrency: Math.floor(positiveNumber("concurrency", values.concurrency)),
+    perHost: 2,
+    timeoutMs: positiveNumber("timeout", values.timeout) * 1000,
+    userAgent: `projektarkiv-lankkontroll/1.0 (+${archive.site.url})`,
+    ...(cacheDir ? { cacheFile: path.join(cacheDir, "lankar.json") } : {}),
+    cacheForMs: 24 * 3600 * 1000,
+  },
+);
+
+const report = linkReport(links, outcomes);
+const place = (link: ExternalLink) => `${displayPath(link.file)}${link.line ? `:${link.line}` : ""}`;
+const what = (outcome: LinkProblem["outcome"]) => (outcome.kind === "dead" ? `död: ${outcome.reason}` : `flyttad för gott: skriv ${outcome.location} i stället`);
+
+if (values.json) {
+  const owners = report.owners.map(({ owner, problems }) => ({
+    owner: { id: owner.id, name: owner.name },
+    links: problems.map(({ link, outcome }) => ({ file: displayPath(link.file), line: link.line ?? null, field: link.field, url: link.url, ...outcome })),
+  }));
+  console.log(JSON.stringify({ checked: report.checked, dead: report.dead, moved: report.moved, owners }, null, 2));
+} else {
+  const lines = [`Kontrollerade ${report.checked} ${report.checked === 1 ? "länk" : "länkar"}: ${report.dead} döda, ${report.moved} flyttade.`];
+  for (const { owner, problems } of report.owners) {
+    lines.push("", contactLine(owner));
+    for (const { link, outcome } of problems) lines.push(`  ${place(link)}  ${link.field}  ${link.url}`, `    ${what(outcome)}`);
+  }
+  if (report.owners.length > 0) lines.push("", "Rätta adressen eller ta bort länken. En flyttad sida fungerar än, men byt till den nya adressen.");
+  console.log(lines.join("\n"));
+}
+process.exit(report.dead > 0 ? 1 : 0);

@@ -1,0 +1,125 @@
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentTree, runCli, temporaryWorkspace, type CommandResult } from "../helpers.ts";
+
+const workspace = temporaryWorkspace();
+
+/** A server on 127.0.0.1 that answers each path one way, and counts what it is asked. */
+const requests: { method: string; path: string; userAgent: string }[] = [];
+let server: Server;
+let base: string;
+let refused: string;
+
+function listen(handler: Parameters<typeof createServer>[1]): Promise<Server> {
+  const started = createServer(handler);
+  return new Promise((resolve) => started.listen(0, "127.0.0.1", () => resolve(started)));
+}
+const address = (listening: Server) => `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+
+let content: string;
+let first: CommandResult;
+let cacheDir: string;
+
+beforeAll(async () => {
+  server = await listen((request, response) => {
+    const urlPath = new URL(request.url ?? "/", "http://localhost").pathname;
+    requests.push({ method: request.method ?? "", path: urlPath, userAgent: String(request.headers["user-agent"]) });
+    if (urlPath === "/ok" || urlPath === "/ny") return response.writeHead(200, { "Content-Type": "text/html" }).end("<p>ok</p>");
+    if (urlPath === "/gammal") return response.writeHead(301, { Location: "/ny" }).end();
+    if (urlPath === "/tillfallig") return response.writeHead(302, { Location: "/ok" }).end();
+    if (urlPath === "/bara-get") return response.writeHead(request.method === "HEAD" ? 405 : 200).end();
+    if (urlPath === "/trasig") return response.writeHead(500).end();
+    if (urlPath === "/langsam") return setTimeout(() => response.writeHead(200).end(), 3000);
+    response.writeHead(404).end();
+  });
+  base = address(server);
+  // A port that nothing listens on: taken, then let go.
+  const closed = await listen(() => undefined);
+  refused = address(closed);
+  await new Promise((resolve) => closed.close(resolve));
+
+  content = await contentTree(workspace.dir, "minimal", {
+    "projekt/alfa.md": (text) =>
+      text
+        .replace("goals:\n  - Läsa *mer*", `goals:\n  - Läsa *mer*\n  - Se [listan](${base}/borta)`)
+        .replace("contacts:", `partners:\n  - name: Flyttat bibliotek\n    url: ${base}/gammal\n  - name: Stängt bibliotek\n    url: ${refused}/\nfunders:\n  - name: Fonden\n    url: ${base}/ok\ncontacts:`)
+        .replace("Alfa handlar om läsning.", `Alfa handlar om läsning.\n\nSe ${base}/bara-get och\nläs [rapporten](${base}/trasig) och [en tillfällig adress](${base}/tillfallig).`),
+    "projekt/beta.md": (text) => text.replace("Beta handlar om skrivande.", `Beta handlar om skrivande, se [arkivet](${base}/langsam).`),
+  });
+  cacheDir = path.join(workspace.dir, "cache");
+  first = await runCli("links", [`--input=${content}`, "--timeout", "1", "--concurrency", "4"], { env: { PROJEKTARKIV_CACHE_DIR: cacheDir } });
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe("npm run links", () => {
+  it("exits with 1 when a link is dead", () => {
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(1);
+  });
+
+  it("reports each dead link with file, line and field, under its page's content owner", async () => {
+    const alfa = path.join(content, "projekt/alfa.md");
+    const beta = path.join(content, "projekt/beta.md");
+    const lines = (await readFile(alfa, "utf8")).split("\n");
+    const line = (text: string) => lines.findIndex((candidate) => candidate.includes(text)) + 1;
+    expect(first.stdout).toBe(
+      [
+        "Kontrollerade 8 länkar: 4 döda, 1 flyttade.",
+        "",
+        "Anna Berg, Bibliotekarie (019-602 72 54, anna.berg@example.se)",
+        `  ${alfa}:${line("/borta")}  goals[1]  ${base}/borta`,
+        "    död: svarar 404 (sidan finns inte)",
+        `  ${alfa}:${line("/gammal")}  partners[0].url  ${base}/gammal`,
+        `    flyttad för gott: skriv ${base}/ny i stället`,
+        `  ${alfa}:${line(refused)}  partners[1].url  ${refused}/`,
+        "    död: anslutningen nekades",
+        `  ${alfa}:${line("/trasig")}  brödtext  ${base}/trasig`,
+        "    död: svarar 500 (fel hos servern)",
+        "",
+        "Bo Ek, Webbredaktör",
+        `  ${beta}:11  brödtext  ${base}/langsam`,
+        "    död: svarade inte inom 1 s",
+        "",
+        "Rätta adressen eller ta bort länken. En flyttad sida fungerar än, men byt till den nya adressen.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("asks with HEAD first and GET when HEAD is refused, follows redirects, and says who is asking", () => {
+    const asked = (urlPath: string) => requests.filter((request) => request.path === urlPath).map((request) => request.method);
+    expect(asked("/ok")).toEqual(["HEAD", "HEAD"]);
+    expect(asked("/bara-get")).toEqual(["HEAD", "GET"]);
+    expect(asked("/gammal")).toEqual(["HEAD"]);
+    expect(asked("/ny")).toEqual(["HEAD"]);
+    expect(new Set(requests.map((request) => request.userAgent))).toEqual(new Set(["projektarkiv-lankkontroll/1.0 (+https://arkiv.example.se/)"]));
+  });
+
+  it("asks no server again within the day, and reports the same", async () => {
+    const before = requests.length;
+    const second = await runCli("links", [`--input=${content}`, "--timeout", "1"], { env: { PROJEKTARKIV_CACHE_DIR: cacheDir } });
+    expect(requests.length).toBe(before);
+    expect(second).toEqual(first);
+  });
+
+  it("gives the same report as data with --json", async () => {
+    const result = await runCli("links", [`--input=${content}`, "--json"], { env: { PROJEKTARKIV_CACHE_DIR: cacheDir } });
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ checked: 8, dead: 4, moved: 1 });
+    expect(report.owners.map((owner: { owner: { id: string } }) => owner.owner.id)).toEqual(["anna-berg", "bo-ek"]);
+    expect(report.owners[0].links[1]).toEqual({
+      file: path.join(content, "projekt/alfa.md"),
+      line: (await readFile(path.join(content, "projekt/alfa.md"), "utf8")).split("\n").findIndex((line) => line.includes("/gammal")) + 1,
+      field: "partners[0].url",
+      url: `${base}/gammal`,
+      kind: "moved",
+      status: 301,
+      location: `${base}/ny`,
+    });
+  });
+});
