@@ -1,10 +1,28 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { validateWorkflow } from "@action-validator/core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { PROJECT_ROOT } from "../helpers.ts";
 
 const WORKFLOWS = path.join(PROJECT_ROOT, ".github/workflows");
+
+interface Step {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  needs?: string | string[];
+  if?: string;
+  steps?: Step[];
+  outputs?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, Job>;
+}
 
 /** One line per schema error, so a failure says which key is wrong. */
 function schemaErrors(source: string): string[] {
@@ -12,21 +30,106 @@ function schemaErrors(source: string): string[] {
   return errors.map((error) => `${error.path ?? ""} ${error.title}${error.detail ? `: ${error.detail}` : ""}`);
 }
 
+const needsOf = (job: Job) => (job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs]);
+const runsTests = (job: Job) => (job.steps ?? []).some((step) => /\.ci\/run|npm test\b/.test(step.run ?? ""));
+const deploys = (job: Job) => (job.steps ?? []).some((step) => step.uses?.startsWith("actions/deploy-pages@"));
+
+/**
+ * The jobs that run for an event, as GitHub decides: a job runs when every job it needs has run
+ * and succeeded, and its `if` holds. The `if` expressions here use only ==, && and the values
+ * given, which read the same in JavaScript.
+ */
+function jobsThatRun(workflow: Workflow, context: { event_name: string; ref: string; code: boolean }): Set<string> {
+  const github = { event_name: context.event_name, ref: context.ref };
+  const needs = { changes: { outputs: { code: String(context.code) } } };
+  const ran = new Set<string>();
+  const decided = new Set<string>();
+  while (decided.size < Object.keys(workflow.jobs).length) {
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      if (decided.has(name) || !needsOf(job).every((need) => decided.has(need))) continue;
+      const condition = job.if ? (new Function("github", "needs", `return (${job.if});`)(github, needs) as boolean) : true;
+      if (needsOf(job).every((need) => ran.has(need)) && condition) ran.add(name);
+      decided.add(name);
+    }
+  }
+  return ran;
+}
+
+/** Every job a job waits for, directly or through others. */
+function waitsFor(workflow: Workflow, name: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (job: string) => {
+    for (const need of needsOf(workflow.jobs[job]!)) {
+      if (found.has(need)) continue;
+      found.add(need);
+      visit(need);
+    }
+  };
+  visit(name);
+  return found;
+}
+
 describe("GitHub Actions workflows", () => {
+  let site: Workflow;
+  let links: Workflow;
+  beforeAll(async () => {
+    site = parse(await readFile(path.join(WORKFLOWS, "site.yml"), "utf8"));
+    links = parse(await readFile(path.join(WORKFLOWS, "links.yml"), "utf8"));
+  });
+
   it("validate against the GitHub Actions schema", async () => {
     const files = (await readdir(WORKFLOWS)).filter((name) => /\.ya?ml$/.test(name));
-    expect(files).toEqual(["site.yml"]);
+    expect(files).toEqual(["links.yml", "site.yml"]);
     for (const file of files) {
       expect(schemaErrors(await readFile(path.join(WORKFLOWS, file), "utf8")), file).toEqual([]);
     }
   });
 
-  it("test every pull request and push, and deploy to Pages with the repository name as path prefix", async () => {
-    const source = await readFile(path.join(WORKFLOWS, "site.yml"), "utf8");
-    expect(source).toContain("run: bash .ci/run");
-    expect(source).toContain("npm run build -- --pathprefix=/${{ github.event.repository.name }}/");
-    expect(source).toContain("actions/deploy-pages@");
-    expect(source).toMatch(/if: github\.event_name == 'push' && github\.ref == 'refs\/heads\/main'/);
+  it("tell content from code by the paths the issue names", () => {
+    const filter = site.jobs.changes!.steps!.find((step) => step.uses?.startsWith("dorny/paths-filter@"))!;
+    expect(parse(String(filter.with!.filters))).toEqual({
+      code: ["src/**", "layouts/**", "test/**", "package.json", "package-lock.json", ".eleventy.ts", ".ci/**", ".github/**"],
+    });
+  });
+
+  it("publish a content-only push after the check and the build, waiting for no test suite", () => {
+    const ran = jobsThatRun(site, { event_name: "push", ref: "refs/heads/main", code: false });
+    const deploying = [...ran].filter((name) => deploys(site.jobs[name]!));
+    expect(deploying).toEqual(["deploy-content"]);
+    expect([...ran].filter((name) => runsTests(site.jobs[name]!))).toEqual([]);
+    const before = waitsFor(site, "deploy-content");
+    expect([...before].filter((name) => runsTests(site.jobs[name]!))).toEqual([]);
+    expect(before).toContain("check");
+    const check = site.jobs.check!.steps!.map((step) => step.run ?? step.uses ?? "");
+    expect(check.indexOf("npm run check -- --format github")).toBeLessThan(check.findIndex((step) => step.startsWith("npm run build -- --pathprefix=")));
+  });
+
+  it("run .ci/run before anything is published when code changed", () => {
+    const ran = jobsThatRun(site, { event_name: "push", ref: "refs/heads/main", code: true });
+    const deploying = [...ran].filter((name) => deploys(site.jobs[name]!));
+    expect(deploying).toEqual(["deploy-code"]);
+    expect([...waitsFor(site, "deploy-code")].filter((name) => runsTests(site.jobs[name]!))).toEqual(["test"]);
+    expect(site.jobs.test!.steps!.map((step) => step.run).filter(Boolean)).toEqual(["bash .ci/run"]);
+  });
+
+  it("publish nothing from a pull request, and upload its built site for the reviewer", () => {
+    for (const code of [false, true]) {
+      const ran = jobsThatRun(site, { event_name: "pull_request", ref: "refs/pull/7/merge", code });
+      expect([...ran].filter((name) => deploys(site.jobs[name]!))).toEqual([]);
+      expect(ran.has("check")).toBe(true);
+      expect(ran.has("test")).toBe(code);
+    }
+    const upload = site.jobs.check!.steps!.find((step) => step.uses?.startsWith("actions/upload-artifact@"))!;
+    expect(upload.if).toBe("github.event_name == 'pull_request'");
+    expect(upload.with).toMatchObject({ path: "_site" });
+  });
+
+  it("check the links and the review dates every week, into the run's summary", () => {
+    expect(links.on.schedule).toEqual([{ cron: "17 5 * * 1" }]);
+    const runs = links.jobs.links!.steps!.map((step) => step.run ?? "").join("\n");
+    expect(runs).toContain("npm run --silent links");
+    expect(runs).toContain("npm run --silent review");
+    expect(runs.match(/>> "\$GITHUB_STEP_SUMMARY"/g)).toHaveLength(2);
   });
 
   it("the validator catches a broken workflow", () => {
