@@ -1,7 +1,8 @@
-import { readdir } from "node:fs/promises";
+import { appendFile, cp, readdir } from "node:fs/promises";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLE_CMS_SETTINGS } from "../../src/cli/admin-session.ts";
 import { CONSENT_CATEGORY } from "../browser/site-server.ts";
 import { buildSite, contentTree, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
 
@@ -29,7 +30,11 @@ beforeAll(async () => {
   const consent = await contentTree(path.join(workspace.dir, "consent"), "minimal", {
     "_data/site.yaml": (text) => text + CONSENT_CATEGORY,
   });
-  const builds = { bundled: path.join(PROJECT_ROOT, "content"), consent };
+  // The bundled content with the web editor's settings, so that /admin/ is built and checked too.
+  const editable = path.join(workspace.dir, "editable", "content");
+  await cp(path.join(PROJECT_ROOT, "content"), editable, { recursive: true });
+  await appendFile(path.join(editable, "_data/site.yaml"), EXAMPLE_CMS_SETTINGS);
+  const builds = { bundled: path.join(PROJECT_ROOT, "content"), consent, editable };
   for (const [name, content] of Object.entries(builds)) {
     const result = await buildSite(content, path.join(workspace.dir, name, "_site"));
     expect(result.code, result.stderr).toBe(0);
@@ -41,9 +46,10 @@ afterAll(async () => {
 });
 
 describe("html-validate (recommended rules)", () => {
-  it.each(["bundled", "consent"])("finds no errors in any page of the %s site", async (name) => {
+  it.each(["bundled", "consent", "editable"])("finds no errors in any page of the %s site", async (name) => {
     const files = await htmlFiles(sites[name]!);
     expect(files.length).toBeGreaterThanOrEqual(7);
+    if (name === "editable") expect(files).toContain(path.join(sites[name]!, "admin/index.html"));
     const problems: string[] = [];
     for (const file of files) {
       const report = await validator.validateFile(file);
