@@ -5,7 +5,7 @@
  * picker is replaced by the origin-private file system (OPFS), seeded with a content folder, so the
  * CMS runs its real local-repository code on it.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { appendFile, cp, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 
@@ -13,7 +13,18 @@ import type { BrowserContext, Locator, Page } from "playwright-core";
  * site.yaml's web-editor settings for an example repository, for content whose site.yaml has none:
  * /admin/ is built only with them.
  */
-export const EXAMPLE_CMS_SETTINGS = "\ncms:\n  repo: regionbiblioteket/avslutade-projekt\n";
+const EXAMPLE_CMS_SETTINGS = "\ncms:\n  repo: regionbiblioteket/avslutade-projekt\n";
+
+/**
+ * Copies a content folder to `target` with web-editor settings in its site.yaml (an example
+ * repository, where it has none), so that a build of the copy has /admin/. Returns `target`.
+ */
+export async function copyWithWebEditor(source: string, target: string): Promise<string> {
+  await cp(source, target, { recursive: true });
+  const settings = path.join(target, "_data/site.yaml");
+  if (!/^cms:/m.test(await readFile(settings, "utf8"))) await appendFile(settings, EXAMPLE_CMS_SETTINGS);
+  return target;
+}
 
 /** The repository's folder in the origin-private file system. */
 const REPOSITORY = "repository";

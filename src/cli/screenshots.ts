@@ -8,11 +8,11 @@
  * form. With --guide it writes only the pictures of the web editor, into docs/bilder/, where the
  * editor guide shows them.
  */
-import { appendFile, cp, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { EXAMPLE_CMS_SETTINGS, formField, signInToLocalRepository, useRepositoryInBrowserStorage } from "./admin-session.ts";
+import { copyWithWebEditor, formField, signInToLocalRepository, useRepositoryInBrowserStorage } from "./admin-session.ts";
 import { launchChromium, PAGE_KINDS } from "./browser.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";
 import { buildWithEleventy } from "./eleventy-build.ts";
@@ -69,10 +69,7 @@ async function webEditor(browser: Browser, siteUrl: string, content: string, fol
 
 const workspace = await mkdtemp(path.join(os.tmpdir(), "projektarkiv-bilder-"));
 try {
-  const content = path.join(workspace, "content");
-  await cp(path.resolve(options.input), content, { recursive: true });
-  const settings = path.join(content, "_data/site.yaml");
-  if (!/^cms:/m.test(await readFile(settings, "utf8"))) await appendFile(settings, EXAMPLE_CMS_SETTINGS);
+  const content = await copyWithWebEditor(path.resolve(options.input), path.join(workspace, "content"));
   const site = path.join(workspace, "_site");
   await buildWithEleventy(content, site);
   const server = await serveStatic(site);

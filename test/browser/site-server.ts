@@ -1,9 +1,8 @@
-import { appendFile, cp } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { writeSyntheticArchive } from "../../src/bench/synthetic-archive.ts";
-import { EXAMPLE_CMS_SETTINGS } from "../../src/cli/admin-session.ts";
+import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
 import { launchChromium } from "../../src/cli/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
 import { buildSite, contentTree, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
@@ -51,9 +50,7 @@ export async function buildAndServe(source: SiteName, options: { pathPrefix?: st
       "filer/statistik.js": STATISTICS_SCRIPT,
     });
   } else if (source === "editable") {
-    content = path.join(workspace.dir, "content");
-    await cp(path.join(PROJECT_ROOT, "content"), content, { recursive: true });
-    await appendFile(path.join(content, "_data/site.yaml"), EXAMPLE_CMS_SETTINGS);
+    content = await copyWithWebEditor(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "content"));
   } else if (source === "paginated") {
     content = path.join(workspace.dir, "content");
     await writeSyntheticArchive(content, 120);

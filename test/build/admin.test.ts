@@ -1,9 +1,9 @@
-import { appendFile, cp, readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildSite, PROJECT_ROOT, readPage, temporaryWorkspace, type CommandResult } from "../helpers.ts";
-import { EXAMPLE_CMS_SETTINGS } from "../../src/cli/admin-session.ts";
+import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
 
 const workspace = temporaryWorkspace();
 const builds: Record<"withCms" | "withoutCms", CommandResult & { output: string }> = {} as never;
@@ -21,9 +21,7 @@ async function pagePolicies(site: string): Promise<Map<string, string>> {
 }
 
 beforeAll(async () => {
-  const content = path.join(workspace.dir, "content");
-  await cp(path.join(PROJECT_ROOT, "content"), content, { recursive: true });
-  await appendFile(path.join(content, "_data/site.yaml"), EXAMPLE_CMS_SETTINGS);
+  const content = await copyWithWebEditor(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "content"));
   const [withCms, withoutCms] = await Promise.all([
     buildSite(content, path.join(workspace.dir, "med-cms")),
     buildSite(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "utan-cms")),

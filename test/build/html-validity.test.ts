@@ -1,8 +1,8 @@
-import { appendFile, cp, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLE_CMS_SETTINGS } from "../../src/cli/admin-session.ts";
+import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
 import { CONSENT_CATEGORY } from "../browser/site-server.ts";
 import { buildSite, contentTree, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
 
@@ -31,9 +31,7 @@ beforeAll(async () => {
     "_data/site.yaml": (text) => text + CONSENT_CATEGORY,
   });
   // The bundled content with the web editor's settings, so that /admin/ is built and checked too.
-  const editable = path.join(workspace.dir, "editable", "content");
-  await cp(path.join(PROJECT_ROOT, "content"), editable, { recursive: true });
-  await appendFile(path.join(editable, "_data/site.yaml"), EXAMPLE_CMS_SETTINGS);
+  const editable = await copyWithWebEditor(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "editable", "content"));
   const builds = { bundled: path.join(PROJECT_ROOT, "content"), consent, editable };
   for (const [name, content] of Object.entries(builds)) {
     const result = await buildSite(content, path.join(workspace.dir, name, "_site"));
