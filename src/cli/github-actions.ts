@@ -5,7 +5,7 @@
  */
 import { appendFile } from "node:fs/promises";
 import { displayPath, sortContentErrors, type ContentError } from "../content/errors.ts";
-import type { OwnerReview } from "../content/review.ts";
+import { overdueText, type OwnerReview } from "../content/review.ts";
 import { formatSwedishDate } from "../format/date.ts";
 
 /** A message, escaped as actions/toolkit's command.ts does: %, CR and LF. */
@@ -51,12 +51,11 @@ export function stepSummary(errors: readonly ContentError[], overdue: readonly O
   }
   if (overdue && overdue.length > 0) {
     lines.push("", `### Sidor som inte har granskats på ${intervalMonths} månader`, "");
-    lines.push("| innehållsansvarig | sida | granskad | försenad |", "|---|---|---|---|");
+    lines.push("| innehållsansvarig | sida | granskad | granskning |", "|---|---|---|---|");
     for (const { owner, pages } of overdue) {
       for (const page of pages) {
-        const months = page.monthsOverdue === 0 ? "ska granskas nu" : `${page.monthsOverdue} mån.`;
         const place = page.sourcePath ? displayPath(page.sourcePath) : page.url;
-        lines.push(`| ${cell(owner.name)} | ${cell(page.title)} (${cell(place)}) | ${formatSwedishDate(page.reviewed)} | ${months} |`);
+        lines.push(`| ${cell(owner.name)} | ${cell(page.title)} (${cell(place)}) | ${formatSwedishDate(page.reviewed)} | ${overdueText(page.monthsOverdue)} |`);
       }
     }
   }

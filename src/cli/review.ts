@@ -7,7 +7,7 @@
 import path from "node:path";
 import { displayPath } from "../content/errors.ts";
 import { loadArchiveOrExit } from "./load-or-exit.ts";
-import { countOverdue, overduePages, overdueSummary } from "../content/review.ts";
+import { countOverdue, overduePages, overdueSummary, overdueText } from "../content/review.ts";
 import { formatSwedishDate, parsePartialDate, todayInSweden } from "../format/date.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { contactLine } from "./contact-line.ts";
@@ -46,8 +46,7 @@ if (values.json) {
   for (const { owner, pages } of owners) {
     lines.push("", contactLine(owner));
     for (const page of pages) {
-      const overdue = page.monthsOverdue === 0 ? "ska granskas nu" : `${page.monthsOverdue} ${page.monthsOverdue === 1 ? "månad" : "månader"} försenad`;
-      lines.push(`  ${formatSwedishDate(page.reviewed)}  ${page.title}  ${page.sourcePath ? displayPath(page.sourcePath) : page.url}  (${overdue})`);
+      lines.push(`  ${formatSwedishDate(page.reviewed)}  ${page.title}  ${page.sourcePath ? displayPath(page.sourcePath) : page.url}  (${overdueText(page.monthsOverdue)})`);
     }
   }
   lines.push("", "Läs igenom sidan, rätta det som behövs och ändra reviewed till dagens datum.");

@@ -66,3 +66,8 @@ export function countOverdue(owners: readonly OwnerReview[]): number {
 export function overdueSummary(count: number, intervalMonths: number): string {
   return `${count === 1 ? "1 sida" : `${count} sidor`} har inte granskats på ${intervalMonths} månader`;
 }
+
+/** "ska granskas nu" or "3 månader försenad": how late a page is, as every list of overdue pages says it. */
+export function overdueText(monthsOverdue: number): string {
+  return monthsOverdue === 0 ? "ska granskas nu" : `${monthsOverdue} ${monthsOverdue === 1 ? "månad" : "månader"} försenad`;
+}
