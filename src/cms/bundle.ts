@@ -14,7 +14,7 @@ import path from "node:path";
 import type { Plugin } from "esbuild";
 
 /** The page's script, next to it in /admin/. */
-export const CMS_SCRIPT = "cms.js";
+const CMS_SCRIPT = "cms.js";
 
 const COMPLETE = ".complete";
 
