@@ -6,7 +6,8 @@
  */
 import { rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { displayPath, formatErrorReport } from "../content/errors.ts";
+import { displayPath, formatErrorReport, formatWarningReport } from "../content/errors.ts";
+import { lastPictureRun } from "../eleventy/images.ts";
 import { validateContent } from "../content/load.ts";
 import { countOverdue, overduePages, overdueSummary } from "../content/review.ts";
 import { todayInSweden } from "../format/date.ts";
@@ -45,6 +46,11 @@ try {
   console.log(
     `Byggde ${validation.archive.projects.length} projekt, ${written} filer, till ${displayPath(output)} på ${seconds} s.`,
   );
+  const pictures = lastPictureRun();
+  if (pictures.processed + pictures.reused > 0) {
+    console.log(`Bilder: ${pictures.processed} bearbetades nu, ${pictures.reused} fanns redan i cachen.`);
+  }
+  if (validation.warnings.length > 0) console.log(formatWarningReport(validation.warnings));
   const { cms } = validation.archive.site;
   console.log(
     cms

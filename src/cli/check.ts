@@ -2,14 +2,16 @@
  * `npm run check [-- DIR] [--format text|json|github] [--json]`
  *
  * Validates a content tree without building it, with the same code and messages as the build.
- * Exit code 0 when the content is valid, 1 when it has errors. The list of errors is printed for a
+ * Exit code 0 when the content is valid, 1 when it has errors. Warnings (PDFs that the accessibility
+ * statement lists, files in filer/ that nothing links to) are printed too, but do not change the
+ * exit code. The list of errors is printed for a
  * person (text), as data (json; --json is short for it), or as GitHub Actions workflow commands
  * (github), which put each error on its file's line in the commit and pull-request views; in
  * GitHub Actions that format also writes the errors and the pages overdue for review to the run's
  * summary page.
  */
 import path from "node:path";
-import { displayPath, formatErrorReport } from "../content/errors.ts";
+import { displayPath, formatErrorReport, formatWarningReport } from "../content/errors.ts";
 import { validateContent } from "../content/load.ts";
 import { overduePages } from "../content/review.ts";
 import { todayInSweden } from "../format/date.ts";
@@ -33,12 +35,13 @@ const result = await validateContent(contentDir);
 
 if (format === "json") {
   const errors = result.errors.map((error) => ({ ...error, file: displayPath(error.file) }));
+  const warnings = result.warnings.map((warning) => ({ ...warning, file: displayPath(warning.file) }));
   const summary = result.archive
     ? { projects: result.archive.projects.length, drafts: result.archive.drafts.length, contacts: result.archive.contacts.length }
     : undefined;
-  console.log(JSON.stringify({ ok: errors.length === 0, errors, ...(summary ? { summary } : {}) }, null, 2));
+  console.log(JSON.stringify({ ok: errors.length === 0, errors, warnings, ...(summary ? { summary } : {}) }, null, 2));
 } else if (format === "github") {
-  for (const line of annotations(result.errors)) console.log(line);
+  for (const line of annotations(result.errors, result.warnings)) console.log(line);
   const interval = result.archive?.site.reviewIntervalMonths;
   const overdue = result.archive && overduePages(result.archive, todayInSweden(), interval!);
   await writeStepSummary(stepSummary(result.errors, overdue, interval));
@@ -46,6 +49,7 @@ if (format === "json") {
   const { projects, drafts, contacts } = result.archive;
   const draftText = drafts.length > 0 ? ` (och ${drafts.length} utkast)` : "";
   console.log(`${projects.length} projekt${draftText}, ${contacts.length} kontakter: inga fel`);
+  if (result.warnings.length > 0) console.log(formatWarningReport(result.warnings));
 } else {
   console.error(formatErrorReport(result.errors));
 }

@@ -61,13 +61,20 @@ function maxLength(schema: z.ZodType): { maxlength?: number } {
   return typeof length === "number" ? { maxlength: length } : {};
 }
 
-function widgetOf(core: z.ZodType, info: FieldInfo, path: string): Widget {
+function widgetOf(core: z.ZodType, info: FieldInfo, path: string, optional: boolean): Widget {
   if (info.references) return relation(info.references, false);
   const pattern = info.kind && PATTERNS[info.kind];
   switch (info.kind) {
-    case "date":
-      // New files start with today's date, as `npm run new` writes them.
-      return { widget: "datetime", type: "date", format: "YYYY-MM-DD", default: "{{now}}" };
+    case "date": {
+      // New files start with today's date, as `npm run new` writes them; an optional date starts empty.
+      const date = { widget: "datetime", type: "date", format: "YYYY-MM-DD" };
+      return optional ? date : { ...date, default: "{{now}}" };
+    }
+    case "file":
+    case "image":
+      // Uploads go to filer/ (config.ts, media_folder); a file from another site is not offered,
+      // since the build accepts only files in filer/.
+      return { widget: info.kind, choose_url: false };
     case "country":
       return { widget: "select", options: countryCodes().map((code) => ({ value: code, label: countryName(code)! })) };
     case "partial-date":
@@ -124,7 +131,7 @@ export function formField(name: string, schema: z.ZodType, path = name, fallback
     label,
     ...(info.hint ? { hint: info.hint } : {}),
     required: !optional,
-    ...widgetOf(core, info, path),
+    ...widgetOf(core, info, path, optional),
     ...(info.initial !== undefined ? { default: info.initial } : {}),
   };
   return field as Field;

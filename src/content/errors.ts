@@ -52,6 +52,13 @@ export function formatErrorReport(errors: readonly ContentError[], cwd?: string)
   return [`Innehållet har ${count}:`, ...lines].join("\n");
 }
 
+/** Warnings as the terminal shows them after "inga fel": a count, then one line per warning. */
+export function formatWarningReport(warnings: readonly ContentError[], cwd?: string): string {
+  const count = warnings.length === 1 ? "1 varning" : `${warnings.length} varningar`;
+  const lines = sortContentErrors(warnings).map((warning) => `  ${formatContentError(warning, cwd)}`);
+  return [`${count}, som inte hindrar publicering:`, ...lines].join("\n");
+}
+
 /** Formats a zod-style path as "partners[2].country". */
 export function formatFieldPath(fieldPath: readonly PropertyKey[]): string {
   return fieldPath

@@ -17,7 +17,11 @@ import {
 import { readContentFile, readYamlFile, type SourceFile } from "./source.ts";
 import { readStoredResults, storeResults, type StoredResult } from "./validation-cache.ts";
 import { didYouMean } from "./suggest.ts";
+import { listAttachments } from "./attachments.ts";
+import { fileWarnings } from "./file-references.ts";
+import { inspectPdfs } from "./pdf-accessibility.ts";
 import { todayInSweden } from "../format/date.ts";
+import { formatFileSize } from "../format/file-size.ts";
 
 const SCHEMAS: Record<ContentKind, z.ZodType> = {
   index: pageSchema,
@@ -34,6 +38,8 @@ const KNOWN_FIELDS = new Set(Object.values(SCHEMAS).flatMap((schema) => [...fiel
 export interface ValidationResult {
   readonly archive?: Archive;
   readonly errors: readonly ContentError[];
+  /** Problems that do not stop a build: PDFs that are not accessible, files nothing links to. */
+  readonly warnings: readonly ContentError[];
   /**
    * When the same folder was validated before in this process: the files that changed since,
    * by absolute path. Undefined when files were added, removed or misplaced.
@@ -114,7 +120,7 @@ function storeTree(contentDir: string, today: string, paths: readonly string[], 
       continue;
     }
     changed = true;
-    const validated = result.file && { kind: result.file.kind, file: result.file.file, id: result.file.id, data: result.file.data, body: result.file.body };
+    const validated = result.file && { kind: result.file.kind, file: result.file.file, id: result.file.id, data: result.file.data, body: result.file.body, bodyLine: result.file.bodyLine };
     current.set(file, { version, kind, ...(validated ? { file: validated } : {}), errors: result.errors });
   }
   if (changed) storeResults(contentDir, today, current);
@@ -128,14 +134,13 @@ function readSource(kind: ContentKind, file: string, bytes: Uint8Array): SourceF
 /** Reads and validates one file against the schema for its kind. */
 function readAndValidate(entry: ContentFile, size: number): FileResult {
   if (size > MAX_FILE_BYTES) {
-    const megabytes = (size / 1024 / 1024).toLocaleString("sv-SE", { maximumFractionDigits: 1 });
-    return { errors: [{ file: entry.file, message: `filen är för stor (${megabytes} MB); högst 1 MB är tillåtet` }] };
+    return { errors: [{ file: entry.file, message: `filen är för stor (${formatFileSize(size)}); högst ${formatFileSize(MAX_FILE_BYTES)} är tillåtet` }] };
   }
   const source = readSource(entry.kind, entry.file, readFileSync(entry.file));
   if (source.errors.length > 0) return { errors: source.errors };
   const result = SCHEMAS[entry.kind].safeParse(source.data, { error: swedishIssueMessage });
   if (!result.success) return { errors: issuesToErrors(source, result.error.issues) };
-  return { file: { ...entry, data: result.data, body: source.body, locate: source.locate }, errors: [] };
+  return { file: { ...entry, data: result.data, body: source.body, bodyLine: source.bodyLine, locate: source.locate }, errors: [] };
 }
 
 /** How to read a content tree: drafts are left out of the published site, but shown in the preview. */
@@ -149,8 +154,10 @@ export interface LoadOptions {
  */
 export async function validateContent(contentDir: string, options: LoadOptions = {}): Promise<ValidationResult> {
   const exists = await stat(contentDir).then((info) => info.isDirectory(), () => false);
-  if (!exists) return { errors: [{ file: contentDir, message: "innehållsmappen finns inte" }] };
-  const listing = await listContentFiles(contentDir);
+  if (!exists) return { errors: [{ file: contentDir, message: "innehållsmappen finns inte" }], warnings: [] };
+  const [listing, attachments] = await Promise.all([listContentFiles(contentDir), listAttachments(contentDir)]);
+  const pdfs = await inspectPdfs(attachments);
+  const filesVersion = [...attachments.values()].map((file) => `${file.path}:${file.size}:${file.mtimeMs}`).join("\n");
   const today = todayInSweden();
   let stored: ReadonlyMap<string, StoredResult> | undefined;
   const storedResults = () => (stored ??= readStoredResults(contentDir, today));
@@ -160,22 +167,32 @@ export async function validateContent(contentDir: string, options: LoadOptions =
   // Nothing changed since the last validation of this tree: the archive is the same. (A tree with
   // misplaced files is always validated afresh, since those files have no cached result.)
   const previous = lastTree.get(contentDir);
-  const comparable = previous && listing.errors.length === 0 && previous.includeDrafts === Boolean(options.includeDrafts) && previous.today === today;
+  const comparable =
+    previous &&
+    listing.errors.length === 0 &&
+    previous.includeDrafts === Boolean(options.includeDrafts) &&
+    previous.today === today &&
+    previous.filesVersion === filesVersion;
   const changedFiles = comparable ? filesChangedSince(previous, paths, results) : undefined;
   if (comparable && changedFiles?.length === 0) return { ...previous.result, changedFiles };
   const errors = [...listing.errors, ...results.flatMap((result) => result.errors)];
   const files = results.flatMap((result) => (result.file ? [result.file] : []));
   const idsOf = (kind: ContentKind) => new Set(listing.files.filter((file) => file.kind === kind).map((file) => file.id));
-  const resolved = resolveArchive(files, { contacts: idsOf("contact"), projects: idsOf("project") }, options);
+  const resolved = resolveArchive(files, { contacts: idsOf("contact"), projects: idsOf("project") }, { listing: attachments, pdfs }, options);
   errors.push(...resolved.errors);
-  const result = errors.length > 0 ? { errors: sortContentErrors(errors) } : { archive: resolved.archive, errors };
-  lastTree.set(contentDir, { includeDrafts: Boolean(options.includeDrafts), today, paths, results, result });
+  const result: ValidationResult =
+    errors.length > 0 || !resolved.archive
+      ? { errors: sortContentErrors(errors), warnings: [] }
+      : { archive: resolved.archive, errors, warnings: sortContentErrors(fileWarnings(resolved.archive.files)) };
+  lastTree.set(contentDir, { includeDrafts: Boolean(options.includeDrafts), today, filesVersion, paths, results, result });
   return changedFiles ? { ...result, changedFiles } : result;
 }
 
 interface TreeValidation {
   readonly includeDrafts: boolean;
   readonly today: string;
+  /** The files of filer/, by path, size and time: a file added there can mend a broken reference. */
+  readonly filesVersion: string;
   readonly paths: readonly string[];
   readonly results: readonly FileResult[];
   readonly result: ValidationResult;

@@ -1,4 +1,5 @@
 /** The validated, resolved archive that templates render. Nothing here is re-parsed later. */
+import type { Attachment } from "./attachments.ts";
 import type { PartialDate } from "../format/date.ts";
 import type { PhoneNumber } from "../format/phone.ts";
 import { paginate, pageUrlOf, type ListPage } from "./pagination.ts";
@@ -55,18 +56,69 @@ export interface PartnerGroup {
   readonly partners: readonly Partner[];
 }
 
+/** A picture shown on a page: a file in filer/ and its text alternative ("" for decoration). */
+export interface Picture {
+  /** The path under filer/, which the processed versions are found by (src/eleventy/images.ts). */
+  readonly path: string;
+  readonly alt: string;
+}
+
+/** A document linked from a project's page: "Slutrapport (PDF, 1,2 MB)". */
+export interface ProjectDocument {
+  readonly title: string;
+  readonly url: string;
+  /** "PDF", "Word", "OpenDocument-text". */
+  readonly format: string;
+  readonly size: number;
+  readonly lang?: string;
+  /** YYYY-MM-DD. */
+  readonly published?: string;
+  /** For a PDF: what it lacks to be accessible ("taggar", "dokumentspråk", "titel"); empty when nothing. */
+  readonly shortcomings: readonly string[];
+}
+
+/** A PDF in the accessibility statement's lists, with the project that links it. */
+export interface ListedDocument extends ProjectDocument {
+  readonly project: ProjectLink;
+  /** The document's field in its project file, for `npm run check`'s warnings. */
+  readonly sourcePath: string;
+  readonly line?: number;
+  readonly field: string;
+}
+
+/**
+ * The documents the accessibility statement names (lagen 2018:1937): PDFs that are not accessible,
+ * and older ones under the exemption for office documents published before 23 September 2018.
+ */
+export interface DocumentStatement {
+  readonly inaccessible: readonly ListedDocument[];
+  readonly exempt: readonly ListedDocument[];
+}
+
+/** The files of filer/ as the pages use them. */
+export interface ArchiveFiles {
+  /** Every picture a page shows, by its path under filer/. */
+  readonly pictures: ReadonlyMap<string, Attachment>;
+  /** Files that no page, setting or other file refers to. */
+  readonly unreferenced: readonly Attachment[];
+  readonly statement: DocumentStatement;
+}
+
 export interface Project {
   readonly slug: string;
   readonly url: string;
   readonly title: string;
   readonly subtitle?: string;
   readonly summary: string;
+  /** The lead picture: at the top of the page, small in lists, and the page's og:image. */
+  readonly image?: Picture;
   readonly period?: { readonly start?: PartialDate; readonly end?: PartialDate };
   readonly goals: readonly string[];
   readonly partnerGroups: readonly PartnerGroup[];
   /** Each funder with the URL of its page in the archive, which lists every project it funded. */
   readonly funders: readonly { readonly name: string; readonly url?: string; readonly page: string }[];
   readonly events: readonly { readonly date: PartialDate; readonly title: string }[];
+  readonly documents: readonly ProjectDocument[];
   readonly contacts: readonly Contact[];
   /** Related projects in both directions: those this one names and those that name it. */
   readonly related: readonly ProjectLink[];
@@ -116,7 +168,9 @@ export interface AccessibilityPage extends SitePage {
   };
 }
 
-export interface Site extends Omit<SiteData, "contacts" | "generatedPages" | "cookies"> {
+export interface Site extends Omit<SiteData, "contacts" | "generatedPages" | "cookies" | "logo"> {
+  /** The organisation's logo, shown in the header. */
+  readonly logo?: Picture;
   /** The site-wide "Kontakt" list, in the editor's order. */
   readonly contacts: readonly Contact[];
   /** Page information for pages the build generates, such as the contact directory. */
@@ -140,6 +194,7 @@ export class Archive {
     readonly drafts: readonly string[],
     /** Pages per funder, per year a project ended, and per partner country. */
     readonly facets: Facets,
+    readonly files: ArchiveFiles,
   ) {}
 
   // The paginated lists are made once per build, by the page views (src/eleventy/page-views.ts).

@@ -16,11 +16,14 @@ import {
 } from "./model.ts";
 import type { AccessibilityData, ContactData, PageData, ProjectData, SiteData } from "./schema.ts";
 import { didYouMean } from "./suggest.ts";
+import { FileReferences, type FilesFound } from "./file-references.ts";
 
 /** A file that passed its schema, with the way back to its lines for reference errors. */
 export interface ValidatedFile extends ContentFile {
   readonly data: unknown;
   readonly body: string;
+  /** The line of the file where the body starts. */
+  readonly bodyLine: number;
   locate(fieldPath: readonly PropertyKey[]): number | undefined;
 }
 
@@ -131,10 +134,13 @@ function recordMentions(contacts: ReadonlyMap<string, Contact>, page: { title: s
 export function resolveArchive(
   files: readonly ValidatedFile[],
   known: KnownIds,
+  found: FilesFound,
   options: { includeDrafts?: boolean } = {},
 ): { archive?: Archive; errors: ContentError[] } {
   const includeDrafts = options.includeDrafts ?? false;
   const ofKind = (kind: ContentFile["kind"]) => files.filter((file) => file.kind === kind);
+  const siteSource = ofKind("site")[0];
+  const fileReferences = new FileReferences(found, (siteSource?.data as SiteData | undefined)?.maxFileMegabytes ?? 25);
   const contacts = new Map<string, Contact>(
     ofKind("contact").map((source) => {
       const data = source.data as ContactData;
@@ -160,23 +166,30 @@ export function resolveArchive(
     const data = source.data as ProjectData;
     if (data.draft) {
       drafts.push(source.file);
-      if (!includeDrafts) continue;
+      if (!includeDrafts) {
+        fileReferences.references(source, [...data.documents.map((document) => document.file), ...(data.image ? [data.image.file] : [])]);
+        continue;
+      }
     }
     const responsibility = check.responsibility(source, data);
     const projectContacts = data.contacts.flatMap((id, index) => check.contact(source, ["contacts", index], id) ?? []);
     data.related.forEach((slug, index) => check.project(source, ["related", index], slug));
+    const link = linkTo({ slug: source.id, url: projectUrl(source.id), title: data.title, ...(data.subtitle ? { subtitle: data.subtitle } : {}) });
+    const image = data.image && fileReferences.picture(source, ["image"], data.image);
+    const documents = fileReferences.documents(source, data.documents, data.draft ? undefined : link);
+    fileReferences.bodyPictures(source);
+    fileReferences.references(source);
     if (!responsibility) continue;
     projects.push({
-      slug: source.id,
-      url: projectUrl(source.id),
-      title: data.title,
-      ...(data.subtitle ? { subtitle: data.subtitle } : {}),
+      ...link,
       summary: data.summary,
+      ...(image ? { image } : {}),
       ...(data.period ? { period: data.period } : {}),
       goals: data.goals,
       partnerGroups: groupPartners(data.partners),
       funders: data.funders.map((funder) => ({ ...funder, page: funderPageUrl(funder.name) })),
       events: [...data.events].sort((a, b) => comparePartialDates(a.date, b.date)),
+      documents,
       contacts: projectContacts,
       related: [],
       responsibility,
@@ -208,6 +221,8 @@ export function resolveArchive(
   const sitePage = (kind: SitePage["kind"]) => {
     const source = ofKind(kind)[0];
     if (!source) return undefined;
+    fileReferences.bodyPictures(source);
+    fileReferences.references(source);
     const data = source.data as PageData;
     const responsibility = check.responsibility(source, data);
     if (!responsibility) return undefined;
@@ -232,20 +247,26 @@ export function resolveArchive(
   const cookies = sitePage("cookies");
   const accessibility = sitePage("accessibility") as AccessibilityPage | undefined;
 
-  const siteSource = ofKind("site")[0];
   let site: Archive["site"] | undefined;
   if (siteSource) {
     const data = siteSource.data as SiteData;
     const siteContacts = data.contacts.flatMap((id, position) => check.contact(siteSource, ["contacts", position], id) ?? []);
     const generatedPages = check.responsibility(siteSource, data.generatedPages, ["generatedPages"]);
-    const { contacts: _ids, generatedPages: _generated, cookies: cookieSettings, ...settings } = data;
+    const logo = data.logo && fileReferences.picture(siteSource, ["logo"], data.logo);
+    fileReferences.references(siteSource);
+    const { contacts: _ids, generatedPages: _generated, cookies: cookieSettings, logo: _logo, ...settings } = data;
     if (generatedPages) {
-      site = { ...settings, contacts: siteContacts, generatedPages, consentCategories: cookieSettings.categories };
+      site = { ...settings, ...(logo ? { logo } : {}), contacts: siteContacts, generatedPages, consentCategories: cookieSettings.categories };
     }
   }
+  for (const contact of ofKind("contact")) {
+    fileReferences.bodyPictures(contact);
+    fileReferences.references(contact);
+  }
 
-  if (check.errors.length > 0 || !index || !cookies || !accessibility || !site) {
-    return { errors: check.errors };
+  const errors = [...check.errors, ...fileReferences.errors];
+  if (errors.length > 0 || !index || !cookies || !accessibility || !site) {
+    return { errors };
   }
 
   for (const project of withRelations) {
@@ -263,7 +284,15 @@ export function resolveArchive(
   }
   const directory = [...contacts.values()].sort((a, b) => collator.compare(a.name, b.name));
   return {
-    archive: new Archive(site, { index, cookies, accessibility }, withRelations, directory, drafts.sort(), facetsOf(withRelations.filter((project) => !project.draft))),
+    archive: new Archive(
+      site,
+      { index, cookies, accessibility },
+      withRelations,
+      directory,
+      drafts.sort(),
+      facetsOf(withRelations.filter((project) => !project.draft)),
+      fileReferences.result(),
+    ),
     errors: [],
   };
 }

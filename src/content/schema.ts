@@ -3,6 +3,7 @@
  * the TypeScript types below are inferred from it, never written twice.
  */
 import { z } from "zod";
+import { contrastOnWhite, darkenForText, formatRatio, MINIMUM_TEXT_CONTRAST, parseHexColour } from "../format/colour.ts";
 import { countryName } from "../format/country.ts";
 import { parsePartialDate, todayInSweden, type PartialDate } from "../format/date.ts";
 import { parsePhoneNumber } from "../format/phone.ts";
@@ -18,7 +19,7 @@ export interface FieldInfo {
   readonly label?: string;
   /** One or two sentences under the field. */
   readonly hint?: string;
-  readonly kind?: "partial-date" | "date" | "country" | "language" | "phone" | "url" | "email" | "multiline";
+  readonly kind?: "partial-date" | "date" | "country" | "language" | "phone" | "url" | "email" | "multiline" | "file" | "image";
   /** The folder whose files a reference names: a contact id or a project slug. */
   readonly references?: "kontakter" | "projekt";
   /** Swedish names of an enum's values, where the values themselves are English. */
@@ -136,6 +137,75 @@ const phoneNumber = () =>
 
 const URL_HINT = "Adressen ska börja med https:// eller http://.";
 
+/**
+ * A file in the content folder's filer/, by its path there ("vinna-vinna/slutrapport.pdf"). The
+ * web editor writes the published address (/filer/…), which is read the same way. Whether the file
+ * exists, and is of a kind and size the site accepts, is checked with the other files (attachments.ts).
+ */
+const attachment = (kind: "file" | "image") =>
+  describe(text().transform((value) => value.replace(/^\/?filer\//, "")), { kind });
+
+const ALT_HINT =
+  "Vad bilden visar, för den som inte ser den: en skärmläsare läser upp texten. Skriv det som bilden tillför sidan, i en eller två meningar, utan ”Bild på”.";
+
+/** A picture with its text alternative (WCAG 1.1.1): required, and empty only for decoration. */
+const picture = z
+  .strictObject({
+    file: labelled(attachment("image"), "Bildfil", "En JPEG, PNG, WebP eller AVIF ur filer/. SVG går inte att använda."),
+    alt: labelled(
+      z
+        .string({
+          error: (issue) =>
+            issue.input === undefined
+              ? "alternativtext saknas: skriv vad bilden visar (alt), eller alt: \"\" och decorative: true om bilden bara är utsmyckning"
+              : undefined,
+        })
+        .trim(),
+      "Alternativtext",
+      ALT_HINT,
+    ),
+    decorative: labelled(
+      z.boolean().default(false),
+      "Bara utsmyckning",
+      "Slå på bara om bilden inte säger något som inte redan står i texten. Då lämnas alternativtexten tom.",
+    ),
+  })
+  .superRefine((image, context) => {
+    if (image.alt === "" && !image.decorative) {
+      context.addIssue({
+        code: "custom",
+        path: ["alt"],
+        message: "alternativtexten är tom: skriv vad bilden visar, eller lägg till decorative: true om bilden bara är utsmyckning",
+      });
+    } else if (image.alt !== "" && image.decorative) {
+      context.addIssue({
+        code: "custom",
+        path: ["decorative"],
+        message: "en bild som bara är utsmyckning har ingen alternativtext: ta bort decorative eller skriv alt: \"\"",
+      });
+    }
+  });
+
+/** A report, a plan, conference material: a file in filer/, linked from the project's page. */
+const projectDocument = z.strictObject({
+  title: labelled(text(), "Titel", "Vad dokumentet heter, till exempel Slutrapport. Det blir länktexten."),
+  file: labelled(
+    attachment("file"),
+    "Fil",
+    "PDF, Word, Excel, PowerPoint, OpenDocument, text eller CSV. Ladda upp filen här; den hamnar i mappen filer.",
+  ),
+  lang: labelled(
+    languageTag().optional(),
+    "Språk",
+    "Bara om dokumentet inte är på svenska: en språkkod, till exempel en (engelska) eller nb (norska).",
+  ),
+  published: labelled(
+    pastDate().optional(),
+    "Publicerad",
+    "När dokumentet publicerades första gången. Det avgör om det omfattas av kraven på tillgänglighet (från den 23 september 2018).",
+  ),
+});
+
 export const PARTNER_ROLES = ["owner", "coordinator", "partner"] as const;
 
 /** What a partner's roles are called on the site. */
@@ -195,6 +265,11 @@ const projectFields = z.strictObject({
     hint: "En eller två meningar om projektet, högst 300 tecken. Visas i listan på startsidan och i sökmotorer. Skriv vanlig text, utan Markdown.",
     kind: "multiline",
   }),
+  image: labelled(
+    picture.optional(),
+    "Bild",
+    "Visas överst på projektets sida, litet i listorna och när sidan delas i sociala medier.",
+  ),
   period: labelled(
     z
       .strictObject({
@@ -217,6 +292,11 @@ const projectFields = z.strictObject({
     "Vem som gav pengar. På sidan står det ”Projektet har haft stöd av …”.",
   ),
   events: labelled(z.array(labelled(projectEvent, "Händelse")).default([]), "Händelser", "Viktiga datum, till exempel en konferens."),
+  documents: labelled(
+    z.array(labelled(projectDocument, "Dokument")).default([]),
+    "Dokumentation",
+    "Rapporter, planer och annat material från projektet. Varje dokument länkas från sidan med format och storlek.",
+  ),
   contacts: labelled(z.array(reference("kontakter")).default([]), "Kontaktpersoner", "Visas som kontaktkort längst ned på sidan."),
   related: labelled(
     z.array(reference("projekt")).default([]),
@@ -335,9 +415,36 @@ const consentCategory = z.strictObject({
   cookies: z.array(cookieDeclaration).default([]),
 });
 
+/** The site's own colour, for links, buttons and the header rule: it must be readable on white. */
+const siteColour = () =>
+  z
+    .string()
+    .trim()
+    .transform((value, context) => {
+      const rgb = parseHexColour(value);
+      if (!rgb) {
+        context.addIssue({ code: "custom", message: `ska vara en färg skriven som #0b4f8a, inte "${value}"` });
+        return z.NEVER;
+      }
+      const ratio = contrastOnWhite(rgb);
+      if (ratio < MINIMUM_TEXT_CONTRAST) {
+        context.addIssue({
+          code: "custom",
+          message: `färgen ${value} har kontrasten ${formatRatio(ratio)} mot vit bakgrund, men länkar och knappar behöver minst 4,5:1 (WCAG 1.4.3); ${darkenForText(rgb)} är samma färgton och når kravet`,
+        });
+        return z.NEVER;
+      }
+      return `#${rgb.map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
+    });
+
 export const siteSchema = z.strictObject({
   name: text(),
   organisation: text(),
+  /** The organisation's logo, shown in the header instead of the site name's first line. */
+  logo: z.strictObject({ file: attachment("image"), alt: text() }).optional(),
+  colour: siteColour().optional(),
+  /** The largest document or picture, in megabytes, that a page may link. */
+  maxFileMegabytes: z.number().positive().default(25),
   url: webUrl(),
   contacts: z.array(reference("kontakter")).default([]),
   generatedPages: z.strictObject(pageResponsibility),
@@ -365,5 +472,7 @@ export type PageData = z.output<typeof pageSchema>;
 export type AccessibilityData = z.output<typeof accessibilitySchema>;
 export type SiteData = z.output<typeof siteSchema>;
 export type PartnerData = ProjectData["partners"][number];
+export type DocumentData = ProjectData["documents"][number];
+export type PictureData = NonNullable<ProjectData["image"]>;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
 export type ConsentCategory = SiteData["cookies"]["categories"][number];

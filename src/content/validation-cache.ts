@@ -20,7 +20,7 @@ export interface StoredResult {
   /** Size and times of the file when it was validated. */
   readonly version: string;
   readonly kind: ContentKind;
-  readonly file?: { readonly kind: ContentKind; readonly file: string; readonly id: string; readonly data: unknown; readonly body: string };
+  readonly file?: { readonly kind: ContentKind; readonly file: string; readonly id: string; readonly data: unknown; readonly body: string; readonly bodyLine: number };
   readonly errors: readonly ContentError[];
 }
 

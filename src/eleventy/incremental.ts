@@ -12,6 +12,7 @@ import type { PageView, PageViews } from "./page-views.ts";
 function listingKey(project: Project): string {
   return JSON.stringify([
     project.period?.end?.iso,
+    project.image?.path,
     project.responsibility.reviewed,
     project.responsibility.contentOwner.id,
     project.responsibility.publishedBy.id,

@@ -8,18 +8,32 @@ const loadSanitizer = () => require("sanitize-html") as typeof SanitizeHtml;
 
 /** The HTML a trusted site may write in its Markdown: text structure, links, tables, figures. */
 const sanitizeOptions = (sanitizeHtml: typeof SanitizeHtml): SanitizeHtml.IOptions => ({
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "figure", "figcaption", "details", "summary"],
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "picture", "source", "figure", "figcaption", "details", "summary"],
   allowedAttributes: {
     ...sanitizeHtml.defaults.allowedAttributes,
     "*": ["lang", "id"],
     a: ["href", "name", "target", "lang", "hreflang"],
-    img: ["src", "alt", "width", "height", "loading"],
+    img: ["src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"],
+    source: ["type", "srcset", "sizes"],
     td: ["colspan", "rowspan"],
     th: ["colspan", "rowspan", "scope"],
   },
   allowedSchemes: ["http", "https", "mailto", "tel"],
   allowProtocolRelative: false,
 });
+
+/** The HTML of a picture in filer/ by its address and text alternative, or undefined for markdown-it's own <img>. */
+export type PictureRenderer = (src: string, alt: string) => string | undefined;
+
+/** `![alt](/filer/…)` becomes the processed <picture> (src/eleventy/images.ts). */
+function renderPictures(markdown: InstanceType<typeof MarkdownIt>, picture: PictureRenderer): void {
+  const image = markdown.renderer.rules.image!;
+  markdown.renderer.rules.image = (tokens, index, options, env, self) => {
+    const token = tokens[index]!;
+    const alt = self.renderInlineAsText(token.children ?? [], options, env);
+    return picture(String(token.attrGet("src") ?? ""), alt) ?? image(tokens, index, options, env, self);
+  };
+}
 
 /** Renders editors' Markdown. */
 export interface MarkdownRenderer {
@@ -35,8 +49,9 @@ export const MARKDOWN_OPTIONS = { linkify: true, typographer: false } as const;
  * shows as text. A trusted site can allow HTML (`markdown: { allowHtml: true }` in site.yaml); it
  * is then cleaned with sanitize-html, so scripts, event handlers and `javascript:` links are removed.
  */
-export function createMarkdown({ allowHtml = false } = {}): MarkdownRenderer {
+export function createMarkdown({ allowHtml = false, picture }: { allowHtml?: boolean; picture?: PictureRenderer } = {}): MarkdownRenderer {
   const markdown = new MarkdownIt({ ...MARKDOWN_OPTIONS, html: allowHtml });
+  if (picture) renderPictures(markdown, picture);
   if (!allowHtml) return { render: (text) => markdown.render(text), renderInline: (text) => markdown.renderInline(text) };
   const sanitizeHtml = loadSanitizer();
   const options = sanitizeOptions(sanitizeHtml);

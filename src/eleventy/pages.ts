@@ -67,6 +67,7 @@ export function addPages(eleventyConfig: UserConfig): void {
     "/robots.txt",
     "User-agent: *\nDisallow: {{ '/admin/' | publicPath(archive.site.url) }}\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | publicUrl(archive.site.url) }}\n",
   );
+  archiveFile(eleventyConfig, "stylesheet", "/assets/style.css", "{{ archive.site | stylesheet | safe }}");
   archiveFile(eleventyConfig, "headers", "/_headers", "{{ archive.site | headersFile | safe }}");
   archiveFile(eleventyConfig, "projekt-schema", "/projekt.schema.json", "{{ archive | openDataSchema | safe }}");
 

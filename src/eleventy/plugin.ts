@@ -4,6 +4,10 @@ import { fileURLToPath } from "node:url";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ATTACHMENTS_FOLDER } from "../content/files.ts";
+import { attachmentPathOf } from "../content/attachments.ts";
+import type { Picture } from "../content/model.ts";
+import { copyPictures, pictureHtml, Pictures, preparePictures, sharedPicture, type PictureUse } from "./images.ts";
+import { siteStylesheet } from "./stylesheet.ts";
 import { cmsConfigFile } from "../cms/config.ts";
 import { installCms } from "../cms/bundle.ts";
 import { ContentValidationError, formatErrorReport, type ContentError } from "../content/errors.ts";
@@ -34,6 +38,9 @@ function projectRoot(folder: string): string {
 
 export const LAYOUTS_DIR = path.join(PROJECT_ROOT, "layouts");
 
+/** Where processed pictures are kept between builds (images.ts). */
+const PICTURE_CACHE = path.join(PROJECT_ROOT, "node_modules", ".cache", "projektarkiv", "bilder");
+
 /** The content folder of this build; Eleventy's JSDoc types `directories` as a bare object. */
 export function inputDirectory(eleventyConfig: UserConfig): string {
   return (eleventyConfig.directories as { input: string }).input;
@@ -61,8 +68,16 @@ function vcardContentType(request: { url?: string }, response: { setHeader(name:
 export default function projektarkiv(eleventyConfig: UserConfig): void {
   const input = inputDirectory(eleventyConfig);
 
+  // Pictures (images.ts): made once per picture into the cache, and copied into the site after a build.
+  let pictures = new Pictures(new Map());
+  const usePicture = (picture: Picture | undefined, use: PictureUse) => (picture ? (pictureHtml(pictures, picture, use) ?? "") : "");
+  const bodyPicture = (src: string, alt: string) => {
+    const relative = attachmentPathOf(src);
+    return relative === undefined ? undefined : pictureHtml(pictures, { path: relative, alt }, "body");
+  };
+
   // Libraries
-  const renderers = { plain: createMarkdown(), withHtml: createMarkdown({ allowHtml: true }) };
+  const renderers = { plain: createMarkdown({ picture: bodyPicture }), withHtml: createMarkdown({ allowHtml: true, picture: bodyPicture }) };
   const markdown = () => (archive?.site.markdown.allowHtml ? renderers.withHtml : renderers.plain);
 
   // Content: one load per build, before any page renders.
@@ -86,6 +101,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
         onlyPages = pagesToRebuild(previous, result.archive, result.changedFiles, pageViews(result.archive));
       }
       archive = result.archive;
+      pictures = await preparePictures(archive.files.pictures, PICTURE_CACHE);
       const withAdmin = !onlyPages && (preview || archive.site.cms !== undefined);
       adminConfig = withAdmin ? await cmsConfigFile(archive.site, repositoryFolder(directories.input), path.basename(PROJECT_ROOT)) : undefined;
       return;
@@ -103,6 +119,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   // lookups per page. The preview watches the content folder and rebuilds when a file changes.
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.addWatchTarget(path.join(input, "**/*.{md,yaml}"));
+  eleventyConfig.addWatchTarget(path.join(input, ATTACHMENTS_FOLDER, "**"));
   eleventyConfig.addWatchTarget(LAYOUTS_DIR);
   // A saved file is read once it has been still for 50 ms (Eleventy's default is 150 ms).
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
@@ -115,12 +132,16 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addFilter("markdown", (text: string) => markdown().render(text));
   eleventyConfig.addFilter("markdownInline", (text: string) => markdown().renderInline(text));
+  eleventyConfig.addFilter("picture", usePicture);
+  eleventyConfig.addFilter("sharedPicture", (picture: Picture) => sharedPicture(pictures, picture));
+  eleventyConfig.addFilter("stylesheet", (site: Archive["site"]) => siteStylesheet(path.join(LAYOUTS_DIR, "assets", "style.css"), site.colour));
 
   // Pages: every page is a view of the archive (page-views.ts)
   addPages(eleventyConfig);
 
-  // Assets: the project's stylesheet and script, and the editors' attachments as they are
-  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets"))]: "assets" });
+  // Assets: the project's scripts and icon (the stylesheet is a page, pages.ts), and the editors'
+  // attachments as they are
+  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "*.{js,svg}"))]: "assets" });
   eleventyConfig.addPassthroughCopy({ [path.join(input, ATTACHMENTS_FOLDER)]: ATTACHMENTS_FOLDER });
   eleventyConfig.ignores.add(path.join(input, ATTACHMENTS_FOLDER, "**"));
 
@@ -139,7 +160,11 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
       await installCms(PROJECT_ROOT, path.join(directories.output, "admin"));
       if (runMode !== "build") cmsInstalledIn = directories.output;
     };
-    await Promise.all([installCmsOnce(), searchIndexingEnabled() && !onlyPages ? writeSearchIndex(directories.output) : undefined]);
+    await Promise.all([
+      installCmsOnce(),
+      copyPictures(pictures, PICTURE_CACHE, directories.output),
+      searchIndexingEnabled() && !onlyPages ? writeSearchIndex(directories.output) : undefined,
+    ]);
   });
 
   // Plugins: the feed's date filters, and (added by the RSS plugin) HtmlBasePlugin for path prefixes

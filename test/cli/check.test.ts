@@ -59,6 +59,7 @@ describe("npm run check", () => {
           { file: `${relative}/kontakter/bo-ek.md`, line: 3, field: "emial", message: "okänt fält (menade du email?)" },
           { file: `${relative}/projekt/alfa.md`, line: 13, field: "reviewed", message: 'ogiltigt datum "2020-02-30" (skriv ÅÅÅÅ-MM-DD)' },
         ],
+        warnings: [],
       });
     });
   });

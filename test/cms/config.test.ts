@@ -34,6 +34,10 @@ const PROJECT_WIDGETS: Record<string, string> = {
   title: "string",
   subtitle: "string",
   summary: "text",
+  image: "object",
+  "image.file": "image",
+  "image.alt": "string",
+  "image.decorative": "boolean",
   period: "object",
   "period.start": "string",
   "period.end": "string",
@@ -50,6 +54,11 @@ const PROJECT_WIDGETS: Record<string, string> = {
   events: "list",
   "events.date": "string",
   "events.title": "string",
+  documents: "list",
+  "documents.title": "string",
+  "documents.file": "file",
+  "documents.lang": "string",
+  "documents.published": "datetime",
   contacts: "relation",
   related: "relation",
   reviewed: "datetime",
@@ -186,6 +195,16 @@ describe("the web editor's config, generated from the content schema", () => {
     expect(config).toMatchObject({ media_folder: "content/filer", public_folder: "/filer", output: { omit_empty_optional_fields: true } });
     expect(collection("kontakter")).toMatchObject({ folder: "content/kontakter", slug: "{{name}}" });
     expect(collection("sidor").files!.map((file) => file.file)).toEqual(["content/index.md", "content/kakor.md", "content/tillganglighet.md"]);
+  });
+
+  it("uploads a project's documents and lead picture with the file and image widgets, and offers no address from another site", () => {
+    const fields = formKeys(collection("projekt").fields!);
+    expect(fields.get("documents.file")).toMatchObject({ widget: "file", choose_url: false, required: true });
+    expect(fields.get("image.file")).toMatchObject({ widget: "image", choose_url: false, required: true });
+    expect(fields.get("image.alt")).toMatchObject({ widget: "string", label: "Alternativtext", required: true });
+    // A document's publishing date is often older than the file: it starts empty, not as today.
+    expect(fields.get("documents.published")).toMatchObject({ widget: "datetime", required: false });
+    expect(fields.get("documents.published")).not.toHaveProperty("default");
   });
 
   it("signs in to the configured repository with a token, or through an OAuth worker where there is one", () => {

@@ -1,0 +1,193 @@
+/**
+ * The files in the content folder's filer/: documents and pictures that pages link to. This module
+ * lists them, says which kinds the site publishes, checks every reference to one (that it exists,
+ * is of an accepted kind and not too large), finds the pictures in Markdown bodies, and finds the
+ * files that nothing refers to.
+ */
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import MarkdownIt from "markdown-it";
+import { formatFileSize, megabytes } from "../format/file-size.ts";
+import { ATTACHMENTS_FOLDER } from "./files.ts";
+import { didYouMean } from "./suggest.ts";
+
+/** A file in filer/. */
+export interface Attachment {
+  /** The path under filer/, with / between folders: "vinna-vinna/slutrapport.pdf". */
+  readonly path: string;
+  /** The absolute path on disk. */
+  readonly file: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** Every file in filer/, by its path there. */
+export type AttachmentListing = ReadonlyMap<string, Attachment>;
+
+/** The published address of a file in filer/. */
+export const attachmentUrl = (relative: string) => `/${ATTACHMENTS_FOLDER}/${relative.split("/").map(encodeURIComponent).join("/")}`;
+
+/**
+ * The kinds of file a page may link as a document, by extension, with the name a visitor reads
+ * after the link ("Slutrapport (PDF, 1,2 MB)"). Office and OpenDocument formats, text, CSV and
+ * pictures; not archives or programs, which a visitor cannot check before opening.
+ */
+export const DOCUMENT_FORMATS: Readonly<Record<string, string>> = {
+  pdf: "PDF",
+  docx: "Word",
+  doc: "Word",
+  xlsx: "Excel",
+  xls: "Excel",
+  pptx: "PowerPoint",
+  ppt: "PowerPoint",
+  odt: "OpenDocument-text",
+  ods: "OpenDocument-kalkylblad",
+  odp: "OpenDocument-presentation",
+  rtf: "RTF",
+  txt: "text",
+  csv: "CSV",
+  jpg: "JPEG",
+  jpeg: "JPEG",
+  png: "PNG",
+  webp: "WebP",
+  avif: "AVIF",
+  gif: "GIF",
+};
+
+/** Pictures that are shown on pages: each is resized and converted (src/eleventy/images.ts). */
+export const PICTURE_EXTENSIONS: ReadonlySet<string> = new Set(["jpg", "jpeg", "png", "webp", "avif", "gif"]);
+
+const DOCUMENT_LIST = "PDF, Word, Excel, PowerPoint, OpenDocument, RTF, text, CSV och bilder i JPEG, PNG, WebP, AVIF eller GIF";
+
+const SVG_MESSAGE =
+  "SVG-filer kan inte publiceras, eftersom ett skript i en SVG-fil körs på webbplatsen när filen öppnas; spara bilden som PNG i stället";
+
+export const extensionOf = (file: string) => path.extname(file).slice(1).toLowerCase();
+
+/** Lists filer/ (an absent folder is an empty list). Hidden files, such as .gitkeep, are left out. */
+export async function listAttachments(contentDir: string): Promise<AttachmentListing> {
+  const root = path.join(contentDir, ATTACHMENTS_FOLDER);
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !path.relative(root, file).split(path.sep).some((part) => part.startsWith(".")))
+    .sort();
+  const listing = await Promise.all(
+    files.map(async (file): Promise<Attachment | undefined> => {
+      const info = await stat(file).catch(() => undefined);
+      if (!info?.isFile()) return undefined;
+      return { path: path.relative(root, file).split(path.sep).join("/"), file, size: info.size, mtimeMs: info.mtimeMs };
+    }),
+  );
+  return new Map(listing.flatMap((entry) => (entry ? [[entry.path, entry] as const] : [])));
+}
+
+/** The files of filer/ that no file names, which `check` warns about and `review` lists. */
+export function unreferenced(listing: AttachmentListing, referenced: ReadonlySet<string>): Attachment[] {
+  return [...listing.values()].filter((attachment) => !referenced.has(attachment.path));
+}
+
+/** Where a problem with a reference is reported: the field or line that names the file. */
+type Report = (message: string) => void;
+
+/** Checks references to files in filer/, and remembers which files were referenced. */
+export class AttachmentChecker {
+  readonly referenced = new Set<string>();
+
+  constructor(
+    private readonly listing: AttachmentListing,
+    private readonly maxMegabytes: number,
+  ) {}
+
+  /** A file linked as a document: any accepted kind. */
+  document(relative: string, report: Report): Attachment | undefined {
+    const attachment = this.existing(relative, report);
+    if (!attachment) return undefined;
+    const extension = extensionOf(relative);
+    if (extension === "svg") return fail(report, SVG_MESSAGE);
+    if (!DOCUMENT_FORMATS[extension]) {
+      return fail(report, `filtypen ${extension ? `.${extension}` : "utan filändelse"} kan inte publiceras här; tillåtna är ${DOCUMENT_LIST}`);
+    }
+    return this.withinLimit(attachment, report);
+  }
+
+  /** A file shown as a picture. */
+  picture(relative: string, report: Report): Attachment | undefined {
+    const attachment = this.existing(relative, report);
+    if (!attachment) return undefined;
+    const extension = extensionOf(relative);
+    if (extension === "svg") return fail(report, SVG_MESSAGE);
+    if (!PICTURE_EXTENSIONS.has(extension)) {
+      return fail(report, `bara bilder i JPEG, PNG, WebP, AVIF eller GIF kan visas, inte filtypen ${extension ? `.${extension}` : "utan filändelse"}`);
+    }
+    return this.withinLimit(attachment, report);
+  }
+
+  private existing(relative: string, report: Report): Attachment | undefined {
+    this.referenced.add(relative);
+    const attachment = this.listing.get(relative);
+    if (!attachment) report(`filen ${ATTACHMENTS_FOLDER}/${relative} finns inte${didYouMean(relative, this.listing.keys())}`);
+    return attachment;
+  }
+
+  private withinLimit(attachment: Attachment, report: Report): Attachment | undefined {
+    if (attachment.size <= megabytes(this.maxMegabytes)) return attachment;
+    return fail(
+      report,
+      `filen är ${formatFileSize(attachment.size)}, men högst ${this.maxMegabytes.toLocaleString("sv-SE")} MB är tillåtet (maxFileMegabytes i _data/site.yaml); gör filen mindre, till exempel genom att spara PDF:en för webben eller minska bilden`,
+    );
+  }
+}
+
+function fail(report: Report, message: string): undefined {
+  report(message);
+  return undefined;
+}
+
+/** A picture written in a Markdown body: `![alt](src)`. */
+export interface BodyPicture {
+  readonly src: string;
+  readonly alt: string;
+  /** 0-based line of the body. */
+  readonly line: number;
+}
+
+const markdown = new MarkdownIt({ html: false, linkify: true });
+
+/** The pictures of a Markdown body, with their lines. Raw HTML is not searched (see markdown.ts). */
+export function bodyPictures(body: string): BodyPicture[] {
+  if (!body.includes("![")) return [];
+  const lines = body.split("\n");
+  return markdown.parse(body, {}).flatMap((token) => {
+    const [start, end] = token.map ?? [0, lines.length];
+    return (token.children ?? [])
+      .filter((child) => child.type === "image")
+      .map((image) => {
+        const src = String(image.attrGet("src") ?? "");
+        let line = start;
+        while (line < end - 1 && !lines[line]?.includes(src)) line++;
+        return { src, alt: image.content.trim(), line: lines[line]?.includes(src) ? line : start };
+      });
+  });
+}
+
+/** The path under filer/ that a picture's address names, or undefined for any other address. */
+export function attachmentPathOf(src: string): string | undefined {
+  const match = /^\/?filer\/([^?#]+)$/.exec(src);
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return match[1];
+  }
+}
+
+/** Every path under filer/ that a text links to: `/filer/…` in Markdown, a URL or a script list. */
+export function filerPathsIn(text: string): string[] {
+  if (!text.includes("filer/")) return [];
+  return [...text.matchAll(/(?:^|[\s("'<[=])\/?filer\/([^\s)"'<>\]?#]+)/g)].flatMap((match) => {
+    const relative = attachmentPathOf(`/filer/${match[1]}`);
+    return relative ? [relative] : [];
+  });
+}

@@ -1,0 +1,172 @@
+/**
+ * The content's references to files in filer/, resolved: a project's lead picture and documents,
+ * the pictures in every body, the site's logo. Each reference is checked (attachments.ts), and
+ * what the pages need is collected: the pictures to process, the documents with their format,
+ * size and, for PDFs, what they lack; the accessibility statement's lists; and the files that
+ * nothing refers to.
+ */
+import { formatFieldPath, type ContentError } from "./errors.ts";
+import {
+  AttachmentChecker,
+  attachmentPathOf,
+  attachmentUrl,
+  bodyPictures,
+  DOCUMENT_FORMATS,
+  extensionOf,
+  filerPathsIn,
+  unreferenced,
+  type Attachment,
+  type AttachmentListing,
+} from "./attachments.ts";
+import type { ArchiveFiles, ListedDocument, Picture, ProjectDocument, ProjectLink } from "./model.ts";
+import { pdfShortcomings, type PdfFacts } from "./pdf-accessibility.ts";
+import type { ValidatedFile } from "./resolve.ts";
+import type { DocumentData, PictureData } from "./schema.ts";
+
+/** Office documents published before this day are exempt from the accessibility requirements (2018:1937, 4 §). */
+export const EXEMPTION_DATE = "2018-09-23";
+
+/** The files of filer/ and what was read of its PDFs, for the references to be checked against. */
+export interface FilesFound {
+  readonly listing: AttachmentListing;
+  readonly pdfs: ReadonlyMap<string, PdfFacts>;
+}
+
+/** Every string in front matter: a link to /filer/… in any field or setting is a reference too. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === "object") return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+export class FileReferences {
+  readonly errors: ContentError[] = [];
+  private readonly checker: AttachmentChecker;
+  private readonly pictures = new Map<string, Attachment>();
+  private readonly listed: ListedDocument[] = [];
+
+  constructor(
+    private readonly found: FilesFound,
+    maxMegabytes: number,
+  ) {
+    this.checker = new AttachmentChecker(found.listing, maxMegabytes);
+  }
+
+  /** A picture named in front matter: a project's lead picture or the site's logo. */
+  picture(source: ValidatedFile, fieldPath: PropertyKey[], data: Pick<PictureData, "file" | "alt">): Picture | undefined {
+    const attachment = this.checker.picture(data.file, this.at(source, [...fieldPath, "file"]));
+    if (!attachment) return undefined;
+    this.pictures.set(attachment.path, attachment);
+    return { path: attachment.path, alt: data.alt };
+  }
+
+  /** A project's documents, each with its format and size; the same file twice is an error. */
+  documents(source: ValidatedFile, documents: readonly DocumentData[], project: ProjectLink | undefined): ProjectDocument[] {
+    const seen = new Map<string, number>();
+    return documents.flatMap((document, index) => {
+      const fieldPath = ["documents", index, "file"];
+      const earlier = seen.get(document.file);
+      if (earlier !== undefined) {
+        this.at(source, fieldPath)(`filer/${document.file} står redan som documents[${earlier}]; ta bort den ena`);
+        return [];
+      }
+      seen.set(document.file, index);
+      const attachment = this.checker.document(document.file, this.at(source, fieldPath));
+      if (!attachment) return [];
+      const isPdf = extensionOf(attachment.path) === "pdf";
+      const resolved: ProjectDocument = {
+        title: document.title,
+        url: attachmentUrl(attachment.path),
+        format: DOCUMENT_FORMATS[extensionOf(attachment.path)]!,
+        size: attachment.size,
+        ...(document.lang ? { lang: document.lang } : {}),
+        ...(document.published ? { published: document.published } : {}),
+        shortcomings: isPdf ? pdfShortcomings(this.found.pdfs.get(attachment.path) ?? { tagged: false, unreadable: true }) : [],
+      };
+      if (project && resolved.shortcomings.length > 0) {
+        this.listed.push({ ...resolved, project, sourcePath: source.file, line: source.locate(fieldPath), field: formatFieldPath(fieldPath) });
+      }
+      return [resolved];
+    });
+  }
+
+  /**
+   * The pictures of a body: each needs a text alternative (WCAG 1.1.1) and must be a file in
+   * filer/, since the site's security policy shows no picture from another site.
+   */
+  bodyPictures(source: ValidatedFile): void {
+    for (const picture of bodyPictures(source.body)) {
+      const report = (message: string) => this.errors.push({ file: source.file, line: source.bodyLine + picture.line, field: "brödtext", message });
+      const relative = attachmentPathOf(picture.src);
+      if (!picture.alt) {
+        report(`bilden ${picture.src} saknar alternativtext: skriv vad bilden visar inom hakparenteserna, ![Så här såg det ut](${picture.src}) (WCAG 1.1.1)`);
+      }
+      if (relative) {
+        const attachment = this.checker.picture(relative, report);
+        if (attachment) this.pictures.set(attachment.path, attachment);
+      } else if (/^https?:\/\//i.test(picture.src)) {
+        report(`bilder från andra webbplatser visas inte; ladda upp bilden till filer/ och skriv ![…](/filer/namn.jpg)`);
+      } else {
+        report(`bildens adress ska börja med /filer/, till exempel ![…](/filer/namn.jpg), inte ${picture.src}`);
+      }
+    }
+  }
+
+  /** Links to files anywhere in a file, and (for a draft, which is not otherwise checked) its files. */
+  references(source: ValidatedFile, draftFiles: readonly string[] = []): void {
+    for (const text of [source.body, ...stringsIn(source.data)]) {
+      for (const relative of filerPathsIn(text)) this.checker.referenced.add(relative);
+    }
+    for (const relative of draftFiles) this.checker.referenced.add(relative);
+  }
+
+  /** What the archive keeps of the files, once every file's references were checked. */
+  result(): ArchiveFiles {
+    const byProject = (a: ListedDocument, b: ListedDocument) => a.project.title.localeCompare(b.project.title, "sv") || a.title.localeCompare(b.title, "sv");
+    const exempt = (document: ListedDocument) => document.published !== undefined && document.published < EXEMPTION_DATE;
+    return {
+      pictures: this.pictures,
+      unreferenced: unreferenced(this.found.listing, this.checker.referenced),
+      statement: {
+        inaccessible: this.listed.filter((document) => !exempt(document)).sort(byProject),
+        exempt: this.listed.filter(exempt).sort(byProject),
+      },
+    };
+  }
+
+  private at(source: ValidatedFile, fieldPath: PropertyKey[]) {
+    return (message: string) => this.errors.push({ file: source.file, line: source.locate(fieldPath), field: formatFieldPath(fieldPath), message });
+  }
+}
+
+const conjunction = new Intl.ListFormat("sv", { style: "long", type: "conjunction" });
+
+/** What a PDF lacks, as a clause: "saknar taggar och titel", "går inte att läsa". */
+export function shortcomingText(shortcomings: readonly string[]): string {
+  const lacks = shortcomings.filter((lack) => lack !== "går inte att läsa");
+  return lacks.length < shortcomings.length ? "går inte att läsa" : `saknar ${conjunction.format(lacks)}`;
+}
+
+/**
+ * The warnings `npm run check` prints about files: each PDF that the accessibility statement lists,
+ * and each file in filer/ that nothing refers to. Warnings do not stop a build.
+ */
+export function fileWarnings(files: ArchiveFiles): ContentError[] {
+  const listed = (document: ListedDocument, where: string): ContentError => ({
+    file: document.sourcePath,
+    ...(document.line ? { line: document.line } : {}),
+    field: document.field,
+    message: `PDF:en ${document.url.slice(1)} ${shortcomingText(document.shortcomings)} och listas i tillgänglighetsredogörelsen ${where}`,
+  });
+  return [
+    ...files.statement.inaccessible.map((document) =>
+      listed(document, "som innehåll som inte är tillgängligt; ersätt den med en tillgänglig PDF om det går (se redaktörsguiden)"),
+    ),
+    ...files.statement.exempt.map((document) => listed(document, "under undantaget för dokument publicerade före den 23 september 2018")),
+    ...files.unreferenced.map((attachment) => ({
+      file: attachment.file,
+      message: "ingen sida eller inställning länkar till filen; länka den, till exempel som dokument i ett projekt, eller ta bort den",
+    })),
+  ];
+}

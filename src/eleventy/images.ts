@@ -1,0 +1,179 @@
+/**
+ * Pictures as pages show them: every picture in filer/ that a page shows (a project's lead
+ * picture, a picture in a body, the logo) is made by @11ty/eleventy-img into AVIF and WebP, with
+ * the original format as the fallback, at a few widths, and rendered as a <picture> with width
+ * and height, so that nothing moves while it loads.
+ *
+ * Processing is the slow part of a build with pictures (about half a second for a photo), so its
+ * results are kept in node_modules/.cache/projektarkiv/bilder/: one small JSON file per picture,
+ * named by a hash of the picture's bytes and the settings below, next to the files made from it.
+ * A picture whose JSON file and files are there is not processed again, in this build or the next,
+ * whatever its file name or content folder. A build copies the files its pages use into /bilder/.
+ */
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import Image from "@11ty/eleventy-img";
+import type { Attachment } from "../content/attachments.ts";
+import type { Picture } from "../content/model.ts";
+
+/** One made file: a format at a width. */
+interface MadeFile {
+  readonly format: string;
+  readonly width: number;
+  readonly height: number;
+  readonly url: string;
+  readonly sourceType: string;
+  readonly srcset: string;
+  readonly filename: string;
+}
+
+/** Every made file of one picture, by format ("avif", "webp", "jpeg"), narrowest first. */
+export type PictureFiles = Readonly<Record<string, readonly MadeFile[]>>;
+
+/** Widths for a list's thumbnail (and its double), a body column (and its double). */
+const WIDTHS = [160, 320, 720, 1440];
+const FORMATS = ["avif", "webp", "auto"] as const;
+const URL_PATH = "/bilder/";
+export const PICTURES_FOLDER = "bilder";
+
+const imageVersion = (createRequire(import.meta.url)("@11ty/eleventy-img/package.json") as { version: string }).version;
+const SETTINGS = JSON.stringify({ WIDTHS, FORMATS, URL_PATH, imageVersion });
+
+/** How the last call of {@link preparePictures} went: for the build's summary and its tests. */
+export interface PictureRun {
+  readonly processed: number;
+  readonly reused: number;
+}
+
+/** The processed pictures of the current build, by their path under filer/. */
+export class Pictures {
+  constructor(
+    private readonly files: ReadonlyMap<string, PictureFiles>,
+    readonly run: PictureRun = { processed: 0, reused: 0 },
+  ) {}
+
+  get(relative: string): PictureFiles | undefined {
+    return this.files.get(relative);
+  }
+
+  /** Every made file that the pages use, for copying into the site. */
+  madeFiles(): string[] {
+    return [...new Set([...this.files.values()].flatMap((files) => Object.values(files).flat().map((file) => file.filename)))];
+  }
+}
+
+/** The made files of one picture, from the cache or made now. */
+async function prepare(attachment: Attachment, cacheDir: string, remembered: Map<string, PictureFiles>): Promise<{ files: PictureFiles; processed: boolean }> {
+  const version = `${attachment.file}:${attachment.size}:${attachment.mtimeMs}`;
+  const known = remembered.get(version);
+  if (known) return { files: known, processed: false };
+  const bytes = await readFile(attachment.file);
+  const key = createHash("sha256").update(SETTINGS).update(bytes).digest("hex").slice(0, 20);
+  const record = path.join(cacheDir, `${key}.json`);
+  const cached = await readFile(record, "utf8").then((text) => JSON.parse(text) as PictureFiles, () => undefined);
+  if (cached && (await allExist(cached, cacheDir))) {
+    remembered.set(version, cached);
+    return { files: cached, processed: false };
+  }
+  // Made in a folder of this process's own and moved into the cache file by file, so that builds
+  // running at the same time (the tests do) never read a half-written file.
+  const staging = path.join(cacheDir, `.${key}.${process.pid}`);
+  try {
+    const metadata = (await Image(bytes, { widths: WIDTHS, formats: [...FORMATS], outputDir: staging, urlPath: URL_PATH })) as unknown as Record<string, (MadeFile & { outputPath?: string; size?: number })[]>;
+    const files: Record<string, MadeFile[]> = {};
+    for (const [format, made] of Object.entries(metadata)) {
+      files[format] = made.map(({ format: kind, width, height, url, sourceType, srcset, filename }) => ({ format: kind, width, height, url, sourceType, srcset, filename }));
+      for (const file of made) await rename(path.join(staging, file.filename), path.join(cacheDir, file.filename));
+    }
+    await writeFile(`${record}.${process.pid}`, JSON.stringify(files));
+    await rename(`${record}.${process.pid}`, record);
+    remembered.set(version, files);
+    return { files, processed: true };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function allExist(files: PictureFiles, cacheDir: string): Promise<boolean> {
+  const checks = Object.values(files).flat().map((file) => stat(path.join(cacheDir, file.filename)).then(() => true, () => false));
+  return (await Promise.all(checks)).every(Boolean);
+}
+
+let lastRun: PictureRun = { processed: 0, reused: 0 };
+
+/** How many pictures the last build of this process processed, and how many it found in the cache. */
+export const lastPictureRun = (): PictureRun => lastRun;
+
+/** Pictures already looked up in this process, by file, size and time: not even read again. */
+const rememberedByCache = new Map<string, Map<string, PictureFiles>>();
+
+/** Prepares every picture the pages show, two at a time (sharp uses threads of its own). */
+export async function preparePictures(pictures: ReadonlyMap<string, Attachment>, cacheDir: string): Promise<Pictures> {
+  lastRun = { processed: 0, reused: 0 };
+  if (pictures.size === 0) return new Pictures(new Map());
+  await mkdir(cacheDir, { recursive: true });
+  const remembered = rememberedByCache.get(cacheDir) ?? new Map<string, PictureFiles>();
+  rememberedByCache.set(cacheDir, remembered);
+  const entries = [...pictures.values()];
+  const prepared = new Map<string, PictureFiles>();
+  let processed = 0;
+  const next = async (): Promise<void> => {
+    const attachment = entries.shift();
+    if (!attachment) return;
+    const result = await prepare(attachment, cacheDir, remembered);
+    prepared.set(attachment.path, result.files);
+    if (result.processed) processed++;
+    return next();
+  };
+  await Promise.all([next(), next()]);
+  lastRun = { processed, reused: pictures.size - processed };
+  return new Pictures(prepared, lastRun);
+}
+
+/** Copies the made files that the pages use into the site's /bilder/. */
+export async function copyPictures(pictures: Pictures, cacheDir: string, outputDir: string): Promise<void> {
+  const names = pictures.madeFiles();
+  if (names.length === 0) return;
+  const target = path.join(outputDir, PICTURES_FOLDER);
+  await mkdir(target, { recursive: true });
+  await Promise.all(names.map((name) => copyFile(path.join(cacheDir, name), path.join(target, name))));
+}
+
+/** How a picture is shown: at the top of a page, in a body, small in a list, or as the logo. */
+export type PictureUse = "lead" | "body" | "thumbnail" | "logo";
+
+/** The width a picture takes on the page, for the browser to choose a file: the `sizes` attribute. */
+const SIZES: Record<Exclude<PictureUse, "logo">, string> = {
+  lead: "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
+  body: "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
+  thumbnail: "8rem",
+};
+
+/** The logo's height in the header, in CSS pixels (style.css, .site-logo img). */
+const LOGO_HEIGHT = 48;
+
+/** A <picture> for a picture, or undefined when it was not prepared. */
+export function pictureHtml(pictures: Pictures, picture: Picture, use: PictureUse): string | undefined {
+  const files = pictures.get(picture.path);
+  if (!files) return undefined;
+  const largest = Object.values(files)[0]!.at(-1)!;
+  const sizes = use === "logo" ? `${Math.round((LOGO_HEIGHT * largest.width) / largest.height)}px` : SIZES[use];
+  // The lead picture and the logo are in view when the page opens: loaded at once.
+  const eager = use === "lead" || use === "logo";
+  const attributes = {
+    alt: use === "thumbnail" ? "" : picture.alt,
+    sizes,
+    ...(eager ? (use === "lead" ? { fetchpriority: "high" } : {}) : { loading: "lazy", decoding: "async" }),
+  };
+  return Image.generateHTML(files as never, attributes);
+}
+
+/** The picture a page is shared with (og:image): the fallback format at the widest size up to 1440 px. */
+export function sharedPicture(pictures: Pictures, picture: Picture): MadeFile | undefined {
+  const files = pictures.get(picture.path);
+  if (!files) return undefined;
+  const fallback = Object.entries(files).find(([format]) => format !== "avif" && format !== "webp")?.[1] ?? Object.values(files)[0]!;
+  return fallback.at(-1);
+}
