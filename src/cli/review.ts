@@ -2,7 +2,8 @@
  * `npm run review [-- --months N] [--date YYYY-MM-DD] [--json] [--input DIR]`
  *
  * Lists every published page whose review date is older than the review interval, grouped by
- * content owner with the owner's phone and email, oldest first.
+ * content owner with the owner's phone and email, oldest first; then the files in filer/ that no
+ * page links to, which are published but cannot be found.
  */
 import path from "node:path";
 import { displayPath } from "../content/errors.ts";
@@ -32,15 +33,17 @@ if (parsePartialDate(today)?.precision !== "day") fail(`--date ska vara ett datu
 
 const owners = overduePages(archive, today, interval);
 const count = countOverdue(owners);
+const unreferenced = archive.files.unreferenced.map((attachment) => displayPath(attachment.file));
 
 if (values.json) {
   const json = owners.map(({ owner, pages }) => ({
     owner: { id: owner.id, name: owner.name, title: owner.title, email: owner.email ?? null, phones: owner.phones.map((phone) => phone.display) },
     pages: pages.map((page) => ({ ...page, ...(page.sourcePath ? { sourcePath: displayPath(page.sourcePath) } : {}) })),
   }));
-  console.log(JSON.stringify({ date: today, intervalMonths: interval, overdue: count, owners: json }, null, 2));
+  console.log(JSON.stringify({ date: today, intervalMonths: interval, overdue: count, owners: json, unreferencedFiles: unreferenced }, null, 2));
 } else if (count === 0) {
   console.log(`Alla sidor är granskade de senaste ${interval} månaderna.`);
+  printUnreferenced();
 } else {
   const lines = [`${overdueSummary(count, interval)} (per ${formatSwedishDate(today)}):`];
   for (const { owner, pages } of owners) {
@@ -51,5 +54,11 @@ if (values.json) {
   }
   lines.push("", "Läs igenom sidan, rätta det som behövs och ändra reviewed till dagens datum.");
   console.log(lines.join("\n"));
+  printUnreferenced();
+}
+
+function printUnreferenced(): void {
+  if (unreferenced.length === 0) return;
+  console.log(["", "Filer i filer/ som ingen sida länkar till:", ...unreferenced.map((file) => `  ${file}`), "Länka filen från en sida eller ta bort den."].join("\n"));
 }
 

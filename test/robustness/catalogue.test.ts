@@ -1,4 +1,4 @@
-import { symlink, writeFile } from "node:fs/promises";
+import { mkdir, symlink, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, contentTree, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
@@ -24,6 +24,19 @@ const replace = (from: string, to: string) => (text: string) => {
   return text.replace(from, to);
 };
 const alfa = (from: string, to: string) => ({ "projekt/alfa.md": replace(from, to) });
+
+/** Writes files into the content folder's filer/: a few bytes each, or a sparse file of a given size. */
+const filer = (files: Record<string, number>) => async (content: string) => {
+  for (const [name, size] of Object.entries(files)) {
+    const file = path.join(content, "filer", name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, "x");
+    await truncate(file, size);
+  }
+};
+/** Alfa with documents (from line 9; the first file's line is 11, the second's 13) or a lead picture (line 9). */
+const documents = (...files: string[]) => alfa("contacts:", `documents:\n${files.map((file, index) => `  - title: Dokument ${index + 1}\n    file: ${file}`).join("\n")}\ncontacts:`);
+const leadPicture = (lines: string) => alfa("contacts:", `image:\n${lines}contacts:`);
 
 const CASES: BadCase[] = [
   { name: "an empty file", edits: { "projekt/alfa.md": "" }, file: "projekt/alfa.md", expected: /^:1  filen är tom$/ },
@@ -86,6 +99,15 @@ const CASES: BadCase[] = [
   { name: "a missing required file", edits: { "tillganglighet.md": null }, file: "tillganglighet.md", expected: /^  filen saknas, men måste finnas$/ },
   { name: "a site.yaml missing a required key", edits: { "_data/site.yaml": replace("name: Testarkivet\n", "") }, file: "_data/site.yaml", expected: /^:1  name: saknas, men måste finnas$/ },
   { name: "a site.yaml naming a missing contact", edits: { "_data/site.yaml": replace("  - anna-berg", "  - anna") }, file: "_data/site.yaml", expected: /^:5  contacts\[0\]: okänd kontakt "anna"/ },
+  { name: "a document that does not exist", edits: documents("raport.pdf"), setup: filer({ "rapport.pdf": 10 }), file: "projekt/alfa.md", expected: /^:11  documents\[0\]\.file: filen filer\/raport\.pdf finns inte \(menade du rapport\.pdf\?\)$/ },
+  { name: "a document of a type the site does not publish", edits: documents("/filer/program.exe"), setup: filer({ "program.exe": 10 }), file: "projekt/alfa.md", expected: /^:11  documents\[0\]\.file: filtypen \.exe kan inte publiceras här; tillåtna är PDF, Word/ },
+  { name: "a document over the 25 MB limit", edits: documents("stor.pdf"), setup: filer({ "stor.pdf": 26 * 1024 * 1024 }), file: "projekt/alfa.md", expected: /^:11  documents\[0\]\.file: filen är 26 MB, men högst 25 MB är tillåtet \(maxFileMegabytes i _data\/site\.yaml\)/ },
+  { name: "the same document twice", edits: documents("rapport.pdf", "/filer/rapport.pdf"), setup: filer({ "rapport.pdf": 10 }), file: "projekt/alfa.md", expected: /^:13  documents\[1\]\.file: filer\/rapport\.pdf står redan som documents\[0\]; ta bort den ena$/ },
+  { name: "a lead picture without alt", edits: leadPicture("  file: bild.png\n"), setup: filer({ "bild.png": 10 }), file: "projekt/alfa.md", expected: /^:9  image\.alt: alternativtext saknas: skriv vad bilden visar/ },
+  { name: "a lead picture with an empty alt", edits: leadPicture('  file: bild.png\n  alt: ""\n'), setup: filer({ "bild.png": 10 }), file: "projekt/alfa.md", expected: /^:11  image\.alt: alternativtexten är tom: skriv vad bilden visar, eller lägg till decorative: true/ },
+  { name: "a picture in a body without alt", edits: alfa("Alfa handlar om läsning.", "Alfa handlar om läsning.\n\n![](/filer/bild.png)"), setup: filer({ "bild.png": 10 }), file: "projekt/alfa.md", expected: /^:19  brödtext: bilden \/filer\/bild\.png saknar alternativtext/ },
+  { name: "an SVG picture", edits: leadPicture("  file: logga.svg\n  alt: Logga\n"), setup: filer({ "logga.svg": 10 }), file: "projekt/alfa.md", expected: /^:10  image\.file: SVG-filer kan inte publiceras, eftersom ett skript i en SVG-fil körs på webbplatsen/ },
+  { name: "a site colour below 4.5:1 on white", edits: { "_data/site.yaml": (text) => `${text}colour: "#777777"\n` }, file: "_data/site.yaml", expected: /^:10  colour: färgen #777777 har kontrasten 4,4:1 mot vit bakgrund, men länkar och knappar behöver minst 4,5:1 \(WCAG 1\.4\.3\); #[0-9a-f]{6} är samma färgton och når kravet$/ },
   { name: "a compliance status outside Digg's three", edits: { "tillganglighet.md": replace("helt förenlig", "ganska förenlig") }, file: "tillganglighet.md", expected: /^:6  compliance: ska vara ett av "helt förenlig", "delvis förenlig", "inte förenlig"/ },
 ];
 
