@@ -4,7 +4,7 @@ import { describeInBrowser, PAGE_KINDS } from "./chromium.ts";
 import { browserAndSites } from "./site-server.ts";
 
 describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best practice)", () => {
-  const sites = browserAndSites(["bundled", "consent", "paginated"]);
+  const sites = browserAndSites(["bundled", "consent", "paginated", "documentation"]);
 
   const cases = Object.entries(PAGE_KINDS).flatMap(([kind, sitePath]) =>
     [1280, 375].flatMap((width) => (["open", "dismissed"] as const).map((notice) => ({ kind, sitePath, width, notice }))),
@@ -33,6 +33,19 @@ describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best prac
     const page = await context.newPage();
     await page.goto(sites.paginated.url(sitePath));
     await expect(page.locator(".pagination a[aria-current=page]").count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  const documentationCases = ["", "projekt/lasframjande/", "tillganglighet/"].flatMap((sitePath) => [1280, 375].map((width) => ({ sitePath, width })));
+
+  it.each(documentationCases)("the documentation fixture's /$sitePath at $width px (logo, colour, pictures, documents) has no violations", async ({ sitePath, width }) => {
+    const context = await sites.browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(sites.documentation.url(sitePath), { waitUntil: "networkidle" });
+    await expect(page.locator(".site-name img").count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator("[data-consent-notice] button").first().click();
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

@@ -38,8 +38,9 @@ export interface ServedSite {
 /**
  * Builds a content tree with the real command and serves it on loopback. `source` is "bundled"
  * for the project's own content/, "editable" for a copy of it with the web editor's settings,
- * "consent" for the minimal fixture with a consent category, or "paginated" for a synthetic archive
- * of 120 projects, whose lists span several pages.
+ * "consent" for the minimal fixture with a consent category, "paginated" for a synthetic archive
+ * of 120 projects, whose lists span several pages, or "documentation" for the fixture with
+ * documents, pictures, a logo and a colour (test/fixtures/dokumentation).
  */
 export async function buildAndServe(source: SiteName, options: { pathPrefix?: string } = {}): Promise<ServedSite> {
   const workspace = await temporaryFolder();
@@ -51,6 +52,8 @@ export async function buildAndServe(source: SiteName, options: { pathPrefix?: st
     });
   } else if (source === "editable") {
     content = await copyWithWebEditor(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "content"));
+  } else if (source === "documentation") {
+    content = await contentTree(workspace.dir, "dokumentation");
   } else if (source === "paginated") {
     content = path.join(workspace.dir, "content");
     await writeSyntheticArchive(content, 120);
@@ -71,7 +74,7 @@ export async function buildAndServe(source: SiteName, options: { pathPrefix?: st
   };
 }
 
-type SiteName = "bundled" | "editable" | "consent" | "paginated";
+type SiteName = "bundled" | "editable" | "consent" | "paginated" | "documentation";
 
 /** Chromium and served sites for the tests of one file, started before them and stopped after. */
 export interface BrowserAndSites {
@@ -80,6 +83,7 @@ export interface BrowserAndSites {
   readonly editable: ServedSite;
   readonly consent: ServedSite;
   readonly paginated: ServedSite;
+  readonly documentation: ServedSite;
 }
 
 /** Launches Chromium and builds and serves the named sites, for the tests of the calling file. */
@@ -112,6 +116,9 @@ export function browserAndSites(names: readonly SiteName[]): BrowserAndSites {
     },
     get paginated() {
       return started(state.sites.paginated, "the paginated site");
+    },
+    get documentation() {
+      return started(state.sites.documentation, "the documentation site");
     },
   };
 }

@@ -32,7 +32,8 @@ beforeAll(async () => {
   });
   // The bundled content with the web editor's settings, so that /admin/ is built and checked too.
   const editable = await copyWithWebEditor(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "editable", "content"));
-  const builds = { bundled: path.join(PROJECT_ROOT, "content"), consent, editable };
+  const documentation = await contentTree(path.join(workspace.dir, "documentation"), "dokumentation");
+  const builds = { bundled: path.join(PROJECT_ROOT, "content"), consent, editable, documentation };
   for (const [name, content] of Object.entries(builds)) {
     const result = await buildSite(content, path.join(workspace.dir, name, "_site"));
     expect(result.code, result.stderr).toBe(0);
@@ -44,7 +45,7 @@ afterAll(async () => {
 });
 
 describe("html-validate (recommended rules)", () => {
-  it.each(["bundled", "consent", "editable"])("finds no errors in any page of the %s site", async (name) => {
+  it.each(["bundled", "consent", "editable", "documentation"])("finds no errors in any page of the %s site", async (name) => {
     const files = await htmlFiles(sites[name]!);
     expect(files.length).toBeGreaterThanOrEqual(7);
     if (name === "editable") expect(files).toContain(path.join(sites[name]!, "admin/index.html"));

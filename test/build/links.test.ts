@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { buildSite, PROJECT_ROOT, temporaryWorkspace } from "../helpers.ts";
+import { buildSite, contentTree, PROJECT_ROOT, temporaryWorkspace } from "../helpers.ts";
 
 /**
  * Every internal href and src in a built site, checked against the files the build wrote,
@@ -25,8 +25,12 @@ async function brokenLinks(site: string, prefix: string): Promise<{ checked: num
     const relativePage = path.relative(site, file).split(path.sep).join("/");
     const pageUrl = new URL(prefix + relativePage.replace(/(^|\/)index\.html$/, "$1"), "http://site.invalid");
     const root = parse(await readFile(file, "utf8"));
-    for (const element of root.querySelectorAll("a[href], link[href], script[src], img[src], source[src]")) {
-      const raw = element.getAttribute("href") ?? element.getAttribute("src")!;
+    const addresses = root.querySelectorAll("a[href], link[href], script[src], img[src], source[src], img[srcset], source[srcset]").flatMap((element) => {
+      const single = element.getAttribute("href") ?? element.getAttribute("src");
+      const candidates = element.getAttribute("srcset")?.split(",").map((candidate) => candidate.trim().split(/\s+/)[0]!) ?? [];
+      return [...(single ? [single] : []), ...candidates].map((raw) => ({ element, raw }));
+    });
+    for (const { element, raw } of addresses) {
       const target = new URL(raw, pageUrl);
       if (target.origin !== pageUrl.origin) continue;
       checked++;
@@ -68,5 +72,14 @@ describe("internal links", () => {
     expect(broken).toEqual([]);
     // Seven pages with a dozen or so internal links each: the check must have looked at them.
     expect(checked).toBeGreaterThan(80);
+  });
+
+  it("all resolve in the documentation fixture, every picture size and document included", async () => {
+    const content = await contentTree(path.join(workspace.dir, "dokumentation"), "dokumentation");
+    const result = await buildSite(content, path.join(workspace.dir, "dokumentation", "_site"), ["--pathprefix=/arkiv/"]);
+    expect(result.code, result.stderr).toBe(0);
+    const { checked, broken } = await brokenLinks(result.output, "/arkiv/");
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
   });
 });

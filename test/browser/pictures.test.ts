@@ -1,0 +1,77 @@
+import { expect, it } from "vitest";
+import { describeInBrowser } from "./chromium.ts";
+import { browserAndSites } from "./site-server.ts";
+
+/** The sum of layout shifts the page has had, as Chromium measures them (Cumulative Layout Shift). */
+const CUMULATIVE_LAYOUT_SHIFT = () =>
+  new Promise<number>((resolve) => {
+    let total = 0;
+    new PerformanceObserver((entries) => {
+      for (const entry of entries.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) total += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+    setTimeout(() => resolve(total), 100);
+  });
+
+describeInBrowser("pictures in the browser", () => {
+  const sites = browserAndSites(["documentation"]);
+
+  it.each([1280, 375])("nothing moves while the pictures load, even when they arrive late (%i px)", async (width) => {
+    const context = await sites.browser.newContext({ viewport: { width, height: 800 } });
+    // Every picture arrives 400 ms after the page, as on a slow connection: a picture without
+    // width and height would push the text down when it comes.
+    await context.route("**/bilder/**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(sites.documentation.url("projekt/lasframjande/"));
+    await page.locator("[data-consent-notice] button").first().click();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+    expect(await page.evaluate(CUMULATIVE_LAYOUT_SHIFT)).toBe(0);
+    await context.close();
+  });
+
+  it("shows the AVIF file that fits the width, and the small one in the list", async () => {
+    const context = await sites.browser.newContext({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 2 });
+    let page = await context.newPage();
+    await page.goto(sites.documentation.url("projekt/lasframjande/"));
+    const lead = page.locator(".lead-picture img");
+    await expect(lead.evaluate((image: HTMLImageElement) => image.decode().then(() => image.currentSrc))).resolves.toMatch(/-720\.avif$/);
+    await context.close();
+    // A fresh browser, since one that has the larger file would show it in the list too.
+    const fresh = await sites.browser.newContext({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 2 });
+    page = await fresh.newPage();
+    await page.goto(sites.documentation.url(""));
+    const thumbnail = page.locator(".project-thumbnail img");
+    await thumbnail.scrollIntoViewIfNeeded();
+    await expect(thumbnail.evaluate((image: HTMLImageElement) => image.decode().then(() => image.currentSrc))).resolves.toMatch(/-320\.avif$/);
+    await fresh.close();
+  });
+
+  it("loads the logo and the pictures under the site's security policy, without errors", async () => {
+    const context = await sites.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+    page.on("requestfailed", (request) => problems.push(`${request.url()}: ${request.failure()?.errorText}`));
+    await page.goto(sites.documentation.url("projekt/lasframjande/"), { waitUntil: "networkidle" });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+    const sizes = await page.evaluate(() => [...document.images].map((image) => [image.alt, image.naturalWidth > 0, Math.round(image.getBoundingClientRect().height)] as const));
+    expect(sizes.map(([alt, loaded]) => [alt, loaded])).toEqual([
+      ["Testbiblioteket", true],
+      ["Bokhyllor i solljus i ett bibliotek, med en läsfåtölj i förgrunden.", true],
+      ["Karta över de deltagande biblioteken på Åland och i Örebro län.", true],
+    ]);
+    // The logo is 3rem high in the header.
+    expect(sizes[0]![2]).toBe(48);
+    expect(problems).toEqual([]);
+    // The site's colour is used for links and the header rule.
+    const colours = await page.evaluate(() => [getComputedStyle(document.querySelector(".site-header")!).borderBottomColor, getComputedStyle(document.querySelector(".project-body a, main a")!).color]);
+    expect(colours[0]).toBe("rgb(29, 107, 58)");
+    await context.close();
+  });
+});
