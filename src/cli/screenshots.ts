@@ -3,7 +3,9 @@
  *
  * Builds the site, serves it on loopback, and writes a full-page PNG of every page kind at a
  * desktop and a phone width to screenshots/: the first screen with the cookie notice open as a
- * visitor first sees it, then the whole page once the notice is dismissed. Then it shows the web
+ * visitor first sees it, then the whole page once the notice is dismissed. The fixture site with
+ * documents, pictures, a logo and a colour (test/fixtures/dokumentation) follows: its archive,
+ * a project page and the accessibility statement's generated lists. Then it shows the web
  * editor at /admin/ as an editor meets it: signing in, the list of projects, and a new project's
  * form. With --guide it writes only the pictures of the web editor, into docs/bilder/, where the
  * editor guide shows them.
@@ -16,6 +18,7 @@ import { copyWithWebEditor, formField, signInToLocalRepository, useRepositoryInB
 import { launchChromium, PAGE_KINDS } from "./browser.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";
 import { buildWithEleventy } from "./eleventy-build.ts";
+import { PROJECT_ROOT } from "../eleventy/plugin.ts";
 import { serveStatic } from "./static-server.ts";
 
 const WIDTHS = [1280, 375];
@@ -39,6 +42,28 @@ async function pageKinds(browser: Browser, siteUrl: string, folder: string): Pro
     }
   }
   return Object.keys(PAGE_KINDS).length * WIDTHS.length * 2;
+}
+
+/** The documentation fixture's pages: a logo and a colour, pictures, documents, the statement's lists. */
+async function documentation(browser: Browser, folder: string): Promise<number> {
+  const site = path.join(workspace, "dokumentation");
+  await buildWithEleventy(path.join(PROJECT_ROOT, "test/fixtures/dokumentation"), site);
+  const server = await serveStatic(site);
+  const pages = { arkiv: "", projekt: "projekt/lasframjande/", tillganglighet: "tillganglighet/" };
+  for (const [name, sitePath] of Object.entries(pages)) {
+    for (const width of WIDTHS) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(server.url + sitePath, { waitUntil: "networkidle" });
+      await page.locator("[data-consent-notice] button").first().click();
+      // Lazy pictures load once scrolled to.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+      await page.screenshot({ path: path.join(folder, `dokumentation-${name}-${width}.png`), fullPage: true });
+      await page.close();
+    }
+  }
+  await server.close();
+  return Object.keys(pages).length * WIDTHS.length;
 }
 
 /** The web editor in a Swedish browser: the sign-in page, the projects, and a new project's form. */
@@ -76,7 +101,9 @@ try {
   const browser = await launchChromium();
   const folder = path.resolve(options.guide ? "docs/bilder" : options.output);
   await mkdir(folder, { recursive: true });
-  const written = (options.guide ? 0 : await pageKinds(browser, server.url, folder)) + (await webEditor(browser, server.url, content, folder));
+  const written =
+    (options.guide ? 0 : (await pageKinds(browser, server.url, folder)) + (await documentation(browser, folder))) +
+    (await webEditor(browser, server.url, content, folder));
   await browser.close();
   await server.close();
   console.log(`Skrev ${written} bilder till ${path.relative(process.cwd(), folder)}/.`);

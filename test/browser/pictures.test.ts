@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { expect, it } from "vitest";
 import { describeInBrowser } from "./chromium.ts";
 import { browserAndSites } from "./site-server.ts";
@@ -63,7 +64,7 @@ describeInBrowser("pictures in the browser", () => {
     const sizes = await page.evaluate(() => [...document.images].map((image) => [image.alt, image.naturalWidth > 0, Math.round(image.getBoundingClientRect().height)] as const));
     expect(sizes.map(([alt, loaded]) => [alt, loaded])).toEqual([
       ["Testbiblioteket", true],
-      ["Bokhyllor i solljus i ett bibliotek, med en läsfåtölj i förgrunden.", true],
+      ["Gröna kullar med tre träd under en disig sol.", true],
       ["Karta över de deltagande biblioteken på Åland och i Örebro län.", true],
     ]);
     // The logo is 3rem high in the header.
@@ -72,6 +73,30 @@ describeInBrowser("pictures in the browser", () => {
     // The site's colour is used for links and the header rule.
     const colours = await page.evaluate(() => [getComputedStyle(document.querySelector(".site-header")!).borderBottomColor, getComputedStyle(document.querySelector(".project-body a, main a")!).color]);
     expect(colours[0]).toBe("rgb(29, 107, 58)");
+    await context.close();
+  });
+
+  it.each([1280, 375])("screenshots show the header rule in the site's colour and the pictures drawn (%i px)", async (width) => {
+    const context = await sites.browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(sites.documentation.url("projekt/lasframjande/"), { waitUntil: "networkidle" });
+    await page.locator("[data-consent-notice] button").first().click();
+    // Dismissing the notice moves focus to the content; the header is what is looked at here.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const rule = await page.locator(".site-header").evaluate((header) => Math.floor(header.getBoundingClientRect().bottom) - 2);
+    const lead = await page.locator(".lead-picture img").boundingBox();
+    const png = await page.screenshot();
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+    expect(pixel(5, rule)).toEqual([29, 107, 58]);
+    // The lead picture is drawn: points across it are neither white nor one flat colour.
+    const samples = [
+      [0.2, 0.2],
+      [0.5, 0.5],
+      [0.3, 0.8],
+    ].map(([x, y]) => pixel(Math.round(lead!.x + lead!.width * x!), Math.round(lead!.y + lead!.height * y!)).join(","));
+    expect(samples).not.toContain("255,255,255");
+    expect(new Set(samples).size).toBeGreaterThan(1);
     await context.close();
   });
 });

@@ -100,7 +100,7 @@ describe("pictures", () => {
     const picture = page.querySelector(".lead-picture picture")!;
     expect(picture.querySelectorAll("source").map((source) => source.getAttribute("type"))).toEqual(["image/avif", "image/webp"]);
     const img = picture.querySelector("img")!;
-    expect(img.getAttribute("alt")).toBe("Bokhyllor i solljus i ett bibliotek, med en läsfåtölj i förgrunden.");
+    expect(img.getAttribute("alt")).toBe("Gröna kullar med tre träd under en disig sol.");
     expect(img.getAttribute("src")).toMatch(/^\/bilder\/.+\.jpeg$/);
     // The original is 1600 × 1000; the widest made file is 1440 wide, in the same proportions.
     expect([img.getAttribute("width"), img.getAttribute("height")]).toEqual(["1440", "900"]);
@@ -144,7 +144,7 @@ describe("pictures", () => {
     expect(image).toMatch(/^https:\/\/arkiv\.example\.se\/bilder\/.+\.jpeg$/);
     const metadata = await sharp(path.join(site, new URL(image).pathname)).metadata();
     expect(page.querySelector('meta[property="og:image:width"]')!.getAttribute("content")).toBe(String(metadata.width));
-    expect(page.querySelector('meta[property="og:image:alt"]')!.getAttribute("content")).toBe("Bokhyllor i solljus i ett bibliotek, med en läsfåtölj i förgrunden.");
+    expect(page.querySelector('meta[property="og:image:alt"]')!.getAttribute("content")).toBe("Gröna kullar med tre träd under en disig sol.");
     const other = await readPage(site, "/projekt/beta/");
     expect(other.querySelector('meta[property="og:image"]')).toBeNull();
   });
