@@ -44,7 +44,7 @@ if (format === "json") {
   for (const line of annotations(result.errors, result.warnings)) console.log(line);
   const interval = result.archive?.site.reviewIntervalMonths;
   const overdue = result.archive && overduePages(result.archive, todayInSweden(), interval!);
-  await writeStepSummary(stepSummary(result.errors, overdue, interval));
+  await writeStepSummary(stepSummary(result.errors, overdue, interval, result.warnings));
 } else if (result.archive) {
   const { projects, drafts, contacts } = result.archive;
   const draftText = drafts.length > 0 ? ` (och ${drafts.length} utkast)` : "";

@@ -37,17 +37,30 @@ export function annotations(errors: readonly ContentError[], warnings: readonly 
 /** Text for a Markdown table cell: no line breaks, and | escaped. */
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
+/** Problems as a Markdown table, in file and line order. */
+function problemTable(problems: readonly ContentError[], heading: string): string[] {
+  return [
+    `| fil | rad | fält | ${heading} |`,
+    "|---|---|---|---|",
+    ...sortContentErrors(problems).map((problem) => `| ${cell(displayPath(problem.file))} | ${problem.line ?? ""} | ${cell(problem.field ?? "")} | ${cell(problem.message)} |`),
+  ];
+}
+
 /** The run's summary: the errors as a table, or that there are none, and the pages overdue for review. */
-export function stepSummary(errors: readonly ContentError[], overdue: readonly OwnerReview[] | undefined, intervalMonths?: number): string {
+export function stepSummary(
+  errors: readonly ContentError[],
+  overdue: readonly OwnerReview[] | undefined,
+  intervalMonths?: number,
+  warnings: readonly ContentError[] = [],
+): string {
   const lines = ["## Kontroll av innehållet", ""];
   if (errors.length === 0) {
     lines.push("Inga fel.");
   } else {
-    lines.push(`${errors.length === 1 ? "1 fel" : `${errors.length} fel`}. Ingenting publiceras förrän de är rättade.`, "");
-    lines.push("| fil | rad | fält | fel |", "|---|---|---|---|");
-    for (const error of sortContentErrors(errors)) {
-      lines.push(`| ${cell(displayPath(error.file))} | ${error.line ?? ""} | ${cell(error.field ?? "")} | ${cell(error.message)} |`);
-    }
+    lines.push(`${errors.length === 1 ? "1 fel" : `${errors.length} fel`}. Ingenting publiceras förrän de är rättade.`, "", ...problemTable(errors, "fel"));
+  }
+  if (warnings.length > 0) {
+    lines.push("", `### ${warnings.length === 1 ? "1 varning" : `${warnings.length} varningar`}, som inte hindrar publicering`, "", ...problemTable(warnings, "varning"));
   }
   if (overdue && overdue.length > 0) {
     lines.push("", `### Sidor som inte har granskats på ${intervalMonths} månader`, "");

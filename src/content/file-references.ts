@@ -18,7 +18,7 @@ import {
   type Attachment,
   type AttachmentListing,
 } from "./attachments.ts";
-import type { ArchiveFiles, ListedDocument, Picture, ProjectDocument, ProjectLink } from "./model.ts";
+import type { AccessibilityPage, ArchiveFiles, ListedDocument, Picture, ProjectDocument, ProjectLink } from "./model.ts";
 import { pdfShortcomings, type PdfFacts } from "./pdf-accessibility.ts";
 import type { ValidatedFile } from "./resolve.ts";
 import type { DocumentData, PictureData } from "./schema.ts";
@@ -152,7 +152,7 @@ export function shortcomingText(shortcomings: readonly string[]): string {
  * The warnings `npm run check` prints about files: each PDF that the accessibility statement lists,
  * and each file in filer/ that nothing refers to. Warnings do not stop a build.
  */
-export function fileWarnings(files: ArchiveFiles): ContentError[] {
+export function fileWarnings(files: ArchiveFiles, statement: AccessibilityPage): ContentError[] {
   const listed = (document: ListedDocument, where: string): ContentError => ({
     file: document.sourcePath,
     ...(document.line ? { line: document.line } : {}),
@@ -164,6 +164,19 @@ export function fileWarnings(files: ArchiveFiles): ContentError[] {
       listed(document, "som innehåll som inte är tillgängligt; ersätt den med en tillgänglig PDF om det går (se redaktörsguiden)"),
     ),
     ...files.statement.exempt.map((document) => listed(document, "under undantaget för dokument publicerade före den 23 september 2018")),
+    // What the site says about itself must be true: a listed PDF is a known shortcoming.
+    ...(files.statement.inaccessible.length > 0 && statement.statement.compliance === "helt förenlig"
+      ? [
+          {
+            file: statement.sourcePath,
+            field: "compliance",
+            message:
+              files.statement.inaccessible.length === 1
+                ? "redogörelsen säger att webbplatsen är helt förenlig, men listar en PDF som inte är tillgänglig; skriv compliance: delvis förenlig tills den är ersatt"
+                : `redogörelsen säger att webbplatsen är helt förenlig, men listar ${files.statement.inaccessible.length} PDF:er som inte är tillgängliga; skriv compliance: delvis förenlig tills de är ersatta`,
+          },
+        ]
+      : []),
     ...files.unreferenced.map((attachment) => ({
       file: attachment.file,
       message: "ingen sida eller inställning länkar till filen; länka den, till exempel som dokument i ett projekt, eller ta bort den",

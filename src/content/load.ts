@@ -183,7 +183,7 @@ export async function validateContent(contentDir: string, options: LoadOptions =
   const result: ValidationResult =
     errors.length > 0 || !resolved.archive
       ? { errors: sortContentErrors(errors), warnings: [] }
-      : { archive: resolved.archive, errors, warnings: sortContentErrors(fileWarnings(resolved.archive.files)) };
+      : { archive: resolved.archive, errors, warnings: sortContentErrors(fileWarnings(resolved.archive.files, resolved.archive.pages.accessibility)) };
   lastTree.set(contentDir, { includeDrafts: Boolean(options.includeDrafts), today, filesVersion, paths, results, result });
   return changedFiles ? { ...result, changedFiles } : result;
 }

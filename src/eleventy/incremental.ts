@@ -13,6 +13,8 @@ function listingKey(project: Project): string {
   return JSON.stringify([
     project.period?.end?.iso,
     project.image?.path,
+    // The accessibility statement lists the PDFs that are not accessible, with their titles and sizes.
+    project.documents.filter((document) => document.shortcomings.length > 0),
     project.responsibility.reviewed,
     project.responsibility.contentOwner.id,
     project.responsibility.publishedBy.id,

@@ -204,12 +204,30 @@ describe("npm run check on the fixture", () => {
     expect(lines[3]).toMatch(/lasframjande\.md:19  documents\[2\]\.file: PDF:en filer\/lasframjande\/projektplan-2015\.pdf .* under undantaget för dokument publicerade före den 23 september 2018$/);
   });
 
-  it("prints the warnings as ::warning under --format github", async () => {
-    const result = await runCli("check", [content, "--format", "github"]);
+  it("prints the warnings as ::warning under --format github, and as a table in the run's summary", async () => {
+    const summary = path.join(workspace.dir, "sammanfattning.md");
+    const result = await runCli("check", [content, "--format", "github"], { env: { GITHUB_STEP_SUMMARY: summary } });
     expect(result.code).toBe(0);
     const warnings = result.stdout.split("\n").filter((line) => line.startsWith("::warning "));
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/^::warning file=.+lasframjande\.md,line=15,title=documents\[1\]\.file::PDF:en filer\/lasframjande\/konferensrapport-2020\.pdf saknar/);
+    const markdown = await readFile(summary, "utf8");
+    expect(markdown).toContain("### 2 varningar, som inte hindrar publicering");
+    expect(markdown).toMatch(/\| 15 \| documents\[1\]\.file \| PDF:en filer\/lasframjande\/konferensrapport-2020\.pdf saknar/);
+  });
+
+  it("warns when the statement says fully compliant while it lists a PDF that is not accessible", async () => {
+    const tree = await contentTree(path.join(workspace.dir, "helt"), "dokumentation", {
+      "tillganglighet.md": (text) => text.replace("compliance: delvis förenlig", "compliance: helt förenlig"),
+    });
+    const result = await runCli("check", [tree, "--json"]);
+    expect(result.code).toBe(0);
+    const { warnings } = JSON.parse(result.stdout) as { warnings: { file: string; field?: string; message: string }[] };
+    expect(warnings.find((warning) => warning.field === "compliance")).toEqual({
+      file: path.join(tree, "tillganglighet.md"),
+      field: "compliance",
+      message: "redogörelsen säger att webbplatsen är helt förenlig, men listar en PDF som inte är tillgänglig; skriv compliance: delvis förenlig tills den är ersatt",
+    });
   });
 
   it("warns about a file in filer/ that nothing refers to, and npm run review lists it", async () => {
