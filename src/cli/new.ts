@@ -75,6 +75,19 @@ summary: ${PLACEHOLDERS.summary}
 #   - date: 2011-04-05
 #     title: Inspirationskonferens
 
+# Rapporter och annat material: filer i content/filer/. title blir länktexten, published
+# (ÅÅÅÅ-MM-DD) är när dokumentet publicerades första gången. (Frivilliga.)
+# documents:
+#   - title: Slutrapport
+#     file: ${slug}/slutrapport.pdf
+#     published: 2011-06-01
+
+# En bild överst på sidan, ur content/filer/. alt säger vad bilden visar för den som
+# inte ser den. (Frivillig; alt måste finnas om bilden finns.)
+# image:
+#   file: ${slug}/bild.jpg
+#   alt: Ett tjugotal deltagare samtalar vid runda bord i en biblioteksentré.
+
 # Kontaktpersoner: filnamnen i content/kontakter/ utan .md. (Frivilliga.)
 # contacts:
 #   - ${owner}
