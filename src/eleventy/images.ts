@@ -9,9 +9,10 @@
  * named by a hash of the picture's bytes and the settings below, next to the files made from it.
  * A picture whose JSON file and files are there is not processed again, in this build or the next,
  * whatever its file name or content folder. A build copies the files its pages use into /bilder/.
+ * A picture no build has used for 30 days is removed from the cache, with its files.
  */
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
@@ -35,11 +36,16 @@ export type PictureFiles = Readonly<Record<string, readonly MadeFile[]>>;
 /** Widths for a list's thumbnail (and its double), a body column (and its double). */
 const WIDTHS = [160, 320, 720, 1440];
 const FORMATS = ["avif", "webp", "auto"] as const;
+/**
+ * AVIF at sharp's effort 2 instead of 4: measured here, a 3000 × 2000 photo is made three times
+ * faster, and its AVIF files are 9 % larger (still about half the WebP).
+ */
+const AVIF = { effort: 2 };
 const URL_PATH = "/bilder/";
 export const PICTURES_FOLDER = "bilder";
 
 const imageVersion = (createRequire(import.meta.url)("@11ty/eleventy-img/package.json") as { version: string }).version;
-const SETTINGS = JSON.stringify({ WIDTHS, FORMATS, URL_PATH, imageVersion });
+const SETTINGS = JSON.stringify({ WIDTHS, FORMATS, URL_PATH, AVIF, imageVersion });
 
 /** How the last call of {@link preparePictures} went: for the build's summary and its tests. */
 export interface PictureRun {
@@ -74,6 +80,9 @@ async function prepare(attachment: Attachment, cacheDir: string, remembered: Map
   const record = path.join(cacheDir, `${key}.json`);
   const cached = await readFile(record, "utf8").then((text) => JSON.parse(text) as PictureFiles, () => undefined);
   if (cached && (await allExist(cached, cacheDir))) {
+    // Marks the picture as used, for the removal of stale pictures.
+    const now = new Date();
+    await utimes(record, now, now).catch(() => undefined);
     remembered.set(version, cached);
     return { files: cached, processed: false };
   }
@@ -81,7 +90,10 @@ async function prepare(attachment: Attachment, cacheDir: string, remembered: Map
   // running at the same time (the tests do) never read a half-written file.
   const staging = path.join(cacheDir, `.${key}.${process.pid}`);
   try {
-    const metadata = (await Image(bytes, { widths: WIDTHS, formats: [...FORMATS], outputDir: staging, urlPath: URL_PATH })) as unknown as Record<string, (MadeFile & { outputPath?: string; size?: number })[]>;
+    // eleventy-img's own cache in memory is off: this module's cache does its work, and that one
+    // would hold every picture's buffers until the process ends.
+    const options = { widths: WIDTHS, formats: [...FORMATS], outputDir: staging, urlPath: URL_PATH, sharpAvifOptions: AVIF, useCache: false };
+    const metadata = (await Image(bytes, options)) as unknown as Record<string, (MadeFile & { outputPath?: string; size?: number })[]>;
     const files: Record<string, MadeFile[]> = {};
     for (const [format, made] of Object.entries(metadata)) {
       files[format] = made.map(({ format: kind, width, height, url, sourceType, srcset, filename }) => ({ format: kind, width, height, url, sourceType, srcset, filename }));
@@ -128,8 +140,30 @@ export async function preparePictures(pictures: ReadonlyMap<string, Attachment>,
     return next();
   };
   await Promise.all([next(), next()]);
+  if (!cleanedCaches.has(cacheDir)) {
+    cleanedCaches.add(cacheDir);
+    await removeStale(cacheDir);
+  }
   lastRun = { processed, reused: pictures.size - processed };
   return new Pictures(prepared, lastRun);
+}
+
+/** Pictures that no build has used for this long are removed from the cache. */
+const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
+const cleanedCaches = new Set<string>();
+
+/** Removes the pictures of the cache that no build has used for 30 days, once per process. */
+async function removeStale(cacheDir: string): Promise<void> {
+  const now = Date.now();
+  for (const name of await readdir(cacheDir)) {
+    if (!name.endsWith(".json")) continue;
+    const record = path.join(cacheDir, name);
+    const info = await stat(record).catch(() => undefined);
+    if (!info || now - info.mtimeMs < STALE_AFTER_MS) continue;
+    const files = await readFile(record, "utf8").then((text) => JSON.parse(text) as PictureFiles, () => ({}) as PictureFiles);
+    await Promise.all(Object.values(files).flat().map((file) => rm(path.join(cacheDir, file.filename), { force: true })));
+    await rm(record, { force: true });
+  }
 }
 
 /** Copies the made files that the pages use into the site's /bilder/. */

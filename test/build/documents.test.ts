@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -189,6 +189,20 @@ describe("processed pictures are kept between builds", () => {
     expect((await stat(cached)).mtimeMs).toBe(before.mtimeMs);
     const again = await readFile(path.join(second.output, made));
     expect(createHash("sha256").update(again).digest("hex")).toBe(createHash("sha256").update(await readFile(cached)).digest("hex"));
+
+    // Unused for 31 days, the picture is removed from the cache with its files by the next build.
+    const cacheDir = path.dirname(cached);
+    const records = (await readdir(cacheDir)).filter((name) => name.endsWith(".json"));
+    const record = await (async () => {
+      for (const name of records) if ((await readFile(path.join(cacheDir, name), "utf8")).includes(path.basename(made))) return path.join(cacheDir, name);
+      throw new Error("no record names the picture");
+    })();
+    const monthAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    await utimes(record, monthAgo, monthAgo);
+    const third = await buildSite(content, path.join(dir, "_annan"));
+    expect(third.code).toBe(0);
+    await expect(stat(record)).rejects.toThrow();
+    await expect(stat(cached)).rejects.toThrow();
   });
 });
 
