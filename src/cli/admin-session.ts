@@ -91,3 +91,16 @@ export function readRepositoryFile(page: Page, file: string): Promise<string> {
 export function formField(page: Page, keyPath: string): Locator {
   return page.getByRole("group", { name: /^Redigera/ }).locator(`[data-key-path="${keyPath}"]`);
 }
+
+/** Scrolls the form to its last field, `draft`: the CMS renders fields as they scroll into view. */
+export async function scrollToDraftField(page: Page): Promise<Locator> {
+  const draft = formField(page, "draft");
+  await page.mouse.move(300, 400);
+  // The form may still be rendering when it says it is open; scroll until the field is there.
+  for (let attempt = 0; attempt < 50 && (await draft.count()) === 0; attempt++) {
+    await page.mouse.wheel(0, 2000);
+    await page.waitForTimeout(100);
+  }
+  await draft.scrollIntoViewIfNeeded();
+  return draft;
+}

@@ -14,7 +14,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { copyWithWebEditor, formField, signInToLocalRepository, useRepositoryInBrowserStorage } from "./admin-session.ts";
+import { copyWithWebEditor, formField, scrollToDraftField, signInToLocalRepository, useRepositoryInBrowserStorage } from "./admin-session.ts";
 import { launchChromium, PAGE_KINDS } from "./browser.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";
 import { buildWithEleventy } from "./eleventy-build.ts";
@@ -83,10 +83,7 @@ async function webEditor(browser: Browser, siteUrl: string, content: string, fol
   await formField(page, "title").getByRole("textbox").fill("Läsfrämjande på Åland och i Örebro");
   await formField(page, "summary").getByRole("textbox").fill("Ett nordiskt samarbete om läsfrämjande för unga.");
   await page.screenshot({ path: path.join(folder, "redigera-nytt-projekt.png") });
-  // The form renders its fields as they scroll into view.
-  await page.mouse.move(300, 400);
-  await page.mouse.wheel(0, 3000);
-  await formField(page, "draft").scrollIntoViewIfNeeded();
+  await scrollToDraftField(page);
   await page.screenshot({ path: path.join(folder, "redigera-utkast.png") });
   await context.close();
   return 4;

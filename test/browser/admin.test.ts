@@ -2,7 +2,7 @@ import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { formField, readRepositoryFile, signInToLocalRepository, useRepositoryInBrowserStorage } from "../../src/cli/admin-session.ts";
+import { formField, readRepositoryFile, scrollToDraftField, signInToLocalRepository, useRepositoryInBrowserStorage } from "../../src/cli/admin-session.ts";
 import { swedishSlug } from "../../src/format/slug.ts";
 import { buildSite, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 import { axeViolations, WCAG_TAGS } from "./axe.ts";
@@ -131,7 +131,7 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
 
     // Publishing: the editor opens the draft again, switches Utkast off and saves; the file then has no draft line.
     await openEntry(page, `${NEW_TITLE} (utkast)`);
-    await field("draft").getByRole("switch").uncheck();
+    await (await scrollToDraftField(page)).getByRole("switch").uncheck();
     const published = await saveAndRead(page, `content/${file}`, "publishedBy: sandra-spjuth\n---");
     expect(published).not.toContain("draft");
     expect(editor.foreignRequests).toEqual([]);
