@@ -75,16 +75,25 @@ export async function signInToLocalRepository(page: Page, adminUrl: string, cont
 }
 
 /** A file of the browser's repository, such as content/projekt/vinna-vinna.md, as text. */
-export function readRepositoryFile(page: Page, file: string): Promise<string> {
-  return page.evaluate(
+export async function readRepositoryFile(page: Page, file: string): Promise<string> {
+  return (await readRepositoryBytes(page, file)).toString("utf8");
+}
+
+/** A file of the browser's repository as bytes, such as a picture uploaded through the form. */
+export async function readRepositoryBytes(page: Page, file: string): Promise<Buffer> {
+  const base64 = await page.evaluate(
     async ({ name, file }) => {
       let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
       const parts = file.split("/");
       for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
-      return (await (await folder.getFileHandle(parts.at(-1)!)).getFile()).text();
+      const bytes = new Uint8Array(await (await (await folder.getFileHandle(parts.at(-1)!)).getFile()).arrayBuffer());
+      let binary = "";
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
     },
     { name: REPOSITORY, file },
   );
+  return Buffer.from(base64, "base64");
 }
 
 /** The form's field for a key path of the content schema, such as "partners.0.name". */

@@ -1,10 +1,17 @@
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { formField, readRepositoryFile, scrollToDraftField, signInToLocalRepository, useRepositoryInBrowserStorage } from "../../src/cli/admin-session.ts";
+import {
+  formField,
+  readRepositoryBytes,
+  readRepositoryFile,
+  scrollToDraftField,
+  signInToLocalRepository,
+  useRepositoryInBrowserStorage,
+} from "../../src/cli/admin-session.ts";
 import { swedishSlug } from "../../src/format/slug.ts";
-import { buildSite, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
+import { buildSite, FIXTURES, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 import { axeViolations, WCAG_TAGS } from "./axe.ts";
 import { describeInBrowser } from "./chromium.ts";
 import { browserAndSites } from "./site-server.ts";
@@ -16,6 +23,12 @@ declare global {
 }
 
 const NEW_TITLE = "Läsfrämjande på Åland och i Örebro";
+
+/** Files an editor uploads through the form: the documentation fixture's photo and tagged report. */
+const UPLOADS = {
+  picture: path.join(FIXTURES, "dokumentation/filer/lasframjande/omslag.jpg"),
+  report: path.join(FIXTURES, "dokumentation/filer/lasframjande/slutrapport.pdf"),
+};
 
 /** The editor in a Swedish browser, with every request to another site blocked and counted. */
 interface Editor {
@@ -65,11 +78,15 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     await page.getByRole("status").filter({ hasText: /Du redigerar nu/ }).waitFor();
   }
 
-  /** A copy of the editable site's content with one file replaced, as a push of the CMS's commit would leave it. */
-  async function contentWith(name: string, file: string, text: string): Promise<string> {
+  /** A copy of the editable site's content with one file replaced and uploads added, as a push of the CMS's commit would leave it. */
+  async function contentWith(name: string, file: string, text: string, uploads: Record<string, Buffer> = {}): Promise<string> {
     const content = path.join(workspace.dir, name);
     await cp(sites.editable.content, content, { recursive: true });
     await writeFile(path.join(content, file), text);
+    for (const [upload, bytes] of Object.entries(uploads)) {
+      await mkdir(path.dirname(path.join(content, upload)), { recursive: true });
+      await writeFile(path.join(content, upload), bytes);
+    }
     return content;
   }
 
@@ -117,6 +134,15 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     await field("partners.0.lang").getByRole("textbox").fill("nb");
     await addItem("funders");
     await field("funders.0.name").getByRole("textbox").fill("Nordisk kulturfond");
+    // A lead picture and a report, uploaded into content/filer/ with the image and file widgets
+    await field("image").getByRole("checkbox").check();
+    await field("image.file").locator("input[type=file]").first().setInputFiles(UPLOADS.picture);
+    await field("image.file").getByText("/filer/omslag.jpg").waitFor();
+    await field("image.alt").getByRole("textbox").fill("Gröna kullar med tre träd under en disig sol.");
+    await addItem("documents");
+    await field("documents.0.title").getByRole("textbox").fill("Slutrapport");
+    await field("documents.0.file").locator("input[type=file]").first().setInputFiles(UPLOADS.report);
+    await field("documents.0.file").getByText("/filer/slutrapport.pdf").waitFor();
     await field("contacts").getByRole("checkbox", { name: "Peter Alsbjer" }).check();
     await field("reviewed").getByRole("textbox").fill("2026-11-20");
     await field("contentOwner").getByRole("radio", { name: "Sandra Spjuth" }).check();
@@ -128,6 +154,14 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     expect(file).toBe("projekt/lasframjande-pa-aland-och-i-orebro.md");
     const draft = await saveAndRead(page, `content/${file}`, "draft: true");
     expect(draft.startsWith(`---\ntitle: ${NEW_TITLE}\n`)).toBe(true);
+    expect(draft).toContain("image:\n  file: /filer/omslag.jpg\n  alt: Gröna kullar med tre träd under en disig sol.\n");
+    expect(draft).toContain("documents:\n  - title: Slutrapport\n    file: /filer/slutrapport.pdf\n");
+    const uploaded = {
+      "filer/omslag.jpg": await readRepositoryBytes(page, "content/filer/omslag.jpg"),
+      "filer/slutrapport.pdf": await readRepositoryBytes(page, "content/filer/slutrapport.pdf"),
+    };
+    expect(uploaded["filer/omslag.jpg"].equals(await readFile(UPLOADS.picture))).toBe(true);
+    expect(uploaded["filer/slutrapport.pdf"].equals(await readFile(UPLOADS.report))).toBe(true);
 
     // Publishing: the editor opens the draft again, switches Utkast off and saves; the file then has no draft line.
     await openEntry(page, `${NEW_TITLE} (utkast)`);
@@ -138,7 +172,7 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     expect(await editor.cspViolations()).toEqual([]);
     await editor.context.close();
 
-    const content = await contentWith("med-nytt-projekt", file, published);
+    const content = await contentWith("med-nytt-projekt", file, published, uploaded);
     const check = await runCli("check", [content]);
     expect(check.stdout + check.stderr).toContain("3 projekt, 5 kontakter: inga fel");
     expect(check.code).toBe(0);
@@ -153,6 +187,8 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     expect(textOf(projectPage.querySelector("main"))).toContain("Projektet har haft stöd av Nordisk kulturfond.");
     const contacts = projectPage.querySelector('section[aria-labelledby="kontaktpersoner"]');
     expect(contacts?.querySelectorAll(".contact-name").map(textOf)).toEqual(["Peter Alsbjer"]);
+    expect(projectPage.querySelector(".lead-picture img")?.getAttribute("alt")).toBe("Gröna kullar med tre träd under en disig sol.");
+    expect(textOf(projectPage.querySelector('section[aria-labelledby="dokumentation"] a'))).toMatch(/^Slutrapport \(PDF, \d+ kB\)$/);
   });
 
   it("edits Vinna Vinna's title, and the saved file changes on the title's line and the quoting of a year", async () => {
