@@ -8,6 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { displayPath } from "../content/errors.ts";
 import { PLACEHOLDERS } from "../content/placeholders.ts";
+import { doubleQuoted } from "../content/yaml-slips.ts";
 import { todayInSweden } from "../format/date.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { parseCommandLine } from "./command-line.ts";
@@ -29,13 +30,11 @@ if (!slug) {
   process.exit(2);
 }
 
-/** YAML text for a quoted string, safe whatever the name contains. */
-const quoted = (text: string) => JSON.stringify(text);
 
 function projectFile(owner: string): string {
   return `---
 # Projektets namn, som det ska stå som rubrik. (Måste finnas.)
-title: ${quoted(name!)}
+title: ${doubleQuoted(name!)}
 
 # En underrubrik, till exempel "fortbildningsprojekt med folkbildningen". (Frivillig.)
 # subtitle: 
@@ -113,7 +112,7 @@ Skriv om projektet här. En tom rad mellan styckena. En rad som börjar med ## b
 function contactFile(): string {
   return `---
 # Personens namn. (Måste finnas.)
-name: ${quoted(name!)}
+name: ${doubleQuoted(name!)}
 
 # Titel eller roll, till exempel "Utvecklingsledare - bibliotek". (Måste finnas.)
 title: ${PLACEHOLDERS.contactTitle}

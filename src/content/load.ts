@@ -19,6 +19,7 @@ import { readStoredResults, storeResults, type StoredResult } from "./validation
 import { didYouMean } from "./suggest.ts";
 import { listAttachments } from "./attachments.ts";
 import { fileWarnings } from "./file-references.ts";
+import { colonSplitMessage } from "./yaml-slips.ts";
 import { inspectPdfs } from "./pdf-accessibility.ts";
 import { todayInSweden } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";
@@ -61,12 +62,15 @@ function issuesToErrors(source: SourceFile, issues: readonly z.core.$ZodIssue[])
         };
       });
     }
+    // "- Mål: läsa mer" where text was wanted: YAML read the colon as a field name.
+    const last = issue.path.at(-1);
+    const split = issue.code === "invalid_type" && issue.expected === "string" ? colonSplitMessage(issue.input, typeof last === "number", String(last)) : undefined;
     return [
       {
         file: source.file,
         line: source.locate(issue.path),
         field: formatFieldPath(issue.path),
-        message: issue.message,
+        message: split ?? issue.message,
       },
     ];
   });
@@ -138,7 +142,7 @@ function readAndValidate(entry: ContentFile, size: number): FileResult {
   }
   const source = readSource(entry.kind, entry.file, readFileSync(entry.file));
   if (source.errors.length > 0) return { errors: source.errors };
-  const result = SCHEMAS[entry.kind].safeParse(source.data, { error: swedishIssueMessage });
+  const result = SCHEMAS[entry.kind].safeParse(source.data, { error: swedishIssueMessage, reportInput: true });
   if (!result.success) return { errors: issuesToErrors(source, result.error.issues) };
   return { file: { ...entry, data: result.data, body: source.body, bodyLine: source.bodyLine, locate: source.locate }, errors: [] };
 }

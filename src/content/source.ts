@@ -3,6 +3,7 @@ import { CORE_SCHEMA, load } from "js-yaml";
 import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
 import type { ContentError } from "./errors.ts";
+import { closedQuoteLine, diagnoseYamlError, slipsInValidYaml } from "./yaml-slips.ts";
 
 /** A content file split into front matter and body, with a way back from a field to its line. */
 export interface SourceFile {
@@ -49,35 +50,39 @@ function failed(file: string, error: Omit<ContentError, "file">): SourceFile {
 
 /** Brackets and quotes that YAML only notices are unclosed on a later line. */
 const UNCLOSED = [
-  { pattern: /^Flow sequence/, opener: "[", message: "en lista inom [ ] saknar sitt avslutande ]" },
-  { pattern: /^Flow map/, opener: "{", message: "en grupp inom { } saknar sitt avslutande }" },
-  { pattern: /^Missing closing "/, opener: '"', message: 'ett citattecken " saknar sitt avslutande "' },
-  { pattern: /^Missing closing '/, opener: "'", message: "ett citattecken ' saknar sitt avslutande '" },
+  { pattern: /^Flow sequence/, opener: "[", closer: "]", message: "en lista inom [ ] saknar sitt avslutande ]" },
+  { pattern: /^Flow map/, opener: "{", closer: "}", message: "en grupp inom { } saknar sitt avslutande }" },
+  { pattern: /^Missing closing "/, opener: '"', closer: '"', message: 'ett citattecken " saknar sitt avslutande "' },
+  { pattern: /^Missing closing '/, opener: "'", closer: "'", message: "ett citattecken ' saknar sitt avslutande '" },
 ];
 
 /**
  * One Swedish error per line for YAML syntax errors. An unclosed bracket or quote is reported on
  * the line where it was opened, not where YAML gave up.
  */
-function yamlErrors(file: string, yamlText: string, document: Document, lineAt: (offset: number) => number): ContentError[] {
+function yamlErrors(file: string, yamlText: string, document: Document, lineAt: (offset: number) => number, lineOffset: number): ContentError[] {
   const lines = yamlText.split("\n");
-  const byLine = new Map<number, string>();
+  const byLine = new Map<number, Omit<ContentError, "file" | "line">>();
   for (const error of document.errors) {
-    let line = lineAt(error.pos[0]);
-    let message = YAML_MESSAGES[error.code] ?? error.message.split("\n")[0]!;
+    let line = lineAt(error.pos[0]) - lineOffset;
+    let message = `ogiltig YAML: ${YAML_MESSAGES[error.code] ?? error.message.split("\n")[0]!}`;
+    let field: string | undefined;
     const unclosed = UNCLOSED.find((candidate) => candidate.pattern.test(error.message));
+    const diagnosis = unclosed ? undefined : diagnoseYamlError(lines, { code: error.code, line });
     if (unclosed) {
-      message = unclosed.message;
       for (let index = Math.min(line - 1, lines.length) - 1; index >= 0; index--) {
         if (lines[index]!.includes(unclosed.opener)) {
           line = index + 1;
           break;
         }
       }
+      message = `ogiltig YAML: ${unclosed.message}; skriv raden så här: ${closedQuoteLine(lines[line - 1] ?? "", unclosed.closer)}`;
+    } else if (diagnosis) {
+      ({ line, message, field } = diagnosis);
     }
-    if (!byLine.has(line)) byLine.set(line, `ogiltig YAML: ${message}`);
+    if (!byLine.has(line)) byLine.set(line, field ? { field, message } : { message });
   }
-  return [...byLine].map(([line, message]) => ({ file, line, message }));
+  return [...byLine].map(([line, error]) => ({ file, line: line + lineOffset, ...error }));
 }
 
 /**
@@ -93,6 +98,12 @@ function parseYaml(file: string, yamlText: string, lineOffset: number) {
     return parseYamlWithPositions(file, yamlText, lineOffset);
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return parseYamlWithPositions(file, yamlText, lineOffset);
+  // YAML that parsed can still hold a slip that changes the text (yaml-slips.ts).
+  const slips = slipsInValidYaml(yamlText, yaml);
+  if (slips.length > 0) {
+    const errors = slips.map((slip): ContentError => ({ file, line: slip.line + lineOffset, ...(slip.field ? { field: slip.field } : {}), message: slip.message }));
+    return { data, errors, locate: () => undefined };
+  }
   let positioned: ReturnType<typeof parseYamlWithPositions> | undefined;
   const locate = (fieldPath: readonly PropertyKey[]) => (positioned ??= parseYamlWithPositions(file, yamlText, lineOffset)).locate(fieldPath);
   return { data, errors: [] as ContentError[], locate };
@@ -112,7 +123,7 @@ function parseYamlWithPositions(file: string, yamlText: string, lineOffset: numb
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
-  const errors = yamlErrors(file, yamlText, document, lineAt);
+  const errors = yamlErrors(file, yamlText, document, lineAt, lineOffset);
   let data: unknown;
   if (errors.length === 0) {
     try {

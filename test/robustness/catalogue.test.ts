@@ -1,7 +1,8 @@
-import { mkdir, symlink, truncate, writeFile } from "node:fs/promises";
+import { mkdir, readFile, symlink, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, contentTree, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
+import { PLACEHOLDERS } from "../../src/content/placeholders.ts";
 
 /**
  * A catalogue of bad inputs. Each case is the minimal fixture with one thing broken; `npm run
@@ -43,10 +44,27 @@ const CASES: BadCase[] = [
   { name: "a file of only white space", edits: { "kontakter/bo-ek.md": "\n  \n" }, file: "kontakter/bo-ek.md", expected: /^:1  filen är tom$/ },
   { name: "front matter without a closing ---", edits: { "projekt/alfa.md": "---\ntitle: Alfa\n" }, file: "projekt/alfa.md", expected: /^:1  front matter saknar en avslutande rad med bara ---$/ },
   { name: "no front matter at all", edits: { "projekt/alfa.md": "Bara text.\n" }, file: "projekt/alfa.md", expected: /^:1  filen ska börja med en rad med bara ---/ },
-  { name: "malformed YAML", edits: alfa("title: Alfa", "title: [Alfa"), file: "projekt/alfa.md", expected: /^:2  ogiltig YAML: en lista inom \[ \] saknar sitt avslutande \]$/ },
-  { name: "an unclosed quote", edits: alfa("title: Alfa", 'title: "Alfa'), file: "projekt/alfa.md", expected: /^:2  ogiltig YAML: ett citattecken " saknar sitt avslutande "$/ },
-  { name: "tabs in YAML", edits: alfa("  start: 2019-03", "\tstart: 2019-03"), file: "projekt/alfa.md", expected: /^:5  ogiltig YAML: tabbtecken/ },
-  { name: "a key written twice", edits: alfa("summary:", "title: Alfa igen\nsummary:"), file: "projekt/alfa.md", expected: /^:3  ogiltig YAML: samma fält står två gånger$/ },
+  { name: "malformed YAML", edits: alfa("title: Alfa", "title: [Alfa"), file: "projekt/alfa.md", expected: /^:2  ogiltig YAML: en lista inom \[ \] saknar sitt avslutande \]; skriv raden så här: title: \[Alfa\]$/ },
+  { name: "an unclosed quote", edits: alfa("title: Alfa", 'title: "Alfa'), file: "projekt/alfa.md", expected: /^:2  ogiltig YAML: ett citattecken " saknar sitt avslutande "; skriv raden så här: title: "Alfa"$/ },
+  // Slips of hand-written YAML (src/content/yaml-slips.ts): the real cause, and the corrected line
+  { name: "a tab in the indentation", edits: alfa("  start: 2019-03", "\tstart: 2019-03"), file: "projekt/alfa.md", expected: /^:5  tabbtecken får inte användas för indrag i YAML; använd mellanslag och skriv raden med 2 mellanslag först: start: 2019-03$/ },
+  { name: "a key written twice", edits: alfa("summary:", "title: Alfa igen\nsummary:"), file: "projekt/alfa.md", expected: /^:3  title: fältet title står redan på rad 2; ta bort den ena raden$/ },
+  { name: "text after # on a value's line", edits: alfa("title: Alfa", "title: Alfa #2 i Dalarna"), file: "projekt/alfa.md", expected: /^:2  title: texten efter # räknas som en kommentar och kommer inte med på sidan \("#2 i Dalarna"\); sätt citattecken runt hela värdet och skriv raden så här: title: "Alfa #2 i Dalarna"$/ },
+  { name: "text after # in a list item", edits: alfa("  - Läsa *mer*", "  - Läsa *mer* #1 i länet"), file: "projekt/alfa.md", expected: /^:8  goals\[0\]: texten efter # räknas som en kommentar .* skriv raden så här: - "Läsa \*mer\* #1 i länet"$/ },
+  { name: "text after # in site.yaml", edits: { "_data/site.yaml": replace("name: Testarkivet", "name: Testarkivet # vårt arkiv") }, file: "_data/site.yaml", expected: /^:1  name: texten efter # räknas som en kommentar .* skriv raden så här: name: "Testarkivet # vårt arkiv"$/ },
+  {
+    name: "a list item indented one space too far, folded into the one above",
+    edits: alfa("goals:\n  - Läsa *mer*", "goals:\n - Läsa mer\n  - Skriva mer"),
+    file: "projekt/alfa.md",
+    expected: /^:9  goals\[0\]: listpunkten är indragen mer än punkten ovanför och blir en del av den \("Läsa mer - Skriva mer"\); dra in alla punkter lika mycket och skriv raden med 1 mellanslag först: - Skriva mer$/,
+  },
+  { name: "a colon and a space inside a value", edits: alfa("summary: Det första projektet.", "summary: Projektet: en översikt"), file: "projekt/alfa.md", expected: /^:3  värdet innehåller kolon följt av mellanslag \(": "\), som YAML läser som ett nytt fältnamn; sätt citattecken runt värdet och skriv raden så här: summary: "Projektet: en översikt"$/ },
+  { name: "a colon and a space inside a list item", edits: alfa("  - Läsa *mer*", "  - Mål: läsa mer"), file: "projekt/alfa.md", expected: /^:8  goals\[0\]: texten innehåller kolon följt av mellanslag .* skriv raden så här: - "Mål: läsa mer"$/ },
+  { name: "a no-break space in the indentation", edits: alfa("goals:\n  - Läsa *mer*", "goals:\n  - Läsa mer\n\u00a0 - Skriva mer"), file: "projekt/alfa.md", expected: /^:9  raden börjar med ett hårt mellanslag \(U\+00A0\), som ofta följer med text som klistras in från Word eller en webbsida; byt det mot vanliga mellanslag och skriv raden med 2 mellanslag först: - Skriva mer$/ },
+  { name: "a no-break space before the only list item", edits: alfa("  - Läsa *mer*", "\u00a0 - Läsa mer"), file: "projekt/alfa.md", expected: /^:8  raden börjar med ett hårt mellanslag \(U\+00A0\).* först: - Läsa mer$/ },
+  { name: "a list item without a space after -", edits: alfa("  - Läsa *mer*", "  -Läsa mer"), file: "projekt/alfa.md", expected: /^:8  goals: listpunkten saknar mellanslag efter -, så den läses som text och inte som en punkt i listan; skriv raden så här: - Läsa mer$/ },
+  { name: "typographic quotes around a value", edits: alfa("title: Alfa", "title: \u201dAlfa\u201d"), file: "projekt/alfa.md", expected: /^:2  title: typografiska citattecken \(” “ „\) räknas som en del av texten i YAML; skriv raka citattecken \("\) och raden så här: title: "Alfa"$/ },
+  { name: "typographic quotes around a value with a colon", edits: alfa("summary: Det första projektet.", "summary: \u201eEtt: två\u201c"), file: "projekt/alfa.md", expected: /^:3  typografiska citattecken .* och raden så här: summary: "Ett: två"$/ },
   { name: "front matter that is a list", edits: { "projekt/alfa.md": "---\n- title\n---\n" }, file: "projekt/alfa.md", expected: /^:1  fälten ska skrivas som namn: värde/ },
   { name: "a number for a title", edits: alfa("title: Alfa", "title: 42"), file: "projekt/alfa.md", expected: /^:2  title: ska vara text, inte talet 42$/ },
   { name: "an empty title", edits: alfa("title: Alfa", 'title: ""'), file: "projekt/alfa.md", expected: /^:2  title: får inte vara tomt$/ },
@@ -162,5 +180,58 @@ describe("valid odd inputs build correctly", () => {
     };
     expect(textOf(page.querySelector("h1"))).toBe(expectedTitles[slug]);
     expect(page.querySelector("h1")!.childNodes).toHaveLength(1);
+  });
+});
+
+describe("valid YAML that looks like a slip builds with exactly the text written", () => {
+  const page = (front: string, body = "Text.") => `---\n${front}\nreviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\n${body}\n`;
+  let site: string;
+
+  beforeAll(async () => {
+    const dir = path.join(workspace.dir, "valid-yaml");
+    const content = await contentTree(dir, "minimal", {
+      "projekt/fyrkant.md": page('title: "Vinna Vinna #2 i Dalarna"\nsummary: \'Nummer #1, och "citat".\'\ngoals:\n  - "Mål #1: läsa mer"'),
+      "projekt/fragment.md": page("title: Fragment\nsummary: En länk till ett avsnitt.\nfunders:\n  - name: Statens kulturråd\n    url: https://www.kulturradet.se/bidrag/#sok"),
+      "projekt/radbrytning.md": page("title: Radbrytning\nsummary: En lång sammanfattning som\n  fortsätter på raden under."),
+      "projekt/kommentarer.md": page("# Projektets namn, som rubrik\ntitle: Kommentarer\n# En mening om projektet\nsummary: Kommentarer på egna rader.\ngoals:\n  # det första målet\n  - Ett mål\n  # och det andra\n  - Ett andra mål"),
+    });
+    // The whole template of `npm run new`, every comment kept, made publishable.
+    const made = await runCli("new", ["Mall med allt", "--input", content]);
+    expect(made.code, made.stderr).toBe(0);
+    const template = path.join(content, "projekt/mall-med-allt.md");
+    const text = await readFile(template, "utf8");
+    expect(text.match(/^#/gm)!.length).toBeGreaterThan(20);
+    await writeFile(template, text.replace(PLACEHOLDERS.summary, "Mallen med alla kommentarer.").replace(/^draft: true\n/m, ""));
+    const result = await buildSite(content, path.join(dir, "_site"));
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    site = result.output;
+  });
+
+  it("keeps # inside quotes", async () => {
+    const project = await readPage(site, "/projekt/fyrkant/");
+    expect(textOf(project.querySelector("h1"))).toBe("Vinna Vinna #2 i Dalarna");
+    expect(textOf(project.querySelector("section[aria-labelledby=mal] li"))).toBe("Mål #1: läsa mer");
+    expect(project.querySelector('meta[name="description"]')!.getAttribute("content")).toBe('Nummer #1, och "citat".');
+  });
+
+  it("keeps a URL's #fragment", async () => {
+    const project = await readPage(site, "/projekt/fragment/");
+    const links = project.querySelectorAll("a").map((link) => link.getAttribute("href"));
+    const funder = await readPage(site, new URL(links.find((href) => href?.startsWith("/finansiar/"))!, "http://x").pathname);
+    expect(funder.querySelectorAll("a").map((link) => link.getAttribute("href"))).toContain("https://www.kulturradet.se/bidrag/#sok");
+  });
+
+  it("joins a summary wrapped onto two lines with a space", async () => {
+    const project = await readPage(site, "/projekt/radbrytning/");
+    expect(project.querySelector('meta[name="description"]')!.getAttribute("content")).toBe("En lång sammanfattning som fortsätter på raden under.");
+  });
+
+  it("reads comments on lines of their own as comments, in any file and in npm run new's template", async () => {
+    const project = await readPage(site, "/projekt/kommentarer/");
+    expect(textOf(project.querySelector("h1"))).toBe("Kommentarer");
+    expect(project.querySelectorAll("section[aria-labelledby=mal] li").map((item) => textOf(item))).toEqual(["Ett mål", "Ett andra mål"]);
+    const template = await readPage(site, "/projekt/mall-med-allt/");
+    expect(textOf(template.querySelector("h1"))).toBe("Mall med allt");
   });
 });

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../../src/content/load.ts";
+import { doubleQuoted } from "../../src/content/yaml-slips.ts";
 import { buildSite, contentTree, readPage, runCli, temporaryFolder, textOf } from "../helpers.ts";
 
 /** Random cases per in-process property; the build property makes one tree of many projects. */
@@ -93,6 +94,50 @@ describe(`properties (fast-check, ${RUNS} random cases each)`, () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+/** Text that hand-written YAML gets wrong: #, ": ", "- ", quotes of every kind, odd spaces. */
+const slipProneText = fc
+  .oneof(
+    fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 }),
+    fc.stringMatching(/^[A-Za-zÅÄÖåäö0-9 #:,.'"”“„«»*_!?&%@|>{}\[\]\u00a0\t-]{1,60}$/),
+    fc.constantFrom("Vinna Vinna #2 i Dalarna", "Projektet: en översikt", "- Utveckla folkbiblioteken", "”Läslust”", "„Ett: två“", "#1", "a #b", "x: y # z"),
+  )
+  .filter((text) => text.trim() !== "");
+
+/** A project file with its title and goals quoted as `npm run new` quotes the name. */
+const quotedProject = (title: string, goals: readonly string[]) =>
+  `---\ntitle: ${doubleQuoted(title)}\nsummary: Slump.\ngoals:${goals.length === 0 ? " []" : ""}\n${goals.map((goal) => `  - ${doubleQuoted(goal)}\n`).join("")}reviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\nText.\n`;
+
+describe("quoting as npm run new does", () => {
+  it(`loses and merges no text: ${RUNS} random titles and goal lists read back exactly`, async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(slipProneText, fc.array(slipProneText, { maxLength: 6 }), async (title, goals) => {
+        const { file, result } = await validateWith(quotedProject(title, goals), run++);
+        expect(result.errors).toEqual([]);
+        const project = result.archive!.projects.find((candidate) => candidate.sourcePath === file)!;
+        expect(project.title).toBe(title.trim());
+        expect(project.goals).toEqual(goals.map((goal) => goal.trim()));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("builds 30 such projects whose titles and goals the open data gives back exactly", async () => {
+    const samples = fc.sample(fc.tuple(slipProneText, fc.array(slipProneText, { minLength: 1, maxLength: 4 })), { numRuns: 30, seed: 14 });
+    const tree = await contentTree(path.join(workspace.dir, "quoted"), "minimal");
+    await Promise.all(samples.map(([title, goals], index) => writeFile(path.join(tree, "projekt", `citerad-${index}.md`), quotedProject(title, goals))));
+    const result = await buildSite(tree, path.join(workspace.dir, "quoted", "_site"));
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const published = JSON.parse(await readFile(path.join(result.output, "projekt.json"), "utf8")) as { slug: string; title: string; goals: string[] }[];
+    for (const [index, [title, goals]] of samples.entries()) {
+      const project = published.find((candidate) => candidate.slug === `citerad-${index}`)!;
+      expect(project.title).toBe(title.trim());
+      expect(project.goals).toEqual(goals.map((goal) => goal.trim()));
+    }
   });
 });
 

@@ -1,0 +1,253 @@
+/**
+ * The slips people make in hand-written YAML, and what to write instead. One place for every rule,
+ * used for front matter and site.yaml alike (source.ts), so that `check`, the build, the preview's
+ * error page and `--format github` all say the same.
+ *
+ * Two kinds of slip:
+ * - YAML that parses, but not into what the editor wrote: text after ` #` is a comment and is lost;
+ *   a list item indented one space too far is folded into the item above; a list line without a
+ *   space after `-` is text; typographic quotes are part of the text. These are found by
+ *   {@link slipsInValidYaml}, which reads the file's lines first and parses positions only when a
+ *   line looks like one of them.
+ * - YAML that does not parse, where the parser's own words point the wrong way: a colon and a space
+ *   inside a value, a no-break space or a tab in the indentation, an unclosed quote, a key written
+ *   twice. {@link diagnoseYamlError} names the real cause from the line.
+ *
+ * Each message says what happened and, where one can be made, gives the corrected line.
+ */
+import type { Document, Node, Scalar } from "yaml";
+import { formatFieldPath } from "./errors.ts";
+
+/** A slip on a line of the YAML text (1-based), with the field where one is known. */
+export interface Slip {
+  readonly line: number;
+  readonly field?: string;
+  readonly message: string;
+}
+
+/** Spaces that look like a space but are not one to YAML: no-break, thin, zero-width, ideographic. */
+const UNUSUAL_SPACE = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/;
+const UNUSUAL_INDENT = /^[ \t]*[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/;
+const SPACE_NAMES: Record<string, string> = { "\u00A0": "ett hårt mellanslag (U+00A0)", "\u200B": "ett osynligt mellanslag (U+200B)", "\uFEFF": "ett osynligt tecken (U+FEFF)" };
+
+/** Opening and closing quotes of Swedish, English and German typography, which YAML reads as text. */
+const TYPOGRAPHIC_QUOTES = "”“„‟«»";
+const TYPOGRAPHIC_QUOTE = new RegExp(`[${TYPOGRAPHIC_QUOTES}]`);
+
+// Cheap tests on the lines, so that a file without any of these slips is never parsed a second time.
+/** Whitespace then # on a line that is not a comment of its own. */
+const TRAILING_COMMENT_HINT = /^(?![ \t]*#).*[ \t]#/m;
+/** `- text` or `key: text`, then a line indented further that starts with `- `. */
+const FOLDED_ITEM_HINT = /^([ \t]*)(?:- |[^\s#-][^\n]*?:[ \t]+)[^\s#][^\n]*\n\1[ \t]+- /m;
+/** `-text` at the start of a line (not `---` or a negative number). */
+const NO_SPACE_HINT = /^[ \t]*-[^\s\d-]/m;
+
+/** The start of a long text, for a message: "Stödja och stärka lokala nätverk - Utveckla …". */
+const shortened = (text: string) => (text.length > 60 ? `${text.slice(0, 60).trimEnd()} …` : text);
+
+/**
+ * A value as YAML writes it in double quotes, which keep every character as text: `#`, `: `,
+ * quotes of any kind, a leading `- `. `npm run new` writes names this way, and every corrected
+ * line below uses it.
+ */
+export const doubleQuoted = (text: string) => JSON.stringify(text);
+
+/** "2 mellanslag". */
+const spaces = (count: number) => `${count} mellanslag`;
+
+const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].length;
+
+/** A line whose value is put in double quotes: `title: Vinna #2` → `title: "Vinna #2"`. */
+function withQuotedValue(line: string, valueStart: number, value: string): string {
+  return `${line.slice(0, valueStart).trimStart()}${doubleQuoted(value)}`;
+}
+
+/** Where a line's value starts: after `key: ` or `- `, or undefined. */
+function valueStartOf(line: string): number | undefined {
+  const item = /^[ \t]*- +/.exec(line);
+  if (item) return item[0].length;
+  const pair = /^[ \t]*[^\s#"'][^:]*?:[ \t]+/.exec(line);
+  return pair ? pair[0].length : undefined;
+}
+
+/** Unusual spaces at the start of a line, which the parser sees as text, not indentation. */
+function unusualIndentSlip(line: string, lineNumber: number): Slip | undefined {
+  if (!UNUSUAL_INDENT.test(line)) return undefined;
+  const character = UNUSUAL_SPACE.exec(line)![0];
+  const name = SPACE_NAMES[character] ?? `ett ovanligt mellanslag (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`;
+  const fixed = line.replace(/^[ \t\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]*/, (indent) => " ".repeat([...indent].filter((c) => c !== "\u200B" && c !== "\uFEFF").length));
+  return {
+    line: lineNumber,
+    message: `raden börjar med ${name}, som ofta följer med text som klistras in från Word eller en webbsida; byt det mot vanliga mellanslag och skriv raden med ${spaces(indentOf(fixed))} först: ${fixed.trim()}`,
+  };
+}
+
+/** A list line written `-text`, which YAML reads as text rather than as an item. */
+function noSpaceAfterDashSlip(line: string, lineNumber: number, field?: string): Slip {
+  const fixed = line.replace(/^([ \t]*)-/, "$1- ");
+  return { line: lineNumber, ...(field ? { field } : {}), message: `listpunkten saknar mellanslag efter -, så den läses som text och inte som en punkt i listan; skriv raden så här: ${fixed.trim()}` };
+}
+
+/** The `yaml` package, passed in by source.ts, which loads it only when it is needed. */
+export type YamlPackage = typeof import("yaml");
+
+/** The dotted field path of a node, from the ancestors `visit` gives. */
+function fieldOf(yaml: YamlPackage, path: readonly unknown[], node: Node): string {
+  const parts: PropertyKey[] = [];
+  const chain = [...path, node];
+  chain.forEach((ancestor, index) => {
+    const next = chain[index + 1];
+    if (yaml.isPair(ancestor)) parts.push(String(yaml.isScalar(ancestor.key) ? ancestor.key.value : ancestor.key));
+    else if (yaml.isSeq(ancestor) && next !== undefined) parts.push(ancestor.items.indexOf(next as never));
+  });
+  return formatFieldPath(parts);
+}
+
+/**
+ * Slips in YAML that parsed: each changes what the site shows, without an error from YAML. Returns
+ * nothing, without parsing again, for a text that has no line like any of them.
+ */
+export function slipsInValidYaml(text: string, yaml: () => YamlPackage): Slip[] {
+  const lines = text.split("\n");
+  const slips: Slip[] = [];
+  lines.forEach((line, index) => {
+    const slip = unusualIndentSlip(line, index + 1);
+    if (slip) slips.push(slip);
+  });
+  const suspect = TRAILING_COMMENT_HINT.test(text) || FOLDED_ITEM_HINT.test(text) || NO_SPACE_HINT.test(text) || TYPOGRAPHIC_QUOTE.test(text);
+  if (!suspect) return slips;
+
+  const yamlPackage = yaml();
+  const lineCounter = new yamlPackage.LineCounter();
+  const document = yamlPackage.parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  yamlPackage.visit(document as Document, {
+    Scalar(key, node: Scalar, path) {
+      if (key === "key" || node.type !== "PLAIN" || !node.range) return;
+      const [start, valueEnd] = node.range;
+      const field = fieldOf(yamlPackage, path, node);
+      const first = lineOf(start);
+      const last = lineOf(Math.max(start, valueEnd - 1));
+      const firstLine = lines[first - 1]!;
+      const valueStart = valueStartOf(firstLine);
+
+      // Text after " #" on the value's last line is a comment, and is lost.
+      const lastLine = lines[last - 1]!;
+      const endColumn = valueEnd - lineCounter.lineStarts[last - 1]!;
+      const comment = /^[ \t]+#(.*)$/.exec(lastLine.slice(endColumn));
+      if (comment && first === last && valueStart !== undefined) {
+        const whole = `${String(node.value)} #${comment[1]}`.trimEnd();
+        slips.push({
+          line: last,
+          field,
+          message: `texten efter # räknas som en kommentar och kommer inte med på sidan ("#${comment[1]!.trimEnd()}"); sätt citattecken runt hela värdet och skriv raden så här: ${withQuotedValue(firstLine, valueStart, whole)}`,
+        });
+      } else if (comment) {
+        slips.push({ line: last, field, message: `texten efter # räknas som en kommentar och kommer inte med på sidan ("#${comment[1]!.trimEnd()}"); sätt citattecken runt värdet` });
+      }
+
+      // A line of the value that starts with "- " is a list item folded into the one above.
+      for (let line = first + 1; line <= last; line++) {
+        const text = lines[line - 1]!;
+        if (!/^[ \t]*- /.test(text)) continue;
+        const itemIndent = indentOf(firstLine);
+        const listLine = /^[ \t]*- /.test(firstLine);
+        slips.push({
+          line,
+          field,
+          message: listLine
+            ? `listpunkten är indragen mer än punkten ovanför och blir en del av den ("${shortened(String(node.value))}"); dra in alla punkter lika mycket och skriv raden med ${spaces(itemIndent)} först: ${text.trim()}`
+            : `raden börjar med - men blir en fortsättning på texten ovanför; en lista skrivs under ett eget fältnamn, med punkterna på raderna under det`,
+        });
+      }
+
+      // "-text" lines: text, not list items
+      for (let line = first; line <= last; line++) {
+        const text = lines[line - 1]!;
+        if (/^[ \t]*-[^\s\d-]/.test(text)) slips.push(noSpaceAfterDashSlip(text, line, field));
+      }
+
+      // ”Vinna Vinna”: typographic quotes are text to YAML
+      const value = String(node.value);
+      if (valueStart !== undefined && first === last && value.length > 1 && TYPOGRAPHIC_QUOTES.includes(value[0]!) && TYPOGRAPHIC_QUOTES.includes(value.at(-1)!)) {
+        slips.push({ line: first, field, message: typographicQuoteMessage(firstLine, valueStart, value.slice(1, -1)) });
+      }
+    },
+  });
+  return slips.sort((a, b) => a.line - b.line);
+}
+
+function typographicQuoteMessage(line: string, valueStart: number, inner: string): string {
+  return `typografiska citattecken (” “ „) räknas som en del av texten i YAML; skriv raka citattecken (") och raden så här: ${withQuotedValue(line, valueStart, inner)}`;
+}
+
+/** The parser's error, with the code and line the `yaml` package gave. */
+export interface YamlError {
+  readonly code: string;
+  /** 1-based line in the YAML text. */
+  readonly line: number;
+}
+
+/**
+ * The real cause of a YAML error, from the line it is on (or the line above, where the parser
+ * noticed late), with the corrected line; undefined when none of the known slips fits.
+ */
+export function diagnoseYamlError(lines: readonly string[], error: YamlError): Slip | undefined {
+  const line = lines[error.line - 1] ?? "";
+  const above = lines[error.line - 2];
+  for (const [text, number] of [[line, error.line], [above, error.line - 1]] as const) {
+    const slip = text === undefined ? undefined : unusualIndentSlip(text, number);
+    if (slip) return slip;
+  }
+  if (error.code === "TAB_AS_INDENT" || /^[ ]*\t/.test(line)) {
+    const fixed = line.replace(/^[ \t]+/, (indent) => indent.replace(/\t/g, "  "));
+    return { line: error.line, message: `tabbtecken får inte användas för indrag i YAML; använd mellanslag och skriv raden med ${spaces(indentOf(fixed))} först: ${fixed.trim()}` };
+  }
+  if (error.code === "DUPLICATE_KEY") {
+    const key = /^[ \t]*(?:- )?([^\s:#][^:]*?):/.exec(line)?.[1];
+    const indent = indentOf(line);
+    const earlier = key === undefined ? -1 : lines.findIndex((candidate, index) => index < error.line - 1 && indentOf(candidate) === indent && candidate.trimStart().startsWith(`${key}:`));
+    return {
+      line: error.line,
+      ...(key ? { field: key } : {}),
+      message: earlier >= 0 ? `fältet ${key} står redan på rad ${earlier + 1}; ta bort den ena raden` : "samma fält står två gånger; ta bort den ena raden",
+    };
+  }
+  if (/^[ \t]*-[^\s\d-]/.test(line)) return noSpaceAfterDashSlip(line, error.line);
+  const valueStart = valueStartOf(line);
+  if (valueStart !== undefined) {
+    const value = line.slice(valueStart).trimEnd();
+    if (TYPOGRAPHIC_QUOTES.includes(value[0] ?? "")) {
+      const closing = TYPOGRAPHIC_QUOTES.includes(value.at(-1)!) ? value.slice(1, -1) : value.slice(1);
+      return { line: error.line, message: typographicQuoteMessage(line, valueStart, closing) };
+    }
+    if (/: /.test(value) && !/^["'[{|>]/.test(value)) {
+      return {
+        line: error.line,
+        message: `värdet innehåller kolon följt av mellanslag (": "), som YAML läser som ett nytt fältnamn; sätt citattecken runt värdet och skriv raden så här: ${withQuotedValue(line, valueStart, value)}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A text that YAML split at ": " into a field and a value, where the schema wanted text: `- Mål:
+ * läsa mer` reads as { Mål: "läsa mer" }. Returns the message with the corrected line, or undefined
+ * when the value is not such a split.
+ */
+export function colonSplitMessage(value: unknown, inList: boolean, key?: string): string | undefined {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1 || typeof entries[0]![1] === "object") return undefined;
+  const text = `${entries[0]![0]}: ${String(entries[0]![1])}`;
+  const line = inList ? `- ${doubleQuoted(text)}` : `${key}: ${doubleQuoted(text)}`;
+  return `texten innehåller kolon följt av mellanslag (": "), som YAML läser som ett fältnamn och ett värde; sätt citattecken runt texten och skriv raden så här: ${line}`;
+}
+
+/**
+ * The line that closes a quote left open on `line`: the text with the same quote added at its end.
+ */
+export function closedQuoteLine(line: string, quote: string): string {
+  return `${line.trim()}${quote}`;
+}
