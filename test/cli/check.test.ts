@@ -85,6 +85,21 @@ describe("npm run check", () => {
       expect(table).toContain('| content/projekt/alfa.md | 13 | reviewed | ogiltigt datum "2020-02-30" (skriv ÅÅÅÅ-MM-DD) |');
     });
 
+    it("puts a YAML slip on its line with the same diagnosis and corrected line as the terminal and the build", async () => {
+      const dir = path.join(workspace.dir, "slip");
+      await contentTree(dir, "minimal", { "projekt/alfa.md": (text) => text.replace("title: Alfa", "title: Alfa #2 i Dalarna") });
+      const message = 'texten efter # räknas som en kommentar och kommer inte med på sidan ("#2 i Dalarna"); sätt citattecken runt hela värdet och skriv raden så här: title: "Alfa #2 i Dalarna"';
+      const [github, text, build] = await Promise.all([
+        runCli("check", ["content", "--format", "github"], { cwd: dir }),
+        runCli("check", ["content"], { cwd: dir }),
+        runCli("build", ["--input=content", "--output=_site"], { cwd: dir }),
+      ]);
+      expect(github.stdout).toBe(`::error file=content/projekt/alfa.md,line=2,title=title::${message}\n`);
+      expect(text.stderr).toBe(`Innehållet har 1 fel:\n  content/projekt/alfa.md:2  title: ${message}\n`);
+      expect(build.code).toBe(1);
+      expect(build.stderr).toBe(text.stderr);
+    });
+
     it("prints nothing for valid content, and lists the pages overdue for review in the summary", async () => {
       const summary = path.join(workspace.dir, "granskning.md");
       const result = await runCli("check", ["content", "--format=github"], { env: { GITHUB_STEP_SUMMARY: summary } });
