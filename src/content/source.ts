@@ -3,7 +3,7 @@ import { CORE_SCHEMA, load } from "js-yaml";
 import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
 import type { ContentError } from "./errors.ts";
-import { closedQuoteLine, diagnoseYamlError, slipsInValidYaml } from "./yaml-slips.ts";
+import { closingAdvice, diagnoseYamlError, slipsInValidYaml } from "./yaml-slips.ts";
 
 /** A content file split into front matter and body, with a way back from a field to its line. */
 export interface SourceFile {
@@ -76,7 +76,7 @@ function yamlErrors(file: string, yamlText: string, document: Document, lineAt: 
           break;
         }
       }
-      message = `ogiltig YAML: ${unclosed.message}; skriv raden så här: ${closedQuoteLine(lines[line - 1] ?? "", unclosed.closer)}`;
+      message = `ogiltig YAML: ${unclosed.message}; ${closingAdvice(lines[line - 1] ?? "", unclosed.opener, unclosed.closer)}`;
     } else if (diagnosis) {
       ({ line, message, field } = diagnosis);
     }

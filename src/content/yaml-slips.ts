@@ -246,8 +246,12 @@ export function colonSplitMessage(value: unknown, inList: boolean, key?: string)
 }
 
 /**
- * The line that closes a quote left open on `line`: the text with the same quote added at its end.
+ * What to write for a quote or bracket left open on `line`: the line closed. A bracket that opens a
+ * value may also have been meant as text, which is then quoted.
  */
-export function closedQuoteLine(line: string, quote: string): string {
-  return `${line.trim()}${quote}`;
+export function closingAdvice(line: string, opener: string, closer: string): string {
+  const closed = `skriv raden så här: ${line.trim()}${closer}`;
+  const valueStart = valueStartOf(line);
+  if (opener === '"' || opener === "'" || valueStart === undefined || !line.slice(valueStart).startsWith(opener)) return closed;
+  return `${closed}, eller om det är text och inte en lista: ${withQuotedValue(line, valueStart, line.slice(valueStart).trimEnd())}`;
 }

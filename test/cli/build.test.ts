@@ -33,7 +33,7 @@ describe("npm run build with broken content", () => {
     const relative = content; // outside the working folder, so shown absolute
     expect(result.stderr.trim().split("\n")).toEqual([
       "Innehållet har 5 fel:",
-      `  ${relative}/kakor.md:2  ogiltig YAML: en lista inom [ ] saknar sitt avslutande ]`,
+      `  ${relative}/kakor.md:2  ogiltig YAML: en lista inom [ ] saknar sitt avslutande ]; skriv raden så här: title: [Vad är kakor?], eller om det är text och inte en lista: title: "[Vad är kakor?"`,
       `  ${relative}/kontakter/anna-berg.md:5  phones[0]: ogiltigt telefonnummer "019-60"`,
       `  ${relative}/projekt/alfa.md:3  reviwed: okänt fält (menade du reviewed?)`,
       `  ${relative}/projekt/alfa.md:14  reviewed: ogiltigt datum "2018-13-01" (skriv ÅÅÅÅ-MM-DD)`,

@@ -106,14 +106,14 @@ describe("validateContent reports every error with file, line and field", () => 
   it("reports malformed YAML with its line", async () => {
     const { errors } = await errorsAfter({ "projekt/beta.md": replace("title: Beta", "title: [Beta") });
     expect(errors.map((error) => [error.line, error.message])).toEqual([
-      [2, "ogiltig YAML: en lista inom [ ] saknar sitt avslutande ]"],
+      [2, 'ogiltig YAML: en lista inom [ ] saknar sitt avslutande ]; skriv raden så här: title: [Beta], eller om det är text och inte en lista: title: "[Beta"'],
     ]);
   });
 
   it("reports tabs used for indentation", async () => {
     const { errors } = await errorsAfter({ "projekt/beta.md": replace("  start: 2021", "\tstart: 2021") });
     expect(errors.map((error) => [error.line, error.message])).toEqual([
-      [5, "ogiltig YAML: tabbtecken får inte användas för indrag i YAML, använd mellanslag"],
+      [5, "tabbtecken får inte användas för indrag i YAML; använd mellanslag och skriv raden med 2 mellanslag först: start: 2021"],
     ]);
   });
 

@@ -44,7 +44,7 @@ const CASES: BadCase[] = [
   { name: "a file of only white space", edits: { "kontakter/bo-ek.md": "\n  \n" }, file: "kontakter/bo-ek.md", expected: /^:1  filen är tom$/ },
   { name: "front matter without a closing ---", edits: { "projekt/alfa.md": "---\ntitle: Alfa\n" }, file: "projekt/alfa.md", expected: /^:1  front matter saknar en avslutande rad med bara ---$/ },
   { name: "no front matter at all", edits: { "projekt/alfa.md": "Bara text.\n" }, file: "projekt/alfa.md", expected: /^:1  filen ska börja med en rad med bara ---/ },
-  { name: "malformed YAML", edits: alfa("title: Alfa", "title: [Alfa"), file: "projekt/alfa.md", expected: /^:2  ogiltig YAML: en lista inom \[ \] saknar sitt avslutande \]; skriv raden så här: title: \[Alfa\]$/ },
+  { name: "malformed YAML", edits: alfa("title: Alfa", "title: [Alfa"), file: "projekt/alfa.md", expected: /^:2  ogiltig YAML: en lista inom \[ \] saknar sitt avslutande \]; skriv raden så här: title: \[Alfa\], eller om det är text och inte en lista: title: "\[Alfa"$/ },
   { name: "an unclosed quote", edits: alfa("title: Alfa", 'title: "Alfa'), file: "projekt/alfa.md", expected: /^:2  ogiltig YAML: ett citattecken " saknar sitt avslutande "; skriv raden så här: title: "Alfa"$/ },
   // Slips of hand-written YAML (src/content/yaml-slips.ts): the real cause, and the corrected line
   { name: "a tab in the indentation", edits: alfa("  start: 2019-03", "\tstart: 2019-03"), file: "projekt/alfa.md", expected: /^:5  tabbtecken får inte användas för indrag i YAML; använd mellanslag och skriv raden med 2 mellanslag först: start: 2019-03$/ },
