@@ -32,12 +32,18 @@ export interface FilesFound {
   readonly pdfs: ReadonlyMap<string, PdfFacts>;
 }
 
-/** Every string in front matter: a link to /filer/… in any field or setting is a reference too. */
-function stringsIn(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (value && typeof value === "object") return Object.values(value).flatMap(stringsIn);
-  return [];
+/**
+ * Calls `visit` with every string in front matter that names filer/: a link to /filer/… in any
+ * field or setting is a reference too. Walks without building lists, since it sees every file.
+ */
+function forEachFilerString(value: unknown, visit: (text: string) => void): void {
+  if (typeof value === "string") {
+    if (value.includes("filer/")) visit(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) forEachFilerString(item, visit);
+  } else if (value && typeof value === "object") {
+    for (const key in value) forEachFilerString((value as Record<string, unknown>)[key], visit);
+  }
 }
 
 export class FileReferences {
@@ -115,9 +121,11 @@ export class FileReferences {
 
   /** Links to files anywhere in a file, and (for a draft, which is not otherwise checked) its files. */
   references(source: ValidatedFile, draftFiles: readonly string[] = []): void {
-    for (const text of [source.body, ...stringsIn(source.data)]) {
+    const add = (text: string) => {
       for (const relative of filerPathsIn(text)) this.checker.referenced.add(relative);
-    }
+    };
+    add(source.body);
+    forEachFilerString(source.data, add);
     for (const relative of draftFiles) this.checker.referenced.add(relative);
   }
 

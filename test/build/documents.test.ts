@@ -246,7 +246,14 @@ describe("npm run check on the fixture", () => {
 
   it("warns about a file in filer/ that nothing refers to, and npm run review lists it", async () => {
     const dir = path.join(workspace.dir, "orphan");
-    const tree = await contentTree(dir, "dokumentation", { "filer/gammal-rapport.pdf": "%PDF-1.4\n" });
+    const tree = await contentTree(dir, "dokumentation", {
+      "filer/gammal-rapport.pdf": "%PDF-1.4\n",
+      // Linked from a body, or named as a consent script: referred to, so no warning.
+      "filer/lankad.pdf": "%PDF-1.4\n",
+      "filer/statistik.js": "window.x = 1;\n",
+      "projekt/beta.md": (text) => `${text}\nSe [rapporten](/filer/lankad.pdf).\n`,
+      "_data/site.yaml": (text) => `${text}cookies:\n  categories:\n    - id: statistik\n      name: Statistik\n      purpose: Räknar besök.\n      scripts: [/filer/statistik.js]\n`,
+    });
     const check = await runCli("check", [tree, "--json"]);
     expect(check.code).toBe(0);
     const { warnings } = JSON.parse(check.stdout) as { warnings: { file: string; message: string }[] };
