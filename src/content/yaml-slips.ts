@@ -110,10 +110,12 @@ function fieldOf(yaml: YamlPackage, path: readonly unknown[], node: Node): strin
 export function slipsInValidYaml(text: string, yaml: () => YamlPackage): Slip[] {
   const lines = text.split("\n");
   const slips: Slip[] = [];
-  lines.forEach((line, index) => {
-    const slip = unusualIndentSlip(line, index + 1);
-    if (slip) slips.push(slip);
-  });
+  if (UNUSUAL_SPACE.test(text)) {
+    lines.forEach((line, index) => {
+      const slip = unusualIndentSlip(line, index + 1);
+      if (slip) slips.push(slip);
+    });
+  }
   const suspect = TRAILING_COMMENT_HINT.test(text) || FOLDED_ITEM_HINT.test(text) || NO_SPACE_HINT.test(text) || TYPOGRAPHIC_QUOTE.test(text);
   if (!suspect) return slips;
 
