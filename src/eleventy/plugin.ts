@@ -127,10 +127,11 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   eleventyConfig.addWatchTarget(LAYOUTS_DIR);
   // A saved file is read once it has been still for 50 ms (Eleventy's default is 150 ms).
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
-  // Pages are written concurrently. Eleventy writes one file at a time by default (11ty/eleventy
-  // #3271, slow concurrent writes on Windows); on Linux file systems concurrent writes through
-  // libuv's thread pool take a third of the time at thousands of pages.
-  eleventyConfig.configureTemplateHandling({ writeMode: "async" });
+  // Pages are written one at a time, as Eleventy does by default (11ty/eleventy #3271). Its
+  // `configureTemplateHandling({ writeMode: "async" })` has no effect in 3.1: Template reads the
+  // setting from its TemplateConfig, where the user config's value never arrives. Forced there, the
+  // writes overlapped rendering but held every rendered page in memory (990 MiB peak at N=10,000
+  // against 713 MiB) and were no faster on this machine's disk (docs/performance.md).
 
   // Filters
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
