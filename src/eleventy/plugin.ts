@@ -20,7 +20,7 @@ import { pageViews } from "./page-views.ts";
 import { addPages } from "./pages.ts";
 import { adminContentSecurityPolicy } from "./filters/security.ts";
 import { adminPageMiddleware, previewErrorMiddleware } from "./preview.ts";
-import { SearchIndex, searchIndexingEnabled } from "./search-index.ts";
+import { searchIndexingEnabled, writeSearchIndex } from "./search-index.ts";
 
 /**
  * The project folder, where layouts and assets live whatever the content folder is: the nearest
@@ -90,7 +90,6 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   // The web editor at /admin/ (src/cms/): in builds for a site with `cms` in site.yaml, and always
   // in the preview, where it edits the local folder. Its config is made once per full build.
   let adminConfig: string | undefined;
-  let search: SearchIndex | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { input: string }; runMode: string }) => {
     const preview = runMode !== "build";
     const result = await validateContent(directories.input, { includeDrafts: preview });
@@ -102,9 +101,6 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
         onlyPages = pagesToRebuild(previous, result.archive, result.changedFiles, pageViews(result.archive));
       }
       archive = result.archive;
-      // The search index is fed while the pages render (search-index.ts); a quick rebuild keeps the last one.
-      await search?.abandon();
-      search = !onlyPages && searchIndexingEnabled() ? await SearchIndex.start() : undefined;
       pictures = await preparePictures(archive.files.pictures, PICTURE_CACHE);
       const withAdmin = !onlyPages && (preview || archive.site.cms !== undefined);
       adminConfig = withAdmin ? await cmsConfigFile(archive.site, repositoryFolder(directories.input), path.basename(PROJECT_ROOT)) : undefined;
@@ -137,10 +133,6 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addFilter("markdown", (text: string) => markdown().render(text));
   eleventyConfig.addFilter("markdownInline", (text: string) => markdown().renderInline(text));
-  eleventyConfig.addTransform("search-index", function (this: { page: { url: string; outputPath: string | false } }, content: string) {
-    if (search && typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html")) search.add(this.page.url, content);
-    return content;
-  });
   eleventyConfig.addFilter("picture", usePicture);
   eleventyConfig.addFilter("sharedPicture", (picture: Picture) => sharedPicture(pictures, picture));
   eleventyConfig.addFilter("stylesheet", (site: Archive["site"]) => siteStylesheet(path.join(LAYOUTS_DIR, "assets", "style.css"), site.colour));
@@ -159,8 +151,9 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   const output = (eleventyConfig.directories as { output: string }).output;
   eleventyConfig.setServerOptions({ middleware: [previewErrorMiddleware(() => previewErrors), adminPageMiddleware(output), vcardContentType] });
 
-  // After a build: the search index written, and the web editor's bundled CMS next to its page and
-  // config. The preview copies the CMS once.
+  // After a build: the search index, and the web editor's bundled CMS next to its page and config.
+  // The preview copies the CMS once; a quick rebuild keeps the last search index, since indexing
+  // takes seconds.
   let cmsInstalledIn: string | undefined;
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     const installCmsOnce = async () => {
@@ -171,7 +164,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
     await Promise.all([
       installCmsOnce(),
       copyPictures(pictures, PICTURE_CACHE, directories.output),
-      search?.write(directories.output).finally(() => (search = undefined)),
+      searchIndexingEnabled() && !onlyPages ? writeSearchIndex(directories.output) : undefined,
     ]);
   });
 
