@@ -220,14 +220,22 @@ try {
       oursToHugo: hugoSeconds ? ours / hugoSeconds : null,
     },
     msPerPage: { ours: (ours * 1000) / projects, bare: (bareSeconds * 1000) / projects, hugo: hugoSeconds ? (hugoSeconds * 1000) / projects : null },
+    rounds: Object.fromEntries(Object.entries(samples).map(([name, measured]) => [name, measured.map((sample) => sample.seconds)])),
     peakRssMiB: { ours: peak("ours")!, oursWithPagefind: peak("oursWithSearch")!, withImages: peak("withImages") ?? null, bare: peak("bare")!, hugo: peak("hugo") ?? null, checkCold: peak("checkCold")!, check: peak("check")! },
   };
   const atLeast = (size: number) => projects >= size;
+  // Each round's own ratio, since timings here vary from round to round: "(omgångar 2,9×, 3,1×, 3,0×)"
+  const perRound = (name: string) =>
+    samples[name]!.length > 1 ? ` (omgångar ${samples[name]!.map((sample, round) => `${(sample.seconds / samples.bare![round]!.seconds).toFixed(2)}×`).join(", ")})` : "";
   const format = (value: number | null | undefined) => (value === null || value === undefined ? "–" : value.toFixed(2));
   const verdict = (met: boolean) => (met ? "uppfyllt" : "inte uppfyllt");
   const targets = [
-    { target: "bygge utan Pagefind mot bar Eleventy ≤ 1,3×", value: result.ratios.oursToBare.toFixed(2) + "×", status: verdict(result.ratios.oursToBare <= 1.3) },
-    { target: "bygge med Pagefind mot bar Eleventy ≤ 2,0×", value: result.ratios.oursWithPagefindToBare.toFixed(2) + "×", status: verdict(result.ratios.oursWithPagefindToBare <= 2) },
+    { target: "bygge utan Pagefind mot bar Eleventy ≤ 1,3×", value: result.ratios.oursToBare.toFixed(2) + "×" + perRound("ours"), status: verdict(result.ratios.oursToBare <= 1.3) },
+    {
+      target: "bygge med Pagefind mot bar Eleventy ≤ 2,0×",
+      value: result.ratios.oursWithPagefindToBare.toFixed(2) + "×" + perRound("oursWithSearch"),
+      status: verdict(result.ratios.oursWithPagefindToBare <= 2),
+    },
     {
       target: "bygge utan Pagefind mot Hugo (mål < 2,5×)",
       value: result.ratios.oursToHugo ? result.ratios.oursToHugo.toFixed(2) + "×" : "–",
