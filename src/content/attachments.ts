@@ -8,6 +8,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { formatFileSize, megabytes } from "../format/file-size.ts";
+import type { ContentError } from "./errors.ts";
 import { ATTACHMENTS_FOLDER } from "./files.ts";
 import { didYouMean } from "./suggest.ts";
 
@@ -81,6 +82,21 @@ export async function listAttachments(contentDir: string): Promise<AttachmentLis
     }),
   );
   return new Map(listing.flatMap((entry) => (entry ? [[entry.path, entry] as const] : [])));
+}
+
+/**
+ * Files in filer/ that must not be published at all, linked or not: everything there is served
+ * from the site's own address, and an SVG or HTML file opened there runs its scripts as the site.
+ */
+export function refusedAttachments(listing: AttachmentListing): ContentError[] {
+  return [...listing.values()].flatMap((attachment) => {
+    const extension = extensionOf(attachment.path);
+    if (extension === "svg") return [{ file: attachment.file, message: SVG_MESSAGE }];
+    if (["html", "htm", "xhtml"].includes(extension)) {
+      return [{ file: attachment.file, message: "HTML-filer kan inte publiceras i filer/, eftersom ett skript i filen körs på webbplatsen; spara innehållet som PDF eller skriv det som en sida" }];
+    }
+    return [];
+  });
 }
 
 /** The files of filer/ that no file names, which `check` warns about and `review` lists. */

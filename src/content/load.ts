@@ -17,7 +17,7 @@ import {
 import { readContentFile, readYamlFile, type SourceFile } from "./source.ts";
 import { readStoredResults, storeResults, type StoredResult } from "./validation-cache.ts";
 import { didYouMean } from "./suggest.ts";
-import { listAttachments } from "./attachments.ts";
+import { listAttachments, refusedAttachments } from "./attachments.ts";
 import { fileWarnings } from "./file-references.ts";
 import { colonSplitMessage } from "./yaml-slips.ts";
 import { inspectPdfs } from "./pdf-accessibility.ts";
@@ -179,7 +179,7 @@ export async function validateContent(contentDir: string, options: LoadOptions =
     previous.filesVersion === filesVersion;
   const changedFiles = comparable ? filesChangedSince(previous, paths, results) : undefined;
   if (comparable && changedFiles?.length === 0) return { ...previous.result, changedFiles };
-  const errors = [...listing.errors, ...results.flatMap((result) => result.errors)];
+  const errors = [...listing.errors, ...refusedAttachments(attachments), ...results.flatMap((result) => result.errors)];
   const files = results.flatMap((result) => (result.file ? [result.file] : []));
   const idsOf = (kind: ContentKind) => new Set(listing.files.filter((file) => file.kind === kind).map((file) => file.id));
   const resolved = resolveArchive(files, { contacts: idsOf("contact"), projects: idsOf("project") }, { listing: attachments, pdfs }, options);
