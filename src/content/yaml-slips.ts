@@ -26,8 +26,11 @@ export interface Slip {
 }
 
 /** Spaces that look like a space but are not one to YAML: no-break, thin, zero-width, ideographic. */
-const UNUSUAL_SPACE = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/;
-const UNUSUAL_INDENT = /^[ \t]*[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]/;
+const UNUSUAL_SPACES = "\\u00A0\\u1680\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF";
+const UNUSUAL_SPACE = new RegExp(`[${UNUSUAL_SPACES}]`);
+const UNUSUAL_INDENT = new RegExp(`^[ \\t]*[${UNUSUAL_SPACES}]`);
+/** The indentation of a line, unusual spaces included. */
+const ANY_INDENT = new RegExp(`^[ \\t${UNUSUAL_SPACES}]*`);
 const SPACE_NAMES: Record<string, string> = { "\u00A0": "ett hårt mellanslag (U+00A0)", "\u200B": "ett osynligt mellanslag (U+200B)", "\uFEFF": "ett osynligt tecken (U+FEFF)" };
 
 /** Opening and closing quotes of Swedish, English and German typography, which YAML reads as text. */
@@ -40,7 +43,10 @@ const TRAILING_COMMENT_HINT = /^(?![ \t]*#).*[ \t]#/m;
 /** `- text` or `key: text`, then a line indented further that starts with `- `. */
 const FOLDED_ITEM_HINT = /^([ \t]*)(?:- |[^\s#-][^\n]*?:[ \t]+)[^\s#][^\n]*\n\1[ \t]+- /m;
 /** `-text` at the start of a line (not `---` or a negative number). */
-const NO_SPACE_HINT = /^[ \t]*-[^\s\d-]/m;
+const NO_SPACE_ITEM = /^[ \t]*-[^\s\d-]/;
+const NO_SPACE_HINT = new RegExp(NO_SPACE_ITEM.source, "m");
+/** A list item: `- ` at the start of a line. */
+const LIST_ITEM = /^[ \t]*- /;
 
 /** The start of a long text, for a message: "Stödja och stärka lokala nätverk - Utveckla …". */
 const shortened = (text: string) => (text.length > 60 ? `${text.slice(0, 60).trimEnd()} …` : text);
@@ -75,7 +81,7 @@ function unusualIndentSlip(line: string, lineNumber: number): Slip | undefined {
   if (!UNUSUAL_INDENT.test(line)) return undefined;
   const character = UNUSUAL_SPACE.exec(line)![0];
   const name = SPACE_NAMES[character] ?? `ett ovanligt mellanslag (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`;
-  const fixed = line.replace(/^[ \t\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]*/, (indent) => " ".repeat([...indent].filter((c) => c !== "\u200B" && c !== "\uFEFF").length));
+  const fixed = line.replace(ANY_INDENT, (indent) => " ".repeat([...indent].filter((c) => c !== "\u200B" && c !== "\uFEFF").length));
   return {
     line: lineNumber,
     message: `raden börjar med ${name}, som ofta följer med text som klistras in från Word eller en webbsida; byt det mot vanliga mellanslag och skriv raden med ${spaces(indentOf(fixed))} först: ${fixed.trim()}`,
@@ -108,15 +114,17 @@ function fieldOf(yaml: YamlPackage, path: readonly unknown[], node: Node): strin
  * nothing, without parsing again, for a text that has no line like any of them.
  */
 export function slipsInValidYaml(text: string, yaml: () => YamlPackage): Slip[] {
+  const oddSpace = UNUSUAL_SPACE.test(text);
+  const suspect = TRAILING_COMMENT_HINT.test(text) || FOLDED_ITEM_HINT.test(text) || NO_SPACE_HINT.test(text) || TYPOGRAPHIC_QUOTE.test(text);
+  if (!oddSpace && !suspect) return [];
   const lines = text.split("\n");
   const slips: Slip[] = [];
-  if (UNUSUAL_SPACE.test(text)) {
+  if (oddSpace) {
     lines.forEach((line, index) => {
       const slip = unusualIndentSlip(line, index + 1);
       if (slip) slips.push(slip);
     });
   }
-  const suspect = TRAILING_COMMENT_HINT.test(text) || FOLDED_ITEM_HINT.test(text) || NO_SPACE_HINT.test(text) || TYPOGRAPHIC_QUOTE.test(text);
   if (!suspect) return slips;
 
   const yamlPackage = yaml();
@@ -128,6 +136,7 @@ export function slipsInValidYaml(text: string, yaml: () => YamlPackage): Slip[] 
       if (key === "key" || node.type !== "PLAIN" || !node.range) return;
       const [start, valueEnd] = node.range;
       const field = fieldOf(yamlPackage, path, node);
+      const value = String(node.value);
       const first = lineOf(start);
       const last = lineOf(Math.max(start, valueEnd - 1));
       const firstLine = lines[first - 1]!;
@@ -137,40 +146,32 @@ export function slipsInValidYaml(text: string, yaml: () => YamlPackage): Slip[] 
       const lastLine = lines[last - 1]!;
       const endColumn = valueEnd - lineCounter.lineStarts[last - 1]!;
       const comment = /^[ \t]+#(.*)$/.exec(lastLine.slice(endColumn));
-      if (comment && first === last && valueStart !== undefined) {
-        const whole = `${String(node.value)} #${comment[1]}`.trimEnd();
-        slips.push({
-          line: last,
-          field,
-          message: `texten efter # räknas som en kommentar och kommer inte med på sidan ("#${comment[1]!.trimEnd()}"); sätt citattecken runt hela värdet och skriv raden så här: ${withQuotedValue(firstLine, valueStart, whole)}`,
-        });
-      } else if (comment) {
-        slips.push({ line: last, field, message: `texten efter # räknas som en kommentar och kommer inte med på sidan ("#${comment[1]!.trimEnd()}"); sätt citattecken runt värdet` });
+      if (comment) {
+        const lost = `texten efter # räknas som en kommentar och kommer inte med på sidan ("#${comment[1]!.trimEnd()}")`;
+        const fix =
+          first === last && valueStart !== undefined
+            ? `sätt citattecken runt hela värdet och skriv raden så här: ${withQuotedValue(firstLine, valueStart, `${value} #${comment[1]}`.trimEnd())}`
+            : "sätt citattecken runt värdet";
+        slips.push({ line: last, field, message: `${lost}; ${fix}` });
       }
 
       // A line of the value that starts with "- " is a list item folded into the one above.
+      const folded = LIST_ITEM.test(firstLine)
+        ? (text: string) =>
+            `listpunkten är indragen mer än punkten ovanför och blir en del av den ("${shortened(value)}"); dra in alla punkter lika mycket och skriv raden med ${spaces(indentOf(firstLine))} först: ${text.trim()}`
+        : () => "raden börjar med - men blir en fortsättning på texten ovanför; en lista skrivs under ett eget fältnamn, med punkterna på raderna under det";
       for (let line = first + 1; line <= last; line++) {
         const text = lines[line - 1]!;
-        if (!/^[ \t]*- /.test(text)) continue;
-        const itemIndent = indentOf(firstLine);
-        const listLine = /^[ \t]*- /.test(firstLine);
-        slips.push({
-          line,
-          field,
-          message: listLine
-            ? `listpunkten är indragen mer än punkten ovanför och blir en del av den ("${shortened(String(node.value))}"); dra in alla punkter lika mycket och skriv raden med ${spaces(itemIndent)} först: ${text.trim()}`
-            : `raden börjar med - men blir en fortsättning på texten ovanför; en lista skrivs under ett eget fältnamn, med punkterna på raderna under det`,
-        });
+        if (LIST_ITEM.test(text)) slips.push({ line, field, message: folded(text) });
       }
 
       // "-text" lines: text, not list items
       for (let line = first; line <= last; line++) {
         const text = lines[line - 1]!;
-        if (/^[ \t]*-[^\s\d-]/.test(text)) slips.push(noSpaceAfterDashSlip(text, line, field));
+        if (NO_SPACE_ITEM.test(text)) slips.push(noSpaceAfterDashSlip(text, line, field));
       }
 
       // ”Vinna Vinna”: typographic quotes are text to YAML
-      const value = String(node.value);
       if (valueStart !== undefined && first === last && value.length > 1 && TYPOGRAPHIC_QUOTES.includes(value[0]!) && TYPOGRAPHIC_QUOTES.includes(value.at(-1)!)) {
         slips.push({ line: first, field, message: typographicQuoteMessage(firstLine, valueStart, value.slice(1, -1)) });
       }
@@ -215,7 +216,7 @@ export function diagnoseYamlError(lines: readonly string[], error: YamlError): S
       message: earlier >= 0 ? `fältet ${key} står redan på rad ${earlier + 1}; ta bort den ena raden` : "samma fält står två gånger; ta bort den ena raden",
     };
   }
-  if (/^[ \t]*-[^\s\d-]/.test(line)) return noSpaceAfterDashSlip(line, error.line);
+  if (NO_SPACE_ITEM.test(line)) return noSpaceAfterDashSlip(line, error.line);
   const valueStart = valueStartOf(line);
   if (valueStart !== undefined) {
     const value = line.slice(valueStart).trimEnd();

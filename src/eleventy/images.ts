@@ -41,8 +41,9 @@ const FORMATS = ["avif", "webp", "auto"] as const;
  * faster, and its AVIF files are 9 % larger (still about half the WebP).
  */
 const AVIF = { effort: 2 };
-const URL_PATH = "/bilder/";
-export const PICTURES_FOLDER = "bilder";
+/** The site's folder of made files. */
+const PICTURES_FOLDER = "bilder";
+const URL_PATH = `/${PICTURES_FOLDER}/`;
 
 const imageVersion = (createRequire(import.meta.url)("@11ty/eleventy-img/package.json") as { version: string }).version;
 const SETTINGS = JSON.stringify({ WIDTHS, FORMATS, URL_PATH, AVIF, imageVersion });
@@ -55,10 +56,7 @@ export interface PictureRun {
 
 /** The processed pictures of the current build, by their path under filer/. */
 export class Pictures {
-  constructor(
-    private readonly files: ReadonlyMap<string, PictureFiles>,
-    readonly run: PictureRun = { processed: 0, reused: 0 },
-  ) {}
+  constructor(private readonly files: ReadonlyMap<string, PictureFiles>) {}
 
   get(relative: string): PictureFiles | undefined {
     return this.files.get(relative);
@@ -145,7 +143,7 @@ export async function preparePictures(pictures: ReadonlyMap<string, Attachment>,
     await removeStale(cacheDir);
   }
   lastRun = { processed, reused: pictures.size - processed };
-  return new Pictures(prepared, lastRun);
+  return new Pictures(prepared);
 }
 
 /** Pictures that no build has used for this long are removed from the cache. */
@@ -185,7 +183,7 @@ const SIZES: Record<Exclude<PictureUse, "logo">, string> = {
   thumbnail: "8rem",
 };
 
-/** The logo's height in the header, in CSS pixels (style.css, .site-logo img). */
+/** The logo's height in the header, in CSS pixels (style.css, .site-name img). */
 const LOGO_HEIGHT = 48;
 
 /** A <picture> for a picture, or undefined when it was not prepared. */
@@ -194,13 +192,9 @@ export function pictureHtml(pictures: Pictures, picture: Picture, use: PictureUs
   if (!files) return undefined;
   const largest = Object.values(files)[0]!.at(-1)!;
   const sizes = use === "logo" ? `${Math.round((LOGO_HEIGHT * largest.width) / largest.height)}px` : SIZES[use];
-  // The lead picture and the logo are in view when the page opens: loaded at once.
-  const eager = use === "lead" || use === "logo";
-  const attributes = {
-    alt: use === "thumbnail" ? "" : picture.alt,
-    sizes,
-    ...(eager ? (use === "lead" ? { fetchpriority: "high" } : {}) : { loading: "lazy", decoding: "async" }),
-  };
+  // The lead picture and the logo are in view when the page opens: loaded at once, the lead first.
+  const loading = use === "lead" ? { fetchpriority: "high" } : use === "logo" ? {} : { loading: "lazy", decoding: "async" };
+  const attributes = { alt: use === "thumbnail" ? "" : picture.alt, sizes, ...loading };
   return Image.generateHTML(files as never, attributes);
 }
 
