@@ -10,6 +10,7 @@ import MarkdownIt from "markdown-it";
 import { formatFileSize, megabytes } from "../format/file-size.ts";
 import type { ContentError } from "./errors.ts";
 import { ATTACHMENTS_FOLDER } from "./files.ts";
+import { MARKDOWN_OPTIONS } from "./markdown-options.ts";
 import { didYouMean } from "./suggest.ts";
 
 /** A file in filer/. */
@@ -169,7 +170,7 @@ export interface BodyPicture {
   readonly line: number;
 }
 
-const markdown = new MarkdownIt({ html: false, linkify: true });
+const markdown = new MarkdownIt({ ...MARKDOWN_OPTIONS, html: false });
 
 /** The pictures of a Markdown body, with their lines. Raw HTML is not searched (see markdown.ts). */
 export function bodyPictures(body: string): BodyPicture[] {

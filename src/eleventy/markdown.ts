@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import MarkdownIt from "markdown-it";
 import type SanitizeHtml from "sanitize-html";
+import { MARKDOWN_OPTIONS } from "../content/markdown-options.ts";
 
 /** sanitize-html and its parser are loaded only by a site that allows HTML; most never need them. */
 const require = createRequire(import.meta.url);
@@ -41,8 +42,6 @@ export interface MarkdownRenderer {
   renderInline(text: string): string;
 }
 
-/** How editors' Markdown is read: bare web addresses become links, as in the link check (src/links/). */
-export const MARKDOWN_OPTIONS = { linkify: true, typographer: false } as const;
 
 /**
  * The Markdown renderer for editors' text. By default raw HTML is off, so `<script>` in a body

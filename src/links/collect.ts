@@ -9,7 +9,7 @@ import MarkdownIt from "markdown-it";
 import type { Archive, Contact } from "../content/model.ts";
 import { formatFieldPath } from "../content/errors.ts";
 import { readContentFile } from "../content/source.ts";
-import { MARKDOWN_OPTIONS } from "../eleventy/markdown.ts";
+import { MARKDOWN_OPTIONS } from "../content/markdown-options.ts";
 
 /** One place where the content links to a web address. */
 export interface ExternalLink {
