@@ -4,7 +4,7 @@
  * run's summary page. The same list the terminal prints, rendered for GitHub.
  */
 import { appendFile } from "node:fs/promises";
-import { displayPath, sortContentErrors, type ContentError } from "../content/errors.ts";
+import { displayPath, errorCount, sortContentErrors, warningCount, type ContentError } from "../content/errors.ts";
 import { overdueText, type OwnerReview } from "../content/review.ts";
 import { formatSwedishDate } from "../format/date.ts";
 
@@ -57,10 +57,10 @@ export function stepSummary(
   if (errors.length === 0) {
     lines.push("Inga fel.");
   } else {
-    lines.push(`${errors.length === 1 ? "1 fel" : `${errors.length} fel`}. Ingenting publiceras förrän de är rättade.`, "", ...problemTable(errors, "fel"));
+    lines.push(`${errorCount(errors.length)}. Ingenting publiceras förrän de är rättade.`, "", ...problemTable(errors, "fel"));
   }
   if (warnings.length > 0) {
-    lines.push("", `### ${warnings.length === 1 ? "1 varning" : `${warnings.length} varningar`}, som inte hindrar publicering`, "", ...problemTable(warnings, "varning"));
+    lines.push("", `### ${warningCount(warnings.length)}, som inte hindrar publicering`, "", ...problemTable(warnings, "varning"));
   }
   if (overdue && overdue.length > 0) {
     lines.push("", `### Sidor som inte har granskats på ${intervalMonths} månader`, "");

@@ -45,18 +45,25 @@ export function sortContentErrors(errors: readonly ContentError[]): ContentError
   );
 }
 
+/** "3 fel" ("fel" is the same in the plural). */
+export const errorCount = (count: number) => `${count} fel`;
+
+/** "1 varning", "2 varningar". */
+export const warningCount = (count: number) => `${count} ${count === 1 ? "varning" : "varningar"}`;
+
+/** A heading, then one indented line per problem, in file and line order. */
+function report(heading: string, problems: readonly ContentError[], cwd?: string): string {
+  return [heading, ...sortContentErrors(problems).map((problem) => `  ${formatContentError(problem, cwd)}`)].join("\n");
+}
+
 /** The whole report an editor sees: a count, then one line per error. */
 export function formatErrorReport(errors: readonly ContentError[], cwd?: string): string {
-  const count = errors.length === 1 ? "1 fel" : `${errors.length} fel`;
-  const lines = sortContentErrors(errors).map((error) => `  ${formatContentError(error, cwd)}`);
-  return [`Innehållet har ${count}:`, ...lines].join("\n");
+  return report(`Innehållet har ${errorCount(errors.length)}:`, errors, cwd);
 }
 
 /** Warnings as the terminal shows them after "inga fel": a count, then one line per warning. */
 export function formatWarningReport(warnings: readonly ContentError[], cwd?: string): string {
-  const count = warnings.length === 1 ? "1 varning" : `${warnings.length} varningar`;
-  const lines = sortContentErrors(warnings).map((warning) => `  ${formatContentError(warning, cwd)}`);
-  return [`${count}, som inte hindrar publicering:`, ...lines].join("\n");
+  return report(`${warningCount(warnings.length)}, som inte hindrar publicering:`, warnings, cwd);
 }
 
 /** Formats a zod-style path as "partners[2].country". */

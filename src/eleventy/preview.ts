@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { formatContentError, type ContentError } from "../content/errors.ts";
+import { errorCount, formatContentError, type ContentError } from "../content/errors.ts";
 
 type Request = { url?: string; headers: Record<string, string | string[] | undefined> };
 type Response = { statusCode: number; setHeader(name: string, value: string): void; end(body: string | Buffer): void };
@@ -27,7 +27,7 @@ export function previewErrorPage(errors: readonly ContentError[]): string {
 <title>Fel i innehållet – förhandsgranskning</title>
 </head>
 <body style="font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5">
-<h1>Innehållet har ${errors.length === 1 ? "1 fel" : `${errors.length} fel`}</h1>
+<h1>Innehållet har ${errorCount(errors.length)}</h1>
 <p>Rätta felen och spara filen. Sidan laddas om av sig själv när allt är rätt.</p>
 <ul>
 ${items}
