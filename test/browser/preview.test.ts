@@ -67,6 +67,9 @@ describeInBrowser("the live preview (npm start)", () => {
 
     await writeFile(file, good.replace("reviewed: 2020-01-02", "reviewed: 2020-13-02"));
     await page.locator("h1", { hasText: "Innehållet har 1 fel" }).waitFor({ timeout: 20_000 });
+    // writeFile truncates before it writes, and the watcher may rebuild in between ("filen är tom");
+    // the save that follows rebuilds again, so wait for the page to name the field.
+    await page.locator("li", { hasText: "reviewed:" }).waitFor({ timeout: 20_000 });
     const error = await page.locator("li").textContent();
     expect(error).toBe(`${file}:13reviewed: ogiltigt datum "2020-13-02" (skriv ÅÅÅÅ-MM-DD)`);
     // The web editor stays usable, so that the error can be fixed there.
