@@ -21,6 +21,7 @@ import { addPages } from "./pages.ts";
 import { adminContentSecurityPolicy } from "./filters/security.ts";
 import { adminPageMiddleware, previewErrorMiddleware } from "./preview.ts";
 import { searchIndexingEnabled, writeSearchIndex } from "./search-index.ts";
+import { finishPageWriter } from "./page-writer.ts";
 
 /**
  * The project folder, where layouts and assets live whatever the content folder is: the nearest
@@ -123,11 +124,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   eleventyConfig.addWatchTarget(LAYOUTS_DIR);
   // A saved file is read once it has been still for 50 ms (Eleventy's default is 150 ms).
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
-  // Pages are written one at a time, as Eleventy does by default (11ty/eleventy #3271). Its
-  // `configureTemplateHandling({ writeMode: "async" })` has no effect in 3.1: Template reads the
-  // setting from its TemplateConfig, where the user config's value never arrives. Forced there, the
-  // writes overlapped rendering but held every rendered page in memory (990 MiB peak at N=10,000
-  // against 713 MiB) and were no faster on this machine's disk (docs/performance.md).
+  // `npm run build` writes the pages on a second thread (page-writer.ts, started by
+  // src/cli/eleventy-build.ts); the preview writes them as Eleventy does, one at a time.
 
   // Filters
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
@@ -156,6 +154,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   // takes seconds.
   let cmsInstalledIn: string | undefined;
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    // Every page on disk first, when a build writes them on a second thread (page-writer.ts)
+    await finishPageWriter();
     const installCmsOnce = async () => {
       if (adminConfig === undefined || cmsInstalledIn === directories.output) return;
       await installCms(PROJECT_ROOT, path.join(directories.output, "admin"));

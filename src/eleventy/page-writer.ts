@@ -1,0 +1,176 @@
+/**
+ * Writing the built pages on a second thread.
+ *
+ * Eleventy writes each page with writeFileSync after making its folder with mkdirSync, on the
+ * thread that renders the pages (11ty/eleventy #3271 explains why it writes one at a time). Creating
+ * files is kernel work: on this project's machine a build of 4,000 projects spent more than half
+ * its time in those two calls while the second core stood idle. Here the pages go to a worker
+ * thread instead, which creates the folders and files while the main thread renders the next
+ * pages. A page is handed over in batches (a structured clone of its text), and the main thread
+ * waits only when more than {@link MAX_BYTES_IN_FLIGHT} of text is still unwritten, so memory
+ * stays bounded however far the disk falls behind.
+ *
+ * Eleventy 3 has no setting for how pages are written, so this replaces the two methods of its
+ * FileSystemManager that write a page (Template#_write calls nothing else). {@link installPageWriter}
+ * checks that they exist, and builds write as before when they do not.
+ */
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+
+/** Unwritten text (string length or bytes) above which the main thread waits for the writer. */
+const MAX_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
+/** Pages per message to the writer, and the text per message above which a batch goes at once. */
+const BATCH_PAGES = 64;
+const BATCH_BYTES = 512 * 1024;
+
+/** The writer thread: plain JavaScript, so that it runs the same under tsx and compiled. */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { mkdirSync, writeFileSync } = require("node:fs");
+const { dirname } = require("node:path");
+const inFlight = new Int32Array(workerData.inFlight);
+const folders = new Set();
+let failure;
+let written = 0;
+parentPort.on("message", (message) => {
+  if (message.end) {
+    parentPort.postMessage({ written, failure });
+    return;
+  }
+  let size = 0;
+  for (let index = 0; index < message.pages.length; index += 2) {
+    const file = message.pages[index];
+    const content = message.pages[index + 1];
+    size += content.length;
+    if (failure) continue;
+    try {
+      const folder = dirname(file);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      writeFileSync(file, content);
+      written++;
+    } catch (error) {
+      failure = { file, message: error.message, code: error.code };
+    }
+  }
+  Atomics.sub(inFlight, 0, size);
+  Atomics.notify(inFlight, 0);
+});
+`;
+
+/** One writer thread for one build. */
+export class PageWriter {
+  private readonly worker: Worker;
+  private readonly inFlight = new Int32Array(new SharedArrayBuffer(4));
+  private batch: (string | Uint8Array)[] = [];
+  private batchBytes = 0;
+  private flushScheduled = false;
+
+  constructor(private readonly maxBytesInFlight = MAX_BYTES_IN_FLIGHT) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { inFlight: this.inFlight.buffer } });
+    // A build that fails before close() must not be kept alive by the thread.
+    this.worker.unref();
+  }
+
+  /** Queues a page; returns at once unless too much text is waiting to be written. */
+  write(file: string, content: string | Uint8Array): void {
+    this.batch.push(file, content);
+    this.batchBytes += content.length;
+    Atomics.add(this.inFlight, 0, content.length);
+    if (this.batch.length >= BATCH_PAGES * 2 || this.batchBytes >= BATCH_BYTES) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+    for (let waiting = Atomics.load(this.inFlight, 0); waiting > this.maxBytesInFlight; waiting = Atomics.load(this.inFlight, 0)) {
+      this.flush();
+      Atomics.wait(this.inFlight, 0, waiting, 100);
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.batch.length === 0) return;
+    this.worker.postMessage({ pages: this.batch });
+    this.batch = [];
+    this.batchBytes = 0;
+  }
+
+  /** Waits until every queued page is on disk, stops the thread, and reports how many were written. */
+  async close(): Promise<{ written: number }> {
+    this.worker.ref();
+    this.flush();
+    const reply = new Promise<{ written: number; failure?: { file: string; message: string; code?: string } }>((resolve, reject) => {
+      this.worker.once("message", resolve);
+      this.worker.once("error", reject);
+    });
+    this.worker.postMessage({ end: true });
+    const { written, failure } = await reply;
+    await this.worker.terminate();
+    if (failure) throw Object.assign(new Error(`kunde inte skriva ${failure.file}: ${failure.message}`), { code: failure.code });
+    return { written };
+  }
+
+  /** Stops the thread, dropping what it has not written. */
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+interface FileSystemManagerMethods {
+  createDirectoryForFileSync(file: string): void;
+  writeFileSync(file: string, content: string | Uint8Array): void;
+}
+
+/** Eleventy's FileSystemManager, found next to the module the package exports. */
+async function fileSystemManagerPrototype(): Promise<FileSystemManagerMethods | undefined> {
+  const entry = import.meta.resolve("@11ty/eleventy");
+  const module = (await import(new URL("Util/FileSystemManager.js", entry).href).catch(() => undefined)) as
+    | { FileSystemManager?: { prototype: FileSystemManagerMethods } }
+    | undefined;
+  const candidate = module?.FileSystemManager?.prototype;
+  const usable = typeof candidate?.writeFileSync === "function" && typeof candidate.createDirectoryForFileSync === "function";
+  return usable ? candidate : undefined;
+}
+
+let installed: { writer: PageWriter; prototype: FileSystemManagerMethods; original: FileSystemManagerMethods } | undefined;
+
+function uninstall(): PageWriter | undefined {
+  if (!installed) return undefined;
+  const { writer, prototype, original } = installed;
+  prototype.createDirectoryForFileSync = original.createDirectoryForFileSync;
+  prototype.writeFileSync = original.writeFileSync;
+  installed = undefined;
+  return writer;
+}
+
+/**
+ * Sends every page Eleventy writes in this process to a writer thread, until
+ * {@link finishPageWriter}. Returns false, and changes nothing, when the installed Eleventy does not
+ * write pages the way this module expects.
+ */
+export async function startPageWriter(): Promise<boolean> {
+  if (installed) return true;
+  const prototype = await fileSystemManagerPrototype();
+  if (!prototype) return false;
+  const writer = new PageWriter();
+  installed = { writer, prototype, original: { createDirectoryForFileSync: prototype.createDirectoryForFileSync, writeFileSync: prototype.writeFileSync } };
+  prototype.createDirectoryForFileSync = () => {};
+  prototype.writeFileSync = (file, content) => writer.write(path.resolve(file), content);
+  return true;
+}
+
+/**
+ * Waits until every page handed to the writer thread is on disk, and gives Eleventy its own
+ * writing back. Does nothing when no writer runs. Rejects when a page could not be written.
+ */
+export async function finishPageWriter(): Promise<{ written: number } | undefined> {
+  return uninstall()?.close();
+}
+
+/** Stops the writer thread without waiting for its pages, after a failed build. */
+export async function stopPageWriter(): Promise<void> {
+  await uninstall()?.terminate();
+}

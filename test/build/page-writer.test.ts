@@ -1,0 +1,50 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { finishPageWriter, PageWriter, startPageWriter, stopPageWriter } from "../../src/eleventy/page-writer.ts";
+import { temporaryFolder } from "../helpers.ts";
+
+describe("writing pages on a second thread", () => {
+  it("writes every page into its folder, byte for byte, waiting whenever too much text is unwritten", async () => {
+    const workspace = await temporaryFolder();
+    try {
+      // 2 KB in flight at most: the main thread waits for the writer again and again.
+      const writer = new PageWriter(2048);
+      const pages = Array.from({ length: 300 }, (_, index) => ({
+        file: path.join(workspace.dir, "projekt", `sida-${index}`, "index.html"),
+        content: `<h1>Läsfrämjande ${index} – ${"å".repeat(index * 7)}</h1>\n`,
+      }));
+      for (const page of pages) writer.write(page.file, page.content);
+      const bytes = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
+      writer.write(path.join(workspace.dir, "filer", "binar.pdf"), bytes);
+      expect(await writer.close()).toEqual({ written: 301 });
+      for (const page of [pages[0]!, pages[150]!, pages[299]!]) expect(await readFile(page.file, "utf8")).toBe(page.content);
+      expect(new Uint8Array(await readFile(path.join(workspace.dir, "filer", "binar.pdf")))).toEqual(bytes);
+    } finally {
+      await workspace.remove();
+    }
+  });
+
+  it("fails the build naming the page it could not write", async () => {
+    const workspace = await temporaryFolder();
+    try {
+      await writeFile(path.join(workspace.dir, "projekt"), "a file where a folder should be");
+      const writer = new PageWriter();
+      writer.write(path.join(workspace.dir, "index.html"), "<h1>Avslutade projekt</h1>");
+      writer.write(path.join(workspace.dir, "projekt", "alfa", "index.html"), "<h1>Alfa</h1>");
+      await expect(writer.close()).rejects.toThrow(`kunde inte skriva ${path.join(workspace.dir, "projekt", "alfa", "index.html")}`);
+      expect(await readFile(path.join(workspace.dir, "index.html"), "utf8")).toBe("<h1>Avslutade projekt</h1>");
+    } finally {
+      await workspace.remove();
+    }
+  });
+
+  it("takes over the writing of the installed Eleventy, and gives it back", async () => {
+    // Eleventy has no setting for this; the writer replaces two methods of its FileSystemManager.
+    // If an upgrade renames them, builds still work but on one thread, and this test says so.
+    expect(await startPageWriter()).toBe(true);
+    expect(await finishPageWriter()).toEqual({ written: 0 });
+    expect(await finishPageWriter()).toBeUndefined();
+    await stopPageWriter();
+  });
+});
