@@ -176,13 +176,23 @@ try {
   for (let round = 0; round < runs; round++) {
     // …and with no validation results stored by the last round's commands.
     await Promise.all([...Object.values(outputs), validationCache].map((output) => rm(output, { recursive: true, force: true })));
-    samples.ours!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${outputs.ours}`, "--skip-search"]));
-    samples.oursWithSearch!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${outputs.oursWithSearch}`]));
-    if (pictured) samples.withImages!.push(await measure(process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${outputs.withImages}`, "--skip-search"]));
-    samples.bare!.push(
-      await measure(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${bareConfig}`, `--input=${bare}`, `--output=${outputs.bare}`, "--quiet"]),
-    );
-    if (withHugo) samples.hugo!.push(await measure("hugo", ["--source", hugo, "--destination", outputs.hugo, "--quiet"]));
+    const builds: (() => Promise<void>)[] = [
+      async () => void samples.ours!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${outputs.ours}`, "--skip-search"])),
+      async () => void samples.oursWithSearch!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${outputs.oursWithSearch}`])),
+      async () => {
+        if (pictured) samples.withImages!.push(await measure(process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${outputs.withImages}`, "--skip-search"]));
+      },
+      async () =>
+        void samples.bare!.push(
+          await measure(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${bareConfig}`, `--input=${bare}`, `--output=${outputs.bare}`, "--quiet"]),
+        ),
+      async () => {
+        if (withHugo) samples.hugo!.push(await measure("hugo", ["--source", hugo, "--destination", outputs.hugo, "--quiet"]));
+      },
+    ];
+    // Every other round in the opposite order, so that whatever drifts within a round (the
+    // removal of the last outputs just before, the machine's load) does not always favour one side.
+    for (const build of round % 2 === 0 ? builds : builds.reverse()) await build();
     await rm(validationCache, { recursive: true, force: true });
     samples.checkCold!.push(await measure(process.execPath, [launcher, "check", content]));
     await writeFile(editedFile, `${unedited}\nEtt stycke till, skrivet i omgång ${round + 1}.\n`);

@@ -22,6 +22,8 @@ const MAX_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
 /** Pages per message to the writer, and the text per message above which a batch goes at once. */
 const BATCH_PAGES = 64;
 const BATCH_BYTES = 512 * 1024;
+/** How long the main thread waits for a writer that writes nothing before it gives up. */
+const STALL_MS = 60_000;
 
 /** The writer thread: plain JavaScript, so that it runs the same under tsx and compiled. */
 const WORKER_SOURCE = `
@@ -84,9 +86,13 @@ export class PageWriter {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
     }
+    let waitedFor = 0;
     for (let waiting = Atomics.load(this.inFlight, 0); waiting > this.maxBytesInFlight; waiting = Atomics.load(this.inFlight, 0)) {
       this.flush();
-      Atomics.wait(this.inFlight, 0, waiting, 100);
+      // The thread writes pages or reports a failure at close(); if it has stopped altogether,
+      // say so instead of waiting for ever.
+      waitedFor = Atomics.wait(this.inFlight, 0, waiting, 100) === "timed-out" ? waitedFor + 100 : 0;
+      if (waitedFor >= STALL_MS) throw new Error(`tråden som skriver sidorna har inte skrivit något på ${STALL_MS / 1000} s`);
     }
   }
 
