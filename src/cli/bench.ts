@@ -162,36 +162,39 @@ try {
   const validationCache = path.join(PROJECT_ROOT, "node_modules/.cache/projektarkiv/validering");
   const editedFile = path.join(content, "projekt", "projekt-1.md");
   const unedited = await readFile(editedFile, "utf8");
-  // Every build writes into an empty folder, as on a fresh clone in CI; removing the last
-  // round's output is not timed…
-  const outputs = {
-    ours: path.join(folder, "ut-var"),
-    oursWithSearch: path.join(folder, "ut-var-sok"),
-    withImages: path.join(folder, "ut-bilder"),
-    bare: path.join(folder, "ut-bar"),
-    hugo: path.join(folder, "ut-hugo"),
-  };
+  // Every build writes into a new empty folder, as on a fresh clone in CI. The folders of earlier
+  // rounds stay until the end: on this machine, a build that starts just after thousands of files
+  // were removed was up to twice as slow (measured both ways round, November 2026), and whichever
+  // build came first in a round paid for removing the last round's outputs.
+  const outputs = (round: number | string) => ({
+    ours: path.join(folder, `ut-var-${round}`),
+    oursWithSearch: path.join(folder, `ut-var-sok-${round}`),
+    withImages: path.join(folder, `ut-bilder-${round}`),
+    bare: path.join(folder, `ut-bar-${round}`),
+    hugo: path.join(folder, `ut-hugo-${round}`),
+  });
   // The pictures are made once, untimed: the row compares a second build with unchanged pictures.
-  if (pictured) await measure(process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${outputs.withImages}`, "--skip-search"]);
+  if (pictured) await measure(process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${outputs("bilder").withImages}`, "--skip-search"]);
   for (let round = 0; round < runs; round++) {
-    // …and with no validation results stored by the last round's commands.
-    await Promise.all([...Object.values(outputs), validationCache].map((output) => rm(output, { recursive: true, force: true })));
+    const output = outputs(round);
+    // No validation results stored by the last round's commands
+    await rm(validationCache, { recursive: true, force: true });
     const builds: (() => Promise<void>)[] = [
-      async () => void samples.ours!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${outputs.ours}`, "--skip-search"])),
-      async () => void samples.oursWithSearch!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${outputs.oursWithSearch}`])),
+      async () => void samples.ours!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${output.ours}`, "--skip-search"])),
+      async () => void samples.oursWithSearch!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${output.oursWithSearch}`])),
       async () => {
-        if (pictured) samples.withImages!.push(await measure(process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${outputs.withImages}`, "--skip-search"]));
+        if (pictured) samples.withImages!.push(await measure(process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${output.withImages}`, "--skip-search"]));
       },
       async () =>
         void samples.bare!.push(
-          await measure(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${bareConfig}`, `--input=${bare}`, `--output=${outputs.bare}`, "--quiet"]),
+          await measure(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${bareConfig}`, `--input=${bare}`, `--output=${output.bare}`, "--quiet"]),
         ),
       async () => {
-        if (withHugo) samples.hugo!.push(await measure("hugo", ["--source", hugo, "--destination", outputs.hugo, "--quiet"]));
+        if (withHugo) samples.hugo!.push(await measure("hugo", ["--source", hugo, "--destination", output.hugo, "--quiet"]));
       },
     ];
-    // Every other round in the opposite order, so that whatever drifts within a round (the
-    // removal of the last outputs just before, the machine's load) does not always favour one side.
+    // Every other round in the opposite order, so that a drift within a round does not always
+    // favour the same side.
     for (const build of round % 2 === 0 ? builds : builds.reverse()) await build();
     await rm(validationCache, { recursive: true, force: true });
     samples.checkCold!.push(await measure(process.execPath, [launcher, "check", content]));
