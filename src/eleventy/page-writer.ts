@@ -71,7 +71,9 @@ export class PageWriter {
   private flushScheduled = false;
 
   constructor(private readonly maxBytesInFlight = MAX_BYTES_IN_FLIGHT) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { inFlight: this.inFlight.buffer } });
+    // The thread holds at most the text in flight; a bounded heap makes it collect its garbage
+    // early instead of growing towards V8's default limit.
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { inFlight: this.inFlight.buffer }, resourceLimits: { maxOldGenerationSizeMb: 256 } });
     // A build that fails before close() must not be kept alive by the thread.
     this.worker.unref();
   }
