@@ -14,6 +14,7 @@
  * FileSystemManager that write a page (Template#_write calls nothing else). {@link installPageWriter}
  * checks that they exist, and builds write as before when they do not.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
@@ -22,6 +23,8 @@ const MAX_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
 /** Pages per message to the writer, and the text per message above which a batch goes at once. */
 const BATCH_PAGES = 64;
 const BATCH_BYTES = 512 * 1024;
+/** Files larger than this (string length or bytes) are written on the main thread. */
+const LARGE_FILE = 4 * 1024 * 1024;
 /** How long the main thread waits for a writer that writes nothing before it gives up. */
 const STALL_MS = 60_000;
 
@@ -69,6 +72,7 @@ export class PageWriter {
   private batch: (string | Uint8Array)[] = [];
   private batchBytes = 0;
   private flushScheduled = false;
+  private writtenHere = 0;
 
   constructor(private readonly maxBytesInFlight = MAX_BYTES_IN_FLIGHT) {
     // The thread holds at most the text in flight; a bounded heap makes it collect its garbage
@@ -80,6 +84,14 @@ export class PageWriter {
 
   /** Queues a page; returns at once unless too much text is waiting to be written. */
   write(file: string, content: string | Uint8Array): void {
+    // A very large file (projekt.json of a big archive) is written here: copying it to the thread
+    // would cost as much as writing it, and would need room for it in the thread's heap.
+    if (content.length > LARGE_FILE) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, content);
+      this.writtenHere++;
+      return;
+    }
     this.batch.push(file, content);
     this.batchBytes += content.length;
     Atomics.add(this.inFlight, 0, content.length);
@@ -118,7 +130,7 @@ export class PageWriter {
     const { written, failure } = await reply;
     await this.worker.terminate();
     if (failure) throw Object.assign(new Error(`kunde inte skriva ${failure.file}: ${failure.message}`), { code: failure.code });
-    return { written };
+    return { written: written + this.writtenHere };
   }
 
   /** Stops the thread, dropping what it has not written. */

@@ -17,7 +17,11 @@ describe("writing pages on a second thread", () => {
       for (const page of pages) writer.write(page.file, page.content);
       const bytes = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
       writer.write(path.join(workspace.dir, "filer", "binar.pdf"), bytes);
-      expect(await writer.close()).toEqual({ written: 301 });
+      // A file too large to copy to the thread (4 MB and more) is written at once, in its own folder
+      const large = `[${'{"titel":"Läsfrämjande"},'.repeat(200_000)}{}]`;
+      writer.write(path.join(workspace.dir, "data", "projekt.json"), large);
+      expect(await writer.close()).toEqual({ written: 302 });
+      expect(await readFile(path.join(workspace.dir, "data", "projekt.json"), "utf8")).toBe(large);
       for (const page of [pages[0]!, pages[150]!, pages[299]!]) expect(await readFile(page.file, "utf8")).toBe(page.content);
       expect(new Uint8Array(await readFile(path.join(workspace.dir, "filer", "binar.pdf")))).toEqual(bytes);
     } finally {
