@@ -11,7 +11,7 @@
  * stays bounded however far the disk falls behind.
  *
  * Eleventy 3 has no setting for how pages are written, so this replaces the two methods of its
- * FileSystemManager that write a page (Template#_write calls nothing else). {@link installPageWriter}
+ * FileSystemManager that write a page (Template#_write calls nothing else). {@link startPageWriter}
  * checks that they exist, and builds write as before when they do not.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
