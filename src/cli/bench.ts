@@ -166,36 +166,23 @@ try {
   // rounds stay until the end: on this machine, a build that starts just after thousands of files
   // were removed was up to twice as slow (measured both ways round, November 2026), and whichever
   // build came first in a round paid for removing the last round's outputs.
-  const outputs = (round: number | string) => ({
-    ours: path.join(folder, `ut-var-${round}`),
-    oursWithSearch: path.join(folder, `ut-var-sok-${round}`),
-    withImages: path.join(folder, `ut-bilder-${round}`),
-    bare: path.join(folder, `ut-bar-${round}`),
-    hugo: path.join(folder, `ut-hugo-${round}`),
-  });
+  const output = (build: string, round: number | string) => path.join(folder, `ut-${build}-${round}`);
   // The pictures are made once, untimed: the row compares a second build with unchanged pictures.
-  if (pictured) await measure(process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${outputs("bilder").withImages}`, "--skip-search"]);
+  if (pictured) await measure(process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${output("withImages", "forsta")}`, "--skip-search"]);
   for (let round = 0; round < runs; round++) {
-    const output = outputs(round);
     // No validation results stored by the last round's commands
     await rm(validationCache, { recursive: true, force: true });
-    const builds: (() => Promise<void>)[] = [
-      async () => void samples.ours!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${output.ours}`, "--skip-search"])),
-      async () => void samples.oursWithSearch!.push(await measure(process.execPath, [launcher, "build", `--input=${content}`, `--output=${output.oursWithSearch}`])),
-      async () => {
-        if (pictured) samples.withImages!.push(await measure(process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${output.withImages}`, "--skip-search"]));
-      },
-      async () =>
-        void samples.bare!.push(
-          await measure(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${bareConfig}`, `--input=${bare}`, `--output=${output.bare}`, "--quiet"]),
-        ),
-      async () => {
-        if (withHugo) samples.hugo!.push(await measure("hugo", ["--source", hugo, "--destination", output.hugo, "--quiet"]));
-      },
+    type Timed = [sample: string, command: string, args: string[]];
+    const builds: Timed[] = [
+      ["ours", process.execPath, [launcher, "build", `--input=${content}`, `--output=${output("ours", round)}`, "--skip-search"]],
+      ["oursWithSearch", process.execPath, [launcher, "build", `--input=${content}`, `--output=${output("oursWithSearch", round)}`]],
+      ...(pictured ? [["withImages", process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${output("withImages", round)}`, "--skip-search"]] satisfies Timed] : []),
+      ["bare", process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${bareConfig}`, `--input=${bare}`, `--output=${output("bare", round)}`, "--quiet"]],
+      ...(withHugo ? [["hugo", "hugo", ["--source", hugo, "--destination", output("hugo", round), "--quiet"]] satisfies Timed] : []),
     ];
     // Every other round in the opposite order, so that a drift within a round does not always
     // favour the same side.
-    for (const build of round % 2 === 0 ? builds : builds.reverse()) await build();
+    for (const [sample, command, args] of round % 2 === 0 ? builds : builds.reverse()) samples[sample]!.push(await measure(command, args));
     await rm(validationCache, { recursive: true, force: true });
     samples.checkCold!.push(await measure(process.execPath, [launcher, "check", content]));
     await writeFile(editedFile, `${unedited}\nEtt stycke till, skrivet i omgång ${round + 1}.\n`);
