@@ -1,7 +1,7 @@
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { PROJECT_ROOT } from "../eleventy/plugin.ts";
-import { finishPageWriter, startPageWriter, stopPageWriter } from "../eleventy/page-writer.ts";
+import { startPageWriter, stopPageWriter } from "../eleventy/page-writer.ts";
 
 interface BenchmarkGroup {
   setIsVerbose(isVerbose: boolean): void;
@@ -24,12 +24,12 @@ export async function buildWithEleventy(input: string, output: string, pathPrefi
   await eleventy.init();
   const benchmarks = eleventy.bench as unknown as { getAll(): Record<string, BenchmarkGroup> };
   for (const group of Object.values(benchmarks.getAll())) group.setIsVerbose(false);
-  // The pages are written on a second thread while this one renders (page-writer.ts); the plugin
-  // waits for them before it indexes the site for search.
+  // The pages are written on a second thread while this one renders (page-writer.ts). The plugin
+  // waits for the last of them in eleventy.after, before it indexes the site for search; a build
+  // that fails before then stops the thread here.
   await startPageWriter();
   try {
     const [, templates] = (await eleventy.write()) as unknown as [unknown, { outputPath: string | false }[]];
-    await finishPageWriter();
     return { written: templates.filter((template) => template.outputPath).length };
   } finally {
     await stopPageWriter();
