@@ -21,8 +21,6 @@ export interface SourceFile {
 }
 
 const YAML_MESSAGES: Record<string, string> = {
-  TAB_AS_INDENT: "tabbtecken får inte användas för indrag i YAML, använd mellanslag",
-  DUPLICATE_KEY: "samma fält står två gånger",
   BAD_INDENT: "fel indrag (antal mellanslag i början av raden)",
   MISSING_CHAR: "ett tecken saknas, till exempel ett avslutande ] eller \"",
   MULTILINE_IMPLICIT_KEY: "ett fältnamn saknar kolon (:) eller ett värde går över flera rader",
@@ -60,15 +58,14 @@ const UNCLOSED = [
  * One Swedish error per line for YAML syntax errors. An unclosed bracket or quote is reported on
  * the line where it was opened, not where YAML gave up.
  */
-function yamlErrors(file: string, yamlText: string, document: Document, lineAt: (offset: number) => number, lineOffset: number): ContentError[] {
+function yamlErrors(file: string, yamlText: string, document: Document, yamlLineAt: (offset: number) => number, lineOffset: number): ContentError[] {
   const lines = yamlText.split("\n");
   const byLine = new Map<number, Omit<ContentError, "file" | "line">>();
   for (const error of document.errors) {
-    let line = lineAt(error.pos[0]) - lineOffset;
+    let line = yamlLineAt(error.pos[0]);
     let message = `ogiltig YAML: ${YAML_MESSAGES[error.code] ?? error.message.split("\n")[0]!}`;
     let field: string | undefined;
     const unclosed = UNCLOSED.find((candidate) => candidate.pattern.test(error.message));
-    const diagnosis = unclosed ? undefined : diagnoseYamlError(lines, { code: error.code, line });
     if (unclosed) {
       for (let index = Math.min(line - 1, lines.length) - 1; index >= 0; index--) {
         if (lines[index]!.includes(unclosed.opener)) {
@@ -77,8 +74,9 @@ function yamlErrors(file: string, yamlText: string, document: Document, lineAt: 
         }
       }
       message = `ogiltig YAML: ${unclosed.message}; ${closingAdvice(lines[line - 1] ?? "", unclosed.opener, unclosed.closer)}`;
-    } else if (diagnosis) {
-      ({ line, message, field } = diagnosis);
+    } else {
+      const diagnosis = diagnoseYamlError(lines, { code: error.code, line });
+      if (diagnosis) ({ line, message, field } = diagnosis);
     }
     if (!byLine.has(line)) byLine.set(line, field ? { field, message } : { message });
   }
@@ -122,8 +120,9 @@ function parseYamlWithPositions(file: string, yamlText: string, lineOffset: numb
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
-  const errors = yamlErrors(file, yamlText, document, lineAt, lineOffset);
+  const yamlLineAt = (offset: number) => lineCounter.linePos(offset).line;
+  const lineAt = (offset: number) => yamlLineAt(offset) + lineOffset;
+  const errors = yamlErrors(file, yamlText, document, yamlLineAt, lineOffset);
   let data: unknown;
   if (errors.length === 0) {
     try {
