@@ -3,7 +3,7 @@
  * the TypeScript types below are inferred from it, never written twice.
  */
 import { z } from "zod";
-import { contrastOnWhite, darkenForText, formatRatio, MINIMUM_TEXT_CONTRAST, parseHexColour } from "../format/colour.ts";
+import { contrastOnWhite, darkenForText, formatRatio, MINIMUM_TEXT_CONTRAST, parseHexColour, toHex } from "../format/colour.ts";
 import { countryName } from "../format/country.ts";
 import { parsePartialDate, todayInSweden, type PartialDate } from "../format/date.ts";
 import { parsePhoneNumber } from "../format/phone.ts";
@@ -434,7 +434,7 @@ const siteColour = () =>
         });
         return z.NEVER;
       }
-      return `#${rgb.map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
+      return toHex(rgb);
     });
 
 export const siteSchema = z.strictObject({

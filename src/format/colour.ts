@@ -27,7 +27,8 @@ export function contrastOnWhite(rgb: readonly number[]): number {
   return 1.05 / (relativeLuminance(rgb) + 0.05);
 }
 
-const toHex = (rgb: readonly number[]) => `#${rgb.map((channel) => Math.round(channel).toString(16).padStart(2, "0")).join("")}`;
+/** A colour as #rrggbb. */
+export const toHex = (rgb: readonly number[]) => `#${rgb.map((channel) => Math.round(channel).toString(16).padStart(2, "0")).join("")}`;
 
 /** The same hue made just dark enough for text on white: what to suggest for a colour that fails. */
 export function darkenForText(rgb: readonly number[]): string {
