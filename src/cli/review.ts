@@ -41,24 +41,22 @@ if (values.json) {
     pages: pages.map((page) => ({ ...page, ...(page.sourcePath ? { sourcePath: displayPath(page.sourcePath) } : {}) })),
   }));
   console.log(JSON.stringify({ date: today, intervalMonths: interval, overdue: count, owners: json, unreferencedFiles: unreferenced }, null, 2));
-} else if (count === 0) {
-  console.log(`Alla sidor är granskade de senaste ${interval} månaderna.`);
-  printUnreferenced();
 } else {
-  const lines = [`${overdueSummary(count, interval)} (per ${formatSwedishDate(today)}):`];
-  for (const { owner, pages } of owners) {
-    lines.push("", contactLine(owner));
-    for (const page of pages) {
-      lines.push(`  ${formatSwedishDate(page.reviewed)}  ${page.title}  ${page.sourcePath ? displayPath(page.sourcePath) : page.url}  (${overdueText(page.monthsOverdue)})`);
+  if (count === 0) {
+    console.log(`Alla sidor är granskade de senaste ${interval} månaderna.`);
+  } else {
+    const lines = [`${overdueSummary(count, interval)} (per ${formatSwedishDate(today)}):`];
+    for (const { owner, pages } of owners) {
+      lines.push("", contactLine(owner));
+      for (const page of pages) {
+        lines.push(`  ${formatSwedishDate(page.reviewed)}  ${page.title}  ${page.sourcePath ? displayPath(page.sourcePath) : page.url}  (${overdueText(page.monthsOverdue)})`);
+      }
     }
+    lines.push("", "Läs igenom sidan, rätta det som behövs och ändra reviewed till dagens datum.");
+    console.log(lines.join("\n"));
   }
-  lines.push("", "Läs igenom sidan, rätta det som behövs och ändra reviewed till dagens datum.");
-  console.log(lines.join("\n"));
-  printUnreferenced();
-}
-
-function printUnreferenced(): void {
-  if (unreferenced.length === 0) return;
-  console.log(["", "Filer i filer/ som ingen sida länkar till:", ...unreferenced.map((file) => `  ${file}`), "Länka filen från en sida eller ta bort den."].join("\n"));
+  if (unreferenced.length > 0) {
+    console.log(["", "Filer i filer/ som ingen sida länkar till:", ...unreferenced.map((file) => `  ${file}`), "Länka filen från en sida eller ta bort den."].join("\n"));
+  }
 }
 
