@@ -19,7 +19,7 @@ import type { Document, Node, Scalar } from "yaml";
 import { formatFieldPath } from "./errors.ts";
 
 /** A slip on a line of the YAML text (1-based), with the field where one is known. */
-export interface Slip {
+interface Slip {
   readonly line: number;
   readonly field?: string;
   readonly message: string;
@@ -35,9 +35,14 @@ const SPACE_NAMES: Record<string, string> = { "\u00A0": "ett hårt mellanslag (U
 
 /** Opening and closing quotes of Swedish, English and German typography, which YAML reads as text. */
 const TYPOGRAPHIC_QUOTES = "”“„‟«»";
-const TYPOGRAPHIC_QUOTE = new RegExp(`[${TYPOGRAPHIC_QUOTES}]`);
 
 // Cheap tests on the lines, so that a file without any of these slips is never parsed a second time.
+/**
+ * A typographic quote, later on the line another one that ends the line's value (then only spaces,
+ * a comment, or the end of a [ ] or { } item). Quotes inside running text, ”so” common in Swedish,
+ * do not match.
+ */
+const TYPOGRAPHIC_QUOTE_HINT = new RegExp(`[${TYPOGRAPHIC_QUOTES}][^\\n]*[${TYPOGRAPHIC_QUOTES}][ \\t]*(?:$|#|[,\\]}])`, "m");
 /** Whitespace then # on a line that is not a comment of its own. */
 const TRAILING_COMMENT_HINT = /^(?![ \t]*#).*[ \t]#/m;
 /** `- text` or `key: text`, then a line indented further that starts with `- `. */
@@ -95,7 +100,7 @@ function noSpaceAfterDashSlip(line: string, lineNumber: number, field?: string):
 }
 
 /** The `yaml` package, passed in by source.ts, which loads it only when it is needed. */
-export type YamlPackage = typeof import("yaml");
+type YamlPackage = typeof import("yaml");
 
 /** The dotted field path of a node, from the ancestors `visit` gives. */
 function fieldOf(yaml: YamlPackage, path: readonly unknown[], node: Node): string {
@@ -115,7 +120,7 @@ function fieldOf(yaml: YamlPackage, path: readonly unknown[], node: Node): strin
  */
 export function slipsInValidYaml(text: string, yaml: () => YamlPackage): Slip[] {
   const oddSpace = UNUSUAL_SPACE.test(text);
-  const suspect = TRAILING_COMMENT_HINT.test(text) || FOLDED_ITEM_HINT.test(text) || NO_SPACE_HINT.test(text) || TYPOGRAPHIC_QUOTE.test(text);
+  const suspect = TRAILING_COMMENT_HINT.test(text) || FOLDED_ITEM_HINT.test(text) || NO_SPACE_HINT.test(text) || TYPOGRAPHIC_QUOTE_HINT.test(text);
   if (!oddSpace && !suspect) return [];
   const lines = text.split("\n");
   const slips: Slip[] = [];
@@ -185,7 +190,7 @@ function typographicQuoteMessage(line: string, valueStart: number, inner: string
 }
 
 /** The parser's error, with the code and line the `yaml` package gave. */
-export interface YamlError {
+interface YamlError {
   readonly code: string;
   /** 1-based line in the YAML text. */
   readonly line: number;
