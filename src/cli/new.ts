@@ -30,7 +30,6 @@ if (!slug) {
   process.exit(2);
 }
 
-
 function projectFile(owner: string): string {
   return `---
 # Projektets namn, som det ska stå som rubrik. (Måste finnas.)

@@ -24,7 +24,7 @@ import type { ValidatedFile } from "./resolve.ts";
 import type { DocumentData, PictureData } from "./schema.ts";
 
 /** Office documents published before this day are exempt from the accessibility requirements (2018:1937, 4 §). */
-export const EXEMPTION_DATE = "2018-09-23";
+const EXEMPTION_DATE = "2018-09-23";
 
 /** The files of filer/ and what was read of its PDFs, for the references to be checked against. */
 export interface FilesFound {
