@@ -177,9 +177,10 @@ export async function copyPictures(pictures: Pictures, cacheDir: string, outputD
 export type PictureUse = "lead" | "body" | "thumbnail" | "logo";
 
 /** The width a picture takes on the page, for the browser to choose a file: the `sizes` attribute. */
+const COLUMN = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
 const SIZES: Record<Exclude<PictureUse, "logo">, string> = {
-  lead: "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
-  body: "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
+  lead: COLUMN,
+  body: COLUMN,
   thumbnail: "8rem",
 };
 
