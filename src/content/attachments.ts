@@ -6,11 +6,10 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import MarkdownIt from "markdown-it";
 import { formatFileSize, megabytes } from "../format/file-size.ts";
 import type { ContentError } from "./errors.ts";
 import { ATTACHMENTS_FOLDER } from "./files.ts";
-import { MARKDOWN_OPTIONS } from "./markdown-options.ts";
+import { lineOf, markdownReader } from "./markdown-options.ts";
 import { didYouMean } from "./suggest.ts";
 
 /** A file in filer/. */
@@ -170,41 +169,37 @@ export interface BodyPicture {
   readonly line: number;
 }
 
-const markdown = new MarkdownIt({ ...MARKDOWN_OPTIONS, html: false });
-
 /** The pictures of a Markdown body, with their lines. Raw HTML is not searched (see markdown.ts). */
 export function bodyPictures(body: string): BodyPicture[] {
   if (!body.includes("![")) return [];
   const lines = body.split("\n");
-  return markdown.parse(body, {}).flatMap((token) => {
-    const [start, end] = token.map ?? [0, lines.length];
-    return (token.children ?? [])
+  return markdownReader.parse(body, {}).flatMap((token) =>
+    (token.children ?? [])
       .filter((child) => child.type === "image")
       .map((image) => {
         const src = String(image.attrGet("src") ?? "");
-        let line = start;
-        while (line < end - 1 && !lines[line]?.includes(src)) line++;
-        return { src, alt: image.content.trim(), line: lines[line]?.includes(src) ? line : start };
-      });
-  });
+        return { src, alt: image.content.trim(), line: lineOf(lines, src, token.map ?? [0, lines.length]) };
+      }),
+  );
 }
 
 /** The path under filer/ that a picture's address names, or undefined for any other address. */
 export function attachmentPathOf(src: string): string | undefined {
   const match = /^\/?filer\/([^?#]+)$/.exec(src);
-  if (!match) return undefined;
+  return match ? decodedPath(match[1]!) : undefined;
+}
+
+/** A path with its %-escapes decoded, or as written when they are not valid. */
+function decodedPath(path: string): string {
   try {
-    return decodeURIComponent(match[1]!);
+    return decodeURIComponent(path);
   } catch {
-    return match[1];
+    return path;
   }
 }
 
 /** Every path under filer/ that a text links to: `/filer/…` in Markdown, a URL or a script list. */
 export function filerPathsIn(text: string): string[] {
   if (!text.includes("filer/")) return [];
-  return [...text.matchAll(/(?:^|[\s("'<[=])\/?filer\/([^\s)"'<>\]?#]+)/g)].flatMap((match) => {
-    const relative = attachmentPathOf(`/filer/${match[1]}`);
-    return relative ? [relative] : [];
-  });
+  return [...text.matchAll(/(?:^|[\s("'<[=])\/?filer\/([^\s)"'<>\]?#]+)/g)].map((match) => decodedPath(match[1]!));
 }

@@ -5,11 +5,10 @@
  * results; the archive says whose page each file is.
  */
 import { readFileSync } from "node:fs";
-import MarkdownIt from "markdown-it";
 import type { Archive, Contact } from "../content/model.ts";
 import { formatFieldPath } from "../content/errors.ts";
 import { readContentFile } from "../content/source.ts";
-import { MARKDOWN_OPTIONS } from "../content/markdown-options.ts";
+import { lineOf, markdownReader as markdown } from "../content/markdown-options.ts";
 
 /** One place where the content links to a web address. */
 export interface ExternalLink {
@@ -22,8 +21,6 @@ export interface ExternalLink {
   readonly owner: Contact;
 }
 
-const markdown = new MarkdownIt({ ...MARKDOWN_OPTIONS, html: false });
-
 /** The web addresses that Markdown text links to, as the site renders it (bare addresses included). */
 function webLinks(tokens: ReturnType<typeof markdown.parse>): { href: string; lines?: [number, number] }[] {
   return tokens.flatMap((token) =>
@@ -32,12 +29,6 @@ function webLinks(tokens: ReturnType<typeof markdown.parse>): { href: string; li
       .map((child) => ({ href: String(child.attrGet("href") ?? ""), ...(token.map ? { lines: token.map } : {}) }))
       .filter(({ href }) => /^https?:\/\//i.test(href)),
   );
-}
-
-/** The line of the body (0-based) where a link's address is written, within its block's lines. */
-function lineOf(bodyLines: readonly string[], href: string, [start, end]: [number, number]): number {
-  for (let line = start; line < end; line++) if (bodyLines[line]?.includes(href)) return line;
-  return start;
 }
 
 /** Every text in front matter, with its field path. */
