@@ -101,7 +101,7 @@ export class FileReferences {
    * The pictures of a body: each needs a text alternative (WCAG 1.1.1) and must be a file in
    * filer/, since the site's security policy shows no picture from another site.
    */
-  bodyPictures(source: ValidatedFile): void {
+  private bodyPictures(source: ValidatedFile): void {
     for (const picture of bodyPictures(source.body)) {
       const report = (message: string) => this.errors.push({ file: source.file, line: source.bodyLine + picture.line, field: "brödtext", message });
       const relative = attachmentPathOf(picture.src);
@@ -117,6 +117,12 @@ export class FileReferences {
         report(`bildens adress ska börja med /filer/, till exempel ![…](/filer/namn.jpg), inte ${picture.src}`);
       }
     }
+  }
+
+  /** A page's text: the pictures of its body, and its links to files. */
+  page(source: ValidatedFile): void {
+    this.bodyPictures(source);
+    this.references(source);
   }
 
   /** Links to files anywhere in a file, and (for a draft, which is not otherwise checked) its files. */

@@ -143,6 +143,7 @@ export function resolveArchive(
   const fileReferences = new FileReferences(found, (siteSource?.data as SiteData | undefined)?.maxFileMegabytes ?? 25);
   const contacts = new Map<string, Contact>(
     ofKind("contact").map((source) => {
+      fileReferences.page(source);
       const data = source.data as ContactData;
       const contact: Contact = {
         id: source.id,
@@ -177,8 +178,7 @@ export function resolveArchive(
     const link = linkTo({ slug: source.id, url: projectUrl(source.id), title: data.title, ...(data.subtitle ? { subtitle: data.subtitle } : {}) });
     const image = data.image && fileReferences.picture(source, ["image"], data.image);
     const documents = fileReferences.documents(source, data.documents, data.draft ? undefined : link);
-    fileReferences.bodyPictures(source);
-    fileReferences.references(source);
+    fileReferences.page(source);
     if (!responsibility) continue;
     projects.push({
       ...link,
@@ -221,8 +221,7 @@ export function resolveArchive(
   const sitePage = (kind: SitePage["kind"]) => {
     const source = ofKind(kind)[0];
     if (!source) return undefined;
-    fileReferences.bodyPictures(source);
-    fileReferences.references(source);
+    fileReferences.page(source);
     const data = source.data as PageData;
     const responsibility = check.responsibility(source, data);
     if (!responsibility) return undefined;
@@ -258,10 +257,6 @@ export function resolveArchive(
     if (generatedPages) {
       site = { ...settings, ...(logo ? { logo } : {}), contacts: siteContacts, generatedPages, consentCategories: cookieSettings.categories };
     }
-  }
-  for (const contact of ofKind("contact")) {
-    fileReferences.bodyPictures(contact);
-    fileReferences.references(contact);
   }
 
   const errors = [...check.errors, ...fileReferences.errors];
