@@ -1,5 +1,6 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import Eleventy from "@11ty/eleventy";
 import { describe, expect, it } from "vitest";
 import { finishPageWriter, PageWriter, startPageWriter, stopPageWriter } from "../../src/eleventy/page-writer.ts";
 import { temporaryFolder } from "../helpers.ts";
@@ -43,8 +44,37 @@ describe("writing pages on a second thread", () => {
     }
   });
 
+  it("writes an Eleventy build's pages and lets go of their text once they are handed over", async () => {
+    const workspace = await temporaryFolder();
+    try {
+      const input = path.join(workspace.dir, "in");
+      const output = path.join(workspace.dir, "ut");
+      const template = "---\npagination: { data: titles, size: 1, alias: title }\npermalink: \"/sida-{{ pagination.pageNumber }}/\"\n---\n<h1>{{ title }}</h1>";
+      await mkdir(input);
+      await writeFile(path.join(input, "sida.njk"), template);
+      const eleventy = new Eleventy(input, output, {
+        quietMode: true,
+        config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => eleventyConfig.addGlobalData("titles", ["Vinna Vinna", "Rum för bildning"]),
+      });
+      await eleventy.init();
+      expect(await startPageWriter()).toBe(true);
+      const [, results] = (await eleventy.write()) as unknown as [unknown, { outputPath: string; content?: string }[]];
+      expect(await finishPageWriter()).toEqual({ written: 2 });
+      // Eleventy itself would keep every page's text in the result until the build ends.
+      expect(results.map((result) => [path.relative(output, result.outputPath), result.content])).toEqual([
+        [path.join("sida-0", "index.html"), undefined],
+        [path.join("sida-1", "index.html"), undefined],
+      ]);
+      expect(await readFile(path.join(output, "sida-1", "index.html"), "utf8")).toBe("<h1>Rum för bildning</h1>");
+    } finally {
+      await stopPageWriter();
+      await workspace.remove();
+    }
+  });
+
   it("takes over the writing of the installed Eleventy, and gives it back", async () => {
-    // Eleventy has no setting for this; the writer replaces two methods of its FileSystemManager.
+    // Eleventy has no setting for this; the writer replaces two methods of its FileSystemManager and
+    // one of its Template.
     // If an upgrade renames them, builds still work but on one thread, and this test says so.
     expect(await startPageWriter()).toBe(true);
     expect(await finishPageWriter()).toEqual({ written: 0 });
