@@ -137,6 +137,15 @@ export class FileReferences {
     for (const relative of draftFiles) this.checker.referenced.add(relative);
   }
 
+  /**
+   * Everything collected so far, as text: two files whose text gives the same are interchangeable
+   * as far as the files are concerned (the same pictures to make, files referred to and documents
+   * listed in the accessibility statement, with their project's title and line).
+   */
+  collected(): string {
+    return JSON.stringify([[...this.checker.referenced].sort(), [...this.pictures.keys()].sort(), this.listed]);
+  }
+
   /** What the archive keeps of the files, once every file's references were checked. */
   result(): ArchiveFiles {
     const byProject = (a: ListedDocument, b: ListedDocument) => a.project.title.localeCompare(b.project.title, "sv") || a.title.localeCompare(b.title, "sv");

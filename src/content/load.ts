@@ -7,6 +7,7 @@ import { listContentFiles, MAX_FILE_BYTES, type ContentFile, type ContentKind } 
 import { swedishIssueMessage } from "./issue-messages.ts";
 import type { Archive } from "./model.ts";
 import { resolveArchive, type ValidatedFile } from "./resolve.ts";
+import { patchArchive, type ChangedProject } from "./patch.ts";
 import {
   accessibilitySchema,
   contactSchema,
@@ -46,6 +47,8 @@ export interface ValidationResult {
    * by absolute path. Undefined when files were added, removed or misplaced.
    */
   readonly changedFiles?: readonly string[];
+  /** True when the archive is the last one with the changed projects put in (patch.ts). */
+  readonly patched?: boolean;
 }
 
 /** Turns zod's issues into content errors that point at lines of the file. */
@@ -179,10 +182,21 @@ export async function validateContent(contentDir: string, options: LoadOptions =
     previous.filesVersion === filesVersion;
   const changedFiles = comparable ? filesChangedSince(previous, paths, results) : undefined;
   if (comparable && changedFiles?.length === 0) return { ...previous.result, changedFiles };
+  const idsOf = (kind: ContentKind) => new Set(listing.files.filter((file) => file.kind === kind).map((file) => file.id));
+  const known = { contacts: idsOf("contact"), projects: idsOf("project") };
+  const found = { listing: attachments, pdfs };
+  // Only projects' texts changed since the last good archive: put them in (patch.ts).
+  const last = comparable && changedFiles ? previous : undefined;
+  const changes = last?.result.archive && changedProjects(last.results, results);
+  const patched = changes && patchArchive(last.result.archive, changes, found, known, options);
+  if (last && patched) {
+    const result: ValidationResult = { ...last.result, archive: patched };
+    lastTree.set(contentDir, { ...last, results, result });
+    return { ...result, changedFiles, patched: true };
+  }
   const errors = [...listing.errors, ...refusedAttachments(attachments), ...results.flatMap((result) => result.errors)];
   const files = results.flatMap((result) => (result.file ? [result.file] : []));
-  const idsOf = (kind: ContentKind) => new Set(listing.files.filter((file) => file.kind === kind).map((file) => file.id));
-  const resolved = resolveArchive(files, { contacts: idsOf("contact"), projects: idsOf("project") }, { listing: attachments, pdfs }, options);
+  const resolved = resolveArchive(files, known, found, options);
   errors.push(...resolved.errors);
   const result: ValidationResult =
     errors.length > 0 || !resolved.archive
@@ -212,6 +226,18 @@ const lastTree = new Map<string, TreeValidation>();
 function filesChangedSince(previous: TreeValidation, paths: readonly string[], results: readonly FileResult[]): string[] | undefined {
   if (previous.paths.length !== paths.length || previous.paths.some((file, index) => file !== paths[index])) return undefined;
   return paths.filter((_, index) => previous.results[index] !== results[index]);
+}
+
+/** The files whose results differ, each valid then and now, or undefined when one is not. */
+function changedProjects(before: readonly FileResult[], after: readonly FileResult[]): ChangedProject[] | undefined {
+  const changes: ChangedProject[] = [];
+  for (const [index, result] of after.entries()) {
+    const earlier = before[index]!;
+    if (earlier === result) continue;
+    if (!earlier.file || !result.file || result.errors.length > 0) return undefined;
+    changes.push({ before: earlier.file, after: result.file });
+  }
+  return changes;
 }
 
 /** Like {@link validateContent}, but throws a {@link ContentValidationError} listing every error. */

@@ -42,7 +42,7 @@ export interface KnownIds {
 }
 
 /** Collects reference errors against one file. */
-class ReferenceChecker {
+export class ReferenceChecker {
   readonly errors: ContentError[] = [];
 
   constructor(
@@ -97,7 +97,7 @@ function groupPartners(partners: ProjectData["partners"]): PartnerGroup[] {
 }
 
 /** Newest end date first; projects without an end date last; then by title. */
-function compareProjects(a: Project, b: Project): number {
+export function compareProjects(a: Project, b: Project): number {
   const aEnd = a.period?.end;
   const bEnd = b.period?.end;
   if (aEnd && bEnd) return comparePartialDates(bEnd, aEnd) || collator.compare(a.title, b.title);
@@ -105,7 +105,7 @@ function compareProjects(a: Project, b: Project): number {
   return collator.compare(a.title, b.title);
 }
 
-function linkTo(project: Pick<Project, "slug" | "url" | "title" | "subtitle">): ProjectLink {
+export function linkTo(project: Pick<Project, "slug" | "url" | "title" | "subtitle">): ProjectLink {
   return project.subtitle
     ? { slug: project.slug, url: project.url, title: project.title, subtitle: project.subtitle }
     : { slug: project.slug, url: project.url, title: project.title };
@@ -125,6 +125,39 @@ function recordMentions(contacts: ReadonlyMap<string, Contact>, page: { title: s
     const mention: Mention = { title: page.title, url: page.url, roles: mentionRoles };
     contacts.get(contact.id)?.mentions.push(mention);
   }
+}
+
+/**
+ * A project file as a project, its contacts and files resolved and checked; without its related
+ * projects, which need every project. Undefined when its page information names a contact that
+ * does not exist (reported to `check`).
+ */
+export function projectOf(source: ValidatedFile, check: ReferenceChecker, fileReferences: FileReferences): Project | undefined {
+  const data = source.data as ProjectData;
+  const responsibility = check.responsibility(source, data);
+  const projectContacts = data.contacts.flatMap((id, index) => check.contact(source, ["contacts", index], id) ?? []);
+  const link = linkTo({ slug: source.id, url: projectUrl(source.id), title: data.title, ...(data.subtitle ? { subtitle: data.subtitle } : {}) });
+  const image = data.image && fileReferences.picture(source, ["image"], data.image);
+  const documents = fileReferences.documents(source, data.documents, data.draft ? undefined : link);
+  fileReferences.page(source);
+  if (!responsibility) return undefined;
+  return {
+    ...link,
+    summary: data.summary,
+    ...(image ? { image } : {}),
+    ...(data.period ? { period: data.period } : {}),
+    goals: data.goals,
+    partnerGroups: groupPartners(data.partners),
+    funders: data.funders.map((funder) => ({ ...funder, page: funderPageUrl(funder.name) })),
+    events: [...data.events].sort((a, b) => comparePartialDates(a.date, b.date)),
+    documents,
+    contacts: projectContacts,
+    related: [],
+    responsibility,
+    body: source.body,
+    sourcePath: source.file,
+    draft: data.draft,
+  };
 }
 
 /**
@@ -172,31 +205,9 @@ export function resolveArchive(
         continue;
       }
     }
-    const responsibility = check.responsibility(source, data);
-    const projectContacts = data.contacts.flatMap((id, index) => check.contact(source, ["contacts", index], id) ?? []);
     data.related.forEach((slug, index) => check.project(source, ["related", index], slug));
-    const link = linkTo({ slug: source.id, url: projectUrl(source.id), title: data.title, ...(data.subtitle ? { subtitle: data.subtitle } : {}) });
-    const image = data.image && fileReferences.picture(source, ["image"], data.image);
-    const documents = fileReferences.documents(source, data.documents, data.draft ? undefined : link);
-    fileReferences.page(source);
-    if (!responsibility) continue;
-    projects.push({
-      ...link,
-      summary: data.summary,
-      ...(image ? { image } : {}),
-      ...(data.period ? { period: data.period } : {}),
-      goals: data.goals,
-      partnerGroups: groupPartners(data.partners),
-      funders: data.funders.map((funder) => ({ ...funder, page: funderPageUrl(funder.name) })),
-      events: [...data.events].sort((a, b) => comparePartialDates(a.date, b.date)),
-      documents,
-      contacts: projectContacts,
-      related: [],
-      responsibility,
-      body: source.body,
-      sourcePath: source.file,
-      draft: data.draft,
-    });
+    const project = projectOf(source, check, fileReferences);
+    if (project) projects.push(project);
   }
 
   // Relations are shown on both pages, whichever of the two names the other.

@@ -6,25 +6,8 @@
  * new or deleted file, a contact, site.yaml, a layout, a project moving in a list) rebuilds all.
  */
 import type { Archive, Project } from "../content/model.ts";
+import { listingKey } from "../content/patch.ts";
 import type { PageView, PageViews } from "./page-views.ts";
-
-/** What decides where a project is listed; when it changes, lists change and all is rebuilt. */
-function listingKey(project: Project): string {
-  return JSON.stringify([
-    project.period?.end?.iso,
-    project.image?.path,
-    // The accessibility statement lists the PDFs that are not accessible, with their titles and sizes.
-    project.documents.filter((document) => document.shortcomings.length > 0),
-    project.responsibility.reviewed,
-    project.responsibility.contentOwner.id,
-    project.responsibility.publishedBy.id,
-    project.funders.map((funder) => [funder.name, funder.url]),
-    project.partnerGroups.map((group) => group.country),
-    project.contacts.map((contact) => contact.id),
-    project.related.map((related) => related.slug),
-    project.draft,
-  ]);
-}
 
 /**
  * The URLs of the pages to render again after `changedFiles` changed from `previous` to `next`, or
