@@ -70,6 +70,11 @@ if (!command || !COMMANDS.includes(command)) {
   console.error(`Okänt kommando "${command ?? ""}". Kommandona är: ${COMMANDS.join(", ")}.`);
   process.exit(2);
 }
+// `npm run build | head -1` closes the pipe before the command has said everything. What is left
+// to print has no reader, which is not a failure of the command: its exit code stays its own.
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+});
 const folder = await compiledCommands();
 if (process.env.DEBUG) process.setSourceMapsEnabled(true);
 process.env.PROJEKTARKIV_ELEVENTY_CONFIG = path.join(folder, "eleventy.config.mjs");

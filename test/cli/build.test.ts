@@ -1,6 +1,9 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/eleventy/plugin.ts";
 import { buildSite, contentTree, temporaryWorkspace } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
@@ -69,6 +72,20 @@ describe("npm run build keeps the last good site", () => {
     expect(result.stdout).toMatch(/^Byggde 2 projekt, \d+ filer, till .+ på [\d,]+ s\.$/m);
     expect(await readdir(output)).not.toContain("gammalt");
     expect(await readdir(output)).toContain("index.html");
+  });
+
+  it("finishes without a stack trace when its reader has stopped reading (npm run build | head -1)", async () => {
+    const dir = path.join(workspace.dir, "head");
+    const content = await contentTree(dir, "minimal");
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "src/cli/launch.mjs"), "build", `--input=${content}`, `--output=${path.join(dir, "_site")}`]);
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // As head does once it has its line: close the pipe. Closed now, every line the build prints finds it closed.
+    child.stdout.destroy();
+    const [code] = (await once(child, "close")) as [number];
+    expect(stderr).not.toMatch(STACK_LINE);
+    expect(code).toBe(0);
+    expect(await readdir(path.join(dir, "_site"))).toContain("index.html");
   });
 
   it("refuses an unknown option with a Swedish message and exit code 2", async () => {
