@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { copyPictures, Pictures } from "../../src/eleventy/images.ts";
 import { formatFileSize } from "../../src/format/file-size.ts";
 import { buildSite, contentTree, PROJECT_ROOT, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
@@ -169,6 +170,27 @@ describe("the organisation's own look", () => {
 });
 
 describe("processed pictures are kept between builds", () => {
+  it("puts a picture into a site that already has it, and replaces another file in its place without writing into it", async () => {
+    const dir = path.join(workspace.dir, "links");
+    const [cacheDir, site] = [path.join(dir, "cache"), path.join(dir, "site")];
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(path.join(cacheDir, "karta-160.jpeg"), "the made picture");
+    const made = { format: "jpeg", width: 160, height: 120, url: "/bilder/karta-160.jpeg", sourceType: "image/jpeg", srcset: "", filename: "karta-160.jpeg" };
+    const pictures = new Pictures(new Map([["karta.png", { jpeg: [made] }]]));
+    const inSite = path.join(site, "bilder", "karta-160.jpeg");
+    await copyPictures(pictures, cacheDir, site);
+    await copyPictures(pictures, cacheDir, site); // as the preview does after every rebuild
+    expect((await stat(inSite)).ino).toBe((await stat(path.join(cacheDir, "karta-160.jpeg"))).ino);
+    // A file of the same name linked from elsewhere (another cache) is replaced, not written into.
+    const elsewhere = path.join(dir, "another-cache.jpeg");
+    await writeFile(elsewhere, "another cache's picture");
+    await rm(inSite);
+    await link(elsewhere, inSite);
+    await copyPictures(pictures, cacheDir, site);
+    expect(await readFile(inSite, "utf8")).toBe("the made picture");
+    expect(await readFile(elsewhere, "utf8")).toBe("another cache's picture");
+  });
+
   it("processes a new picture once; the next build takes it from the cache and writes no file of the cache again", async () => {
     // A picture no other test has: random pixels, so the cache cannot have it yet.
     const dir = path.join(workspace.dir, "cache");
@@ -189,6 +211,8 @@ describe("processed pictures are kept between builds", () => {
     expect((await stat(cached)).mtimeMs).toBe(before.mtimeMs);
     const again = await readFile(path.join(second.output, made));
     expect(createHash("sha256").update(again).digest("hex")).toBe(createHash("sha256").update(await readFile(cached)).digest("hex"));
+    // The site's file is the cache's, linked rather than copied: here both lie on one file system.
+    expect((await stat(path.join(second.output, made))).ino).toBe((await stat(cached)).ino);
 
     // Unused for 31 days, the picture is removed from the cache with its files by the next build.
     const cacheDir = path.dirname(cached);
