@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { stat } from "node:fs/promises";
 import type { z } from "zod";
 import { ContentValidationError, formatFieldPath, sortContentErrors, type ContentError } from "./errors.ts";
@@ -159,7 +160,10 @@ export interface LoadOptions {
  * Reads every file under the content folder, validates each against its schema, and resolves the
  * references between them. Reports every error of every file; never throws for bad content.
  */
-export async function validateContent(contentDir: string, options: LoadOptions = {}): Promise<ValidationResult> {
+export async function validateContent(folder: string, options: LoadOptions = {}): Promise<ValidationResult> {
+  // One key per folder for the results kept in memory and on disk: Eleventy names the folder the
+  // build command validated first with a trailing slash.
+  const contentDir = path.resolve(folder);
   const exists = await stat(contentDir).then((info) => info.isDirectory(), () => false);
   if (!exists) return { errors: [{ file: contentDir, message: "innehållsmappen finns inte" }], warnings: [] };
   const [listing, attachments] = await Promise.all([listContentFiles(contentDir), listAttachments(contentDir)]);

@@ -26,6 +26,14 @@ const replace = (from: string, to: string) => (text: string) => {
 };
 
 describe("validateContent on valid content", () => {
+  it("validates a folder once, however its path is written (Eleventy adds a slash to the build's folder)", async () => {
+    const content = await contentTree(workspace.dir, "minimal");
+    const first = await validateContent(content);
+    const again = await validateContent(`${content}${path.sep}`);
+    expect(again.errors).toEqual([]);
+    expect(again.archive).toBe(first.archive);
+  });
+
   it("accepts the minimal fixture and resolves its references", async () => {
     const content = await contentTree(workspace.dir, "minimal");
     const { archive, errors } = await validateContent(content);
