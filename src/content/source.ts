@@ -1,4 +1,3 @@
-import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
@@ -180,10 +179,15 @@ export function readContentFile(file: string, bytes: Uint8Array): SourceFile {
   if (closing === -1) {
     return failed(file, { line: 1, message: "front matter saknar en avslutande rad med bara ---" });
   }
-  const split = matter(text, { engines: { yaml: (raw: string) => ({ raw }) } });
-  // gray-matter's raw front matter starts with the rest of the opening --- line, so YAML line 1 is file line 1.
-  const yaml = parseYaml(file, (split.data as { raw?: string }).raw ?? "", 0);
-  return { file, data: yaml.data, body: split.content, bodyLine: closing + 2, errors: yaml.errors, locate: yaml.locate };
+  // The front matter is the text between the --- lines, starting with the rest of the opening line
+  // so that YAML line 1 is file line 1; the body is everything after the closing line. (gray-matter
+  // splits the same way, but looks up every whole file in a cache of its own first, which cost
+  // more than the splitting: 0.14 s of validating 4,000 files.)
+  let closingStart = 0;
+  for (let index = 0; index < closing; index++) closingStart += lines[index]!.length + 1;
+  const yaml = parseYaml(file, text.slice(3, closingStart - 1), 0);
+  const body = text.slice(closingStart + lines[closing]!.length + 1);
+  return { file, data: yaml.data, body, bodyLine: closing + 2, errors: yaml.errors, locate: yaml.locate };
 }
 
 /** Reads a YAML data file such as `_data/site.yaml`. */
