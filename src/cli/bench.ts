@@ -117,10 +117,7 @@ async function editLatencies(content: string, output: string, slug: string, edit
   const builds = () => server.builds().length;
   const title = String((matter(original).data as { title?: unknown }).title);
   try {
-    // The file watcher takes a while after the first build to watch every file: at 10,000
-    // projects a save 0.2 s after the server was up was never seen, and one after 1 s took 1.25 s
-    // to be seen and rebuilt (docs/performance.md). The bench times edits once it has settled.
-    await sleep(Math.max(1000, projects / 2));
+    await sleep(1000); // the file watcher settles after the first build
     const seconds: number[] = [];
     for (let edit = 1; edit <= edits; edit++) {
       const marker = `ändrad ${edit}`;
