@@ -22,19 +22,19 @@ export interface DevServer {
 }
 
 /**
- * Starts `npm start`'s command (Eleventy's dev server with our config, through tsx) on a content
- * folder, writing into `output`, and resolves once the first build is done and the server serves.
- */
-/**
  * The environment for `npm start`'s command: this one's, without what src/cli/launch.mjs sets for
  * the compiled commands. A compiled command that starts the preview (the bench) would otherwise
  * hand it the validation cache on disk, which the preview does not use: it would rewrite the
  * whole cache after every save (at 10,000 projects, 0.6 s of each edit).
  */
-export function previewEnvironment(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function previewEnvironment(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(environment).filter(([name]) => !name.startsWith("PROJEKTARKIV_")));
 }
 
+/**
+ * Starts `npm start`'s command (Eleventy's dev server with our config, through tsx) on a content
+ * folder, writing into `output`, and resolves once the first build is done and the server serves.
+ */
 export async function startDevServer(content: string, output: string, { timeoutMs = 60_000 } = {}): Promise<DevServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
