@@ -6,13 +6,14 @@
  * files is kernel work: on this project's machine a build of 4,000 projects spent more than half
  * its time in those two calls while the second core stood idle. Here the pages go to a worker
  * thread instead, which creates the folders and files while the main thread renders the next
- * pages. A page is handed over in batches (a structured clone of its text), and the main thread
- * waits only when more than {@link MAX_BYTES_IN_FLIGHT} of text is still unwritten, so memory
- * stays bounded however far the disk falls behind.
+ * pages. Pages are handed over in batches, each page's text as UTF-8 bytes moved to the thread
+ * with the message, and the main thread waits only when more than {@link MAX_BYTES_IN_FLIGHT} are
+ * still unwritten, so memory stays bounded however far the disk falls behind.
  *
  * Eleventy 3 has no setting for how pages are written, so this replaces the two methods of its
- * FileSystemManager that write a page (Template#_write calls nothing else). {@link startPageWriter}
- * checks that they exist, and builds write as before when they do not.
+ * FileSystemManager that write a page (Template#_write calls nothing else), and Template#_write
+ * itself (below). {@link startPageWriter} checks that all three exist, and builds write as before
+ * when they do not.
  *
  * Eleventy also keeps the text of every page it has written until the build ends: in the page's
  * render cache and in the list of results that `write()` returns. The dev server needs that text
@@ -24,7 +25,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
-/** Unwritten text (string length or bytes) above which the main thread waits for the writer. */
+/** Unwritten bytes above which the main thread waits for the writer. */
 const MAX_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
 /** Pages per message to the writer, and the text per message above which a batch goes at once. */
 const BATCH_PAGES = 64;
@@ -103,8 +104,11 @@ export class PageWriter {
     }
     // A page's text goes over as UTF-8 bytes in a buffer of its own, moved to the thread rather than
     // copied: encoding is one pass in native code, where cloning a string is a copy on each side.
-    const bytes = typeof content === "string" ? ENCODER.encode(content) : content;
-    if (typeof content === "string") this.transfer.push(bytes.buffer as ArrayBuffer);
+    let bytes = content as Uint8Array;
+    if (typeof content === "string") {
+      bytes = ENCODER.encode(content);
+      this.transfer.push(bytes.buffer as ArrayBuffer);
+    }
     this.batch.push(file, bytes);
     this.batchBytes += bytes.length;
     Atomics.add(this.inFlight, 0, bytes.length);
