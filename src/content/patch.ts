@@ -40,7 +40,6 @@ export interface ChangedProject {
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const sign = (value: number) => Math.sign(value);
 
 /**
  * The archive `previous` with the changed projects put in, or undefined when a change reaches
@@ -82,7 +81,7 @@ export function patchArchive(
   for (const { position } of changed.values()) {
     for (const [left, right] of [[position - 1, position], [position, position + 1]] as const) {
       if (left < 0 || right >= projects.length) continue;
-      if (sign(compareProjects(projects[left]!, projects[right]!)) !== sign(compareProjects(previous.projects[left]!, previous.projects[right]!))) return undefined;
+      if (Math.sign(compareProjects(projects[left]!, projects[right]!)) !== Math.sign(compareProjects(previous.projects[left]!, previous.projects[right]!))) return undefined;
     }
   }
 
