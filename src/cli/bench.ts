@@ -170,7 +170,7 @@ try {
   // The pictures are made once, untimed: the row compares a second build with unchanged pictures.
   if (pictured) await measure(process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${output("withImages", "forsta")}`, "--skip-search"]);
   for (let round = 0; round < runs; round++) {
-    // No validation results stored by the last round's commands
+    // No validation results stored by the last round's commands.
     await rm(validationCache, { recursive: true, force: true });
     type Timed = [sample: string, command: string, args: string[]];
     const builds: Timed[] = [
