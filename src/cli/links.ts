@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { displayPath } from "../content/errors.ts";
-import { checkUrls } from "../links/check.ts";
+import { checkUrls, crawlerUserAgent } from "../links/check.ts";
 import { externalLinks, type ExternalLink } from "../links/collect.ts";
 import { linkReport, type LinkProblem } from "../links/report.ts";
 import { parseCommandLine } from "./command-line.ts";
@@ -39,7 +39,7 @@ const outcomes = await checkUrls(
     concurrency: Math.floor(positiveNumber("concurrency", values.concurrency)),
     perHost: 2,
     timeoutMs: positiveNumber("timeout", values.timeout) * 1000,
-    userAgent: `projektarkiv-lankkontroll/1.0 (+${archive.site.url})`,
+    userAgent: crawlerUserAgent(archive.site.url),
     ...(cacheDir ? { cacheFile: path.join(cacheDir, "lankar.json") } : {}),
     cacheForMs: 24 * 3600 * 1000,
   },

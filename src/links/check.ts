@@ -30,6 +30,9 @@ export interface CheckOptions {
 }
 
 const MAX_REDIRECTS = 10;
+
+/** The User-Agent of the site's own requests (the link check, the importer): who asks, and where to read about it. */
+export const crawlerUserAgent = (siteUrl: string | undefined) => `projektarkiv-lankkontroll/1.0${siteUrl ? ` (+${siteUrl})` : ""}`;
 const PERMANENT = new Set([301, 308]);
 
 /** "svarar 404 (sidan finns inte)": what a status means, in Swedish. */
@@ -40,7 +43,7 @@ function statusReason(status: number): string {
 }
 
 /** Why a request got no answer, from Node's network error codes. */
-function networkReason(error: unknown, timeoutMs: number): string {
+export function networkReason(error: unknown, timeoutMs: number): string {
   const { name, cause } = error as { name?: string; cause?: { code?: string; name?: string } };
   if (name === "TimeoutError" || cause?.name === "TimeoutError") return `svarade inte inom ${timeoutMs / 1000} s`;
   switch (cause?.code) {
