@@ -111,3 +111,18 @@ function addMonths(date: string, months: number): string {
   const newDay = Math.min(day, daysInMonth(newYear, newMonth));
   return `${String(newYear).padStart(4, "0")}-${String(newMonth).padStart(2, "0")}-${String(newDay).padStart(2, "0")}`;
 }
+
+/** "4 juli 2018" or "2018-07-04" anywhere in a text. */
+const WRITTEN_DATE = new RegExp(`(?:(\\d{1,2})\\s+(${MONTH_NAMES.join("|")})\\s+(\\d{4}))|(\\d{4}-\\d{2}-\\d{2})`, "i");
+
+/**
+ * The first whole date written in a text the Swedish way ("den 4 juli 2018") or as YYYY-MM-DD,
+ * as YYYY-MM-DD with the words it was read from; undefined when there is none, or it does not exist.
+ */
+export function findSwedishDate(text: string): { iso: string; written: string } | undefined {
+  const match = WRITTEN_DATE.exec(text);
+  if (!match) return undefined;
+  const [written, day, monthName, year, iso] = match;
+  const candidate = iso ?? `${year}-${String(MONTH_NAMES.indexOf(monthName!.toLowerCase()) + 1).padStart(2, "0")}-${day!.padStart(2, "0")}`;
+  return parsePartialDate(candidate)?.precision === "day" ? { iso: candidate, written } : undefined;
+}

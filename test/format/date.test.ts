@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { formatSwedishDate, monthsBetween, parsePartialDate, todayInSweden } from "../../src/format/date.ts";
+import { findSwedishDate, formatSwedishDate, monthsBetween, parsePartialDate, todayInSweden } from "../../src/format/date.ts";
 
 describe("parsePartialDate", () => {
   it("reads a year, a month or a day", () => {
@@ -15,6 +15,27 @@ describe("parsePartialDate", () => {
       expect(parsePartialDate(text), text).toBeUndefined();
     }
     expect(parsePartialDate("2020-02-29")?.iso).toBe("2020-02-29");
+  });
+});
+
+describe("findSwedishDate", () => {
+  it("finds a date written in running text, the Swedish way or as YYYY-MM-DD", () => {
+    expect(findSwedishDate("Sidan granskades den 4 juli 2018")).toEqual({ iso: "2018-07-04", written: "4 juli 2018" });
+    expect(findSwedishDate("Projektet avslutades den 5 April 2011.")).toEqual({ iso: "2011-04-05", written: "5 April 2011" });
+    expect(findSwedishDate("Senast uppdaterad: 2023-02-03")).toEqual({ iso: "2023-02-03", written: "2023-02-03" });
+  });
+
+  it("finds nothing where no whole date is written, or the date does not exist", () => {
+    for (const text of ["hösten 2010", "juli 2018", "31 februari 2011", "2018-13-01", "4 juliana 2018"]) expect(findSwedishDate(text), text).toBeUndefined();
+  });
+
+  it("reads back every date formatSwedishDate writes", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true }), (date) => {
+        const iso = date.toISOString().slice(0, 10);
+        expect(findSwedishDate(`Sidan granskades den ${formatSwedishDate(iso)}.`)?.iso).toBe(iso);
+      }),
+    );
   });
 });
 
