@@ -56,7 +56,7 @@ export const DOCUMENT_FORMATS: Readonly<Record<string, string>> = {
 };
 
 /** Pictures that are shown on pages: each is resized and converted (src/eleventy/images.ts). */
-const PICTURE_EXTENSIONS: ReadonlySet<string> = new Set(["jpg", "jpeg", "png", "webp", "avif", "gif"]);
+export const PICTURE_EXTENSIONS: ReadonlySet<string> = new Set(["jpg", "jpeg", "png", "webp", "avif", "gif"]);
 
 const DOCUMENT_LIST = "PDF, Word, Excel, PowerPoint, OpenDocument, RTF, text, CSV och bilder i JPEG, PNG, WebP, AVIF eller GIF";
 

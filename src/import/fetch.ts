@@ -1,0 +1,100 @@
+/**
+ * Fetches a page or a file for the importer, politely and within limits: an honest User-Agent, a
+ * time limit for the whole request, redirects followed one by one (a file may not leave the page's
+ * own origin), and a cap on the bytes read, so that an endless or huge answer is cut off instead of
+ * filling the memory. What comes back is bytes: data to read, never markup to trust.
+ */
+import { formatFileSize } from "../format/file-size.ts";
+import { networkReason } from "../links/check.ts";
+
+export interface FetchLimits {
+  readonly userAgent: string;
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  /** When set, every address of the request, redirects included, must be of this origin. */
+  readonly origin?: string;
+}
+
+export interface Fetched {
+  /** The address the answer came from, after redirects. */
+  readonly url: string;
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+}
+
+/** A request the importer would not make or could not finish, with the reason in Swedish. */
+export class FetchRefused extends Error {}
+
+const MAX_REDIRECTS = 5;
+
+/** Fetches `address` within the limits, or throws a {@link FetchRefused} saying why not. */
+export async function fetchWithinLimits(address: string, limits: FetchLimits): Promise<Fetched> {
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  let url = address;
+  for (let redirects = 0; ; redirects++) {
+    checkAddress(url, limits.origin);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        redirect: "manual",
+        signal,
+        headers: { "User-Agent": limits.userAgent, Accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+      });
+    } catch (error) {
+      throw new FetchRefused(networkReason(error, limits.timeoutMs));
+    }
+    const location = response.headers.get("location");
+    if (response.status >= 300 && response.status < 400 && location) {
+      await response.body?.cancel();
+      if (redirects === MAX_REDIRECTS) throw new FetchRefused(`skickades vidare fler än ${MAX_REDIRECTS} gånger`);
+      url = new URL(location, url).href;
+      continue;
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new FetchRefused(`svarade ${response.status}`);
+    }
+    const declared = Number(response.headers.get("content-length"));
+    if (declared > limits.maxBytes) {
+      await response.body?.cancel();
+      throw new FetchRefused(tooLarge(limits.maxBytes));
+    }
+    const bytes = await readAtMost(response, limits);
+    return { url, bytes, contentType: response.headers.get("content-type") ?? "" };
+  }
+}
+
+/** Only http(s), and only the allowed origin when one is given. */
+function checkAddress(url: string, origin: string | undefined): void {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new FetchRefused(`adressen börjar inte med http:// eller https://`);
+  if (origin !== undefined && parsed.origin !== origin) {
+    throw new FetchRefused(`skickades vidare till en annan webbplats (${parsed.origin}); bara filer från sidans egen webbplats hämtas`);
+  }
+}
+
+/** The body, read until `maxBytes`: a longer answer is cut off and refused. */
+async function readAtMost(response: Response, limits: FetchLimits): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limits.maxBytes) {
+        await reader.cancel();
+        throw new FetchRefused(tooLarge(limits.maxBytes));
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof FetchRefused) throw error;
+    throw new FetchRefused(networkReason(error, limits.timeoutMs));
+  }
+  return Buffer.concat(chunks);
+}
+
+const tooLarge = (maxBytes: number) => `är större än ${formatFileSize(maxBytes)}, som är gränsen`;

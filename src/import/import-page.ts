@@ -1,0 +1,389 @@
+/**
+ * Reads another CMS's page of projects (most often Sitevision) into drafts: a project file per
+ * project, a contact file per person, the archive's introduction and the site's settings, the
+ * documents and pictures in filer/, and a report of where each piece went. Nothing is written
+ * here: the plan is a list of files, which {@link writeImport} writes without overwriting.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parse as parseYaml, stringify } from "yaml";
+import { writeProjectFile } from "../cms/project-file.ts";
+import { suggestClosest } from "../content/suggest.ts";
+import { PLACEHOLDERS } from "../content/placeholders.ts";
+import { todayInSweden } from "../format/date.ts";
+import { megabytes } from "../format/file-size.ts";
+import { swedishSlug } from "../format/slug.ts";
+import { readPageBlocks, type Dropped } from "./blocks.ts";
+import { FetchRefused, fetchWithinLimits } from "./fetch.ts";
+import { obtainFile, type FileSources } from "./files.ts";
+import { blockToMarkdown } from "./markdown.ts";
+import { readPageFacts, type PageContact } from "./page-facts.ts";
+import { readProject, splitPage, type ProjectReading } from "./projects.ts";
+import { fileReport, type FileReport, type ImportReport } from "./report.ts";
+
+export interface ImportOptions {
+  /** The content folder the drafts are meant for: its people, settings and file limit are read. */
+  readonly contentDir: string;
+  readonly userAgent: string;
+  readonly timeoutMs: number;
+  /** A content folder whose cookie page and accessibility statement are the starting point where `contentDir` has none. */
+  readonly templates?: string;
+  /** Fetch nothing: files that are not in the saved page's folder are listed instead. */
+  readonly offline?: boolean;
+}
+
+/** A file to write, by its path in the content folder. */
+export interface PlannedFile {
+  readonly path: string;
+  readonly data: string | Uint8Array;
+}
+
+export interface ImportPlan {
+  readonly files: readonly PlannedFile[];
+  readonly report: ImportReport;
+}
+
+/** A page the importer could not read at all, with the reason in Swedish. */
+export class ImportFailed extends Error {}
+
+/** The largest page read: a Sitevision page is a few hundred kilobytes. */
+const MAX_PAGE_BYTES = megabytes(10);
+
+const DEFAULT_MAX_FILE_MEGABYTES = 25;
+
+/** Decodes a page by the character set it declares, UTF-8 when it declares none. */
+function decode(bytes: Uint8Array, contentType = ""): string {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString("latin1");
+  const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
+  try {
+    return new TextDecoder(declared ?? "utf-8").decode(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}
+
+interface LoadedPage {
+  readonly html: string;
+  readonly address: string | undefined;
+  readonly sources: Omit<FileSources, "address" | "offline">;
+}
+
+/** Reads a saved page and finds its `_files` folder, or fetches a page from its address. */
+async function loadPage(input: string, options: ImportOptions): Promise<LoadedPage> {
+  if (/^https?:\/\//i.test(input)) {
+    if (options.offline) throw new ImportFailed(`${input} är en adress, men --offline hämtar ingenting; spara sidan i webbläsaren och ange filen i stället`);
+    try {
+      const page = await fetchWithinLimits(input, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, maxBytes: MAX_PAGE_BYTES });
+      if (!/html/i.test(page.contentType)) throw new ImportFailed(`${input} är inte en webbsida (${page.contentType || "okänd typ"})`);
+      return { html: decode(page.bytes, page.contentType), address: page.url, sources: { savedFolder: undefined, savedPage: undefined } };
+    } catch (error) {
+      if (error instanceof FetchRefused) throw new ImportFailed(`${input} ${error.message}`);
+      throw error;
+    }
+  }
+  const file = path.resolve(input);
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) throw new ImportFailed(`filen ${input} finns inte`);
+  if (info.size > MAX_PAGE_BYTES) throw new ImportFailed(`${input} är större än 10 MB och är inte en sparad webbsida`);
+  const folder = file.replace(/\.x?html?$/i, "_files");
+  return {
+    html: decode(await readFile(file)),
+    address: undefined,
+    sources: { savedPage: file, savedFolder: folder !== file && existsSync(folder) ? folder : undefined },
+  };
+}
+
+/** What the content folder already has: people, settings, pages. */
+interface Existing {
+  readonly contacts: ReadonlySet<string>;
+  readonly site: Record<string, unknown> | undefined;
+}
+
+async function readExisting(contentDir: string): Promise<Existing> {
+  const names = await readdir(path.join(contentDir, "kontakter")).catch(() => [] as string[]);
+  const contacts = new Set(names.filter((name) => name.endsWith(".md")).map((name) => name.slice(0, -3)));
+  let site: Record<string, unknown> | undefined;
+  try {
+    const parsed: unknown = parseYaml(await readFile(path.join(contentDir, "_data/site.yaml"), "utf8"));
+    if (parsed && typeof parsed === "object") site = parsed as Record<string, unknown>;
+  } catch {
+    site = undefined;
+  }
+  return { contacts, site };
+}
+
+/** An id not yet taken: "anna-berg", then "anna-berg-2". */
+function uniqueId(base: string, taken: Set<string>): string {
+  let id = base || "namnlos";
+  for (let number = 2; taken.has(id); number++) id = `${base}-${number}`;
+  taken.add(id);
+  return id;
+}
+
+/** Front matter and body as a content file's text; no `draft` line unless it is a draft. */
+const contentFile = (data: Record<string, unknown>, body = "") => writeProjectFile({ ...data, body });
+
+/** Reads the page and plans every file of the import. */
+export async function planImport(input: string, options: ImportOptions): Promise<ImportPlan> {
+  const page = await loadPage(input, options);
+  const read = readPageBlocks(page.html, page.address);
+  const existing = await readExisting(options.contentDir);
+  const maxFileMegabytes = typeof existing.site?.maxFileMegabytes === "number" ? existing.site.maxFileMegabytes : DEFAULT_MAX_FILE_MEGABYTES;
+  const report: ImportReport = {
+    source: input,
+    address: read.address,
+    sitevision: read.sitevision,
+    contentArea: read.contentArea,
+    warnings: [],
+    files: [],
+    dropped: [],
+    written: [],
+    left: [],
+    dryRun: false,
+  };
+  if (!read.sitevision) report.warnings.push("sidan är inte gjord i Sitevision; den lästes efter sin struktur (rubriker, stycken, listor), så kontrollera resultatet extra noga");
+  if (read.contentArea === "body") report.warnings.push("sidan har ingen innehållsyta (.pagecontent eller main), så hela sidan lästes, menyer och sidfot också");
+  const files: PlannedFile[] = [];
+  const reports = new Map<string, FileReport>();
+  const reportFor = (file: string) => reports.get(file) ?? (reports.set(file, fileReport(file)), reports.get(file)!);
+
+  // The page information and the people, wherever they stand on the page.
+  const facts = readPageFacts(read.blocks);
+  const taken = new Set(existing.contacts);
+  const people = new Map<string, PageContact & { id: string }>();
+  for (const person of facts.contacts) {
+    const base = swedishSlug(person.name);
+    const id = existing.contacts.has(base) ? base : uniqueId(base, taken);
+    people.set(id, { ...person, id });
+  }
+  const known = new Set([...existing.contacts, ...people.keys()]);
+  const siteFile = "_data/site.yaml";
+  const indexFile = "index.md";
+  /** The person a fact names: an existing id, the closest one (said so), or a new contact file. */
+  const personNamed = (role: "contentOwner" | "publishedBy", fact: { value: string; from: string }): string => {
+    const slug = swedishSlug(fact.value);
+    if (known.has(slug)) return slug;
+    const closest = suggestClosest(slug, known);
+    if (closest) {
+      const name = people.get(closest)?.name ?? closest;
+      reportFor(siteFile).guessed.push({ field: `generatedPages.${role}`, value: closest, from: fact.from });
+      reportFor(siteFile).check.push(`sidan skriver ”${fact.value}” (${fact.from}), som lästes som ${closest} (${name}), det närmaste namnet i kontaktlistan; ändra om det var en annan person`);
+      return closest;
+    }
+    const id = uniqueId(slug, taken);
+    known.add(id);
+    people.set(id, { id, name: fact.value, title: undefined, phones: [], email: undefined });
+    return id;
+  };
+  const { contentOwner, publishedBy } = facts.information;
+  const named = {
+    contentOwner: contentOwner && personNamed("contentOwner", contentOwner),
+    publishedBy: publishedBy && personNamed("publishedBy", publishedBy),
+  };
+  const ROLE_NAMES = { contentOwner: "vem som är innehållsansvarig", publishedBy: "vem som har publicerat sidan" };
+  /** A role the page does not name: the other role's person, the folder's own, or the first person of the page. */
+  const personFor = (role: "contentOwner" | "publishedBy"): string => {
+    const id = named[role];
+    if (id) return id;
+    const other = named[role === "contentOwner" ? "publishedBy" : "contentOwner"];
+    const generated = existing.site?.generatedPages as Record<string, unknown> | undefined;
+    const fallback = other ?? (typeof generated?.[role] === "string" && known.has(generated[role] as string) ? (generated[role] as string) : [...people.keys()][0]);
+    if (fallback) {
+      reportFor(siteFile).check.push(`sidan säger inte ${ROLE_NAMES[role]}; ${fallback} står där nu`);
+      return fallback;
+    }
+    const created = uniqueId("innehallsansvarig", taken);
+    known.add(created);
+    named[role] = created;
+    people.set(created, { id: created, name: "Innehållsansvarig", title: undefined, phones: [], email: undefined });
+    reportFor(`kontakter/${created}.md`).check.push("sidan nämner ingen person: skriv namnet på den som ansvarar för arkivet, och byt namn på filen efter personen");
+    return created;
+  };
+  const responsibility = { reviewed: facts.information.reviewed?.value ?? todayInSweden(), contentOwner: personFor("contentOwner"), publishedBy: personFor("publishedBy") };
+  const { reviewed } = facts.information;
+  if (!reviewed) reportFor(siteFile).check.push(`sidan säger inte när den granskades; dagens datum (${responsibility.reviewed}) står som reviewed i varje fil`);
+  else if (reviewed.guessed) reportFor(siteFile).guessed.push({ field: "reviewed", value: reviewed.value, from: reviewed.from });
+  else reportFor(siteFile).placed.push({ field: "generatedPages.reviewed, reviewed i varje fil", from: reviewed.from });
+  for (const role of ["contentOwner", "publishedBy"] as const) {
+    const fact = facts.information[role];
+    if (fact && responsibility[role] === swedishSlug(fact.value)) reportFor(siteFile).placed.push({ field: `generatedPages.${role}`, from: fact.from });
+  }
+
+  // The content area: the page's heading, its introduction and the projects.
+  const content = read.blocks.filter((block) => block.inContent && !facts.used.has(block));
+  const parts = splitPage(content);
+  const pageHeading = parts.heading?.text ?? (read.title.split(/\s+[-–|]\s+/)[0] || "Avslutade projekt");
+  const slugs = new Set<string>();
+  const projects: ProjectReading[] = parts.projects.map((blocks) => {
+    const heading = blocks[0]!;
+    const slug = uniqueId(swedishSlug(heading.kind === "heading" ? heading.text.split(/\s+[-–—:]\s+\p{Ll}/u)[0]! : "projekt"), slugs);
+    return readProject(blocks, parts.projectLevel, `projekt/${slug}.md`);
+  });
+  if (projects.length === 0) report.warnings.push("inga projekt hittades: sidan har inga rubriker i innehållsytan att dela upp den vid");
+  const dropped: Dropped[] = [...facts.dropped];
+  for (const block of read.blocks.filter((found) => !found.inContent)) {
+    for (const item of block.dropped) if (item.what === "kakmeddelande") dropped.push(item);
+  }
+  report.dropped.push(...dropped);
+
+  const sources: FileSources = { ...page.sources, address: read.address, offline: Boolean(options.offline) };
+  const limits = { userAgent: options.userAgent, timeoutMs: options.timeoutMs, maxBytes: megabytes(maxFileMegabytes) };
+  const fileNames = new Set<string>();
+  for (const project of projects) {
+    files.push(...(await projectFiles(project, responsibility, sources, limits, fileNames)));
+    reports.set(project.report.file, project.report);
+  }
+
+  // The introduction, the people, and the site's settings.
+  const intro = parts.intro.flatMap((block) => (block.dropped.forEach((item) => reportFor(indexFile).dropped.push(item)), blockToMarkdown(block, parts.projectLevel) ?? []));
+  if (parts.heading) reportFor(indexFile).placed.push({ field: "title, och name i site.yaml", from: parts.heading.text });
+  if (intro.length > 0) reportFor(indexFile).placed.push({ field: "brödtexten", from: "texten före det första projektet" });
+  for (const block of parts.intro) if (block.kind === "picture" || block.kind === "file") reportFor(indexFile).check.push(`${block.kind === "picture" ? "bilden" : "filen"} ${block.kind === "picture" ? block.src : block.href} i inledningen togs inte med; lägg in den i ett projekt om den behövs`);
+  files.push({ path: indexFile, data: contentFile({ title: pageHeading, ...responsibility }, intro.join("\n\n")) });
+  for (const person of people.values()) {
+    const file = `kontakter/${person.id}.md`;
+    const personReport = reportFor(file);
+    personReport.placed.push({ field: "name, title, phones, email", from: [person.name, person.title, ...person.phones, person.email].filter(Boolean).join(", ") });
+    if (!person.title) personReport.check.push("sidan ger ingen titel: skriv personens titel eller roll i stället för Kontaktperson");
+    files.push({ path: file, data: contentFile({ name: person.name, title: person.title ?? "Kontaktperson", ...(person.phones.length > 0 ? { phones: person.phones } : {}), ...(person.email ? { email: person.email } : {}) }) });
+  }
+  const contactIds = facts.contacts.map((person) => [...people.values()].find((found) => found.name === person.name)!.id);
+  files.push({ path: siteFile, data: siteYaml(read, pageHeading, contactIds, responsibility, reportFor(siteFile)) });
+  files.push(...(await fixedPages(options, responsibility, people.get(responsibility.contentOwner), reportFor)));
+  report.files.push(...[...reports.values()].sort((a, b) => order(a.file) - order(b.file) || (a.file < b.file ? -1 : 1)));
+  return { files, report };
+}
+
+/** The report lists projects first, then the people, the introduction and the settings. */
+const order = (file: string) => (file.startsWith("projekt/") ? 0 : file.startsWith("kontakter/") ? 1 : file === "index.md" ? 2 : 3);
+
+type Responsibility = { reviewed: string; contentOwner: string; publishedBy: string };
+
+/** A project's file and the files it shows, with its documents, lead picture and body pictures. */
+async function projectFiles(project: ProjectReading, responsibility: Responsibility, sources: FileSources, limits: Parameters<typeof obtainFile>[3], names: Set<string>): Promise<PlannedFile[]> {
+  const { report } = project;
+  const slug = path.basename(report.file, ".md");
+  const planned: PlannedFile[] = [];
+  const documents: Record<string, unknown>[] = [];
+  const pictures = new Map<number, string>();
+  let image: { file: string; alt: string } | undefined;
+  for (const [index, wanted] of project.files.entries()) {
+    const address = wanted.kind === "document" ? wanted.address : wanted.src;
+    const obtained = await obtainFile(address, wanted.kind, sources, limits);
+    if ("refused" in obtained) {
+      report.dropped.push({ what: wanted.kind === "document" ? "dokument" : "bild", text: wanted.kind === "document" ? wanted.title : (wanted.alt ?? ""), reason: `${address} hämtades inte: ${obtained.refused}` });
+      continue;
+    }
+    const name = uniqueId(obtained.name.replace(/\.[^.]+$/, ""), names) + path.extname(obtained.name);
+    const file = `${slug}/${name}`;
+    planned.push({ path: `filer/${file}`, data: obtained.bytes });
+    if (wanted.kind === "document") {
+      const title = wanted.title.replace(/\s*\((?:pdf|docx?|xlsx?|pptx?)[^)]*\)\s*$/i, "") || name;
+      documents.push({ title, file, ...(obtained.published ? { published: obtained.published } : {}) });
+      report.placed.push({ field: "documents", from: `${wanted.title} (${address})` });
+      if (obtained.published) report.guessed.push({ field: `documents: ${title}, published`, value: obtained.published, from: `tidsstämpeln i adressen (när filen laddades upp): ${address}` });
+    } else if (!wanted.alt) {
+      report.check.push(`bilden filer/${file} har ingen alternativtext på sidan och visas inte: skriv vad den visar och lägg in den som image (alt) eller som ![text](/filer/${file}) i brödtexten`);
+    } else if (!image) {
+      image = { file, alt: wanted.alt };
+      report.placed.push({ field: "image", from: `${address} med alternativtexten ”${wanted.alt}”` });
+    } else {
+      pictures.set(index, `![${wanted.alt.replace(/[[\]\\]/g, "\\$&")}](/filer/${file.split("/").map(encodeURIComponent).join("/")})`);
+      report.placed.push({ field: "brödtexten (bild)", from: `${address} med alternativtexten ”${wanted.alt}”` });
+    }
+  }
+  const body = project.body.flatMap((part) => ("picture" in part ? (pictures.get(part.picture) ?? []) : part.markdown));
+  if (body.length > 0) report.placed.push({ field: "brödtexten", from: "resten av projektets text" });
+  const fields = { ...project.fields };
+  if (!fields.summary) {
+    fields.summary = PLACEHOLDERS.summary;
+    report.check.push("projektet har inget stycke att göra sammanfattning av: skriv summary innan projektet publiceras");
+  }
+  const { title, subtitle, summary, ...rest } = fields;
+  const data = {
+    title,
+    ...(subtitle ? { subtitle } : {}),
+    summary,
+    ...(image ? { image } : {}),
+    ...rest,
+    ...(documents.length > 0 ? { documents } : {}),
+    ...responsibility,
+    draft: true,
+  };
+  report.check.push("läs utkastet i förhandsgranskningen (npm start) och ta bort draft: true när det stämmer");
+  return [{ path: report.file, data: contentFile(data, body.join("\n\n")) }, ...planned];
+}
+
+/** site.yaml with the page's name, organisation, address and people, and a comment per key. */
+function siteYaml(read: ReturnType<typeof readPageBlocks>, name: string, contacts: readonly string[], responsibility: Responsibility, report: FileReport): string {
+  const organisation = read.siteName ?? read.title.split(/\s+[-–|]\s+/).slice(1).join(" - ");
+  if (read.siteName) report.placed.push({ field: "organisation", from: `webbplatsens namn (${read.siteName})` });
+  else report.check.push(`organisation är läst ur sidans titel (${read.title}): skriv organisationens namn`);
+  // The old page's folder stands in for the new site's address until the editors know it.
+  const url = read.address ? new URL(".", read.address).href : "https://example.se/";
+  report.check.push(read.address ? `url är den gamla sidans adress (${url}): skriv den nya webbplatsens adress när den finns` : "sidans adress är okänd: skriv webbplatsens adress som url");
+  report.placed.push({ field: "name", from: name });
+  if (contacts.length > 0) report.placed.push({ field: `contacts (${contacts.length})`, from: "kontaktlistan på sidan" });
+  const yaml = (value: unknown) => stringify(value, { lineWidth: 0 }).trimEnd();
+  return `# Inställningar för hela webbplatsen, lästa ur ${read.address ?? "den sparade sidan"} av npm run import.
+${yaml({ name, organisation: organisation || "Organisationens namn", url })}
+
+# Personerna i listan "Kontakt" på startsidan, i den ordning de visas.
+${yaml({ contacts: [...contacts] })}
+
+# Sidinformation för sidor som byggs automatiskt, som kontaktlistan.
+${yaml({ generatedPages: responsibility })}
+
+# Hur många månader en sida får gå utan granskning.
+reviewIntervalMonths: 12
+
+# Kakor som kräver samtycke. Se redaktörsguiden för hur en kategori läggs till.
+cookies:
+  categories: []
+`;
+}
+
+/**
+ * The cookie page and the accessibility statement, which every site must have: where the content
+ * folder has none, they start from the template folder's, with the page's own people put in.
+ */
+async function fixedPages(options: ImportOptions, responsibility: Responsibility, owner: PageContact | undefined, reportFor: (file: string) => FileReport): Promise<PlannedFile[]> {
+  if (!options.templates) return [];
+  const planned: PlannedFile[] = [];
+  for (const file of ["kakor.md", "tillganglighet.md"]) {
+    if (existsSync(path.join(options.contentDir, file))) continue;
+    let text = await readFile(path.join(options.templates, file), "utf8").catch(() => undefined);
+    if (text === undefined) continue;
+    text = text.replace(/^(contentOwner|publishedBy):.*$/gm, (_, key: "contentOwner" | "publishedBy") => `${key}: ${responsibility[key]}`);
+    const fileReportOf = reportFor(file);
+    fileReportOf.check.push("sidan kommer från exempelarkivet: läs igenom den och skriv om det som inte gäller er webbplats");
+    if (file === "tillganglighet.md") {
+      const feedback = owner?.phones[0] ? { phone: owner.phones[0] } : owner?.email ? { email: owner.email } : undefined;
+      if (feedback) text = text.replace(/^feedback:\n(?: {2}.*\n)+/m, stringify({ feedback }, { lineWidth: 0 }));
+      fileReportOf.check.push(`ange hur man lämnar synpunkter (feedback)${feedback ? `; nu står ${Object.values(feedback)[0]} (den innehållsansvariga) där` : ""}, och ändra assessed och compliance när ni har bedömt webbplatsen`);
+    }
+    planned.push({ path: file, data: text });
+  }
+  return planned;
+}
+
+/**
+ * Writes the planned files into the content folder. An existing file is left alone unless `force`;
+ * with `dryRun` nothing is written. Fills in the report's lists of written and left files.
+ */
+export async function writeImport(plan: ImportPlan, contentDir: string, { force = false, dryRun = false } = {}): Promise<ImportReport> {
+  const report: ImportReport = { ...plan.report, written: [], left: [], dryRun };
+  for (const file of plan.files) {
+    const target = path.join(contentDir, file.path);
+    if (!force && existsSync(target)) {
+      report.left.push(file.path);
+      continue;
+    }
+    report.written.push(file.path);
+    if (dryRun) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.data);
+  }
+  return report;
+}

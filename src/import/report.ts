@@ -1,0 +1,94 @@
+/**
+ * The importer's report: for each file it writes, which field each piece of the page went into,
+ * what was guessed, what a person must check, and what was dropped and why. One report, shown as
+ * Swedish text in the terminal or as JSON with `--json`.
+ */
+import type { Dropped } from "./blocks.ts";
+
+/** A piece of the page and the field it went into. */
+export interface Placed {
+  readonly field: string;
+  readonly from: string;
+}
+
+/** A value that the importer read from a sentence or a pattern rather than from the page's structure. */
+export interface Guessed {
+  readonly field: string;
+  readonly value: string;
+  readonly from: string;
+}
+
+export interface FileReport {
+  /** The file's path in the content folder: "projekt/vinna-vinna.md". */
+  readonly file: string;
+  readonly placed: Placed[];
+  readonly guessed: Guessed[];
+  readonly check: string[];
+  readonly dropped: Dropped[];
+}
+
+export interface ImportReport {
+  /** The saved file or the address that was read. */
+  readonly source: string;
+  /** The page's own address, where known. */
+  readonly address: string | undefined;
+  readonly sitevision: boolean;
+  /** Where the content area was found. */
+  readonly contentArea: "pagecontent" | "main" | "body";
+  /** What concerns the whole page: not Sitevision, no content area. */
+  readonly warnings: string[];
+  readonly files: FileReport[];
+  /** What was dropped outside any one file: navigation, scripts, the old cookie notice. */
+  readonly dropped: Dropped[];
+  /** Files written, and files that existed and were left alone (without --force). */
+  written: string[];
+  left: string[];
+  readonly dryRun: boolean;
+}
+
+/** An empty report for one file. */
+export const fileReport = (file: string): FileReport => ({ file, placed: [], guessed: [], check: [], dropped: [] });
+
+const quoted = (text: string) => `”${text.length > 120 ? `${text.slice(0, 117)}…` : text}”`;
+
+function droppedLine(item: Dropped): string {
+  return item.text ? `${item.what} ${quoted(item.text)}: ${item.reason}` : `${item.what}: ${item.reason}`;
+}
+
+const CONTENT_AREAS = { pagecontent: "innehållsytan (.pagecontent)", main: "huvudinnehållet (main)", body: "hela sidan" } as const;
+
+/** The report as the terminal shows it, in Swedish. */
+export function formatImportReport(report: ImportReport): string {
+  const lines = [`Läste ${report.source}${report.address && report.address !== report.source ? ` (${report.address})` : ""}: ${report.sitevision ? "Sitevision" : "inte Sitevision"}, ${CONTENT_AREAS[report.contentArea]}.`];
+  for (const warning of report.warnings) lines.push(`Varning: ${warning}`);
+  for (const file of report.files) {
+    lines.push("", file.file);
+    const section = (title: string, items: string[]) => {
+      if (items.length === 0) return;
+      lines.push(`  ${title}:`);
+      for (const item of items) lines.push(`    - ${item}`);
+    };
+    section("Fält", file.placed.map((item) => `${item.field} ← ${quoted(item.from)}`));
+    section("Gissat", file.guessed.map((item) => `${item.field}: ${quoted(item.value)}, läst ur ${quoted(item.from)}`));
+    section("Kontrollera", file.check);
+    section("Borttaget", file.dropped.map(droppedLine));
+  }
+  if (report.dropped.length > 0) {
+    lines.push("", "Borttaget från sidan:");
+    for (const item of report.dropped) lines.push(`  - ${droppedLine(item)}`);
+  }
+  lines.push("");
+  if (report.dryRun) {
+    lines.push(`Provkörning (--dry-run): ingenting skrevs. ${report.written.length} filer skulle skrivas.`);
+  } else {
+    lines.push(`Skrev ${report.written.length} ${report.written.length === 1 ? "fil" : "filer"}.`);
+  }
+  if (report.left.length > 0) {
+    lines.push(`Lämnade ${report.left.length} befintliga ${report.left.length === 1 ? "fil" : "filer"} orörda (skriv över med --force):`);
+    for (const file of report.left) lines.push(`  - ${file}`);
+  }
+  if (!report.dryRun && report.written.length > 0) {
+    lines.push("Allt som importerades är utkast. Nästa steg: npm start, läs varje utkast i förhandsgranskningen, kontrollera med npm run check och ta bort draft: true när projektet ska publiceras.");
+  }
+  return lines.join("\n");
+}

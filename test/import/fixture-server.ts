@@ -1,0 +1,97 @@
+/**
+ * A local web server for the importer's tests: it serves the import fixtures as a Sitevision site
+ * would (pages, /images/ and /download/ addresses), and the hostile answers a real site can give:
+ * a redirect to another origin, an endless file, a login page named .pdf. Nothing leaves 127.0.0.1.
+ */
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { FIXTURES } from "../helpers.ts";
+
+export const IMPORT_FIXTURES = path.join(FIXTURES, "import");
+const DOCUMENTATION_FILES = path.join(FIXTURES, "dokumentation/filer/lasframjande");
+
+/** The files the one-project page links, by address, served from the documentation fixture's files. */
+export const SERVED_FILES: Readonly<Record<string, string>> = {
+  "/images/18.4f3a2b1c17f0b2d4e8a1b2c/1612345678901/lasecirkel.jpg": path.join(DOCUMENTATION_FILES, "omslag.jpg"),
+  "/images/18.4f3a2b1c17f0b2d4e8a1b2d/1612345678902/karta.png": path.join(DOCUMENTATION_FILES, "karta.png"),
+  "/download/18.4f3a2b1c17f0b2d4e8a1b2e/1612345678903/Slutrapport Läsfrämjande.pdf": path.join(DOCUMENTATION_FILES, "slutrapport.pdf"),
+};
+
+export interface FixtureServer {
+  /** http://127.0.0.1:PORT */
+  readonly origin: string;
+  /** The paths asked for, with the User-Agent that asked. */
+  readonly requests: { path: string; userAgent: string }[];
+  close(): Promise<void>;
+}
+
+function listen(handler: Parameters<typeof createServer>[1]): Promise<Server> {
+  const server = createServer(handler);
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+const closeServer = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+
+/** Starts the server, and a second one on another port, which counts as another origin. */
+export async function startFixtureServer(): Promise<FixtureServer & { otherOrigin: string; otherRequests: string[] }> {
+  const requests: { path: string; userAgent: string }[] = [];
+  const otherRequests: string[] = [];
+  const other = await listen((request, response) => {
+    otherRequests.push(request.url ?? "");
+    response.writeHead(200, { "Content-Type": "application/pdf" }).end("%PDF-1.4 från en annan webbplats");
+  });
+  const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  const server = await listen(async (request, response) => {
+    const urlPath = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    requests.push({ path: urlPath, userAgent: String(request.headers["user-agent"]) });
+    const page = /^\/sida\/([\w-]+)\.html$/.exec(urlPath)?.[1];
+    if (page) {
+      const html = await readFile(path.join(IMPORT_FIXTURES, `${page}.html`)).catch(() => undefined);
+      return html ? response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html) : response.writeHead(404).end();
+    }
+    const served = SERVED_FILES[urlPath];
+    if (served) return response.writeHead(200).end(await readFile(served));
+    switch (urlPath) {
+      case "/flyttad.html":
+        return response.writeHead(301, { Location: "/sida/lasframjande.html" }).end();
+      case "/download/18.bb/1612345678901/omdirigerad.pdf":
+        return response.writeHead(302, { Location: `${otherOrigin}/rapport.pdf` }).end();
+      case "/download/18.ee/1612345678901/inloggning.pdf":
+        return response.writeHead(200, { "Content-Type": "text/html" }).end("<!DOCTYPE html><title>Logga in</title><form>Logga in</form>");
+      case "/download/18.ff/1612345678901/bild.svg":
+        return response.writeHead(200, { "Content-Type": "image/svg+xml" }).end('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+      case "/download/18.dd/1612345678901/program.exe":
+        return response.writeHead(200, { "Content-Type": "application/octet-stream" }).end("MZ");
+      case "/download/18.cc/1612345678901/enorm.pdf":
+      case "/oandlig.html": {
+        // An answer that never ends: 64 KB at a time until the client hangs up.
+        response.writeHead(200, { "Content-Type": urlPath.endsWith(".pdf") ? "application/pdf" : "text/html" });
+        const chunk = Buffer.alloc(64 * 1024, "%PDF-1.4 ");
+        const write = () => {
+          while (!response.destroyed && response.write(chunk));
+          if (!response.destroyed) response.once("drain", write);
+        };
+        return write();
+      }
+      case "/tyst.html":
+        return; // never answers: the importer's time limit ends the wait
+      default:
+        return response.writeHead(404).end();
+    }
+  });
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    otherOrigin,
+    requests,
+    otherRequests,
+    close: async () => {
+      await Promise.all([closeServer(server), closeServer(other)]);
+    },
+  };
+}
