@@ -151,6 +151,30 @@ describe("npm run import on the reference page (Regionbibliotek Örebro-Västman
   });
 });
 
+describe("npm run import on every fixture", () => {
+  it.each(["avslutade-projekt", "lasframjande", "wordpress", "fientlig"])("%s.html imports into a folder that passes npm run check", async (fixture) => {
+    const content = path.join(workspace.dir, `varje-${fixture}`);
+    const imported = await runCli("import", [path.join(IMPORT_FIXTURES, `${fixture}.html`), `--out=${content}`, "--offline"]);
+    expect(imported.code).toBe(0);
+    const check = await runCli("check", [content]);
+    expect(check.stderr).toBe("");
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/inga fel/);
+  });
+
+  it("warns when a page is not Sitevision, and reads it by the same rules", async () => {
+    const imported = await runCli("import", [path.join(IMPORT_FIXTURES, "wordpress.html"), `--out=${path.join(workspace.dir, "wp")}`, "--offline", "--dry-run", "--json"]);
+    const report = JSON.parse(imported.stdout);
+    expect(report.sitevision).toBe(false);
+    expect(report.contentArea).toBe("main");
+    expect(report.warnings).toEqual([expect.stringMatching(/^sidan är inte gjord i Sitevision/)]);
+    expect(report.files.map((file: { file: string }) => file.file).filter((file: string) => file.startsWith("projekt/"))).toEqual(["projekt/bokbuss-i-fjallen.md", "projekt/meankieli-i-biblioteket.md"]);
+    const bokbuss = report.files.find((file: { file: string }) => file.file === "projekt/bokbuss-i-fjallen.md");
+    expect(bokbuss.guessed).toContainEqual({ field: "partners: Norrbottens museum, roles", value: "owner", from: "Norrbottens museum var projektägare." });
+    expect(bokbuss.dropped).toContainEqual(expect.objectContaining({ what: "dokument", text: "Rapport om bokbussen" }));
+  });
+});
+
 describe("npm run import's mistakes", () => {
   it("says what is wrong in Swedish, with no stack trace, for a missing file or a bad option", async () => {
     const missing = await runCli("import", [path.join(workspace.dir, "finns-inte.html"), "--offline"]);
