@@ -91,12 +91,10 @@ const DROPPED_ELEMENTS: Readonly<Record<string, string>> = {
 const INVISIBLE = new Set(["script", "style", "template", "head", "title", "meta", "link"]);
 
 /** Inline elements: their text flows into the paragraph around them. */
-const INLINE = new Set([
-  ..."a abbr b bdi bdo br cite code data del dfn em font i img ins kbd label mark picture q s samp small source span strong sub sup time u var wbr".split(" "),
-]);
+const INLINE = new Set("a abbr b bdi bdo br cite code data del dfn em font i img ins kbd label mark picture q s samp small source span strong sub sup time u var wbr".split(" "));
 
 /** Elements kept, without attributes, in a block's HTML. Anything else is replaced by its content. */
-const KEPT = new Set([..."p ul ol li blockquote pre code strong b em i sub sup h1 h2 h3 h4 h5 h6".split(" ")]);
+const KEPT = new Set("p ul ol li blockquote pre code strong b em i sub sup h1 h2 h3 h4 h5 h6".split(" "));
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -330,7 +328,10 @@ function walk(container: HTMLElement, state: Walk): void {
   flush();
 }
 
-function push(state: Walk, block: Block extends infer B ? (B extends BlockBase ? Omit<B, keyof BlockBase> : never) : never, dropped: readonly Dropped[] = []): void {
+/** A block as the walk finds it, before it is placed on the page. */
+type BlockContent = Block extends infer B ? (B extends Block ? Omit<B, keyof BlockBase> : never) : never;
+
+function push(state: Walk, block: BlockContent, dropped: readonly Dropped[] = []): void {
   state.blocks.push({ ...block, inContent: state.inContent, landmark: state.landmark, dropped } as Block);
 }
 

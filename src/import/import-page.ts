@@ -9,9 +9,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml, stringify } from "yaml";
 import { writeProjectFile } from "../cms/project-file.ts";
-import { suggestClosest } from "../content/suggest.ts";
 import { PLACEHOLDERS } from "../content/placeholders.ts";
-import { todayInSweden } from "../format/date.ts";
 import { megabytes } from "../format/file-size.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { readPageBlocks, type Dropped } from "./blocks.ts";
@@ -19,6 +17,7 @@ import { FetchRefused, fetchWithinLimits } from "./fetch.ts";
 import { obtainFile, type FileSources } from "./files.ts";
 import { blockToMarkdown } from "./markdown.ts";
 import { readPageFacts, type PageContact } from "./page-facts.ts";
+import { resolvePeople, uniqueId, type Existing, type Responsibility } from "./people.ts";
 import { readProject, splitPage, type ProjectReading } from "./projects.ts";
 import { fileReport, type FileReport, type ImportReport } from "./report.ts";
 
@@ -94,11 +93,6 @@ async function loadPage(input: string, options: ImportOptions): Promise<LoadedPa
   };
 }
 
-/** What the content folder already has: people, settings, pages. */
-interface Existing {
-  readonly contacts: ReadonlySet<string>;
-  readonly site: Record<string, unknown> | undefined;
-}
 
 async function readExisting(contentDir: string): Promise<Existing> {
   const names = await readdir(path.join(contentDir, "kontakter")).catch(() => [] as string[]);
@@ -113,13 +107,6 @@ async function readExisting(contentDir: string): Promise<Existing> {
   return { contacts, site };
 }
 
-/** An id not yet taken: "anna-berg", then "anna-berg-2". */
-function uniqueId(base: string, taken: Set<string>): string {
-  let id = base || "namnlos";
-  for (let number = 2; taken.has(id); number++) id = `${base}-${number}`;
-  taken.add(id);
-  return id;
-}
 
 /** Front matter and body as a content file's text; no `draft` line unless it is a draft. */
 const contentFile = (data: Record<string, unknown>, body = "") => writeProjectFile({ ...data, body });
@@ -150,65 +137,9 @@ export async function planImport(input: string, options: ImportOptions): Promise
 
   // The page information and the people, wherever they stand on the page.
   const facts = readPageFacts(read.blocks);
-  const taken = new Set(existing.contacts);
-  const people = new Map<string, PageContact & { id: string }>();
-  for (const person of facts.contacts) {
-    const base = swedishSlug(person.name);
-    const id = existing.contacts.has(base) ? base : uniqueId(base, taken);
-    people.set(id, { ...person, id });
-  }
-  const known = new Set([...existing.contacts, ...people.keys()]);
+  const { people, contactIds, responsibility } = resolvePeople(facts, existing, reportFor);
   const siteFile = "_data/site.yaml";
   const indexFile = "index.md";
-  /** The person a fact names: an existing id, the closest one (said so), or a new contact file. */
-  const personNamed = (role: "contentOwner" | "publishedBy", fact: { value: string; from: string }): string => {
-    const slug = swedishSlug(fact.value);
-    if (known.has(slug)) return slug;
-    const closest = suggestClosest(slug, known);
-    if (closest) {
-      const name = people.get(closest)?.name ?? closest;
-      reportFor(siteFile).guessed.push({ field: `generatedPages.${role}`, value: closest, from: fact.from });
-      reportFor(siteFile).check.push(`sidan skriver ”${fact.value}” (${fact.from}), som lästes som ${closest} (${name}), det närmaste namnet i kontaktlistan; ändra om det var en annan person`);
-      return closest;
-    }
-    const id = uniqueId(slug, taken);
-    known.add(id);
-    people.set(id, { id, name: fact.value, title: undefined, phones: [], email: undefined });
-    return id;
-  };
-  const { contentOwner, publishedBy } = facts.information;
-  const named = {
-    contentOwner: contentOwner && personNamed("contentOwner", contentOwner),
-    publishedBy: publishedBy && personNamed("publishedBy", publishedBy),
-  };
-  const ROLE_NAMES = { contentOwner: "vem som är innehållsansvarig", publishedBy: "vem som har publicerat sidan" };
-  /** A role the page does not name: the other role's person, the folder's own, or the first person of the page. */
-  const personFor = (role: "contentOwner" | "publishedBy"): string => {
-    const id = named[role];
-    if (id) return id;
-    const other = named[role === "contentOwner" ? "publishedBy" : "contentOwner"];
-    const generated = existing.site?.generatedPages as Record<string, unknown> | undefined;
-    const fallback = other ?? (typeof generated?.[role] === "string" && known.has(generated[role] as string) ? (generated[role] as string) : [...people.keys()][0]);
-    if (fallback) {
-      reportFor(siteFile).check.push(`sidan säger inte ${ROLE_NAMES[role]}; ${fallback} står där nu`);
-      return fallback;
-    }
-    const created = uniqueId("innehallsansvarig", taken);
-    known.add(created);
-    named[role] = created;
-    people.set(created, { id: created, name: "Innehållsansvarig", title: undefined, phones: [], email: undefined });
-    reportFor(`kontakter/${created}.md`).check.push("sidan nämner ingen person: skriv namnet på den som ansvarar för arkivet, och byt namn på filen efter personen");
-    return created;
-  };
-  const responsibility = { reviewed: facts.information.reviewed?.value ?? todayInSweden(), contentOwner: personFor("contentOwner"), publishedBy: personFor("publishedBy") };
-  const { reviewed } = facts.information;
-  if (!reviewed) reportFor(siteFile).check.push(`sidan säger inte när den granskades; dagens datum (${responsibility.reviewed}) står som reviewed i varje fil`);
-  else if (reviewed.guessed) reportFor(siteFile).guessed.push({ field: "reviewed", value: reviewed.value, from: reviewed.from });
-  else reportFor(siteFile).placed.push({ field: "generatedPages.reviewed, reviewed i varje fil", from: reviewed.from });
-  for (const role of ["contentOwner", "publishedBy"] as const) {
-    const fact = facts.information[role];
-    if (fact && responsibility[role] === swedishSlug(fact.value)) reportFor(siteFile).placed.push({ field: `generatedPages.${role}`, from: fact.from });
-  }
 
   // The content area: the page's heading, its introduction and the projects.
   const content = read.blocks.filter((block) => block.inContent && !facts.used.has(block));
@@ -248,7 +179,6 @@ export async function planImport(input: string, options: ImportOptions): Promise
     if (!person.title) personReport.check.push("sidan ger ingen titel: skriv personens titel eller roll i stället för Kontaktperson");
     files.push({ path: file, data: contentFile({ name: person.name, title: person.title ?? "Kontaktperson", ...(person.phones.length > 0 ? { phones: person.phones } : {}), ...(person.email ? { email: person.email } : {}) }) });
   }
-  const contactIds = facts.contacts.map((person) => [...people.values()].find((found) => found.name === person.name)!.id);
   files.push({ path: siteFile, data: siteYaml(read, pageHeading, contactIds, responsibility, reportFor(siteFile)) });
   files.push(...(await fixedPages(options, responsibility, people.get(responsibility.contentOwner), reportFor)));
   report.files.push(...[...reports.values()].sort((a, b) => order(a.file) - order(b.file) || (a.file < b.file ? -1 : 1)));
@@ -258,7 +188,6 @@ export async function planImport(input: string, options: ImportOptions): Promise
 /** The report lists projects first, then the people, the introduction and the settings. */
 const order = (file: string) => (file.startsWith("projekt/") ? 0 : file.startsWith("kontakter/") ? 1 : file === "index.md" ? 2 : 3);
 
-type Responsibility = { reviewed: string; contentOwner: string; publishedBy: string };
 
 /** A project's file and the files it shows, with its documents, lead picture and body pictures. */
 async function projectFiles(project: ProjectReading, responsibility: Responsibility, sources: FileSources, limits: Parameters<typeof obtainFile>[3], names: Set<string>): Promise<PlannedFile[]> {
