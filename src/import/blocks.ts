@@ -96,6 +96,25 @@ const INLINE = new Set("a abbr b bdi bdo br cite code data del dfn em font i img
 /** Elements kept, without attributes, in a block's HTML. Anything else is replaced by its content. */
 const KEPT = new Set("p ul ol li blockquote pre code strong b em i sub sup h1 h2 h3 h4 h5 h6".split(" "));
 
+/** Line breaks and spaces at the edge of emphasis (`<strong><br>Name</strong>`, as hand-written markup has it). */
+const EDGE = String.raw`(?:\s|<br>)+`;
+const EMPHASIS_OPENED = new RegExp(`<(strong|b|em|i|code)>(${EDGE})`, "g");
+const EMPHASIS_CLOSED = new RegExp(`(${EDGE})</(strong|b|em|i|code)>`, "g");
+const AT_THE_ENDS = new RegExp(`^${EDGE}|${EDGE}$`, "g");
+
+/**
+ * Moves line breaks and spaces out of emphasis, drops empty emphasis and the breaks at the ends, so
+ * that Markdown's `**` sits against the words it marks.
+ */
+function tidyInline(html: string): string {
+  let tidied = html;
+  for (let before = ""; before !== tidied; ) {
+    before = tidied;
+    tidied = tidied.replace(EMPHASIS_OPENED, "$2<$1>").replace(EMPHASIS_CLOSED, "</$2>$1").replace(/<(strong|b|em|i|code)><\/\1>/g, "");
+  }
+  return tidied.replace(AT_THE_ENDS, "");
+}
+
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Text with every run of white space, no-break spaces included, as one space. */
@@ -215,7 +234,7 @@ class Cleaner {
   constructor(private readonly base: URL | undefined) {}
 
   nodes(nodes: readonly Node[]): string {
-    return nodes.map((node) => this.node(node)).join("");
+    return tidyInline(nodes.map((node) => this.node(node)).join(""));
   }
 
   private node(node: Node): string {

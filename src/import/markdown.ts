@@ -51,7 +51,8 @@ export function blockToMarkdown(block: Block, topLevel: number): string | undefi
     case "heading":
       return `${"#".repeat(Math.min(6, Math.max(2, block.level - topLevel + 1)))} ${htmlToMarkdown(block.html)}`;
     case "paragraph":
-      return htmlToMarkdown(`<p>${block.html}</p>`);
+      // Two line breaks in a row end a paragraph, as they look on the page.
+      return htmlToMarkdown(block.html.split(/(?:<br>\s*){2,}/).map((part) => `<p>${part}</p>`).join(""));
     case "list":
     case "other":
       return htmlToMarkdown(block.html);
