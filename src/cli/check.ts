@@ -1,5 +1,5 @@
 /**
- * `npm run check [-- DIR] [--format text|json|github] [--json]`
+ * `npm run check [-- DIR] [--format text|json|github|gitlab] [--json]`
  *
  * Validates a content tree without building it, with the same code and messages as the build.
  * Exit code 0 when the content is valid, 1 when it has errors. Warnings (PDFs that the accessibility
@@ -8,7 +8,8 @@
  * person (text), as data (json; --json is short for it), or as GitHub Actions workflow commands
  * (github), which put each error on its file's line in the commit and pull-request views; in
  * GitHub Actions that format also writes the errors and the pages overdue for review to the run's
- * summary page.
+ * summary page. The gitlab format is a Code Quality report on standard output, which GitLab CI saves
+ * as the job's `codequality` report and shows on each line in the merge request.
  */
 import path from "node:path";
 import { displayPath, formatErrorReport, formatWarningReport } from "../content/errors.ts";
@@ -17,8 +18,9 @@ import { overduePages } from "../content/review.ts";
 import { todayInSweden } from "../format/date.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { annotations, stepSummary, writeStepSummary } from "./github-actions.ts";
+import { codeQualityReport } from "./gitlab-code-quality.ts";
 
-const FORMATS = ["text", "json", "github"];
+const FORMATS = ["text", "json", "github", "gitlab"];
 
 const { values, positionals } = parseCommandLine(
   "check",
@@ -40,6 +42,8 @@ if (format === "json") {
     ? { projects: result.archive.projects.length, drafts: result.archive.drafts.length, contacts: result.archive.contacts.length }
     : undefined;
   console.log(JSON.stringify({ ok: errors.length === 0, errors, warnings, ...(summary ? { summary } : {}) }, null, 2));
+} else if (format === "gitlab") {
+  console.log(JSON.stringify(codeQualityReport(result.errors, result.warnings), null, 2));
 } else if (format === "github") {
   for (const line of annotations(result.errors, result.warnings)) console.log(line);
   const interval = result.archive?.site.reviewIntervalMonths;

@@ -1,6 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { Ajv } from "ajv";
 import { buildSite, contentTree, PROJECT_ROOT, runCli, temporaryWorkspace } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
@@ -113,7 +114,67 @@ describe("npm run check", () => {
     it("refuses an unknown format", async () => {
       const result = await runCli("check", ["content", "--format", "xml"]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain('okänt format "xml"; välj text, json, github');
+      expect(result.stderr).toContain('okänt format "xml"; välj text, json, github, gitlab');
+    });
+  });
+
+  describe("with --format gitlab, a Code Quality report as GitLab CI saves it", () => {
+    /** The report's format, as GitLab's Code Quality documentation describes each entry. */
+    const CODE_QUALITY_SCHEMA = {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["description", "check_name", "fingerprint", "severity", "location"],
+        properties: {
+          description: { type: "string", minLength: 1 },
+          check_name: { type: "string", minLength: 1 },
+          fingerprint: { type: "string", minLength: 1 },
+          severity: { enum: ["info", "minor", "major", "critical", "blocker"] },
+          location: {
+            type: "object",
+            required: ["path", "lines"],
+            properties: {
+              path: { type: "string", pattern: "^[^/]" },
+              lines: { type: "object", required: ["begin"], properties: { begin: { type: "integer", minimum: 1 } } },
+            },
+          },
+        },
+      },
+    };
+
+    it("puts each error on the line that causes it, with stable and distinct fingerprints", async () => {
+      const dir = path.join(workspace.dir, "gitlab");
+      await contentTree(dir, "minimal", {
+        "projekt/alfa.md": (text) => text.replace("reviewed: 2020-01-02", "reviewed: 2020-02-30"),
+        "kontakter/bo-ek.md": (text) => text.replace("name: Bo Ek", "name: Bo Ek\nemial: bo@example.se"),
+        "filer/oanvand.txt": "ingen länkar hit",
+      });
+      const result = await runCli("check", ["content", "--format", "gitlab"], { cwd: dir });
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout);
+      const validate = new Ajv({ allErrors: true }).compile(CODE_QUALITY_SCHEMA);
+      expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+      expect(report.map((issue: { severity: string; location: object }) => [issue.severity, issue.location])).toEqual([
+        ["blocker", { path: "content/kontakter/bo-ek.md", lines: { begin: 3 } }],
+        ["blocker", { path: "content/projekt/alfa.md", lines: { begin: 13 } }],
+      ]);
+      for (const issue of report) {
+        const line = (await readFile(path.join(dir, issue.location.path), "utf8")).split("\n")[issue.location.lines.begin - 1];
+        expect(line, issue.description).toMatch(/^(emial|reviewed):/);
+      }
+      expect(new Set(report.map((issue: { fingerprint: string }) => issue.fingerprint)).size).toBe(2);
+      const again = await runCli("check", ["content", "--format", "gitlab"], { cwd: dir });
+      expect(JSON.parse(again.stdout)).toEqual(report);
+    });
+
+    it("gives warnings as minor entries and exits 0 when there are no errors", async () => {
+      const dir = path.join(workspace.dir, "gitlab-warnings");
+      await contentTree(dir, "minimal", { "filer/oanvand.txt": "ingen länkar hit" });
+      const result = await runCli("check", ["content", "--format=gitlab"], { cwd: dir });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual([
+        expect.objectContaining({ severity: "minor", check_name: "projektarkiv-varning", location: { path: "content/filer/oanvand.txt", lines: { begin: 1 } } }),
+      ]);
     });
   });
 
