@@ -1,5 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Contact } from "../content/model.ts";
+import type { Archive, Contact } from "../content/model.ts";
 import type { PageView } from "./page-views.ts";
 
 /**
@@ -23,7 +23,7 @@ function viewTemplate(eleventyConfig: UserConfig, name: string, layout: string, 
 function archiveFile(
   eleventyConfig: UserConfig,
   name: string,
-  permalink: string | ((data: Record<string, unknown>) => string),
+  permalink: string | ((data: Record<string, unknown>) => string | false),
   content: string,
   { showsProjectText = false, ...data }: { showsProjectText?: boolean } & Record<string, unknown> = {},
 ): void {
@@ -68,7 +68,14 @@ export function addPages(eleventyConfig: UserConfig): void {
     "User-agent: *\nDisallow: {{ '/admin/' | publicPath(archive.site.url) }}\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | publicUrl(archive.site.url) }}\n",
   );
   archiveFile(eleventyConfig, "stylesheet", "/assets/style.css", "{{ archive.site | stylesheet | safe }}");
+  // The same response headers for Netlify and Cloudflare (_headers), Apache (a .htaccess in each
+  // folder with rules of its own, so that any path prefix works) and nginx (a snippet to include).
   archiveFile(eleventyConfig, "headers", "/_headers", "{{ archive.site | headersFile | safe }}");
+  for (const folder of ["/", "/sok/", "/admin/"]) {
+    const permalink = (data: Record<string, unknown>) => (folder !== "/admin/" || (data.archive as Archive).site.cms ? `${folder}.htaccess` : false);
+    archiveFile(eleventyConfig, `htaccess${folder.replace(/\//g, "-")}`, permalink, `{{ archive.site | htaccessFile("${folder}") | safe }}`);
+  }
+  archiveFile(eleventyConfig, "nginx", "/_nginx.conf", "{{ archive.site | nginxSnippet | safe }}");
   archiveFile(eleventyConfig, "projekt-schema", "/projekt.schema.json", "{{ archive | openDataSchema | safe }}");
 
   // The web editor (src/cms/): `admin` holds its config when this build has /admin/, and is empty otherwise.

@@ -8,7 +8,7 @@ export { openData, openDataSchema } from "../open-data.ts";
 export { feedEntries, projectJsonLd, sitemapEntries } from "./structured-data.ts";
 /** `{{ projects | newestReview }}`: the latest review date, for the feed's `updated`. */
 export { newestReview } from "../../content/review.ts";
-export { contentSecurityPolicy, headersFile } from "./security.ts";
+export { contentSecurityPolicy, headersFile, htaccessFile, nginxSnippet } from "./security.ts";
 /** `{{ document.size | fileSize }}`: "1,2 MB". */
 export { formatFileSize as fileSize } from "../../format/file-size.ts";
 /** `{{ document.shortcomings | shortcomingText }}`: "saknar taggar och titel". */

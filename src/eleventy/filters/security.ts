@@ -1,4 +1,5 @@
 import type { Site } from "../../content/model.ts";
+import { publicUrl } from "./urls.ts";
 
 /**
  * `{{ archive.site | contentSecurityPolicy(needsWasm) }}`: the page's Content-Security-Policy.
@@ -50,26 +51,91 @@ export function adminContentSecurityPolicy(): string {
   ].join("; ");
 }
 
+/** Response headers for a part of the site: all of it, one folder, or one kind of file in a folder. */
+export interface HeaderRule {
+  /** A folder of the site ("/" for all of it, "/sok/"), as published under the site's address. */
+  readonly folder: string;
+  /** Only files with this extension, such as "vcf". */
+  readonly extension?: string;
+  readonly headers: readonly (readonly [name: string, value: string])[];
+}
+
+/**
+ * The headers each part of the site should be served with, for hosts that can set them: the
+ * pages' policy as a header (where frame-ancestors also works), and the rest. A later rule's header
+ * replaces an earlier one's of the same name; the others still apply.
+ */
+export function headerRules(site: Site): HeaderRule[] {
+  const policy = (needsWasm: boolean) => ["Content-Security-Policy", `${contentSecurityPolicy(site, needsWasm)}; frame-ancestors 'self'`] as const;
+  return [
+    { folder: "/", headers: [policy(false), ["X-Content-Type-Options", "nosniff"], ["Referrer-Policy", "strict-origin-when-cross-origin"]] },
+    { folder: "/sok/", headers: [policy(true)] },
+    ...(site.cms
+      ? [{ folder: "/admin/", headers: [["Content-Security-Policy", `${adminContentSecurityPolicy()}; frame-ancestors 'none'`], ["X-Robots-Tag", "noindex"]] as const }]
+      : []),
+    { folder: "/kontakt/", extension: "vcf", headers: [["Content-Type", "text/vcard; charset=utf-8"]] },
+  ];
+}
+
 /**
  * `{{ archive.site | headersFile }}`: a `_headers` file for hosts that read one (Netlify,
- * Cloudflare Pages). It repeats the pages' policy as a header, where frame-ancestors also works.
- * A later rule's header replaces an earlier one's on Netlify, so /sok/ and /admin/ get their own.
+ * Cloudflare Pages). A later rule's header replaces an earlier one's on Netlify, as in headerRules.
  */
 export function headersFile(site: Site): string {
-  const header = (needsWasm: boolean) => `  Content-Security-Policy: ${contentSecurityPolicy(site, needsWasm)}; frame-ancestors 'self'`;
-  const admin = site.cms ? ["/admin/*", `  Content-Security-Policy: ${adminContentSecurityPolicy()}; frame-ancestors 'none'`, "  X-Robots-Tag: noindex", ""] : [];
-  return [
-    "/*",
-    header(false),
-    "  X-Content-Type-Options: nosniff",
-    "  Referrer-Policy: strict-origin-when-cross-origin",
-    "",
-    "/sok/*",
-    header(true),
-    "",
-    ...admin,
-    "/kontakt/*.vcf",
-    "  Content-Type: text/vcard; charset=utf-8",
-    "",
-  ].join("\n");
+  return headerRules(site)
+    .flatMap((rule) => [`${rule.folder}*${rule.extension ? `.${rule.extension}` : ""}`, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`), ""])
+    .join("\n");
+}
+
+/** A value in double quotes for Apache and nginx, with " and \\ escaped. */
+const quoted = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
+
+/**
+ * `{{ archive.site | htaccessFile(folder) }}`: the `.htaccess` of one folder of the site, for
+ * Apache. Each folder with a rule of its own gets its own file, which works under any path
+ * prefix; a file type is matched by name. Needs `AllowOverride FileInfo` and mod_headers.
+ */
+export function htaccessFile(site: Site, folder: string): string {
+  const lines = ["# Made by projektarkiv from the same rules as _headers (src/eleventy/filters/security.ts).", "<IfModule mod_headers.c>"];
+  for (const rule of headerRules(site).filter((found) => found.folder === folder && !found.extension)) {
+    for (const [name, value] of rule.headers) lines.push(`  Header always set ${name} ${quoted(value)}`);
+  }
+  lines.push("</IfModule>");
+  if (folder === "/") {
+    for (const rule of headerRules(site).filter((found) => found.extension)) {
+      const type = rule.headers.find(([name]) => name === "Content-Type")?.[1];
+      if (type) lines.push(`<FilesMatch "\\.${rule.extension}$">`, `  ForceType ${quoted(type)}`, "</FilesMatch>");
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * `{{ archive.site | nginxSnippet }}`: the same headers for nginx, to `include` in the server block
+ * that serves the site. nginx drops inherited `add_header` lines in a location that has its own, so
+ * each location repeats every header that applies to it.
+ */
+export function nginxSnippet(site: Site): string {
+  const rules = headerRules(site);
+  const [root, ...folders] = rules;
+  const addHeaders = (headers: readonly (readonly [string, string])[], indent: string) =>
+    headers.filter(([name]) => name !== "Content-Type").map(([name, value]) => `${indent}add_header ${name} ${quoted(value)} always;`);
+  const merged = (rule: HeaderRule) => [...new Map([...root!.headers, ...rule.headers]).entries()];
+  const lines = [
+    "# Made by projektarkiv from the same rules as _headers (src/eleventy/filters/security.ts).",
+    "# Include it in the server block that serves the site: include /path/to/site/_nginx.conf;",
+    ...addHeaders(root!.headers, ""),
+  ];
+  for (const rule of folders) {
+    const folder = new URL(publicUrl(rule.folder, site.url)).pathname;
+    const type = rule.headers.find(([name]) => name === "Content-Type")?.[1];
+    lines.push(
+      "",
+      rule.extension ? `location ~ ^${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[^/]+\\.${rule.extension}$ {` : `location ^~ ${folder} {`,
+      ...(type ? ["  types { }", `  default_type ${quoted(type)};`] : []),
+      ...addHeaders(merged(rule), "  "),
+      "}",
+    );
+  }
+  return `${lines.join("\n")}\n`;
 }

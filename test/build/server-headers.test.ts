@@ -1,0 +1,88 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, contentTree, temporaryWorkspace } from "../helpers.ts";
+
+const workspace = temporaryWorkspace();
+let site: string;
+const PREFIX = "/regionbiblioteket/avslutade-projekt";
+
+beforeAll(async () => {
+  // The bundled content with web editing on, so that /admin/ has rules of its own.
+  const content = await contentTree(workspace.dir, "../../content", {
+    "_data/site.yaml": (text) => text.replace("# cms:\n#   repo: regionbiblioteket/avslutade-projekt\n#   branch: main", "cms:\n  repo: regionbiblioteket/avslutade-projekt\n  branch: main"),
+  });
+  const built = await buildSite(content, path.join(workspace.dir, "_site"), ["--skip-search"]);
+  expect(built.code).toBe(0);
+  site = built.output;
+});
+
+type Headers = Record<string, string>;
+const read = (file: string) => readFile(path.join(site, file), "utf8");
+
+/** Netlify's reading of _headers: every rule whose pattern matches, later ones replacing a header of the same name. */
+function netlifyHeaders(file: string, urlPath: string): Headers {
+  const headers: Headers = {};
+  for (const block of file.trim().split(/\n\n/)) {
+    const [pattern, ...lines] = block.split("\n");
+    const matcher = new RegExp(`^${pattern!.replace(/[.]/g, "\\.").replace(/\*/g, ".*")}$`);
+    if (!matcher.test(urlPath)) continue;
+    for (const line of lines) {
+      const [, name, value] = /^ {2}([\w-]+): (.*)$/.exec(line)!;
+      headers[name!] = value!;
+    }
+  }
+  return headers;
+}
+
+/** Apache's reading: the .htaccess of the root, then of the page's folder, and the FilesMatch of a file type. */
+function apacheHeaders(files: Record<string, string>, urlPath: string): Headers {
+  const headers: Headers = {};
+  const unquote = (value: string) => value.slice(1, -1).replace(/\\(["\\])/g, "$1");
+  const folders = ["/", ...urlPath.split("/").slice(1, -1).map((_, index, parts) => `/${parts.slice(0, index + 1).join("/")}/`)];
+  for (const folder of folders) {
+    const text = files[folder];
+    if (!text) continue;
+    for (const [, name, value] of text.matchAll(/^ {2}Header always set ([\w-]+) (".*")$/gm)) headers[name!] = unquote(value!);
+    for (const [, pattern, type] of text.matchAll(/^<FilesMatch "(.*)">\n {2}ForceType (".*")\n<\/FilesMatch>$/gm)) {
+      if (new RegExp(pattern!).test(urlPath)) headers["Content-Type"] = unquote(type!);
+    }
+  }
+  return headers;
+}
+
+/** nginx's reading: the server's add_header lines, unless a location matches, whose own lines then replace them all. */
+function nginxHeaders(snippet: string, urlPath: string): Headers {
+  const unquote = (value: string) => value.slice(1, -1).replace(/\\(["\\])/g, "$1");
+  const lines = (text: string) => Object.fromEntries([...text.matchAll(/^\s*add_header ([\w-]+) (".*") always;$/gm)].map(([, name, value]) => [name!, unquote(value!)]));
+  const locations = [...snippet.matchAll(/^location (\^~|~) (\S+) \{\n([\s\S]*?)\n\}$/gm)];
+  const matched =
+    locations.find(([, kind, pattern]) => kind === "^~" && urlPath.startsWith(pattern!)) ?? locations.find(([, kind, pattern]) => kind === "~" && new RegExp(pattern!).test(urlPath));
+  if (!matched) return lines(snippet.split("\nlocation ")[0]!);
+  const type = /default_type (".*");/.exec(matched[3]!)?.[1];
+  return { ...lines(matched[3]!), ...(type ? { "Content-Type": unquote(type) } : {}) };
+}
+
+describe("the response headers for Netlify and Cloudflare, Apache and nginx", () => {
+  it("are the same for every kind of address, on each host", async () => {
+    const headers = await read("_headers");
+    const apache = { "/": await read(".htaccess"), "/sok/": await read("sok/.htaccess"), "/admin/": await read("admin/.htaccess") };
+    const nginx = await read("_nginx.conf");
+    for (const urlPath of ["/", "/projekt/vinna-vinna/", "/sok/", "/admin/", "/admin/config.yml", "/kontakt/peter-alsbjer.vcf", "/kontakt/"]) {
+      const expected = netlifyHeaders(headers, urlPath);
+      expect(Object.keys(expected), urlPath).toContain("Content-Security-Policy");
+      expect(apacheHeaders(apache, urlPath), urlPath).toEqual(expected);
+      // nginx serves the site under its path prefix, as site.yaml's url says.
+      expect(nginxHeaders(nginx, `${PREFIX}${urlPath}`), urlPath).toEqual(expected);
+    }
+    expect(netlifyHeaders(headers, "/sok/")["Content-Security-Policy"]).toContain("'wasm-unsafe-eval'");
+    expect(netlifyHeaders(headers, "/admin/")["X-Robots-Tag"]).toBe("noindex");
+    expect(netlifyHeaders(headers, "/kontakt/peter-alsbjer.vcf")["Content-Type"]).toBe("text/vcard; charset=utf-8");
+  });
+
+  it("repeat the policy each page carries in its meta tag, with frame-ancestors added", async () => {
+    const page = await read("projekt/vinna-vinna/index.html");
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)![1]!.replace(/&#39;/g, "'");
+    expect(netlifyHeaders(await read("_headers"), "/projekt/vinna-vinna/")["Content-Security-Policy"]).toBe(`${meta}; frame-ancestors 'self'`);
+  });
+});
