@@ -3,20 +3,21 @@
  * reads the generated config.yml next to the page, with the format of project files
  * (project-file.ts).
  *
- * Sveltia CMS asks www.githubstatus.com for GitHub's status when it starts, and every five minutes
- * after. That would tell a third party whenever an editor opens the page, even before signing in,
- * so the question is answered here, as a failed request, and nothing leaves the site. The CMS then
- * shows no status, as when the status page cannot be reached.
+ * Sveltia CMS asks the git host's status page (www.githubstatus.com for GitHub, GitLab's at
+ * status-api.hostedstatus.com) when it starts, and every five minutes after. That would tell a
+ * third party whenever an editor opens the page, even before signing in, so the question is
+ * answered here, as a failed request, and nothing leaves the site. The CMS then shows no status,
+ * as when the status page cannot be reached.
  */
 import CMS from "@sveltia/cms";
 import { PROJECT_FILE_FORMAT, readProjectFile, writeProjectFile } from "./project-file.ts";
 
-const STATUS_PAGE = "https://www.githubstatus.com/";
+const STATUS_PAGES = ["https://www.githubstatus.com/", "https://status-api.hostedstatus.com/", "https://status.gitlab.com/"];
 const fetchFromNetwork = window.fetch.bind(window);
 
 window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const url = input instanceof Request ? input.url : String(input);
-  if (url.startsWith(STATUS_PAGE)) return Promise.reject(new TypeError("GitHubs statussida frågas inte härifrån"));
+  if (STATUS_PAGES.some((page) => url.startsWith(page))) return Promise.reject(new TypeError("Statussidan frågas inte härifrån"));
   return fetchFromNetwork(input, init);
 };
 

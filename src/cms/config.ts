@@ -7,6 +7,7 @@ import type { CmsConfig, Field } from "./sveltia-types.ts";
 import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, FIXED_FILES, PROJECTS_FOLDER } from "../content/files.ts";
 import { accessibilitySchema, contactSchema, pageSchema, projectSchema, type SiteData } from "../content/schema.ts";
 import { ENTRY_NAME_FIELDS, formFields } from "./fields.ts";
+import { hostBackend } from "./hosts.ts";
 import { PROJECT_FILE_FORMAT } from "./project-file.ts";
 
 /** What the configuration is made from. */
@@ -51,9 +52,7 @@ function backend(settings: CmsSettings): CmsConfig["backend"] {
     // a Git backend to offer it, and names this repository on its sign-in page.
     return { name: "github", repo: `lokalt/${settings.localName}`, auth_methods: ["token"], commit_messages };
   }
-  // A personal access token needs no server. An OAuth worker, where there is one, adds "Logga in med GitHub".
-  const signIn = cms.oauthWorker ? { base_url: cms.oauthWorker.replace(/\/$/, "") } : { auth_methods: ["token" as const] };
-  return { name: "github", repo: cms.repo, branch: cms.branch, ...signIn, commit_messages };
+  return hostBackend(cms, commit_messages);
 }
 
 /** config.yml for a site, with its content folder's path in the repository and the repository's folder name. */

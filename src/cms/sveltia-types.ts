@@ -3,4 +3,4 @@
  * without a file extension, which TypeScript's NodeNext resolution does not follow, so they are
  * imported from their file.
  */
-export type { CmsConfig, Field } from "../../node_modules/@sveltia/cms/types/public.js";
+export type { CmsConfig, CommitMessages, Field } from "../../node_modules/@sveltia/cms/types/public.js";

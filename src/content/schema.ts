@@ -437,6 +437,9 @@ const siteColour = () =>
       return toHex(rgb);
     });
 
+/** The git hosts the web editor can save to. Forgejo is Sveltia CMS's "gitea" backend. */
+export const GIT_HOSTS = ["github", "gitlab", "forgejo"] as const;
+
 export const siteSchema = z.strictObject({
   name: text(),
   organisation: text(),
@@ -452,16 +455,32 @@ export const siteSchema = z.strictObject({
   /** Raw HTML in Markdown, for trusted sites only; it is then sanitised. Off by default. */
   markdown: z.strictObject({ allowHtml: z.boolean().default(false) }).default({ allowHtml: false }),
   cookies: z.strictObject({ categories: z.array(consentCategory).default([]) }).default({ categories: [] }),
-  /** Web editing at /admin/ (src/cms/): the GitHub repository that the editors' saves are committed to. */
+  /** Web editing at /admin/ (src/cms/): the repository that the editors' saves are committed to, on GitHub, GitLab or a Forgejo. */
   cms: z
     .strictObject({
+      /** Where the repository is: GitHub unless said otherwise. */
+      backend: z.enum(GIT_HOSTS).default("github"),
       repo: z
         .string()
         .trim()
-        .regex(/^[\w.-]+\/[\w.-]+$/, "skriv ägare/namn som på GitHub, till exempel regionbiblioteket/avslutade-projekt"),
+        .regex(/^[\w.-]+(?:\/[\w.-]+)+$/, "skriv ägare/namn som på GitHub, till exempel regionbiblioteket/avslutade-projekt"),
       branch: text().default("main"),
+      /** A self-managed GitLab's or a Forgejo's address, such as https://gitlab.region.se. */
+      baseUrl: webUrl().optional(),
+      /** The OAuth application for "Logga in med GitLab" (PKCE) or with Forgejo; without it, editors sign in with a token. */
+      appId: text().optional(),
       /** An OAuth worker (sveltia-cms-auth) for "Logga in med GitHub"; without it editors sign in with a token. */
       oauthWorker: webUrl().optional(),
+    })
+    .superRefine((cms, context) => {
+      const issue = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+      if (cms.backend !== "gitlab" && cms.repo.split("/").length !== 2) {
+        issue("repo", "skriv ägare/namn, till exempel regionbiblioteket/avslutade-projekt; undergrupper (a/b/c) finns bara på GitLab");
+      }
+      if (cms.backend === "forgejo" && !cms.baseUrl) issue("baseUrl", "skriv adressen till er Forgejo, till exempel https://codeberg.org eller https://git.region.se");
+      if (cms.backend === "github" && cms.baseUrl) issue("baseUrl", "gäller bara GitLab och Forgejo; ta bort raden, eller skriv backend: gitlab eller backend: forgejo");
+      if (cms.backend === "github" && cms.appId) issue("appId", "gäller bara GitLab och Forgejo; inloggning med GitHub går genom oauthWorker");
+      if (cms.backend !== "github" && cms.oauthWorker) issue("oauthWorker", "gäller bara GitHub; på GitLab och Forgejo loggar redaktörerna in med appId");
     })
     .optional(),
 });
@@ -476,3 +495,4 @@ export type DocumentData = ProjectData["documents"][number];
 export type PictureData = NonNullable<ProjectData["image"]>;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
 export type ConsentCategory = SiteData["cookies"]["categories"][number];
+export type CmsSettingsData = NonNullable<SiteData["cms"]>;

@@ -114,7 +114,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   // What only full builds make (pages.ts): files that show no project text, and the vCards
   eleventyConfig.addGlobalData("fullBuild", () => (onlyPages ? { files: [], contacts: [] } : { files: [true], contacts: archive?.contacts ?? [] }));
   eleventyConfig.addGlobalData("views", () => archive && (onlyPages ? onlyViews(pageViews(archive), onlyPages) : pageViews(archive)));
-  eleventyConfig.addGlobalData("admin", () => (adminConfig === undefined ? [] : [{ config: adminConfig, policy: adminContentSecurityPolicy() }]));
+  eleventyConfig.addGlobalData("admin", () => (adminConfig === undefined ? [] : [{ config: adminConfig, policy: adminContentSecurityPolicy(archive?.site.cms) }]));
   // Eleventy reads none of the editors' files: every page is a virtual template over the archive.
   // Neither are there template or directory data files, which spares Eleventy a dozen file
   // lookups per page. The preview watches the content folder and rebuilds when a file changes.

@@ -7,11 +7,13 @@ import { z } from "zod";
 import { cmsConfig, cmsConfigFile, type CmsSettings } from "../../src/cms/config.ts";
 import { formFields } from "../../src/cms/fields.ts";
 import { schemaDef } from "../../src/content/field-names.ts";
-import { accessibilitySchema, contactSchema, pageSchema, projectSchema } from "../../src/content/schema.ts";
+import { accessibilitySchema, contactSchema, pageSchema, projectSchema, siteSchema } from "../../src/content/schema.ts";
+import { swedishIssueMessage } from "../../src/content/issue-messages.ts";
+import { adminContentSecurityPolicy } from "../../src/eleventy/filters/security.ts";
 import { PROJECT_ROOT } from "../helpers.ts";
 
 const SETTINGS: CmsSettings = {
-  cms: { repo: "regionbiblioteket/avslutade-projekt", branch: "main" },
+  cms: { backend: "github", repo: "regionbiblioteket/avslutade-projekt", branch: "main" },
   siteName: "Avslutade projekt",
   siteUrl: "https://www.example.se/avslutade-projekt/",
   contentFolder: "content",
@@ -22,6 +24,14 @@ type AnyField = Record<string, unknown> & { name: string; widget?: string; requi
 type AnyCollection = Record<string, unknown> & { name: string; fields?: AnyField[]; files?: (Record<string, unknown> & { name: string; fields: AnyField[] })[] };
 
 const config = cmsConfig(SETTINGS);
+
+/** The same site on each other host: GitLab.com and a self-managed GitLab, a Forgejo with and without sign-in. */
+const HOSTS: Record<string, CmsSettings> = {
+  gitlab: { ...SETTINGS, cms: { backend: "gitlab", repo: "region/bibliotek/avslutade-projekt", branch: "main", appId: "a1b2c3" } },
+  "self-managed gitlab": { ...SETTINGS, cms: { backend: "gitlab", repo: "bibliotek/avslutade-projekt", branch: "main", baseUrl: "https://gitlab.region.se/" } },
+  forgejo: { ...SETTINGS, cms: { backend: "forgejo", repo: "bibliotek/avslutade-projekt", branch: "main", baseUrl: "https://git.region.se", appId: "4d5e6f" } },
+  "forgejo with tokens": { ...SETTINGS, cms: { backend: "forgejo", repo: "bibliotek/avslutade-projekt", branch: "main", baseUrl: "https://codeberg.org" } },
+};
 const collections = config.collections as AnyCollection[];
 const collection = (name: string) => collections.find((entry) => entry.name === name)!;
 const pageFile = (name: string) => collection("sidor").files!.find((file) => file.name === name)!;
@@ -141,7 +151,7 @@ describe("the web editor's config, generated from the content schema", () => {
       }
     };
     const ajv = new Ajv({ allErrors: true, strict: false, formats: { regex: isRegExp, uri: (text: string) => URL.canParse(text) } });
-    for (const settings of [SETTINGS, { ...SETTINGS, cms: undefined }, { ...SETTINGS, cms: { ...SETTINGS.cms!, oauthWorker: "https://auth.example.se" } }]) {
+    for (const settings of [SETTINGS, { ...SETTINGS, cms: undefined }, { ...SETTINGS, cms: { ...SETTINGS.cms!, oauthWorker: "https://auth.example.se" } }, ...Object.values(HOSTS)]) {
       const validate = ajv.compile(schema);
       expect(validate(cmsConfig(settings)), JSON.stringify(validate.errors)).toBe(true);
     }
@@ -214,5 +224,55 @@ describe("the web editor's config, generated from the content schema", () => {
     expect(withWorker.backend).not.toHaveProperty("auth_methods");
     const local = cmsConfig({ ...SETTINGS, cms: undefined });
     expect(local.backend).toMatchObject({ name: "github", repo: "lokalt/avslutade-projekt" });
+  });
+
+  it("signs in to GitLab with PKCE where there is an application, to its own address when self-managed, and with a token always", () => {
+    expect(cmsConfig(HOSTS.gitlab!).backend).toEqual({ ...config.backend, name: "gitlab", repo: "region/bibliotek/avslutade-projekt", auth_type: "pkce", app_id: "a1b2c3", auth_methods: undefined });
+    expect(cmsConfig(HOSTS["self-managed gitlab"]!).backend).toMatchObject({
+      name: "gitlab",
+      api_root: "https://gitlab.region.se/api/v4",
+      base_url: "https://gitlab.region.se",
+      auth_methods: ["token"],
+    });
+  });
+
+  it("saves to a Forgejo as Sveltia's gitea backend, at the Forgejo's own address", () => {
+    expect(cmsConfig(HOSTS.forgejo!).backend).toMatchObject({ name: "gitea", api_root: "https://git.region.se/api/v1", base_url: "https://git.region.se", app_id: "4d5e6f" });
+    expect(cmsConfig(HOSTS.forgejo!).backend).not.toHaveProperty("auth_methods");
+    expect(cmsConfig(HOSTS["forgejo with tokens"]!).backend).toMatchObject({ name: "gitea", api_root: "https://codeberg.org/api/v1", auth_methods: ["token"] });
+  });
+
+  it("names exactly the chosen host's origins in the policy of /admin/", () => {
+    const connect = (cms: CmsSettings["cms"]) => /connect-src ([^;]+)/.exec(adminContentSecurityPolicy(cms))![1];
+    expect(connect(SETTINGS.cms)).toBe("'self' blob: data: https://api.github.com https://*.githubusercontent.com");
+    expect(connect(undefined)).toBe(connect(SETTINGS.cms));
+    expect(connect(HOSTS.gitlab!.cms)).toBe("'self' blob: data: https://gitlab.com");
+    expect(connect(HOSTS["self-managed gitlab"]!.cms)).toBe("'self' blob: data: https://gitlab.region.se");
+    expect(connect(HOSTS.forgejo!.cms)).toBe("'self' blob: data: https://git.region.se");
+  });
+});
+
+describe("site.yaml's cms settings", () => {
+  const cms = (settings: Record<string, unknown>) => {
+    const result = siteSchema.shape.cms.safeParse(settings, { error: swedishIssueMessage });
+    return result.success ? result.data : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  };
+
+  it("keeps GitHub as the default backend, so a site that names none is unchanged", () => {
+    expect(cms({ repo: "regionbiblioteket/avslutade-projekt" })).toEqual({ backend: "github", repo: "regionbiblioteket/avslutade-projekt", branch: "main" });
+  });
+
+  it("takes GitLab's subgroups, and asks for a Forgejo's address", () => {
+    expect(cms({ backend: "gitlab", repo: "region/bibliotek/arkiv" })).toMatchObject({ repo: "region/bibliotek/arkiv" });
+    expect(cms({ backend: "forgejo", repo: "a/b" })).toEqual(["baseUrl: skriv adressen till er Forgejo, till exempel https://codeberg.org eller https://git.region.se"]);
+    expect(cms({ backend: "github", repo: "a/b/c" })).toEqual(["repo: skriv ägare/namn, till exempel regionbiblioteket/avslutade-projekt; undergrupper (a/b/c) finns bara på GitLab"]);
+  });
+
+  it("refuses settings that belong to another host", () => {
+    expect(cms({ repo: "a/b", appId: "x" })).toEqual(["appId: gäller bara GitLab och Forgejo; inloggning med GitHub går genom oauthWorker"]);
+    expect(cms({ backend: "gitlab", repo: "a/b", oauthWorker: "https://auth.example.se" })).toEqual([
+      "oauthWorker: gäller bara GitHub; på GitLab och Forgejo loggar redaktörerna in med appId",
+    ]);
+    expect(cms({ backend: "bitbucket", repo: "a/b" })).toEqual([expect.stringMatching(/^backend: /)]);
   });
 });

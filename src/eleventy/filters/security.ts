@@ -1,4 +1,5 @@
 import type { Site } from "../../content/model.ts";
+import { hostOrigins } from "../../cms/hosts.ts";
 import { publicUrl } from "./urls.ts";
 
 /**
@@ -25,25 +26,23 @@ export function contentSecurityPolicy(site: Site, needsWasm = false): string {
   ].join("; ");
 }
 
-/** GitHub's API and the hosts of its files and avatars, which the web editor reaches once an editor has signed in. */
-const GITHUB_API = "https://api.github.com";
-const GITHUB_CONTENT = "https://*.githubusercontent.com";
-
 /**
  * The policy of /admin/, the web editor (its page has it as `cms.policy`), which
  * is no public page. Scripts still come only from the site. Sveltia CMS sets inline styles, shows
- * pictures and files being uploaded as blob: and data: URLs, runs workers, and talks to GitHub's API
- * once an editor has signed in. GitHub's status page is left out: src/cms/admin.ts never asks it.
+ * pictures and files being uploaded as blob: and data: URLs, runs workers, and talks to the chosen
+ * git host's API once an editor has signed in: exactly that host's origins (src/cms/hosts.ts).
+ * GitHub's status page is left out: src/cms/admin.ts never asks it.
  */
-export function adminContentSecurityPolicy(): string {
+export function adminContentSecurityPolicy(cms: Site["cms"]): string {
+  const host = hostOrigins(cms).join(" ");
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' blob: data: ${GITHUB_CONTENT}`,
+    `img-src 'self' blob: data: ${host}`,
     "media-src 'self' blob: data:",
     "font-src 'self'",
-    `connect-src 'self' blob: data: ${GITHUB_API} ${GITHUB_CONTENT}`,
+    `connect-src 'self' blob: data: ${host}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
@@ -71,7 +70,7 @@ export function headerRules(site: Site): HeaderRule[] {
     { folder: "/", headers: [policy(false), ["X-Content-Type-Options", "nosniff"], ["Referrer-Policy", "strict-origin-when-cross-origin"]] },
     { folder: "/sok/", headers: [policy(true)] },
     ...(site.cms
-      ? [{ folder: "/admin/", headers: [["Content-Security-Policy", `${adminContentSecurityPolicy()}; frame-ancestors 'none'`], ["X-Robots-Tag", "noindex"]] as const }]
+      ? [{ folder: "/admin/", headers: [["Content-Security-Policy", `${adminContentSecurityPolicy(site.cms)}; frame-ancestors 'none'`], ["X-Robots-Tag", "noindex"]] as const }]
       : []),
     { folder: "/kontakt/", extension: "vcf", headers: [["Content-Type", "text/vcard; charset=utf-8"]] },
   ];

@@ -1,0 +1,76 @@
+import { appendFile } from "node:fs/promises";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { launchChromium } from "../../src/cli/browser.ts";
+import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
+import { siteSchema } from "../../src/content/schema.ts";
+import { adminContentSecurityPolicy } from "../../src/eleventy/filters/security.ts";
+import { buildSite, contentTree, temporaryWorkspace } from "../helpers.ts";
+import { describeInBrowser } from "./chromium.ts";
+
+/** The bundled site's web editor saving to each git host, as site.yaml's cms says it. */
+const HOSTS = {
+  github: "cms:\n  repo: regionbiblioteket/avslutade-projekt\n",
+  gitlab: "cms:\n  backend: gitlab\n  repo: region/bibliotek/avslutade-projekt\n  appId: 0a1b2c3d4e5f\n",
+  "self-managed gitlab": "cms:\n  backend: gitlab\n  repo: bibliotek/avslutade-projekt\n  baseUrl: https://gitlab.region.example\n",
+  forgejo: "cms:\n  backend: forgejo\n  repo: bibliotek/avslutade-projekt\n  baseUrl: https://git.region.example\n  appId: 6f7e8d9c\n",
+} as const;
+
+/** The sign-in buttons each host's page offers before an editor has signed in. */
+const SIGN_IN: Record<keyof typeof HOSTS, RegExp[]> = {
+  github: [/Logga in med en Access Token/],
+  gitlab: [/Logga in med \W?GitLab/, /Logga in med en Access Token/],
+  "self-managed gitlab": [/Logga in med en Access Token/],
+  forgejo: [/Logga in med \W?(Gitea|Forgejo)/, /Logga in med en Access Token/],
+};
+
+describeInBrowser("the web editor at /admin/ for each git host", () => {
+  const workspace = temporaryWorkspace();
+  let browser: Browser;
+  const servers: Partial<Record<keyof typeof HOSTS, StaticServer>> = {};
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    for (const [host, settings] of Object.entries(HOSTS) as [keyof typeof HOSTS, string][]) {
+      const content = await contentTree(path.join(workspace.dir, host), "../../content");
+      await appendFile(path.join(content, "_data/site.yaml"), settings);
+      const built = await buildSite(content, path.join(workspace.dir, host, "_site"), ["--skip-search"]);
+      expect(built.stderr).toBe("");
+      servers[host] = await serveStatic(built.output);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), ...Object.values(servers).map((server) => server.close())]);
+  });
+
+  it.each(Object.keys(HOSTS) as (keyof typeof HOSTS)[])("%s: loads with its sign-in, asks no other site for anything, and names only the host's API in its policy", async (host) => {
+    const server = servers[host]!;
+    const context = await browser.newContext({ locale: "sv-SE" });
+    const foreign: string[] = [];
+    await context.route("**/*", (route) => {
+      if (new URL(route.request().url()).origin === new URL(server.url).origin) return route.continue();
+      foreign.push(route.request().url());
+      return route.abort("blockedbyclient");
+    });
+    const violations: string[] = [];
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      if (/Content Security Policy/.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${server.url}admin/`);
+    for (const name of SIGN_IN[host]) await page.getByRole("button", { name }).waitFor({ timeout: 30_000 });
+    // The sign-in page has settled: nothing more is asked while it waits for an editor.
+    await page.waitForTimeout(1000);
+    expect(foreign).toEqual([]);
+    expect(violations).toEqual([]);
+    const cms = siteSchema.shape.cms.parse(Object.values((await import("yaml")).parse(HOSTS[host]))[0]);
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(policy).toBe(adminContentSecurityPolicy(cms));
+    const config = (await import("yaml")).parse(await (await fetch(`${server.url}admin/config.yml`)).text());
+    for (const origin of [config.backend.api_root, config.backend.base_url].filter(Boolean)) {
+      expect(policy).toContain(new URL(origin).origin);
+    }
+    await context.close();
+  });
+});
