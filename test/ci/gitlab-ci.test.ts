@@ -122,6 +122,15 @@ exec ${JSON.stringify(realNpm)} "$@"
     await git(repository, "checkout", "--", "content/index.md");
   });
 
+  it("also publishes to the organisation's own server when DEPLOY_TARGET is set, after the same jobs as pages", async () => {
+    await appendFile(path.join(repository, "content/index.md"), "\nEn mening till.\n");
+    const planned = await jobs({ DEPLOY_TARGET: "publicera@www.region.example:/var/www/arkiv/" });
+    expect(Object.keys(planned).sort()).toEqual(["check", "pages", "server"]);
+    expect(planned.server!.needs).toEqual(planned.pages!.needs);
+    expect(Object.keys(await jobs({ DEPLOY_TARGET: "x", CI_PIPELINE_SOURCE: "merge_request_event" }))).toEqual(["check"]);
+    await git(repository, "checkout", "--", "content/index.md");
+  });
+
   it("checks the links and the review dates from a pipeline schedule, and nothing else", async () => {
     expect(Object.keys(await jobs({ CI_PIPELINE_SOURCE: "schedule" }))).toEqual(["links"]);
   });
