@@ -438,7 +438,7 @@ const siteColour = () =>
     });
 
 /** The git hosts the web editor can save to. Forgejo is Sveltia CMS's "gitea" backend. */
-export const GIT_HOSTS = ["github", "gitlab", "forgejo"] as const;
+const GIT_HOSTS = ["github", "gitlab", "forgejo"] as const;
 
 export const siteSchema = z.strictObject({
   name: text(),

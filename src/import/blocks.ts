@@ -118,13 +118,13 @@ function tidyInline(html: string): string {
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Text with every run of white space, no-break spaces included, as one space. */
-export const normaliseSpace = (text: string) => text.replace(/[\s\u200b]+/g, " ").trim();
+const normaliseSpace = (text: string) => text.replace(/[\s\u200b]+/g, " ").trim();
 
 const isElement = (node: Node): node is HTMLElement => node.nodeType === NodeType.ELEMENT_NODE;
 const tagOf = (element: HTMLElement) => (element.rawTagName ?? "").toLowerCase();
 
 /** The text a visitor sees in nodes, except inside elements for which `skip` is true. */
-export function visibleText(nodes: readonly Node[], skip: (element: HTMLElement) => boolean = () => false): string {
+function visibleText(nodes: readonly Node[], skip: (element: HTMLElement) => boolean = () => false): string {
   let text = "";
   const visit = (node: Node) => {
     if (node.nodeType === NodeType.TEXT_NODE) text += node.text;
@@ -176,7 +176,7 @@ const extensionOfAddress = (address: string) => /\.([a-z0-9]+)$/.exec(pathOf(add
 const REFUSED_FILES = new Set(["zip", "rar", "7z", "exe", "msi", "dmg", "apk", "bat", "cmd", "ps1", "js", "jar", "svg"]);
 
 /** A link to a file rather than a page: Sitevision's /download/, or a document's, program's or archive's file name. */
-export function isDocumentAddress(address: string): boolean {
+function isDocumentAddress(address: string): boolean {
   const path = pathOf(address);
   const extension = extensionOfAddress(address);
   if (path.startsWith("/download/")) return true;

@@ -58,7 +58,7 @@ const TYPE_EXTENSIONS: Readonly<Record<string, string>> = {
 };
 
 /** A file name that is safe in a path and an address: "Slutrapport Läsfrämjande.PDF" → "slutrapport-lasframjande.pdf". */
-export function safeFileName(name: string, contentType = ""): string {
+function safeFileName(name: string, contentType = ""): string {
   const extension = (/\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1] ?? TYPE_EXTENSIONS[contentType.split(";")[0]!.trim()] ?? "").toLowerCase();
   const base = swedishSlug(name.replace(/\.[A-Za-z0-9]{1,5}$/, "")) || "fil";
   return extension ? `${base}.${extension}` : base;

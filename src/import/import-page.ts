@@ -10,6 +10,7 @@ import path from "node:path";
 import { parse as parseYaml, stringify } from "yaml";
 import { writeProjectFile } from "../cms/project-file.ts";
 import { PLACEHOLDERS } from "../content/placeholders.ts";
+import { siteSchema } from "../content/schema.ts";
 import { megabytes } from "../format/file-size.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { readPageBlocks, type Dropped } from "./blocks.ts";
@@ -49,7 +50,9 @@ export class ImportFailed extends Error {}
 /** The largest page read: a Sitevision page is a few hundred kilobytes. */
 const MAX_PAGE_BYTES = megabytes(10);
 
-const DEFAULT_MAX_FILE_MEGABYTES = 25;
+/** site.yaml's file limit, with the schema's default where the folder's site.yaml has none. */
+const maxFileMegabytesOf = (site: Record<string, unknown> | undefined): number =>
+  siteSchema.shape.maxFileMegabytes.safeParse(site?.maxFileMegabytes).data ?? siteSchema.shape.maxFileMegabytes.parse(undefined);
 
 /** Decodes a page by the character set it declares, UTF-8 when it declares none. */
 function decode(bytes: Uint8Array, contentType = ""): string {
@@ -116,7 +119,7 @@ export async function planImport(input: string, options: ImportOptions): Promise
   const page = await loadPage(input, options);
   const read = readPageBlocks(page.html, page.address);
   const existing = await readExisting(options.contentDir);
-  const maxFileMegabytes = typeof existing.site?.maxFileMegabytes === "number" ? existing.site.maxFileMegabytes : DEFAULT_MAX_FILE_MEGABYTES;
+  const maxFileMegabytes = maxFileMegabytesOf(existing.site);
   const report: ImportReport = {
     source: input,
     address: read.address,

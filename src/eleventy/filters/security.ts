@@ -51,7 +51,7 @@ export function adminContentSecurityPolicy(cms: Site["cms"]): string {
 }
 
 /** Response headers for a part of the site: all of it, one folder, or one kind of file in a folder. */
-export interface HeaderRule {
+interface HeaderRule {
   /** A folder of the site ("/" for all of it, "/sok/"), as published under the site's address. */
   readonly folder: string;
   /** Only files with this extension, such as "vcf". */
@@ -64,7 +64,7 @@ export interface HeaderRule {
  * pages' policy as a header (where frame-ancestors also works), and the rest. A later rule's header
  * replaces an earlier one's of the same name; the others still apply.
  */
-export function headerRules(site: Site): HeaderRule[] {
+function headerRules(site: Site): HeaderRule[] {
   const policy = (needsWasm: boolean) => ["Content-Security-Policy", `${contentSecurityPolicy(site, needsWasm)}; frame-ancestors 'self'`] as const;
   return [
     { folder: "/", headers: [policy(false), ["X-Content-Type-Options", "nosniff"], ["Referrer-Policy", "strict-origin-when-cross-origin"]] },
