@@ -22,7 +22,7 @@ const SIGN_IN: Record<keyof typeof HOSTS, RegExp[]> = {
   github: [/Logga in med en Access Token/],
   gitlab: [/Logga in med \W?GitLab/, /Logga in med en Access Token/],
   "self-managed gitlab": [/Logga in med en Access Token/],
-  forgejo: [/Logga in med \W?(Gitea|Forgejo)/, /Logga in med en Access Token/],
+  forgejo: [/Logga in med \W?Gitea \/ Forgejo/, /Logga in med en Access Token/],
 };
 
 describeInBrowser("the web editor at /admin/ for each git host", () => {
