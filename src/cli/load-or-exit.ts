@@ -1,10 +1,10 @@
 import { formatErrorReport } from "../content/errors.ts";
-import { validateContent } from "../content/load.ts";
+import { validateContent, type LoadOptions } from "../content/load.ts";
 import type { Archive } from "../content/model.ts";
 
 /** Loads the archive for a tool that needs valid content, or prints the errors and exits with 1. */
-export async function loadArchiveOrExit(contentDir: string): Promise<Archive> {
-  const result = await validateContent(contentDir);
+export async function loadArchiveOrExit(contentDir: string, options: LoadOptions = {}): Promise<Archive> {
+  const result = await validateContent(contentDir, options);
   if (!result.archive) {
     console.error(formatErrorReport(result.errors));
     process.exit(1);

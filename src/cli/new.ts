@@ -8,6 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { displayPath } from "../content/errors.ts";
 import { PLACEHOLDERS } from "../content/placeholders.ts";
+import { newProjectIdentifier } from "../content/project-ids.ts";
 import { doubleQuoted } from "../content/yaml-slips.ts";
 import { todayInSweden } from "../format/date.ts";
 import { swedishSlug } from "../format/slug.ts";
@@ -30,9 +31,10 @@ if (!slug) {
   process.exit(2);
 }
 
-function projectFile(owner: string): string {
+function projectFile(owner: string, id: string | undefined): string {
+  const idLines = id ? `# Projektets beständiga id i den öppna datan. Ändra det aldrig, inte heller om titeln ändras.\nid: ${id}\n\n` : "";
   return `---
-# Projektets namn, som det ska stå som rubrik. (Måste finnas.)
+${idLines}# Projektets namn, som det ska stå som rubrik. (Måste finnas.)
 title: ${doubleQuoted(name!)}
 
 # En underrubrik, till exempel "fortbildningsprojekt med folkbildningen". (Frivillig.)
@@ -129,7 +131,14 @@ title: ${PLACEHOLDERS.contactTitle}
 const contentDir = path.resolve(values.input);
 const folder = path.join(contentDir, values.contact ? "kontakter" : "projekt");
 const file = path.join(folder, `${slug}.md`);
-const text = values.contact ? contactFile() : projectFile((await loadArchiveOrExit(contentDir)).site.generatedPages.contentOwner.id);
+/** A new project: its owner is the site's, and its id is made from the organisation number, where there is one. */
+async function newProject(): Promise<string> {
+  const archive = await loadArchiveOrExit(contentDir, { includeDrafts: true });
+  const digits = archive.site.organisationNumber;
+  const taken = new Set(archive.projects.flatMap((project) => (project.id ? [project.id] : [])));
+  return projectFile(archive.site.generatedPages.contentOwner.id, digits && newProjectIdentifier(digits, slug, taken));
+}
+const text = values.contact ? contactFile() : await newProject();
 await mkdir(folder, { recursive: true });
 try {
   await writeFile(file, text, { flag: "wx" });

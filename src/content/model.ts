@@ -105,6 +105,8 @@ export interface ArchiveFiles {
 }
 
 export interface Project {
+  /** The lasting identifier in the open data (SE-ORGNR-…), where the file has one. */
+  readonly id?: string;
   readonly slug: string;
   readonly url: string;
   readonly title: string;

@@ -14,11 +14,13 @@ import type { ProjectData } from "./schema.ts";
 /**
  * What decides where a project is listed and which other pages name it: its place in the index
  * and on the browsing pages, its picture in lists, its documents in the accessibility statement,
- * the people it names, its related projects. Its title is not here: a new title is patched into
+ * the people it names, its related projects, its id. Its title is not here: a new title is patched into
  * every list and link that shows it.
  */
 export function listingKey(project: Project): string {
   return JSON.stringify([
+    // Ids must be unique across the archive, which only a full resolve checks.
+    project.id,
     project.period?.end?.iso,
     project.image?.path,
     project.documents.filter((document) => document.shortcomings.length > 0),

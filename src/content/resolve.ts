@@ -1,7 +1,7 @@
 import { comparePartialDates } from "../format/date.ts";
 import { facetsOf, funderPageUrl } from "./facets.ts";
 import { formatFieldPath, type ContentError } from "./errors.ts";
-import type { ContentFile } from "./files.ts";
+import { PROJECTS_FOLDER, type ContentFile } from "./files.ts";
 import {
   Archive,
   type AccessibilityPage,
@@ -142,6 +142,7 @@ export function projectOf(source: ValidatedFile, check: ReferenceChecker, fileRe
   fileReferences.page(source);
   if (!responsibility) return undefined;
   return {
+    ...(data.id ? { id: data.id } : {}),
     ...link,
     summary: data.summary,
     ...(image ? { image } : {}),
@@ -193,6 +194,15 @@ export function resolveArchive(
   );
   const projectFiles = new Map(ofKind("project").map((source) => [source.id, source]));
   const check = new ReferenceChecker(contacts, projectFiles, known, includeDrafts);
+
+  // A project's id is its name in the open data: no two projects may share one, drafts included.
+  const idOwners = new Map<string, ValidatedFile>();
+  for (const source of projectFiles.values()) {
+    const { id } = source.data as ProjectData;
+    const owner = id && idOwners.get(id);
+    if (owner) check.report(source, ["id"], `samma id som ${PROJECTS_FOLDER}/${owner.id}.md; varje projekt ska ha ett eget id (npm run ids skriver ett till projekt som saknar id)`);
+    else if (id) idOwners.set(id, source);
+  }
 
   const projects: Project[] = [];
   const drafts: string[] = [];

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { contrastOnWhite, darkenForText, formatRatio, MINIMUM_TEXT_CONTRAST, parseHexColour, toHex } from "../format/colour.ts";
 import { countryName } from "../format/country.ts";
+import { parseOrganisationNumber, PROJECT_IDENTIFIER } from "../format/organisation-number.ts";
 import { parsePartialDate, todayInSweden, type PartialDate } from "../format/date.ts";
 import { parsePhoneNumber } from "../format/phone.ts";
 import { PLACEHOLDERS } from "./placeholders.ts";
@@ -256,8 +257,24 @@ const pageResponsibility = {
   publishedBy: labelled(reference("kontakter"), "Publicerad av", "Vem som har publicerat sidan."),
 };
 
+/** A Swedish organisation number, checked with its Luhn digit, kept as its ten digits. */
+const organisationNumber = () =>
+  z.union([z.string(), z.number()]).transform((value, ctx): string => {
+    const parsed = parseOrganisationNumber(String(value));
+    if ("error" in parsed) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.digits;
+  });
+
 /** The fields of a project file, before the checks that span several fields. */
 const projectFields = z.strictObject({
+  id: labelled(
+    z.string().trim().regex(PROJECT_IDENTIFIER, "ska se ut som SE-ORGNR-2321000164-vinna-vinna: SE-ORGNR, organisationsnumret utan bindestreck och projektets filnamn när det skapades").optional(),
+    "Id",
+    "Projektets beständiga id i den öppna datan. Det skrivs när projektet skapas och ändras aldrig, inte heller när titeln eller filnamnet ändras.",
+  ),
   title: labelled(text(), "Titel", "Projektets namn, som det ska stå som rubrik. Filnamnet och adressen görs av titeln."),
   subtitle: labelled(text().optional(), "Underrubrik", "Till exempel fortbildningsprojekt med folkbildningen."),
   summary: describe(text().max(300), {
@@ -443,6 +460,8 @@ const GIT_HOSTS = ["github", "gitlab", "forgejo"] as const;
 export const siteSchema = z.strictObject({
   name: text(),
   organisation: text(),
+  /** The organisation's number (organisationsnummer): the projects' ids are made from it. */
+  organisationNumber: organisationNumber().optional(),
   /** The organisation's logo, shown in the header instead of the site name's first line. */
   logo: z.strictObject({ file: attachment("image"), alt: text() }).optional(),
   colour: siteColour().optional(),

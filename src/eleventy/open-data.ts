@@ -11,6 +11,7 @@ function projectRecord(project: Project, siteUrl: string) {
     ...(project.period.end ? { end: project.period.end.iso } : {}),
   };
   return {
+    ...(project.id ? { id: project.id } : {}),
     slug: project.slug,
     url: publicUrl(project.url, siteUrl),
     title: project.title,

@@ -12,6 +12,8 @@ import { writeProjectFile } from "../cms/project-file.ts";
 import { PLACEHOLDERS } from "../content/placeholders.ts";
 import { siteSchema } from "../content/schema.ts";
 import { megabytes } from "../format/file-size.ts";
+import { parseOrganisationNumber } from "../format/organisation-number.ts";
+import { newProjectIdentifier } from "../content/project-ids.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { readPageBlocks, type Dropped } from "./blocks.ts";
 import { FetchRefused, fetchWithinLimits } from "./fetch.ts";
@@ -149,10 +151,18 @@ export async function planImport(input: string, options: ImportOptions): Promise
   const parts = splitPage(content);
   const pageHeading = parts.heading?.text ?? (read.title.split(/\s+[-–|]\s+/)[0] || "Avslutade projekt");
   const slugs = new Set<string>();
+  // Each project gets its lasting id where the folder's site.yaml has the organisation number.
+  const organisation = parseOrganisationNumber(String(existing.site?.organisationNumber ?? ""));
+  const ids = new Set<string>();
   const projects: ProjectReading[] = parts.projects.map((blocks) => {
     const heading = blocks[0]!;
     const slug = uniqueId(swedishSlug(heading.kind === "heading" ? heading.text.split(/\s+[-–—:]\s+\p{Ll}/u)[0]! : "projekt"), slugs);
-    return readProject(blocks, parts.projectLevel, `projekt/${slug}.md`);
+    const reading = readProject(blocks, parts.projectLevel, `projekt/${slug}.md`);
+    if (!("digits" in organisation)) return reading;
+    const id = newProjectIdentifier(organisation.digits, slug, ids);
+    ids.add(id);
+    reading.report.placed.push({ field: "id", from: `organisationNumber i site.yaml och filnamnet: ${id}` });
+    return { ...reading, fields: { id, ...reading.fields } };
   });
   if (projects.length === 0) report.warnings.push("inga projekt hittades: sidan har inga rubriker i innehållsytan att dela upp den vid");
   const dropped: Dropped[] = [...facts.dropped];
@@ -182,7 +192,7 @@ export async function planImport(input: string, options: ImportOptions): Promise
     if (!person.title) personReport.check.push("sidan ger ingen titel: skriv personens titel eller roll i stället för Kontaktperson");
     files.push({ path: file, data: contentFile({ name: person.name, title: person.title ?? "Kontaktperson", ...(person.phones.length > 0 ? { phones: person.phones } : {}), ...(person.email ? { email: person.email } : {}) }) });
   }
-  files.push({ path: siteFile, data: siteYaml(read, pageHeading, contactIds, responsibility, reportFor(siteFile)) });
+  files.push({ path: siteFile, data: siteYaml(read, pageHeading, contactIds, responsibility, reportFor(siteFile), "display" in organisation ? organisation.display : undefined) });
   files.push(...(await fixedPages(options, responsibility, people.get(responsibility.contentOwner), reportFor)));
   report.files.push(...[...reports.values()].sort((a, b) => order(a.file) - order(b.file) || (a.file < b.file ? -1 : 1)));
   return { files, report };
@@ -232,8 +242,9 @@ async function projectFiles(project: ProjectReading, responsibility: Responsibil
     fields.summary = PLACEHOLDERS.summary;
     report.check.push("projektet har inget stycke att göra sammanfattning av: skriv summary innan projektet publiceras");
   }
-  const { title, subtitle, summary, ...rest } = fields;
+  const { id, title, subtitle, summary, ...rest } = fields;
   const data = {
+    ...(id ? { id } : {}),
     title,
     ...(subtitle ? { subtitle } : {}),
     summary,
@@ -248,7 +259,14 @@ async function projectFiles(project: ProjectReading, responsibility: Responsibil
 }
 
 /** site.yaml with the page's name, organisation, address and people, and a comment per key. */
-function siteYaml(read: ReturnType<typeof readPageBlocks>, name: string, contacts: readonly string[], responsibility: Responsibility, report: FileReport): string {
+function siteYaml(
+  read: ReturnType<typeof readPageBlocks>,
+  name: string,
+  contacts: readonly string[],
+  responsibility: Responsibility,
+  report: FileReport,
+  organisationNumber: string | undefined,
+): string {
   const organisation = read.siteName ?? read.title.split(/\s+[-–|]\s+/).slice(1).join(" - ");
   if (read.siteName) report.placed.push({ field: "organisation", from: `webbplatsens namn (${read.siteName})` });
   else report.check.push(`organisation är läst ur sidans titel (${read.title}): skriv organisationens namn`);
@@ -260,7 +278,7 @@ function siteYaml(read: ReturnType<typeof readPageBlocks>, name: string, contact
   const yaml = (value: unknown) => stringify(value, { lineWidth: 0 }).trimEnd();
   return `# Inställningar för hela webbplatsen, lästa ur ${read.address ?? "den sparade sidan"} av npm run import.
 ${yaml({ name, organisation: organisation || "Organisationens namn", url })}
-
+${organisationNumber ? `\n# Organisationsnumret. Projektens id i den öppna datan görs av det.\norganisationNumber: ${organisationNumber}\n` : ""}
 # Personerna i listan "Kontakt" på startsidan, i den ordning de visas.
 ${yaml({ contacts: [...contacts] })}
 

@@ -41,6 +41,7 @@ const pageFile = (name: string) => collection("sidor").files!.find((file) => fil
  * form offers an editor. A key added to the schema without a line here fails the first test below.
  */
 const PROJECT_WIDGETS: Record<string, string> = {
+  id: "string",
   title: "string",
   subtitle: "string",
   summary: "text",

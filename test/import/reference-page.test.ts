@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../../src/content/load.ts";
@@ -148,6 +148,22 @@ describe("npm run import on the reference page (Regionbibliotek Örebro-Västman
     const vinna = report.files.find((file: { file: string }) => file.file === "projekt/vinna-vinna.md");
     expect(vinna.guessed).toContainEqual({ field: "period.end", value: "2011-04-05", from: "Projektet avslutades med en inspirationskonferens den 5 april 2011." });
     expect(vinna.dropped).toContainEqual({ what: "rubrik", text: "Mål", reason: "rubriken för målen; sidan visar en egen" });
+  });
+});
+
+describe("npm run import into a folder whose site.yaml has the organisation number", () => {
+  it("gives each project its lasting id, and keeps the number in the site.yaml it writes", async () => {
+    const content = path.join(workspace.dir, "med-organisationsnummer");
+    await mkdir(path.join(content, "_data"), { recursive: true });
+    await writeFile(path.join(content, "_data/site.yaml"), "organisationNumber: 232100-0164\n");
+    const imported = await runCli("import", [REFERENCE, `--out=${content}`, "--offline", "--force"]);
+    expect(imported.code).toBe(0);
+    const archive = await archiveOf(content);
+    expect(archive.projects.map((project) => [project.slug, project.id])).toEqual([
+      ["vinna-vinna", "SE-ORGNR-2321000164-vinna-vinna"],
+      ["rom-for-dannelse-rum-for-bildning", "SE-ORGNR-2321000164-rom-for-dannelse-rum-for-bildning"],
+    ]);
+    expect(archive.site.organisationNumber).toBe("2321000164");
   });
 });
 

@@ -17,6 +17,7 @@ export function projectJsonLd(project: Project, site: Site): string {
   return jsonScript({
     "@context": "https://schema.org",
     "@type": "Project",
+    ...(project.id ? { identifier: project.id } : {}),
     name: project.title,
     ...(project.subtitle ? { alternateName: project.subtitle } : {}),
     description: project.summary,
