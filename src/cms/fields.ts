@@ -94,6 +94,8 @@ function widgetOf(core: z.ZodType, info: FieldInfo, path: string, optional: bool
       return { widget: "string", ...maxLength(core) };
     case "boolean":
       return { widget: "boolean" };
+    case "number":
+      return { widget: "number", value_type: "int" };
     case "enum":
       return select(Object.values(def.entries ?? {}), info, false);
     case "object":

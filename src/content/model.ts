@@ -3,7 +3,7 @@ import type { Attachment } from "./attachments.ts";
 import type { PartialDate } from "../format/date.ts";
 import type { PhoneNumber } from "../format/phone.ts";
 import { paginate, pageUrlOf, type ListPage } from "./pagination.ts";
-import type { ConsentCategory, PartnerRole, SiteData, AccessibilityData } from "./schema.ts";
+import type { ConsentCategory, FunderData, PartnerRole, SiteData, AccessibilityData } from "./schema.ts";
 
 /** A short link to a project, for lists that must not drag the whole project along. */
 export interface ProjectLink {
@@ -118,7 +118,8 @@ export interface Project {
   readonly goals: readonly string[];
   readonly partnerGroups: readonly PartnerGroup[];
   /** Each funder with the URL of its page in the archive, which lists every project it funded. */
-  readonly funders: readonly { readonly name: string; readonly url?: string; readonly page: string }[];
+  /** The funders, with the grant each gave where the file says it, and each funder's browsing page. */
+  readonly funders: readonly (FunderData & { readonly page: string })[];
   readonly events: readonly { readonly date: PartialDate; readonly title: string }[];
   readonly documents: readonly ProjectDocument[];
   readonly contacts: readonly Contact[];

@@ -232,9 +232,28 @@ const partner = z.strictObject({
   url: labelled(webUrl().optional(), "Webbplats", URL_HINT),
 });
 
+/**
+ * A case number (diarienummer) as Swedish public bodies write them: an optional letter prefix, a
+ * year and a running number, sometimes with a part: "KUR 2019/1234", "2019-00123", "RUN 2020/45:3".
+ */
+const CASE_NUMBER = /^(?:[A-ZÅÄÖ]{1,8}\s+)?(?:19|20)\d{2}[/-]\d{1,6}(?:[:.-]\d{1,4})?$/;
+
+/** A funder, and the grant it gave where the editor knows it: programme, case number, amount and year. */
 const funder = z.strictObject({
   name: labelled(text(), "Namn", "Finansiärens namn, till exempel Statens kulturråd."),
   url: labelled(webUrl().optional(), "Webbplats", URL_HINT),
+  programme: labelled(text().optional(), "Program", "Bidragsprogrammet, till exempel Stärkta bibliotek."),
+  caseNumber: labelled(
+    text().regex(CASE_NUMBER, "ska vara ett diarienummer som KUR 2019/1234: ett år, ett snedstreck eller bindestreck och ett löpnummer, gärna med myndighetens förkortning först").optional(),
+    "Diarienummer",
+    "Finansiärens diarienummer för bidraget, till exempel KUR 2019/1234. Det står i beslutet.",
+  ),
+  amount: labelled(
+    z.number().int("ska vara ett helt antal kronor, till exempel 450000").positive().optional(),
+    "Belopp (kr)",
+    "Bidraget i hela kronor, utan mellanslag, till exempel 450000.",
+  ),
+  year: labelled(z.number().int().min(1900).max(2100).optional(), "År", "Året bidraget beviljades, till exempel 2019."),
 });
 
 const projectEvent = z.strictObject({
@@ -510,6 +529,7 @@ export type PageData = z.output<typeof pageSchema>;
 export type AccessibilityData = z.output<typeof accessibilitySchema>;
 export type SiteData = z.output<typeof siteSchema>;
 export type PartnerData = ProjectData["partners"][number];
+export type FunderData = ProjectData["funders"][number];
 export type DocumentData = ProjectData["documents"][number];
 export type PictureData = NonNullable<ProjectData["image"]>;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];

@@ -20,7 +20,7 @@ function projectRecord(project: Project, siteUrl: string) {
     ...(period ? { period } : {}),
     goals: project.goals,
     partners: project.partnerGroups.flatMap((group) => group.partners),
-    funders: project.funders.map(({ name, url }) => (url ? { name, url } : { name })),
+    funders: project.funders.map(({ page: _page, ...funder }) => funder),
     events: project.events.map((event) => ({ date: event.date.iso, title: event.title })),
     contacts: project.contacts.map(person),
     related: project.related.map((link) => link.slug),

@@ -9,6 +9,8 @@ export { feedEntries, projectJsonLd, sitemapEntries } from "./structured-data.ts
 /** `{{ projects | newestReview }}`: the latest review date, for the feed's `updated`. */
 export { newestReview } from "../../content/review.ts";
 export { contentSecurityPolicy, headersFile, htaccessFile, nginxSnippet } from "./security.ts";
+/** `{{ funder | grant }}`: "Stärkta bibliotek, dnr KUR 2019/1234, 450 000 kr, 2019". */
+export { formatGrant as grant } from "../../format/grant.ts";
 /** `{{ document.size | fileSize }}`: "1,2 MB". */
 export { formatFileSize as fileSize } from "../../format/file-size.ts";
 /** `{{ document.shortcomings | shortcomingText }}`: "saknar taggar och titel". */

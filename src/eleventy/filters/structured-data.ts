@@ -1,34 +1,69 @@
 import type { Archive, Project, Site } from "../../content/model.ts";
 import type { PageView, PageViews } from "../page-views.ts";
+import type { DigitalDocument, MonetaryGrant, Organization, Project as SchemaProject, WithContext } from "schema-dts";
+import { shortcomingText } from "../../content/file-references.ts";
 import { jsonScript } from "./json.ts";
 import { publicUrl } from "./urls.ts";
 
 /**
- * `{{ project | projectJsonLd(archive.site) | safe }}`: schema.org JSON-LD for a project page,
- * escaped for a `<script>` element.
+ * schema.org's description of a project page: the `Project` with its lasting identifier, its
+ * period, its funders and the grants they gave (`MonetaryGrant`, whose `fundedItem` is the
+ * project), its partners and its documents. Typed with schema-dts, so that the type checker holds
+ * every term to schema.org's vocabulary.
  */
-export function projectJsonLd(project: Project, site: Site): string {
-  const organisation = (name: string, url?: string, country?: string) => ({
+export function projectStructuredData(project: Project, site: Site): WithContext<SchemaProject> {
+  const url = publicUrl(project.url, site.url);
+  const organisation = (name: string, website?: string, country?: string): Organization => ({
     "@type": "Organization",
     name,
-    ...(url ? { url } : {}),
+    ...(website ? { url: website } : {}),
     ...(country ? { address: { "@type": "PostalAddress", addressCountry: country } } : {}),
   });
-  return jsonScript({
+  const funding = project.funders
+    .filter((funder) => funder.programme || funder.caseNumber || funder.amount !== undefined)
+    .map(
+      (funder): MonetaryGrant => ({
+        "@type": "MonetaryGrant",
+        ...(funder.programme ? { name: funder.programme } : {}),
+        ...(funder.caseNumber ? { identifier: funder.caseNumber } : {}),
+        ...(funder.amount !== undefined ? { amount: { "@type": "MonetaryAmount", value: funder.amount, currency: "SEK" } } : {}),
+        funder: organisation(funder.name, funder.url),
+        fundedItem: { "@id": url },
+      }),
+    );
+  const documents = project.documents.map(
+    (document): DigitalDocument => ({
+      "@type": "DigitalDocument",
+      name: document.title,
+      url: publicUrl(document.url, site.url),
+      encodingFormat: document.format,
+      inLanguage: document.lang ?? "sv",
+      ...(document.format === "PDF"
+        ? { accessibilitySummary: document.shortcomings.length === 0 ? "Tillgänglig PDF: taggad, med språk och titel." : `Inte tillgänglig: ${shortcomingText(document.shortcomings)}.` }
+        : {}),
+    }),
+  );
+  return {
     "@context": "https://schema.org",
     "@type": "Project",
+    "@id": url,
     ...(project.id ? { identifier: project.id } : {}),
     name: project.title,
     ...(project.subtitle ? { alternateName: project.subtitle } : {}),
     description: project.summary,
-    url: publicUrl(project.url, site.url),
+    url,
     ...(project.period?.start ? { startDate: project.period.start.iso } : {}),
     ...(project.period?.end ? { endDate: project.period.end.iso } : {}),
     funder: project.funders.map((funder) => organisation(funder.name, funder.url)),
+    ...(funding.length > 0 ? { funding } : {}),
     member: project.partnerGroups.flatMap((group) => group.partners.map((partner) => organisation(partner.name, partner.url, partner.country))),
+    ...(documents.length > 0 ? { subjectOf: documents } : {}),
     parentOrganization: organisation(site.organisation, site.url),
-  });
+  };
 }
+
+/** `{{ project | projectJsonLd(archive.site) | safe }}`: the project's JSON-LD, escaped for a `<script>` element. */
+export const projectJsonLd = (project: Project, site: Site): string => jsonScript(projectStructuredData(project, site));
 
 /**
  * `{{ views | sitemapEntries }}`: every public page with the date it was last reviewed, taken from
