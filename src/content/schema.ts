@@ -476,11 +476,30 @@ const siteColour = () =>
 /** The git hosts the web editor can save to. Forgejo is Sveltia CMS's "gitea" backend. */
 const GIT_HOSTS = ["github", "gitlab", "forgejo"] as const;
 
+/** The licence of the open data: a Creative Commons URI exactly as the dataportal compares it (http, ending in /). */
+const DATA_LICENCE = /^http:\/\/creativecommons\.org\/(?:publicdomain\/zero\/1\.0|licenses\/by(?:-sa)?\/4\.0)\/$/;
+const CC0 = "http://creativecommons.org/publicdomain/zero/1.0/";
+
+/** The kinds of publisher in the EU's ADMS vocabulary that a library organisation can be. */
+export const PUBLISHER_TYPES = ["LocalAuthority", "RegionalAuthority", "NationalAuthority", "NonProfitOrganisation", "Academia-ScientificOrganisation"] as const;
+
 export const siteSchema = z.strictObject({
   name: text(),
   organisation: text(),
   /** The organisation's number (organisationsnummer): the projects' ids are made from it. */
   organisationNumber: organisationNumber().optional(),
+  /** A DCAT-AP-SE catalogue of the open data at /dcat.rdf, for Sveriges dataportal to harvest. */
+  dcat: z.boolean().default(false),
+  /** The open data's licence. */
+  dataLicense: z
+    .string()
+    .trim()
+    .regex(DATA_LICENCE, `skriv licensens adress exakt som Creative Commons skriver den, med http:// och / på slutet, till exempel ${CC0} (CC0) eller http://creativecommons.org/licenses/by/4.0/ (CC BY)`)
+    .default(CC0),
+  /** Where questions about the open data go: the catalogue's contact point. */
+  dataContactEmail: emailAddress().optional(),
+  /** What kind of publisher the organisation is, in the catalogue. */
+  publisherType: z.enum(PUBLISHER_TYPES).optional(),
   /** The organisation's logo, shown in the header instead of the site name's first line. */
   logo: z.strictObject({ file: attachment("image"), alt: text() }).optional(),
   colour: siteColour().optional(),
@@ -521,6 +540,12 @@ export const siteSchema = z.strictObject({
       if (cms.backend !== "github" && cms.oauthWorker) issue("oauthWorker", "gäller bara GitHub; på GitLab och Forgejo loggar redaktörerna in med appId");
     })
     .optional(),
+}).superRefine((site, context) => {
+  if (!site.dcat) return;
+  const needed = { organisationNumber: "organisationsnumret, till exempel organisationNumber: 232100-0164", dataContactEmail: "en e-postadress för frågor om den öppna datan, till exempel dataContactEmail: oppnadata@region.se", publisherType: `vilken sorts organisation ni är: ${PUBLISHER_TYPES.join(", ")}` } as const;
+  for (const [key, what] of Object.entries(needed)) {
+    if (site[key as keyof typeof needed] === undefined) context.addIssue({ code: "custom", path: ["dcat"], message: `katalogen för Sveriges dataportal (dcat: true) behöver ${key}: ${what}` });
+  }
 });
 
 export type ProjectData = z.output<typeof projectSchema>;

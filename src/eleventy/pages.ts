@@ -77,6 +77,8 @@ export function addPages(eleventyConfig: UserConfig): void {
   }
   archiveFile(eleventyConfig, "nginx", "/_nginx.conf", "{{ archive.site | nginxSnippet | safe }}");
   archiveFile(eleventyConfig, "projekt-schema", "/projekt.schema.json", "{{ archive | openDataSchema | safe }}");
+  // The DCAT-AP-SE catalogue, for a site with `dcat: true` (src/open-data/dcat.ts).
+  archiveFile(eleventyConfig, "dcat", (data) => ((data.archive as Archive).site.dcat ? "/dcat.rdf" : false), "{{ archive | dcatCatalogue | safe }}");
 
   // The web editor (src/cms/): `admin` holds its config when this build has /admin/, and is empty otherwise.
   const adminFile = (name: string, permalink: string, content: string, data: Record<string, unknown> = {}) =>

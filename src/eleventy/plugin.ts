@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
@@ -25,13 +25,14 @@ import { finishPageWriter } from "./page-writer.ts";
 
 /**
  * The project folder, where layouts and assets live whatever the content folder is: the nearest
- * folder above this module with a package.json, whether the module runs from src/ through tsx or
- * compiled into node_modules/.cache (src/cli/launch.mjs).
+ * folder above this module with a package.json file, whether the module runs from src/ through tsx
+ * or compiled into node_modules/.cache (src/cli/launch.mjs). A file, since node_modules can hold a
+ * package named package.json (rdflib depends on one), which is a folder.
  */
 export const PROJECT_ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 function projectRoot(folder: string): string {
-  if (existsSync(path.join(folder, "package.json"))) return folder;
+  if (statSync(path.join(folder, "package.json"), { throwIfNoEntry: false })?.isFile()) return folder;
   const parent = path.dirname(folder);
   if (parent === folder) throw new Error("projektarkiv: hittar inte projektmappen (package.json)");
   return projectRoot(parent);

@@ -5,6 +5,7 @@ export { vcard } from "./vcard.ts";
 export { jsonScript } from "./json.ts";
 export { calendarDate, publicPath, publicUrl } from "./urls.ts";
 export { openData, openDataSchema } from "../open-data.ts";
+export { dcatCatalogue } from "../../open-data/dcat.ts";
 export { feedEntries, projectJsonLd, sitemapEntries } from "./structured-data.ts";
 /** `{{ projects | newestReview }}`: the latest review date, for the feed's `updated`. */
 export { newestReview } from "../../content/review.ts";
