@@ -8,14 +8,18 @@ import { buildSite, contentTree, PROJECT_ROOT, readPage, runCli, temporaryWorksp
 const workspace = temporaryWorkspace();
 let site: string;
 
-/** Vinna Vinna's funder with the grant behind it; Rom for dannelse's with only a programme. */
+/** A funder with the grant behind it, and a partner that owned and coordinated the project. */
 const GRANT = `funders:
   - name: Statens kulturråd
     url: https://www.kulturradet.se/
     programme: Stärkta bibliotek
     caseNumber: KUR 2019/1234
     amount: 450000
-    year: 2019`;
+    year: 2019
+partners:
+  - name: Region Västmanland
+    country: SE
+    roles: [owner, coordinator]`;
 
 beforeAll(async () => {
   const content = await contentTree(workspace.dir, "dokumentation", {
@@ -88,6 +92,7 @@ describe("a project's grants", () => {
       },
     ]);
     expect(document.subjectOf.map((item: { name: string; inLanguage: string }) => item.inLanguage)).toContain("sv");
+    expect(document.member).toEqual([expect.objectContaining({ "@type": "OrganizationRole", roleName: ["projektägare", "koordinator"] })]);
     const terms = await schemaOrgTerms();
     expect(terms.has("MonetaryGrant") && terms.has("fundedItem") && !terms.has("grantAmount")).toBe(true);
     const found = [...iris(await expand(document))];

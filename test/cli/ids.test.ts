@@ -76,6 +76,15 @@ describe("npm run ids on the bundled content", () => {
     const page = await readFile(path.join(built.output, "projekt/vinna-vinna/index.html"), "utf8");
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)![1]!);
     expect(jsonLd.identifier).toBe("SE-ORGNR-2321000164-vinna-vinna");
+    // A partner that owned or coordinated the project is an OrganizationRole in the JSON-LD.
+    const rom = await readFile(path.join(built.output, "projekt/rom-for-dannelse/index.html"), "utf8");
+    const members = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(rom)![1]!).member;
+    expect(members[0]).toEqual({
+      "@type": "OrganizationRole",
+      roleName: ["projektägare", "koordinator"],
+      member: { "@type": "Organization", name: "VOFO (Voksenopplæringsforbundet)", address: { "@type": "PostalAddress", addressCountry: "NO" } },
+    });
+    expect(members[1]).toEqual({ "@type": "Organization", name: "Nasjonalbiblioteket", address: { "@type": "PostalAddress", addressCountry: "NO" } });
   });
 });
 

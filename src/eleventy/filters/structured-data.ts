@@ -1,6 +1,7 @@
 import type { Archive, Project, Site } from "../../content/model.ts";
 import type { PageView, PageViews } from "../page-views.ts";
-import type { DigitalDocument, MonetaryGrant, Organization, Project as SchemaProject, WithContext } from "schema-dts";
+import type { DigitalDocument, MonetaryGrant, Organization, OrganizationRole, Project as SchemaProject, WithContext } from "schema-dts";
+import { PARTNER_ROLE_NAMES } from "../../content/schema.ts";
 import { shortcomingText } from "../../content/file-references.ts";
 import { jsonScript } from "./json.ts";
 import { publicUrl } from "./urls.ts";
@@ -8,7 +9,7 @@ import { publicUrl } from "./urls.ts";
 /**
  * schema.org's description of a project page: the `Project` with its lasting identifier, its
  * period, its funders and the grants they gave (`MonetaryGrant`, whose `fundedItem` is the
- * project), its partners and its documents. Typed with schema-dts, so that the type checker holds
+ * project), its partners (owners and coordinators as an `OrganizationRole`) and its documents. Typed with schema-dts, so that the type checker holds
  * every term to schema.org's vocabulary.
  */
 export function projectStructuredData(project: Project, site: Site): WithContext<SchemaProject> {
@@ -43,10 +44,19 @@ export function projectStructuredData(project: Project, site: Site): WithContext
         : {}),
     }),
   );
+  /** A partner with roles beyond partner (owner, coordinator) as an OrganizationRole naming them. */
+  const partnerMember = (partner: Project["partnerGroups"][number]["partners"][number]) => {
+    const member = organisation(partner.name, partner.url, partner.country);
+    const roles = partner.roles.filter((role) => role !== "partner").map((role) => PARTNER_ROLE_NAMES[role]);
+    if (roles.length === 0) return member;
+    const role: OrganizationRole<Organization, "member"> = { "@type": "OrganizationRole", roleName: roles, member };
+    return role;
+  };
   return {
     "@context": "https://schema.org",
     "@type": "Project",
-    "@id": url,
+    // The grants name the project they funded by its address.
+    ...(funding.length > 0 ? { "@id": url } : {}),
     ...(project.id ? { identifier: project.id } : {}),
     name: project.title,
     ...(project.subtitle ? { alternateName: project.subtitle } : {}),
@@ -56,7 +66,7 @@ export function projectStructuredData(project: Project, site: Site): WithContext
     ...(project.period?.end ? { endDate: project.period.end.iso } : {}),
     funder: project.funders.map((funder) => organisation(funder.name, funder.url)),
     ...(funding.length > 0 ? { funding } : {}),
-    member: project.partnerGroups.flatMap((group) => group.partners.map((partner) => organisation(partner.name, partner.url, partner.country))),
+    member: project.partnerGroups.flatMap((group) => group.partners.map(partnerMember)),
     ...(documents.length > 0 ? { subjectOf: documents } : {}),
     parentOrganization: organisation(site.organisation, site.url),
   };
