@@ -23,6 +23,19 @@ export interface CmsSettings {
   readonly contentFolder: string;
   /** The repository's folder name, which the sign-in page names when no `cms.repo` is set. */
   readonly localName: string;
+  /** site.yaml's organisation number, as ten digits: a new project's id is made from it. */
+  readonly organisationNumber?: string;
+}
+
+/**
+ * A project's lasting id in the form: hidden, since it never changes. A new project made in the form
+ * gets one when the site has an organisation number: the number and a short random part, since the
+ * file name is not known when the form opens (Sveltia CMS fills `{{uuid_short}}` with 12 hex digits).
+ */
+function identifierField(field: Field, settings: CmsSettings): Field {
+  const { name, label } = field as { name: string; label: string };
+  const initial = settings.organisationNumber ? { default: `SE-ORGNR-${settings.organisationNumber}-{{uuid_short}}` } : {};
+  return { name, label, widget: "hidden", ...initial } as Field;
 }
 
 /** The body of a file: Markdown, with headings from level 2, since the page's title is its h1. */
@@ -56,9 +69,16 @@ function backend(settings: CmsSettings): CmsConfig["backend"] {
 }
 
 /** config.yml for a site, with its content folder's path in the repository and the repository's folder name. */
-export async function cmsConfigFile(site: Pick<SiteData, "name" | "url" | "cms">, contentFolder: string, localName: string): Promise<string> {
+export async function cmsConfigFile(site: Pick<SiteData, "name" | "url" | "cms" | "organisationNumber">, contentFolder: string, localName: string): Promise<string> {
   const { stringify } = await import("yaml");
-  const config = cmsConfig({ cms: site.cms, siteName: site.name, siteUrl: site.url, contentFolder, localName });
+  const config = cmsConfig({
+    cms: site.cms,
+    siteName: site.name,
+    siteUrl: site.url,
+    contentFolder,
+    localName,
+    ...(site.organisationNumber ? { organisationNumber: site.organisationNumber } : {}),
+  });
   return `# Made by projektarkiv from src/content/schema.ts and site.yaml on every build; edits here are lost.\n${stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
 
@@ -102,7 +122,7 @@ export function cmsConfig(settings: CmsSettings): CmsConfig {
         // The CMS would otherwise note old addresses in an `aliases` field, which the schema refuses.
         aliases_field: false,
         fields: [
-          ...formFields(projectSchema),
+          ...formFields(projectSchema).map((field) => (field.name === "id" ? identifierField(field, settings) : field)),
           body("Brödtext", "Texten om projektet. En tom rad gör ett nytt stycke. Mellanrubriker börjar på nivå 2."),
         ],
       },

@@ -153,7 +153,8 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     const file = `projekt/${swedishSlug(NEW_TITLE)}.md`;
     expect(file).toBe("projekt/lasframjande-pa-aland-och-i-orebro.md");
     const draft = await saveAndRead(page, `content/${file}`, "draft: true");
-    expect(draft.startsWith(`---\ntitle: ${NEW_TITLE}\n`)).toBe(true);
+    // The form gives a new project its lasting id, from site.yaml's organisation number.
+    expect(draft).toMatch(new RegExp(`^---\nid: SE-ORGNR-2321000164-[0-9a-f]{12}\ntitle: ${NEW_TITLE}\n`));
     expect(draft).toContain("image:\n  file: /filer/omslag.jpg\n  alt: Gröna kullar med tre träd under en disig sol.\n");
     expect(draft).toContain("documents:\n  - title: Slutrapport\n    file: /filer/slutrapport.pdf\n");
     const uploaded = {
@@ -191,7 +192,7 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     expect(textOf(projectPage.querySelector('section[aria-labelledby="dokumentation"] a'))).toMatch(/^Slutrapport \(PDF, \d+ kB\)$/);
   });
 
-  it("edits Vinna Vinna's title, and the saved file changes on the title's line and the quoting of a year", async () => {
+  it("edits Vinna Vinna's title, and the saved file changes on the title's line and the quoting of a year, and gains its id", async () => {
     const editor = await openEditor();
     const { page } = editor;
     await signIn(editor);
@@ -202,7 +203,10 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     await editor.context.close();
 
     const before = (await readFile(path.join(sites.editable.content, "projekt/vinna-vinna.md"), "utf8")).split("\n");
-    const after = saved.split("\n");
+    // A project without an id gets one the first time it is saved in the form, as its first line.
+    const [fence, id, ...rest] = saved.split("\n");
+    expect(id).toMatch(/^id: SE-ORGNR-2321000164-[0-9a-f]{12}$/);
+    const after = [fence!, ...rest];
     expect(after.length).toBe(before.length);
     const changed = before.flatMap((line, index) => (line === after[index] ? [] : [{ line: index + 1, before: line, after: after[index] }]));
     expect(changed).toEqual([

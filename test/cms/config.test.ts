@@ -10,6 +10,7 @@ import { schemaDef } from "../../src/content/field-names.ts";
 import { accessibilitySchema, contactSchema, pageSchema, projectSchema, siteSchema } from "../../src/content/schema.ts";
 import { swedishIssueMessage } from "../../src/content/issue-messages.ts";
 import { adminContentSecurityPolicy } from "../../src/eleventy/filters/security.ts";
+import { PROJECT_IDENTIFIER } from "../../src/format/organisation-number.ts";
 import { PROJECT_ROOT } from "../helpers.ts";
 
 const SETTINGS: CmsSettings = {
@@ -41,7 +42,7 @@ const pageFile = (name: string) => collection("sidor").files!.find((file) => fil
  * form offers an editor. A key added to the schema without a line here fails the first test below.
  */
 const PROJECT_WIDGETS: Record<string, string> = {
-  id: "string",
+  id: "hidden",
   title: "string",
   subtitle: "string",
   summary: "text",
@@ -135,7 +136,9 @@ describe("the web editor's config, generated from the content schema", () => {
     expect([...form.keys()].sort()).toEqual([...keys.keys(), "body"].sort());
     for (const [keyPath, required] of keys) {
       const field = form.get(keyPath)!;
-      expect({ keyPath, widget: field.widget, required: field.required }).toEqual({ keyPath, widget: widgets[keyPath as keyof typeof widgets], required });
+      // A hidden field has no `required` in Sveltia's schema; it is filled by the form, never by an editor.
+      const formRequired = field.widget === "hidden" ? false : field.required;
+      expect({ keyPath, widget: field.widget, required: formRequired }).toEqual({ keyPath, widget: widgets[keyPath as keyof typeof widgets], required });
       expect(field.label, keyPath).toMatch(/^[A-ZÅÄÖ]/);
     }
     expect(form.get("body")).toMatchObject({ widget: "markdown", required: false });
@@ -156,7 +159,7 @@ describe("the web editor's config, generated from the content schema", () => {
       }
     };
     const ajv = new Ajv({ allErrors: true, strict: false, formats: { regex: isRegExp, uri: (text: string) => URL.canParse(text) } });
-    for (const settings of [SETTINGS, { ...SETTINGS, cms: undefined }, { ...SETTINGS, cms: { ...SETTINGS.cms!, oauthWorker: "https://auth.example.se" } }, ...Object.values(HOSTS)]) {
+    for (const settings of [SETTINGS, { ...SETTINGS, cms: undefined }, { ...SETTINGS, cms: { ...SETTINGS.cms!, oauthWorker: "https://auth.example.se" } }, { ...SETTINGS, organisationNumber: "2321000164" }, ...Object.values(HOSTS)]) {
       const validate = ajv.compile(schema);
       expect(validate(cmsConfig(settings)), JSON.stringify(validate.errors)).toBe(true);
     }
@@ -210,6 +213,15 @@ describe("the web editor's config, generated from the content schema", () => {
     expect(config).toMatchObject({ media_folder: "content/filer", public_folder: "/filer", output: { omit_empty_optional_fields: true } });
     expect(collection("kontakter")).toMatchObject({ folder: "content/kontakter", slug: "{{name}}" });
     expect(collection("sidor").files!.map((file) => file.file)).toEqual(["content/index.md", "content/kakor.md", "content/tillganglighet.md"]);
+  });
+
+  it("gives a new project a hidden, lasting id from the organisation number, and none without one", () => {
+    const withNumber = cmsConfig({ ...SETTINGS, organisationNumber: "2321000164" });
+    const id = (settings: ReturnType<typeof cmsConfig>) => (settings.collections as AnyCollection[]).find((entry) => entry.name === "projekt")!.fields!.find((field) => field.name === "id")!;
+    expect(id(withNumber)).toEqual({ name: "id", label: "Id", widget: "hidden", default: "SE-ORGNR-2321000164-{{uuid_short}}" });
+    expect(id(config)).not.toHaveProperty("default");
+    // What Sveltia CMS writes in place of {{uuid_short}}: the last group of a random UUID, 12 hex digits.
+    expect(PROJECT_IDENTIFIER.test(`SE-ORGNR-2321000164-${crypto.randomUUID().split("-").pop()}`)).toBe(true);
   });
 
   it("uploads a project's documents and lead picture with the file and image widgets, and offers no address from another site", () => {
