@@ -4,7 +4,7 @@
  * is of an accepted kind and not too large), finds the pictures in Markdown bodies, and finds the
  * files that nothing refers to.
  */
-import { readdir, stat } from "node:fs/promises";
+import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { formatFileSize, megabytes } from "../format/file-size.ts";
 import type { ContentError } from "./errors.ts";
@@ -20,6 +20,10 @@ export interface Attachment {
   readonly file: string;
   readonly size: number;
   readonly mtimeMs: number;
+  /** A name in the path starts with a dot (.gitkeep, .dold/): published with the rest, never linked by an editor. */
+  readonly hidden?: true;
+  /** A symbolic link in a hidden folder, which the validation of the content tree does not follow (files.ts). */
+  readonly link?: true;
 }
 
 /** Every file in filer/, by its path there. */
@@ -65,35 +69,52 @@ const SVG_MESSAGE =
 
 export const extensionOf = (file: string) => path.extname(file).slice(1).toLowerCase();
 
-/** Lists filer/ (an absent folder is an empty list). Hidden files, such as .gitkeep, are left out. */
+/**
+ * Lists filer/ (an absent folder is an empty list). Hidden files and folders are listed too, since
+ * the whole folder is published: they are checked as any other file (refusedAttachments), but
+ * never counted as files that nothing links to.
+ */
 export async function listAttachments(contentDir: string): Promise<AttachmentListing> {
   const root = path.join(contentDir, ATTACHMENTS_FOLDER);
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries
     .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !path.relative(root, file).split(path.sep).some((part) => part.startsWith(".")))
-    .sort();
+    .map((entry) => ({ file: path.join(entry.parentPath, entry.name), link: entry.isSymbolicLink() }))
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
   const listing = await Promise.all(
-    files.map(async (file): Promise<Attachment | undefined> => {
+    files.map(async ({ file, link }): Promise<Attachment | undefined> => {
+      const relative = path.relative(root, file).split(path.sep).join("/");
+      const hidden = relative.split("/").some((part) => part.startsWith("."));
+      // A link outside hidden folders has been checked with the content tree (files.ts); one inside is refused.
+      if (link && hidden) {
+        const info = await lstat(file);
+        return { path: relative, file, size: 0, mtimeMs: info.mtimeMs, hidden: true, link: true };
+      }
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) return undefined;
-      return { path: path.relative(root, file).split(path.sep).join("/"), file, size: info.size, mtimeMs: info.mtimeMs };
+      return { path: relative, file, size: info.size, mtimeMs: info.mtimeMs, ...(hidden ? { hidden: true as const } : {}) };
     }),
   );
   return new Map(listing.flatMap((entry) => (entry ? [[entry.path, entry] as const] : [])));
 }
 
+/** Kinds that a browser runs as a page, with scripts, when the file is opened by its address. */
+const ACTIVE_DOCUMENTS = new Set(["html", "htm", "xhtml", "xht", "xhtm", "shtml", "xml", "xsl", "xslt", "mht", "mhtml"]);
+
 /**
  * Files in filer/ that must not be published at all, linked or not: everything there is served
- * from the site's own address, and an SVG or HTML file opened there runs its scripts as the site.
+ * from the site's own address, and an SVG, HTML or XML file opened there runs its scripts as the
+ * site. Hidden files and folders are no exception, and no symbolic link is published.
  */
 export function refusedAttachments(listing: AttachmentListing): ContentError[] {
   return [...listing.values()].flatMap((attachment) => {
+    if (attachment.link) {
+      return [{ file: attachment.file, message: "länkar kan inte publiceras i filer/, inte heller i en dold mapp: lägg filen här i stället, eller ta bort länken" }];
+    }
     const extension = extensionOf(attachment.path);
-    if (extension === "svg") return [{ file: attachment.file, message: SVG_MESSAGE }];
-    if (["html", "htm", "xhtml"].includes(extension)) {
-      return [{ file: attachment.file, message: "HTML-filer kan inte publiceras i filer/, eftersom ett skript i filen körs på webbplatsen; spara innehållet som PDF eller skriv det som en sida" }];
+    if (extension === "svg" || extension === "svgz") return [{ file: attachment.file, message: SVG_MESSAGE }];
+    if (ACTIVE_DOCUMENTS.has(extension)) {
+      return [{ file: attachment.file, message: `${extension.toUpperCase()}-filer kan inte publiceras i filer/, eftersom ett skript i filen körs på webbplatsen när filen öppnas; spara innehållet som PDF eller skriv det som en sida` }];
     }
     return [];
   });
@@ -101,7 +122,7 @@ export function refusedAttachments(listing: AttachmentListing): ContentError[] {
 
 /** The files of filer/ that no file names, which `check` warns about and `review` lists. */
 export function unreferenced(listing: AttachmentListing, referenced: ReadonlySet<string>): Attachment[] {
-  return [...listing.values()].filter((attachment) => !referenced.has(attachment.path));
+  return [...listing.values()].filter((attachment) => !attachment.hidden && !referenced.has(attachment.path));
 }
 
 /** Where a problem with a reference is reported: the field or line that names the file. */

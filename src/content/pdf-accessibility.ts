@@ -86,7 +86,7 @@ async function readFacts(file: string): Promise<PdfFacts> {
 
 /** The facts of every PDF in filer/, by path there. */
 export async function inspectPdfs(listing: AttachmentListing): Promise<ReadonlyMap<string, PdfFacts>> {
-  const pdfs = [...listing.values()].filter((attachment) => extensionOf(attachment.path) === "pdf");
+  const pdfs = [...listing.values()].filter((attachment) => !attachment.link && extensionOf(attachment.path) === "pdf");
   const facts = new Map<string, PdfFacts>();
   if (pdfs.length === 0) return facts;
   let stored: Record<string, { version: string; facts: PdfFacts }> | undefined;

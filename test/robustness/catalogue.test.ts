@@ -1,4 +1,4 @@
-import { mkdir, readFile, symlink, truncate, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, symlink, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, contentTree, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
@@ -127,6 +127,20 @@ const CASES: BadCase[] = [
   { name: "an SVG picture", edits: leadPicture("  file: logga.svg\n  alt: Logga\n"), setup: filer({ "logga.svg": 10 }), file: "projekt/alfa.md", expected: /^:10  image\.file: SVG-filer kan inte publiceras, eftersom ett skript i en SVG-fil körs på webbplatsen/ },
   { name: "an SVG lying in filer/, linked from nowhere", edits: {}, setup: filer({ "bilder/logga.svg": 10 }), file: "filer/bilder/logga.svg", expected: /^  SVG-filer kan inte publiceras, eftersom ett skript i en SVG-fil körs på webbplatsen/ },
   { name: "an HTML file in filer/", edits: {}, setup: filer({ "gammal-sida.html": 10 }), file: "filer/gammal-sida.html", expected: /^  HTML-filer kan inte publiceras i filer\/, eftersom ett skript i filen körs på webbplatsen/ },
+  // Hidden files and folders are published with the rest of filer/, so they are checked the same way.
+  { name: "a hidden HTML file in filer/", edits: {}, setup: filer({ ".dold.html": 10 }), file: "filer/.dold.html", expected: /^  HTML-filer kan inte publiceras i filer\/, eftersom ett skript i filen körs på webbplatsen/ },
+  { name: "XHTML saved as .xml in filer/", edits: {}, setup: filer({ "rapport.xml": 10 }), file: "filer/rapport.xml", expected: /^  XML-filer kan inte publiceras i filer\/, eftersom ett skript i filen körs på webbplatsen/ },
+  { name: "a compressed SVG in filer/", edits: {}, setup: filer({ "karta.svgz": 10 }), file: "filer/karta.svgz", expected: /^  SVG-filer kan inte publiceras/ },
+  {
+    name: "a symlink to a file outside content/ in a hidden folder of filer/",
+    edits: {},
+    setup: async (content) => {
+      await mkdir(path.join(content, "filer/.dold"), { recursive: true });
+      await symlink("/etc/passwd", path.join(content, "filer/.dold/losen.txt"));
+    },
+    file: "filer/.dold/losen.txt",
+    expected: /^  länkar kan inte publiceras i filer\/, inte heller i en dold mapp/,
+  },
   { name: "a site colour below 4.5:1 on white", edits: { "_data/site.yaml": (text) => `${text}colour: "#777777"\n` }, file: "_data/site.yaml", expected: /^:10  colour: färgen #777777 har kontrasten 4,4:1 mot vit bakgrund, men länkar och knappar behöver minst 4,5:1 \(WCAG 1\.4\.3\); #[0-9a-f]{6} är samma färgton och når kravet$/ },
   { name: "a compliance status outside Digg's three", edits: { "tillganglighet.md": replace("helt förenlig", "ganska förenlig") }, file: "tillganglighet.md", expected: /^:6  compliance: ska vara ett av "helt förenlig", "delvis förenlig", "inte förenlig"/ },
 ];
@@ -150,6 +164,26 @@ describe(`the catalogue of bad inputs (${CASES.length} cases)`, () => {
     const line = lines.find((candidate) => candidate.startsWith(prefix));
     expect(line, result.stderr).toBeDefined();
     expect(line!.slice(prefix.length)).toMatch(badCase.expected);
+  });
+});
+
+describe("a link in a hidden folder of filer/", () => {
+  it("stops the build, so that no link and nothing it points to reaches the site", async () => {
+    const dir = path.join(workspace.dir, "dold-lank");
+    const content = await contentTree(dir, "minimal");
+    await mkdir(path.join(content, "filer/.dold"), { recursive: true });
+    await symlink("/etc/passwd", path.join(content, "filer/.dold/losen.txt"));
+    const result = await buildSite(content, path.join(dir, "_site"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("filer/.dold/losen.txt");
+    await expect(lstat(path.join(dir, "_site"))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("leaves a .gitkeep alone, and does not count it as a file that nothing links to", async () => {
+    const content = await contentTree(path.join(workspace.dir, "gitkeep"), "minimal", { "filer/.gitkeep": "" });
+    const result = await runCli("check", [content]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).not.toContain(".gitkeep");
   });
 });
 
