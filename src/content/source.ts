@@ -88,6 +88,8 @@ function yamlErrors(file: string, yamlText: string, document: Document, yamlLine
  * only when there is an error to place on a line.
  */
 function parseYaml(file: string, yamlText: string, lineOffset: number) {
+  const anchors = ANCHOR_HINT.test(yamlText) ? anchorErrors(file, yamlText, lineOffset) : [];
+  if (anchors.length > 0) return { data: undefined, errors: anchors, locate: () => undefined };
   let data: unknown;
   try {
     data = load(yamlText, { schema: CORE_SCHEMA }) ?? {};
@@ -104,6 +106,30 @@ function parseYaml(file: string, yamlText: string, lineOffset: number) {
   let positioned: ReturnType<typeof parseYamlWithPositions> | undefined;
   const locate = (fieldPath: readonly PropertyKey[]) => (positioned ??= parseYamlWithPositions(file, yamlText, lineOffset)).locate(fieldPath);
   return { data, errors: [] as ContentError[], locate };
+}
+
+/** Text that may hold a YAML anchor (`&namn`): only then is the file read for anchors. */
+const ANCHOR_HINT = /(?:^|[\s[{,:-])&[^\s&]/m;
+
+/**
+ * Anchors and aliases (`&namn`, `*namn`) are refused: front matter has no use for them, and a few
+ * hundred kilobytes of text repeated through aliases can expand to gigabytes when it is read.
+ * Each anchor is reported on its line, before anything is expanded.
+ */
+function anchorErrors(file: string, yamlText: string, lineOffset: number): ContentError[] {
+  const { isNode, LineCounter, parseDocument, visit } = yaml();
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  const errors: ContentError[] = [];
+  visit(document, (_key, node) => {
+    if (!isNode(node) || !node.anchor || !node.range) return;
+    errors.push({
+      file,
+      line: lineCounter.linePos(node.range[0]).line + lineOffset,
+      message: `YAML-ankare (&${node.anchor}) och alias (*${node.anchor}) används inte i innehållsfilerna; skriv ut värdet där det behövs`,
+    });
+  });
+  return errors;
 }
 
 /**

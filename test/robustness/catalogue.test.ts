@@ -127,6 +127,7 @@ const CASES: BadCase[] = [
   { name: "an SVG picture", edits: leadPicture("  file: logga.svg\n  alt: Logga\n"), setup: filer({ "logga.svg": 10 }), file: "projekt/alfa.md", expected: /^:10  image\.file: SVG-filer kan inte publiceras, eftersom ett skript i en SVG-fil körs på webbplatsen/ },
   { name: "an SVG lying in filer/, linked from nowhere", edits: {}, setup: filer({ "bilder/logga.svg": 10 }), file: "filer/bilder/logga.svg", expected: /^  SVG-filer kan inte publiceras, eftersom ett skript i en SVG-fil körs på webbplatsen/ },
   { name: "an HTML file in filer/", edits: {}, setup: filer({ "gammal-sida.html": 10 }), file: "filer/gammal-sida.html", expected: /^  HTML-filer kan inte publiceras i filer\/, eftersom ett skript i filen körs på webbplatsen/ },
+  { name: "a YAML anchor and alias", edits: alfa("title: Alfa", "title: &namn Alfa\nsubtitle: *namn"), file: "projekt/alfa.md", expected: /^:2  YAML-ankare \(&namn\) och alias \(\*namn\) används inte i innehållsfilerna; skriv ut värdet där det behövs$/ },
   // Hidden files and folders are published with the rest of filer/, so they are checked the same way.
   { name: "a hidden HTML file in filer/", edits: {}, setup: filer({ ".dold.html": 10 }), file: "filer/.dold.html", expected: /^  HTML-filer kan inte publiceras i filer\/, eftersom ett skript i filen körs på webbplatsen/ },
   { name: "XHTML saved as .xml in filer/", edits: {}, setup: filer({ "rapport.xml": 10 }), file: "filer/rapport.xml", expected: /^  XML-filer kan inte publiceras i filer\/, eftersom ett skript i filen körs på webbplatsen/ },
@@ -164,6 +165,19 @@ describe(`the catalogue of bad inputs (${CASES.length} cases)`, () => {
     const line = lines.find((candidate) => candidate.startsWith(prefix));
     expect(line, result.stderr).toBeDefined();
     expect(line!.slice(prefix.length)).toMatch(badCase.expected);
+  });
+});
+
+describe("an alias bomb", () => {
+  it("is refused with a clear error, under a memory limit, before anything is expanded", async () => {
+    // 800 KB of text, referred to 40,000 times: 32 GB once every reference is a string of its own.
+    const bomb = `---\ntitle: &t ${"a".repeat(800_000)}\nsummary: Bomb\ngoals:\n${"- *t\n".repeat(40_000)}reviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: anna-berg\n---\n`;
+    expect(Buffer.byteLength(bomb)).toBeLessThan(1024 * 1024);
+    const content = await contentTree(path.join(workspace.dir, "aliasbomb"), "minimal", { "projekt/alfa.md": bomb });
+    const result = await runCli("check", [content], { env: { NODE_OPTIONS: "--max-old-space-size=256" } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.stderr).toContain(`${path.join(content, "projekt/alfa.md")}:2  YAML-ankare (&t) och alias (*t) används inte i innehållsfilerna`);
   });
 });
 
