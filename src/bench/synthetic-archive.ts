@@ -2,6 +2,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
 
+/** YAML as an editor writes it: a repeated value written out again, never as an anchor and alias, which the content reader refuses. */
+const yamlText = (data: unknown) => stringify(data, { aliasDuplicateObjects: false });
+
 /** A small seeded random generator (mulberry32), so that every run builds the same archive. */
 function random(seed: number) {
   let state = seed >>> 0;
@@ -68,13 +71,13 @@ export async function writeSyntheticArchive(folder: string, projects: number, se
     contactIds.map((id) =>
       writeFile(
         path.join(folder, "kontakter", `${id}.md`),
-        `---\n${stringify({ name: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`, title: pick(TITLES), phones: [`019-602 ${int(10, 99)} ${int(10, 99)}`] })}---\n`,
+        `---\n${yamlText({ name: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`, title: pick(TITLES), phones: [`019-602 ${int(10, 99)} ${int(10, 99)}`] })}---\n`,
       ),
     ),
   );
 
   const page = (title: string, extra: Record<string, unknown> = {}) =>
-    `---\n${stringify({ title, reviewed: "2024-06-01", contentOwner: contactIds[0], publishedBy: contactIds[0], ...extra })}---\n${sentence()}\n`;
+    `---\n${yamlText({ title, reviewed: "2024-06-01", contentOwner: contactIds[0], publishedBy: contactIds[0], ...extra })}---\n${sentence()}\n`;
   await writeFile(path.join(folder, "index.md"), page("Avslutade projekt"));
   await writeFile(path.join(folder, "kakor.md"), page("Vad är kakor?"));
   await writeFile(
@@ -83,7 +86,7 @@ export async function writeSyntheticArchive(folder: string, projects: number, se
   );
   await writeFile(
     path.join(folder, "_data", "site.yaml"),
-    stringify({
+    yamlText({
       name: "Avslutade projekt",
       organisation: "Regionbibliotek Örebro-Västmanland",
       url: "https://arkiv.example.se/",
@@ -121,7 +124,7 @@ export async function writeSyntheticArchive(folder: string, projects: number, se
         const paragraphs = Array.from({ length: int(3, 8) }, (_, paragraph) =>
           paragraph === 2 ? `## ${words(3)}\n\n${Array.from({ length: int(3, 6) }, sentence).join(" ")}` : Array.from({ length: int(3, 6) }, sentence).join(" "),
         );
-        return writeFile(path.join(folder, "projekt", `${slug}.md`), `---\n${stringify(data)}---\n${paragraphs.join("\n\n")}\n`);
+        return writeFile(path.join(folder, "projekt", `${slug}.md`), `---\n${yamlText(data)}---\n${paragraphs.join("\n\n")}\n`);
       }),
     );
   }

@@ -31,5 +31,6 @@ export function readProjectFile(text: string): Content {
 export function writeProjectFile(content: Content): string {
   const { body = "", draft, ...fields } = content;
   const data = draft === true ? { ...fields, draft } : fields;
-  return `---\n${stringify(data, { lineWidth: 0 })}---\n${body.trimEnd() ? `${body.trimEnd()}\n` : ""}`;
+  // A value repeated in the form is written out again: the content reader refuses YAML anchors.
+  return `---\n${stringify(data, { lineWidth: 0, aliasDuplicateObjects: false })}---\n${body.trimEnd() ? `${body.trimEnd()}\n` : ""}`;
 }

@@ -275,7 +275,7 @@ function siteYaml(
   report.check.push(read.address ? `url är den gamla sidans adress (${url}): skriv den nya webbplatsens adress när den finns` : "sidans adress är okänd: skriv webbplatsens adress som url");
   report.placed.push({ field: "name", from: name });
   if (contacts.length > 0) report.placed.push({ field: `contacts (${contacts.length})`, from: "kontaktlistan på sidan" });
-  const yaml = (value: unknown) => stringify(value, { lineWidth: 0 }).trimEnd();
+  const yaml = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false }).trimEnd();
   return `# Inställningar för hela webbplatsen, lästa ur ${read.address ?? "den sparade sidan"} av npm run import.
 ${yaml({ name, organisation: organisation || "Organisationens namn", url })}
 ${organisationNumber ? `\n# Organisationsnumret. Projektens id i den öppna datan görs av det.\norganisationNumber: ${organisationNumber}\n` : ""}
