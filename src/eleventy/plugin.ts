@@ -57,6 +57,16 @@ function repositoryFolder(input: string): string {
   return relative.startsWith("..") || path.isAbsolute(relative) ? "content" : relative.split(path.sep).join("/");
 }
 
+/**
+ * Dev-server middleware that reads `//x` as `/x`. Eleventy's dev server reads a request's address
+ * with `new URL(address, base)`, which throws for one that starts with two slashes (a host-relative
+ * address with no host), and the unhandled error ended the preview.
+ */
+function collapseLeadingSlashes(request: { url?: string }, _response: unknown, next: () => void) {
+  if (request.url?.startsWith("//")) request.url = request.url.replace(/^\/{2,}/, "/");
+  next();
+}
+
 /** Dev-server middleware that serves `.vcf` files as `text/vcard`. */
 function vcardContentType(request: { url?: string }, response: { setHeader(name: string, value: string): void }, next: () => void) {
   if (request.url?.split("?")[0]?.endsWith(".vcf")) response.setHeader("Content-Type", "text/vcard; charset=utf-8");
@@ -148,7 +158,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   // Dev server: content errors in the browser, the web editor without live reload, and vCards as
   // text/vcard (RFC 6350)
   const output = (eleventyConfig.directories as { output: string }).output;
-  eleventyConfig.setServerOptions({ middleware: [previewErrorMiddleware(() => previewErrors), adminPageMiddleware(output), vcardContentType] });
+  eleventyConfig.setServerOptions({ middleware: [collapseLeadingSlashes, previewErrorMiddleware(() => previewErrors), adminPageMiddleware(output), vcardContentType] });
 
   // After a build: the search index, and the web editor's bundled CMS next to its page and config.
   // The preview copies the CMS once; a quick rebuild keeps the last search index, since indexing

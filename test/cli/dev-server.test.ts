@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { get } from "node:http";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startDevServer } from "../../src/cli/dev-server.ts";
@@ -28,3 +29,34 @@ describe("the preview started by a compiled command (the bench)", () => {
     }
   });
 });
+
+describe("the preview (npm start)", () => {
+  it("answers an address that starts with two slashes, and keeps running", async () => {
+    const workspace = await temporaryFolder();
+    try {
+      const content = await contentTree(workspace.dir, "minimal");
+      const server = await startDevServer(content, path.join(workspace.dir, "_site"));
+      try {
+        const origin = new URL(server.url).origin;
+        // fetch() would normalise the address; a raw request sends it as written.
+        const status = (target: string) =>
+          new Promise<number>((resolve, reject) => {
+            const request = get({ host: "127.0.0.1", port: new URL(origin).port, path: target, headers: { host: new URL(origin).host } }, (response) => {
+              response.resume();
+              resolve(response.statusCode ?? 0);
+            });
+            request.on("error", reject);
+            request.setTimeout(10_000, () => request.destroy(new Error(`no answer to ${target}`)));
+          });
+        expect(await status("//")).toBe(200);
+        expect(await status("//projekt/alfa/")).toBe(200);
+        expect(await status("/kontakt/")).toBe(200);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await workspace.remove();
+    }
+  });
+});
+
