@@ -100,11 +100,10 @@ function accepted(kind: "document" | "picture", name: string, bytes: Uint8Array,
 
 /** A file beside a saved page, if the address names one inside the saved folder. */
 async function savedFile(address: string, sources: FileSources, maxBytes: number): Promise<{ file: string } | { refused: string } | undefined> {
-  if (!sources.savedPage || !sources.savedFolder) return undefined;
+  // An absolute address (https:, data:) is not a file beside the page.
+  if (!sources.savedPage || !sources.savedFolder || /^[a-z][a-z0-9+.-]*:/i.test(address)) return undefined;
   let relative: string;
   try {
-    const url = new URL(address, "file:///sida/");
-    if (url.protocol !== "file:" || /^[a-z][a-z0-9+.-]*:/i.test(address)) return undefined;
     relative = decodeURIComponent(address.split(/[?#]/)[0]!);
   } catch {
     return undefined;
@@ -112,9 +111,8 @@ async function savedFile(address: string, sources: FileSources, maxBytes: number
   const file = path.resolve(path.dirname(sources.savedPage), relative);
   const info = await lstat(file).catch(() => undefined);
   if (!info) return undefined;
-  const real = await realpath(file);
-  const folder = await realpath(sources.savedFolder);
-  if (!info.isFile() || path.relative(folder, real).startsWith("..") || path.isAbsolute(path.relative(folder, real))) {
+  const inside = path.relative(await realpath(sources.savedFolder), await realpath(file));
+  if (!info.isFile() || inside.startsWith("..") || path.isAbsolute(inside)) {
     return { refused: `filen ligger utanför mappen ${path.basename(sources.savedFolder)}, som sparades med sidan` };
   }
   if (info.size > maxBytes) return { refused: `filen är ${formatFileSize(info.size)}, men högst ${formatFileSize(maxBytes)} är tillåtet` };

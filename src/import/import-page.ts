@@ -16,12 +16,12 @@ import { parseOrganisationNumber } from "../format/organisation-number.ts";
 import { newProjectIdentifier } from "../content/project-ids.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { readPageBlocks, type Dropped } from "./blocks.ts";
-import { FetchRefused, fetchWithinLimits } from "./fetch.ts";
+import { FetchRefused, fetchWithinLimits, type FetchLimits } from "./fetch.ts";
 import { obtainFile, type FileSources } from "./files.ts";
 import { blockToMarkdown } from "./markdown.ts";
 import { readPageFacts, type PageContact } from "./page-facts.ts";
 import { resolvePeople, uniqueId, type Existing, type Responsibility } from "./people.ts";
-import { readProject, splitPage, type ProjectReading } from "./projects.ts";
+import { readProject, splitPage, titleOf, type ProjectReading } from "./projects.ts";
 import { fileReport, type FileReport, type ImportReport } from "./report.ts";
 
 export interface ImportOptions {
@@ -156,7 +156,8 @@ export async function planImport(input: string, options: ImportOptions): Promise
   const ids = new Set<string>();
   const projects: ProjectReading[] = parts.projects.map((blocks) => {
     const heading = blocks[0]!;
-    const slug = uniqueId(swedishSlug(heading.kind === "heading" ? heading.text.split(/\s+[-–—:]\s+\p{Ll}/u)[0]! : "projekt"), slugs);
+    // The file is named by the title without its subtitle, as the project's own title is read.
+    const slug = uniqueId(swedishSlug(heading.kind === "heading" ? titleOf(heading.text).title : "projekt"), slugs);
     const reading = readProject(blocks, parts.projectLevel, `projekt/${slug}.md`);
     if (!("digits" in organisation)) return reading;
     const id = newProjectIdentifier(organisation.digits, slug, ids);
@@ -203,7 +204,7 @@ const order = (file: string) => (file.startsWith("projekt/") ? 0 : file.startsWi
 
 
 /** A project's file and the files it shows, with its documents, lead picture and body pictures. */
-async function projectFiles(project: ProjectReading, responsibility: Responsibility, sources: FileSources, limits: Parameters<typeof obtainFile>[3], names: Set<string>): Promise<PlannedFile[]> {
+async function projectFiles(project: ProjectReading, responsibility: Responsibility, sources: FileSources, limits: FetchLimits, names: Set<string>): Promise<PlannedFile[]> {
   const { report } = project;
   const slug = path.basename(report.file, ".md");
   const planned: PlannedFile[] = [];

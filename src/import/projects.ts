@@ -121,7 +121,7 @@ function summaryOf(text: string): { summary: string; cut: boolean } {
 }
 
 /** "Vinna Vinna - fortbildningsprojekt med folkbildningen": a title and, when the rest starts in lower case, a subtitle. */
-function titleOf(heading: string): { title: string; subtitle?: string } {
+export function titleOf(heading: string): { title: string; subtitle?: string } {
   const match = /^(.+?)\s+[-–—:]\s+(\p{Ll}.*)$/u.exec(heading);
   return match ? { title: match[1]!, subtitle: match[2]! } : { title: heading };
 }

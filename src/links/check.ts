@@ -30,10 +30,10 @@ export interface CheckOptions {
 }
 
 const MAX_REDIRECTS = 10;
+const PERMANENT = new Set([301, 308]);
 
 /** The User-Agent of the site's own requests (the link check, the importer): who asks, and where to read about it. */
 export const crawlerUserAgent = (siteUrl: string | undefined) => `projektarkiv-lankkontroll/1.0${siteUrl ? ` (+${siteUrl})` : ""}`;
-const PERMANENT = new Set([301, 308]);
 
 /** "svarar 404 (sidan finns inte)": what a status means, in Swedish. */
 function statusReason(status: number): string {

@@ -31,7 +31,7 @@ export function contentSecurityPolicy(site: Site, needsWasm = false): string {
  * is no public page. Scripts still come only from the site. Sveltia CMS sets inline styles, shows
  * pictures and files being uploaded as blob: and data: URLs, runs workers, and talks to the chosen
  * git host's API once an editor has signed in: exactly that host's origins (src/cms/hosts.ts).
- * GitHub's status page is left out: src/cms/admin.ts never asks it.
+ * The hosts' status pages are left out: src/cms/admin.ts never asks them.
  */
 export function adminContentSecurityPolicy(cms: Site["cms"]): string {
   const host = hostOrigins(cms).join(" ");
@@ -95,13 +95,14 @@ const quoted = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
  * prefix; a file type is matched by name. Needs `AllowOverride FileInfo` and mod_headers.
  */
 export function htaccessFile(site: Site, folder: string): string {
+  const rules = headerRules(site);
   const lines = ["# Made by projektarkiv from the same rules as _headers (src/eleventy/filters/security.ts).", "<IfModule mod_headers.c>"];
-  for (const rule of headerRules(site).filter((found) => found.folder === folder && !found.extension)) {
+  for (const rule of rules.filter((found) => found.folder === folder && !found.extension)) {
     for (const [name, value] of rule.headers) lines.push(`  Header always set ${name} ${quoted(value)}`);
   }
   lines.push("</IfModule>");
   if (folder === "/") {
-    for (const rule of headerRules(site).filter((found) => found.extension)) {
+    for (const rule of rules.filter((found) => found.extension)) {
       const type = rule.headers.find(([name]) => name === "Content-Type")?.[1];
       if (type) lines.push(`<FilesMatch "\\.${rule.extension}$">`, `  ForceType ${quoted(type)}`, "</FilesMatch>");
     }

@@ -9,8 +9,8 @@ import { publicUrl } from "./urls.ts";
 /**
  * schema.org's description of a project page: the `Project` with its lasting identifier, its
  * period, its funders and the grants they gave (`MonetaryGrant`, whose `fundedItem` is the
- * project), its partners (owners and coordinators as an `OrganizationRole`) and its documents. Typed with schema-dts, so that the type checker holds
- * every term to schema.org's vocabulary.
+ * project), its partners (owners and coordinators as an `OrganizationRole`) and its documents.
+ * Typed with schema-dts, so that the type checker holds every term to schema.org's vocabulary.
  */
 export function projectStructuredData(project: Project, site: Site): WithContext<SchemaProject> {
   const url = publicUrl(project.url, site.url);
