@@ -41,12 +41,29 @@ function group(projects: readonly Project[], grouping: Grouping): Facet[] {
 }
 
 /**
- * The browsing pages of the archive, from projects already in display order: funders and
- * countries alphabetically, years newest first. Each page lists its projects in that same order.
+ * The browsing pages of the archive, from projects already in display order: funders, programmes,
+ * countries, organisations and counties alphabetically, years newest first. Each page lists its
+ * projects in that same order. Organisations and counties have pages only on a site with sources,
+ * where projects know the archives that publish them (`homes`).
  */
 export function facetsOf(projects: readonly Project[]): Facets {
   const byName = (a: Facet, b: Facet) => collator.compare(a.name, b.name);
   return {
+    programmes: group(projects, {
+      kind: "programme",
+      urlOf: (key) => `/program/${key}/`,
+      keysOf: (project) => project.funders.flatMap((funder) => (funder.programme ? [{ key: swedishSlug(funder.programme), name: funder.programme }] : [])),
+    }).sort(byName),
+    organisations: group(projects, {
+      kind: "organisation",
+      urlOf: (key) => `/organisation/${key}/`,
+      keysOf: (project) => (project.homes ?? []).map((home) => ({ key: swedishSlug(home.organisation), name: home.organisation, website: home.site })),
+    }).sort(byName),
+    counties: group(projects, {
+      kind: "county",
+      urlOf: (key) => `/lan/${key}/`,
+      keysOf: (project) => (project.homes ?? []).flatMap((home) => home.counties.map((county) => ({ key: swedishSlug(county), name: county }))),
+    }).sort(byName),
     funders: group(projects, {
       kind: "funder",
       urlOf: (key) => `/finansiar/${key}/`,

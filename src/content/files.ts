@@ -32,6 +32,9 @@ const COLLECTION_FOLDERS: Record<string, ContentKind> = { [PROJECTS_FOLDER]: "pr
 /** Attachments (reports, pictures, a site's own scripts) are published as they are, under /filer/. */
 export const ATTACHMENTS_FOLDER = "filer";
 
+/** What `npm run harvest` fetched from other archives (src/harvest/): read by the build, not by editors. */
+export const HARVEST_FOLDER = "_harvest";
+
 /** Files larger than this are refused: no project page needs a megabyte of text. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -103,7 +106,7 @@ export async function listContentFiles(root: string): Promise<{ files: ContentFi
       continue;
     }
     const [folder, name, ...deeper] = relative.split("/");
-    if (folder === ATTACHMENTS_FOLDER) continue;
+    if (folder === ATTACHMENTS_FOLDER || folder === HARVEST_FOLDER) continue;
     const kind = COLLECTION_FOLDERS[folder ?? ""];
     const id = name?.endsWith(".md") ? name.slice(0, -3) : "";
     if (kind && deeper.length === 0 && isSlug(id)) files.push({ kind, file, id });

@@ -25,6 +25,10 @@ import { colonSplitMessage } from "./yaml-slips.ts";
 import { inspectPdfs } from "./pdf-accessibility.ts";
 import { todayInSweden } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";
+import { withHarvest } from "../harvest/archive.ts";
+import { readHarvestedSources } from "../harvest/records.ts";
+import { cachePaths } from "../harvest/sources.ts";
+import type { SiteData } from "./schema.ts";
 
 const SCHEMAS: Record<ContentKind, z.ZodType> = {
   index: pageSchema,
@@ -168,12 +172,21 @@ export async function validateContent(folder: string, options: LoadOptions = {})
   if (!exists) return { errors: [{ file: contentDir, message: "innehållsmappen finns inte" }], warnings: [] };
   const [listing, attachments] = await Promise.all([listContentFiles(contentDir), listAttachments(contentDir)]);
   const pdfs = await inspectPdfs(attachments);
-  const filesVersion = [...attachments.values()].map((file) => `${file.path}:${file.size}:${file.mtimeMs}`).join("\n");
   const today = todayInSweden();
   let stored: ReadonlyMap<string, StoredResult> | undefined;
   const storedResults = () => (stored ??= readStoredResults(contentDir, today));
   const results = listing.files.map((file) => validateFile(file, storedResults));
   const paths = listing.files.map((file) => file.file);
+  // A site with sources (src/harvest/): the last harvested copy of each is read with the tree.
+  const sources = (results.find((result) => result.file?.kind === "site")?.file?.data as SiteData | undefined)?.sources ?? [];
+  const harvestCopies = sources.map((source) => cachePaths(contentDir, source).copy);
+  const filesVersion = [
+    ...[...attachments.values()].map((file) => `${file.path}:${file.size}:${file.mtimeMs}`),
+    ...harvestCopies.map((copy) => {
+      const info = statSync(copy, { throwIfNoEntry: false });
+      return `${copy}:${info ? `${info.size}:${info.mtimeMs}` : "-"}`;
+    }),
+  ].join("\n");
   if (stored) storeTree(contentDir, today, paths, stored);
   // Nothing changed since the last validation of this tree: the archive is the same. (A tree with
   // misplaced files is always validated afresh, since those files have no cached result.)
@@ -202,10 +215,16 @@ export async function validateContent(folder: string, options: LoadOptions = {})
   const files = results.flatMap((result) => (result.file ? [result.file] : []));
   const resolved = resolveArchive(files, known, found, options);
   errors.push(...resolved.errors);
+  const harvested = resolved.archive && sources.length > 0 ? readHarvestedSources(contentDir, sources) : [];
+  const archive = resolved.archive && harvested.length > 0 ? withHarvest(resolved.archive, harvested) : resolved.archive;
   const result: ValidationResult =
-    errors.length > 0 || !resolved.archive
+    errors.length > 0 || !archive
       ? { errors: sortContentErrors(errors), warnings: [] }
-      : { archive: resolved.archive, errors, warnings: sortContentErrors(fileWarnings(resolved.archive.files, resolved.archive.pages.accessibility)) };
+      : {
+          archive,
+          errors,
+          warnings: sortContentErrors([...fileWarnings(archive.files, archive.pages.accessibility), ...harvested.flatMap((source) => source.warnings)]),
+        };
   lastTree.set(contentDir, { includeDrafts: Boolean(options.includeDrafts), today, filesVersion, paths, results, result });
   return changedFiles ? { ...result, changedFiles } : result;
 }

@@ -33,6 +33,19 @@ export interface Contact {
   readonly sourcePath: string;
   /** Where the person is named, in the order of the site's pages. */
   readonly mentions: Mention[];
+  /** A person in another archive (a harvested project's): who they work for, and their entry in that archive's directory. */
+  readonly elsewhere?: { readonly organisation: string; readonly url?: string };
+}
+
+/** An archive that publishes a project: its organisation and the project's page there. */
+export interface Home {
+  readonly organisation: string;
+  readonly organisationNumber?: string;
+  /** The archive's address. */
+  readonly site: string;
+  /** The project's page in that archive. */
+  readonly url: string;
+  readonly counties: readonly string[];
 }
 
 /** Who answers for a page and when it was last checked. */
@@ -130,11 +143,18 @@ export interface Project {
   readonly sourcePath: string;
   /** Only in the preview: a draft is shown there, marked, and left out of the published site. */
   readonly draft: boolean;
+  /**
+   * On a site with sources (src/harvest/): every archive that publishes the project, this site
+   * first when it is one of them. Undefined on a site without sources.
+   */
+  readonly homes?: readonly Home[];
+  /** For a project harvested from another archive: its page there, this copy's canonical address. */
+  readonly canonical?: string;
 }
 
 /** A page that lists the projects sharing one trait: a funder, the year they ended, a country. */
 export interface Facet {
-  readonly kind: "funder" | "year" | "country";
+  readonly kind: "funder" | "programme" | "year" | "country" | "organisation" | "county";
   /** The last part of the URL: a slug, a year, or a lowercase country code. */
   readonly key: string;
   /** "Statens kulturråd", "2011" or "Norge". */
@@ -149,8 +169,12 @@ export interface Facet {
 
 export interface Facets {
   readonly funders: readonly Facet[];
+  readonly programmes: readonly Facet[];
   readonly years: readonly Facet[];
   readonly countries: readonly Facet[];
+  /** Only on a site with sources: the organisations that publish the projects, and their counties. */
+  readonly organisations: readonly Facet[];
+  readonly counties: readonly Facet[];
 }
 
 /** One of the site's own pages: the archive index, cookies, accessibility. */
@@ -198,6 +222,8 @@ export class Archive {
     /** Pages per funder, per year a project ended, and per partner country. */
     readonly facets: Facets,
     readonly files: ArchiveFiles,
+    /** What was harvested from other archives, for a site with sources (src/harvest/). */
+    readonly harvest: HarvestSummary = NO_HARVEST,
   ) {}
 
   // The paginated lists are made once per build, by the page views (src/eleventy/page-views.ts).
@@ -239,11 +265,45 @@ export class Archive {
   /** The pages of each browsing page, by kind: every funder, year and country, 50 projects to a page. */
   facetPages(): Readonly<Record<keyof Facets, readonly FacetListPage[]>> {
     const pagesOf = (facets: readonly Facet[]) => facets.flatMap((facet) => paginate(facet.projects, facet.url).map((page) => ({ ...page, facet })));
-    return { funders: pagesOf(this.facets.funders), years: pagesOf(this.facets.years), countries: pagesOf(this.facets.countries) };
+    const { funders, programmes, years, countries, organisations, counties } = this.facets;
+    return {
+      funders: pagesOf(funders),
+      programmes: pagesOf(programmes),
+      years: pagesOf(years),
+      countries: pagesOf(countries),
+      organisations: pagesOf(organisations),
+      counties: pagesOf(counties),
+    };
   }
 
   #directoryPositions?: Map<string, number>;
 }
+
+/** One source of a site with sources, as its last harvested copy was read. */
+export interface HarvestedSourceSummary {
+  /** The address or path written in site.yaml. */
+  readonly address: string;
+  readonly organisation: string;
+  /** The copy in content/_harvest/, or undefined when the source has not been harvested yet. */
+  readonly file?: string;
+  readonly projects: number;
+  readonly skipped: number;
+}
+
+/** The same project published by two archives, shown once: which copy was kept, and why they are one. */
+export interface HarvestMerge {
+  readonly title: string;
+  /** The organisations, the kept copy's first. */
+  readonly organisations: readonly string[];
+  readonly by: "id" | "title-and-period";
+}
+
+export interface HarvestSummary {
+  readonly sources: readonly HarvestedSourceSummary[];
+  readonly merges: readonly HarvestMerge[];
+}
+
+const NO_HARVEST: HarvestSummary = { sources: [], merges: [] };
 
 /** The contact directory's first page. */
 export const DIRECTORY_URL = "/kontakt/";

@@ -46,7 +46,8 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 /**
  * The archive `previous` with the changed projects put in, or undefined when a change reaches
  * further than the project's own page, its title in lists and links, and the text of its pages:
- * a new error, another place in a list, other files, other people or relations, a draft.
+ * a new error, another place in a list, other files, other people or relations, a draft; and
+ * always on a site with sources.
  *
  * The contacts of `previous` are shared with the new archive, and the titles in their lists of
  * mentions are updated in place; everything else that changes is a new object.
@@ -58,6 +59,8 @@ export function patchArchive(
   known: KnownIds,
   options: { includeDrafts?: boolean } = {},
 ): Archive | undefined {
+  // On a site with sources, a project may be merged with copies from other archives (src/harvest/merge.ts), which only a full resolve does.
+  if (previous.harvest.sources.length > 0) return undefined;
   const contacts = new Map(previous.contacts.map((contact) => [contact.id, contact]));
   const positions = new Map(previous.projects.map((project, position) => [project.sourcePath, position]));
   const projects = [...previous.projects];
@@ -110,6 +113,6 @@ export function patchArchive(
   const replaced = new Map(previous.projects.flatMap((project, position) => (projects[position] === project ? [] : [[project, projects[position]!] as const])));
   const facetsWith = (facets: readonly Facet[]) =>
     facets.map((facet) => (facet.projects.some((project) => replaced.has(project)) ? { ...facet, projects: facet.projects.map((project) => replaced.get(project) ?? project) } : facet));
-  const facets: Facets = { funders: facetsWith(previous.facets.funders), years: facetsWith(previous.facets.years), countries: facetsWith(previous.facets.countries) };
-  return new Archive(previous.site, previous.pages, projects, previous.contacts, previous.drafts, facets, previous.files);
+  const facets = Object.fromEntries(Object.entries(previous.facets).map(([kind, list]) => [kind, facetsWith(list)])) as unknown as Facets;
+  return new Archive(previous.site, previous.pages, projects, previous.contacts, previous.drafts, facets, previous.files, previous.harvest);
 }

@@ -86,7 +86,7 @@ export class ReferenceChecker {
 }
 
 /** Groups partners by country, countries in the order they first appear. */
-function groupPartners(partners: ProjectData["partners"]): PartnerGroup[] {
+export function groupPartners(partners: ProjectData["partners"]): PartnerGroup[] {
   const groups = new Map<string | undefined, PartnerGroup["partners"][number][]>();
   for (const partner of partners) {
     const group = groups.get(partner.country) ?? [];

@@ -9,6 +9,8 @@ import { parseOrganisationNumber, PROJECT_IDENTIFIER } from "../format/organisat
 import { parsePartialDate, todayInSweden, type PartialDate } from "../format/date.ts";
 import { parsePhoneNumber } from "../format/phone.ts";
 import { PLACEHOLDERS } from "./placeholders.ts";
+import { COUNTIES } from "../format/county.ts";
+import { didYouMean } from "./suggest.ts";
 
 /**
  * What an editor is told about a field, and what kind of value it holds where its type alone does
@@ -355,21 +357,56 @@ export const projectSchema = projectFields.refine(
   },
 );
 
-const contactSummary = z.object({ id: z.string(), name: z.string(), title: z.string() });
+/** A person in the open data: name and title, and their entry in the archive's contact directory. */
+const contactSummary = z.object({ id: text(), name: text(), title: text(), url: webUrl().optional() });
+
+/** A county (län), by its own name; a misspelt one is named with the closest. */
+const county = () =>
+  z.string().refine((name) => (COUNTIES as readonly string[]).includes(name), {
+    error: (issue) => `okänt län "${String(issue.input)}"${didYouMean(String(issue.input), COUNTIES)}; skriv länets namn som Örebro län eller Västmanlands län`,
+  });
+
+/** The organisation that publishes an archive, in each project of its open data. */
+const publisher = z.object({
+  name: text(),
+  organisationNumber: organisationNumber().optional(),
+  /** The archive's address. */
+  url: webUrl(),
+  counties: z.array(county()).default([]),
+});
+
+/** A document in the open data: a link to the file on its archive's site, never the file itself. */
+const openDocument = z.object({
+  title: text(),
+  url: webUrl(),
+  format: text(),
+  size: z.number().int().nonnegative(),
+  lang: languageTag().optional(),
+  published: calendarDate().optional(),
+  /** What the document lacks to be accessible ("taggar", "dokumentspråk"); empty when nothing. */
+  shortcomings: z.array(text()).default([]),
+});
 
 /**
  * One project in /projekt.json: the front matter as an editor writes it, with the absolute URL
- * added and the people resolved to name and title. /projekt.schema.json is generated from this.
+ * added, the people resolved to name and title, documents as links and the publishing
+ * organisation named. /projekt.schema.json is generated from this, and a national archive reads
+ * harvested records with it (src/harvest/records.ts). Pictures are left out: a page elsewhere
+ * must not load them from the archive's site.
  */
 export const openDataProjectSchema = projectFields
-  .omit({ draft: true, contacts: true, contentOwner: true, publishedBy: true })
+  .omit({ draft: true, contacts: true, contentOwner: true, publishedBy: true, image: true, documents: true })
   .extend({
-    slug: z.string(),
-    url: z.url(),
-    contacts: z.array(contactSummary),
+    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ska vara ett filnamn med små bokstäver a-z, siffror och bindestreck"),
+    url: webUrl(),
+    publisher: publisher.optional(),
+    documents: z.array(openDocument).default([]),
+    contacts: z.array(contactSummary).default([]),
     contentOwner: contactSummary,
     publishedBy: contactSummary,
   });
+
+export type OpenDataProject = z.output<typeof openDataProjectSchema>;
 
 /** The JSON Schema of /projekt.json, from the same zod schema as the content itself. */
 export function openDataJsonSchema(): object {
@@ -481,6 +518,19 @@ const DATA_LICENCE = /^http:\/\/creativecommons\.org\/(?:publicdomain\/zero\/1\.
 const CC0 = "http://creativecommons.org/publicdomain/zero/1.0/";
 
 /** The kinds of publisher in the EU's ADMS vocabulary that a library organisation can be. */
+/** An archive this site harvests: where its projekt.json is, and who publishes it when the file does not say. */
+const harvestSource = z
+  .strictObject({
+    url: webUrl().optional(),
+    /** A projekt.json, or a folder holding one, relative to the folder the content folder lies in. */
+    path: text().optional(),
+    organisation: text().optional(),
+    counties: z.array(county()).optional(),
+  })
+  .refine((source) => (source.url === undefined) !== (source.path === undefined), {
+    message: "skriv antingen url: (adressen till en projekt.json) eller path: (en fil eller mapp i arkivet), inte båda",
+  });
+
 export const PUBLISHER_TYPES = ["LocalAuthority", "RegionalAuthority", "NationalAuthority", "NonProfitOrganisation", "Academia-ScientificOrganisation"] as const;
 
 export const siteSchema = z.strictObject({
@@ -500,6 +550,14 @@ export const siteSchema = z.strictObject({
   dataContactEmail: emailAddress().optional(),
   /** What kind of publisher the organisation is, in the catalogue. */
   publisherType: z.enum(PUBLISHER_TYPES).optional(),
+  /** The counties (län) the organisation works for; a national archive is browsed by them. */
+  counties: z.array(county()).default([]),
+  /**
+   * Other archives whose projects this site publishes beside its own (src/harvest/): each the
+   * address of a projekt.json, or a file or folder in the repository. `npm run harvest` fetches
+   * them into content/_harvest/; the build reads only that copy.
+   */
+  sources: z.array(harvestSource).default([]),
   /** The organisation's logo, shown in the header instead of the site name's first line. */
   logo: z.strictObject({ file: attachment("image"), alt: text() }).optional(),
   colour: siteColour().optional(),
@@ -560,3 +618,4 @@ export type PictureData = NonNullable<ProjectData["image"]>;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
 export type ConsentCategory = SiteData["cookies"]["categories"][number];
 export type CmsSettingsData = NonNullable<SiteData["cms"]>;
+export type HarvestSourceData = SiteData["sources"][number];

@@ -53,7 +53,7 @@ export function onlyViews(views: PageViews, urls: ReadonlySet<string>): PageView
     index: keep(views.index),
     cookies: keep(views.cookies),
     accessibility: keep(views.accessibility),
-    facets: { funders: keep(views.facets.funders), years: keep(views.facets.years), countries: keep(views.facets.countries) },
+    facets: Object.fromEntries(Object.entries(views.facets).map(([kind, list]) => [kind, keep(list)])) as unknown as PageViews["facets"],
     directory: keep(views.directory),
     people: keep(views.people),
     search: keep(views.search),

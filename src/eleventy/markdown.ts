@@ -47,9 +47,12 @@ export interface MarkdownRenderer {
  * The Markdown renderer for editors' text. By default raw HTML is off, so `<script>` in a body
  * shows as text. A trusted site can allow HTML (`markdown: { allowHtml: true }` in site.yaml); it
  * is then cleaned with sanitize-html, so scripts, event handlers and `javascript:` links are removed.
+ * With `pictures: false`, images are not Markdown either.
  */
-export function createMarkdown({ allowHtml = false, picture }: { allowHtml?: boolean; picture?: PictureRenderer } = {}): MarkdownRenderer {
+export function createMarkdown({ allowHtml = false, picture, pictures = true }: { allowHtml?: boolean; picture?: PictureRenderer; pictures?: boolean } = {}): MarkdownRenderer {
   const markdown = new MarkdownIt({ ...MARKDOWN_OPTIONS, html: allowHtml });
+  // Text from other archives (src/harvest/) shows no pictures: `![…](…)` stays text, and the page loads nothing from elsewhere.
+  if (!pictures) markdown.disable("image");
   if (picture) renderPictures(markdown, picture);
   if (!allowHtml) return { render: (text) => markdown.render(text), renderInline: (text) => markdown.renderInline(text) };
   const sanitizeHtml = loadSanitizer();

@@ -1,11 +1,11 @@
-import type { Archive, Contact, Project } from "../content/model.ts";
+import type { Archive, Contact, Project, Site } from "../content/model.ts";
 import { openDataJsonSchema } from "../content/schema.ts";
 import { publicUrl } from "./filters/urls.ts";
 
-const person = (contact: Contact) => ({ id: contact.id, name: contact.name, title: contact.title });
-
 /** One project as open data, in the shape of `openDataProjectSchema`. */
-function projectRecord(project: Project, siteUrl: string) {
+function projectRecord(archive: Archive, project: Project) {
+  const siteUrl = archive.site.url;
+  const person = (contact: Contact) => ({ id: contact.id, name: contact.name, title: contact.title, url: publicUrl(archive.directoryUrl(contact), siteUrl) });
   const period = project.period && {
     ...(project.period.start ? { start: project.period.start.iso } : {}),
     ...(project.period.end ? { end: project.period.end.iso } : {}),
@@ -14,6 +14,7 @@ function projectRecord(project: Project, siteUrl: string) {
     ...(project.id ? { id: project.id } : {}),
     slug: project.slug,
     url: publicUrl(project.url, siteUrl),
+    publisher: publisherOf(archive.site),
     title: project.title,
     ...(project.subtitle ? { subtitle: project.subtitle } : {}),
     summary: project.summary,
@@ -22,6 +23,7 @@ function projectRecord(project: Project, siteUrl: string) {
     partners: project.partnerGroups.flatMap((group) => group.partners),
     funders: project.funders.map(({ page: _page, ...funder }) => funder),
     events: project.events.map((event) => ({ date: event.date.iso, title: event.title })),
+    documents: project.documents.map(({ url, ...document }) => ({ ...document, url: publicUrl(url, siteUrl) })),
     contacts: project.contacts.map(person),
     related: project.related.map((link) => link.slug),
     reviewed: project.responsibility.reviewed,
@@ -30,9 +32,23 @@ function projectRecord(project: Project, siteUrl: string) {
   };
 }
 
-/** `{{ archive | openData }}`: /projekt.json, every published project. */
+/** The organisation that publishes the archive, as every record names it: a national archive shows it (src/harvest/). */
+function publisherOf(site: Site) {
+  return {
+    name: site.organisation,
+    ...(site.organisationNumber ? { organisationNumber: site.organisationNumber } : {}),
+    url: publicUrl("/", site.url),
+    counties: site.counties,
+  };
+}
+
+/**
+ * `{{ archive | openData }}`: /projekt.json, every published project of the site's own. Projects
+ * harvested from other archives are theirs to publish: a national archive that harvested another
+ * would otherwise publish every project twice.
+ */
 export function openData(archive: Archive): string {
-  const projects = archive.projects.filter((project) => !project.draft).map((project) => projectRecord(project, archive.site.url));
+  const projects = archive.projects.filter((project) => !project.draft && !project.canonical).map((project) => projectRecord(archive, project));
   return `${JSON.stringify(projects, null, 2)}\n`;
 }
 

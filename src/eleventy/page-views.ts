@@ -68,8 +68,11 @@ export interface PageViews {
 /** The heading of each kind of browsing page. */
 const FACET_TITLES: Record<keyof Facets, string> = {
   funders: "Projekt som har haft stöd av {name}",
+  programmes: "Projekt i programmet {name}",
   years: "Projekt som avslutades {name}",
   countries: "Projekt med partner i {name}",
+  organisations: "Projekt från {name}",
+  counties: "Projekt i {name}",
 };
 
 const views = new WeakMap<Archive, PageViews>();
@@ -132,7 +135,7 @@ function makeViews(archive: Archive): PageViews {
     })),
     cookies: [sitePageView(cookies)],
     accessibility: [sitePageView(accessibility)],
-    facets: { funders: facetViews("funders"), years: facetViews("years"), countries: facetViews("countries") },
+    facets: Object.fromEntries(Object.keys(FACET_TITLES).map((kind) => [kind, facetViews(kind as keyof Facets)])) as unknown as PageViews["facets"],
     directory: archive.directoryPages().map((listPage) => ({
       url: listPage.url,
       title: titleOfPage("Kontakt", listPage),

@@ -46,6 +46,9 @@ export function addPages(eleventyConfig: UserConfig): void {
   viewTemplate(eleventyConfig, "finansiar", "facet.njk", "facets.funders");
   viewTemplate(eleventyConfig, "ar", "facet.njk", "facets.years");
   viewTemplate(eleventyConfig, "land", "facet.njk", "facets.countries");
+  viewTemplate(eleventyConfig, "program", "facet.njk", "facets.programmes");
+  viewTemplate(eleventyConfig, "organisation", "facet.njk", "facets.organisations");
+  viewTemplate(eleventyConfig, "lan", "facet.njk", "facets.counties");
   viewTemplate(eleventyConfig, "kontakt", "directory.njk", "directory");
   viewTemplate(eleventyConfig, "kontakt-person", "person.njk", "people");
   viewTemplate(eleventyConfig, "kakor", "cookies.njk", "cookies");

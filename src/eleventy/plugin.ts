@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { ATTACHMENTS_FOLDER } from "../content/files.ts";
+import { ATTACHMENTS_FOLDER, HARVEST_FOLDER } from "../content/files.ts";
 import { attachmentPathOf } from "../content/attachments.ts";
 import type { Picture } from "../content/model.ts";
 import { copyPictures, pictureHtml, Pictures, preparePictures, sharedPicture, type PictureUse } from "./images.ts";
@@ -89,7 +89,11 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   };
 
   // Libraries
-  const renderers = { plain: createMarkdown({ picture: bodyPicture }), withHtml: createMarkdown({ allowHtml: true, picture: bodyPicture }) };
+  const renderers = {
+    plain: createMarkdown({ picture: bodyPicture }),
+    withHtml: createMarkdown({ allowHtml: true, picture: bodyPicture }),
+    harvested: createMarkdown({ pictures: false }),
+  };
   const markdown = () => (archive?.site.markdown.allowHtml ? renderers.withHtml : renderers.plain);
 
   // Content: one load per build, before any page renders.
@@ -132,6 +136,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.addWatchTarget(path.join(input, "**/*.{md,yaml}"));
   eleventyConfig.addWatchTarget(path.join(input, ATTACHMENTS_FOLDER, "**"));
+  eleventyConfig.addWatchTarget(path.join(input, HARVEST_FOLDER, "*.json"));
   eleventyConfig.addWatchTarget(LAYOUTS_DIR);
   // A saved file is read once it has been still for 50 ms (Eleventy's default is 150 ms).
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
@@ -142,6 +147,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addFilter("markdown", (text: string) => markdown().render(text));
   eleventyConfig.addFilter("markdownInline", (text: string) => markdown().renderInline(text));
+  // Text harvested from other archives (src/harvest/) is rendered without HTML or pictures, whatever allowHtml says.
+  eleventyConfig.addFilter("markdownInlineHarvested", (text: string) => renderers.harvested.renderInline(text));
   eleventyConfig.addFilter("picture", usePicture);
   eleventyConfig.addFilter("sharedPicture", (picture: Picture) => sharedPicture(pictures, picture));
   eleventyConfig.addFilter("stylesheet", (site: Archive["site"]) => siteStylesheet(path.join(LAYOUTS_DIR, "assets", "style.css"), site.colour));

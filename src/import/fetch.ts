@@ -11,8 +11,13 @@ export interface FetchLimits {
   readonly userAgent: string;
   readonly timeoutMs: number;
   readonly maxBytes: number;
-  /** When set, every address of the request, redirects included, must be of this origin. */
+  /** When set, every address of the request, redirects included, must be of this origin (or its https:// form). */
   readonly origin?: string;
+  /** What the request accepts; pages and files by default. */
+  readonly accept?: string;
+  /** A conditional request (npm run harvest): what the server said of the copy kept from last time. */
+  readonly ifNoneMatch?: string;
+  readonly ifModifiedSince?: string;
 }
 
 export interface Fetched {
@@ -20,6 +25,10 @@ export interface Fetched {
   readonly url: string;
   readonly bytes: Uint8Array;
   readonly contentType: string;
+  /** 200, or 304 when a conditional request's copy is still current (`bytes` is then empty). */
+  readonly status: number;
+  readonly etag?: string;
+  readonly lastModified?: string;
 }
 
 /** A request the importer would not make or could not finish, with the reason in Swedish. */
@@ -38,7 +47,12 @@ export async function fetchWithinLimits(address: string, limits: FetchLimits): P
       response = await fetch(url, {
         redirect: "manual",
         signal,
-        headers: { "User-Agent": limits.userAgent, Accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+        headers: {
+          "User-Agent": limits.userAgent,
+          Accept: limits.accept ?? "text/html,application/xhtml+xml,*/*;q=0.8",
+          ...(limits.ifNoneMatch ? { "If-None-Match": limits.ifNoneMatch } : {}),
+          ...(limits.ifModifiedSince ? { "If-Modified-Since": limits.ifModifiedSince } : {}),
+        },
       });
     } catch (error) {
       throw new FetchRefused(networkReason(error, limits.timeoutMs));
@@ -50,6 +64,10 @@ export async function fetchWithinLimits(address: string, limits: FetchLimits): P
       url = new URL(location, url).href;
       continue;
     }
+    if (response.status === 304 && (limits.ifNoneMatch || limits.ifModifiedSince)) {
+      await response.body?.cancel();
+      return { url, bytes: new Uint8Array(), contentType: "", status: 304 };
+    }
     if (!response.ok) {
       await response.body?.cancel();
       throw new FetchRefused(`svarade ${response.status}`);
@@ -60,7 +78,9 @@ export async function fetchWithinLimits(address: string, limits: FetchLimits): P
       throw new FetchRefused(tooLarge(limits.maxBytes));
     }
     const bytes = await readAtMost(response, limits);
-    return { url, bytes, contentType: response.headers.get("content-type") ?? "" };
+    const etag = response.headers.get("etag");
+    const lastModified = response.headers.get("last-modified");
+    return { url, bytes, contentType: response.headers.get("content-type") ?? "", status: response.status, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
   }
 }
 
@@ -68,7 +88,8 @@ export async function fetchWithinLimits(address: string, limits: FetchLimits): P
 function checkAddress(url: string, origin: string | undefined): void {
   const parsed = new URL(url);
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new FetchRefused(`adressen börjar inte med http:// eller https://`);
-  if (origin !== undefined && parsed.origin !== origin) {
+  // http:// to https:// on the same host is the same site, moved to encryption.
+  if (origin !== undefined && parsed.origin !== origin && !(parsed.protocol === "https:" && parsed.host === new URL(origin).host)) {
     throw new FetchRefused(`skickades vidare till en annan webbplats (${parsed.origin}); bara filer från sidans egen webbplats hämtas`);
   }
 }

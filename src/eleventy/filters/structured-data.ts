@@ -83,10 +83,9 @@ export const projectJsonLd = (project: Project, site: Site): string => jsonScrip
 export function sitemapEntries(views: PageViews): { url: string; reviewed: string }[] {
   const listed: readonly PageView[] = [
     ...views.index,
-    ...views.projects.filter((view) => !view.project.draft),
-    ...views.facets.funders,
-    ...views.facets.years,
-    ...views.facets.countries,
+    // A harvested project's page is a copy: its canonical address is on its home site.
+    ...views.projects.filter((view) => !view.project.draft && !view.project.canonical),
+    ...Object.values(views.facets).flat(),
     ...views.directory,
     ...views.people,
     ...views.search,

@@ -1,0 +1,34 @@
+/** A site with sources: its own archive with every source's projects put in (records.ts, merge.ts). */
+import { facetsOf } from "../content/facets.ts";
+import { Archive, type Home } from "../content/model.ts";
+import { compareProjects } from "../content/resolve.ts";
+import { publicUrl } from "../eleventy/filters/urls.ts";
+import { mergeProjects } from "./merge.ts";
+import type { HarvestedSource } from "./records.ts";
+
+/**
+ * The archive with the harvested projects beside the site's own, each project once, and browsing
+ * pages for every organisation and county. The site's own projects name the site as their home.
+ */
+export function withHarvest(archive: Archive, sources: readonly HarvestedSource[]): Archive {
+  const { site } = archive;
+  const ownHome = (url: string): Home => ({
+    organisation: site.organisation,
+    ...(site.organisationNumber ? { organisationNumber: site.organisationNumber } : {}),
+    site: publicUrl("/", site.url),
+    url: publicUrl(url, site.url),
+    counties: site.counties,
+  });
+  const own = archive.projects.map((project) => ({ ...project, homes: [ownHome(project.url)] }));
+  const { projects, merges } = mergeProjects(own, sources, compareProjects);
+  return new Archive(
+    site,
+    archive.pages,
+    projects,
+    archive.contacts,
+    archive.drafts,
+    facetsOf(projects.filter((project) => !project.draft)),
+    archive.files,
+    { sources: sources.map((source) => source.summary), merges },
+  );
+}

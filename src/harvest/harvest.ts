@@ -1,0 +1,133 @@
+/**
+ * `npm run harvest`: fetches every source of a site with sources into content/_harvest/, politely
+ * (an honest User-Agent, a time limit, at most four requests at once, conditional requests with
+ * the ETag and Last-Modified of the copy kept) and within limits (MAX_SOURCE_BYTES, no redirect to
+ * another site). A copy is replaced only by a new copy that has usable records; a source that
+ * cannot be reached, or sends nothing usable, keeps its last good copy. The build reads only the
+ * copies, so it needs no network and gives the same site from the same commit.
+ */
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { HarvestSourceData } from "../content/schema.ts";
+import { fetchWithinLimits, FetchRefused } from "../import/fetch.ts";
+import { formatFileSize } from "../format/file-size.ts";
+import { readRecords } from "./records.ts";
+import { cachePaths, localSourceFile, MAX_SOURCE_BYTES, sourceAddress } from "./sources.ts";
+
+/** At most this many sources are fetched at once. */
+export const CONCURRENT_REQUESTS = 4;
+
+export interface HarvestOptions {
+  readonly userAgent: string;
+  readonly timeoutMs: number;
+}
+
+/** What the server said of a copy, kept beside it for the next conditional request. */
+interface Validators {
+  readonly address: string;
+  readonly etag?: string;
+  readonly lastModified?: string;
+  /** When this copy was fetched (ISO 8601). */
+  readonly harvested: string;
+}
+
+/** What happened to one source. */
+export type SourceOutcome =
+  | { readonly address: string; readonly status: "new" | "unchanged"; readonly bytes: number }
+  | {
+      readonly address: string;
+      readonly status: "failed";
+      readonly reason: string;
+      /** When the copy still used was fetched; undefined when there is none. */
+      readonly keptFrom?: string;
+    };
+
+async function readValidators(file: string, address: string): Promise<Validators | undefined> {
+  try {
+    const validators = JSON.parse(await readFile(file, "utf8")) as Validators;
+    return validators.address === address ? validators : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a file whole or not at all: a harvest stopped half-way leaves the last good copy. */
+async function writeWhole(file: string, bytes: Uint8Array | string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, file);
+}
+
+/** Reads a local source, within the same size limit as a fetched one. */
+async function readLocal(file: string): Promise<Uint8Array> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) throw new FetchRefused(`filen ${file} finns inte`);
+  if (info.size > MAX_SOURCE_BYTES) throw new FetchRefused(`är större än ${formatFileSize(MAX_SOURCE_BYTES)}, som är gränsen`);
+  return readFile(file);
+}
+
+/** Fetches or reads one source and replaces its copy when there is a new, usable one. */
+async function harvestSource(contentDir: string, source: HarvestSourceData, options: HarvestOptions): Promise<SourceOutcome> {
+  const address = sourceAddress(source);
+  const paths = cachePaths(contentDir, source);
+  const existing = await stat(paths.copy).then(() => true, () => false);
+  const previous = existing ? await readValidators(paths.validators, address) : undefined;
+  const failed = (reason: string): SourceOutcome => ({ address, status: "failed", reason, ...(existing ? { keptFrom: previous?.harvested ?? "" } : {}) });
+
+  let bytes: Uint8Array;
+  let validators: Omit<Validators, "harvested"> = { address };
+  try {
+    if (source.url) {
+      const fetched = await fetchWithinLimits(source.url, {
+        userAgent: options.userAgent,
+        timeoutMs: options.timeoutMs,
+        maxBytes: MAX_SOURCE_BYTES,
+        origin: new URL(source.url).origin,
+        accept: "application/json",
+        ...(previous?.etag ? { ifNoneMatch: previous.etag } : {}),
+        ...(previous?.lastModified ? { ifModifiedSince: previous.lastModified } : {}),
+      });
+      if (fetched.status === 304) return { address, status: "unchanged", bytes: (await stat(paths.copy)).size };
+      bytes = fetched.bytes;
+      validators = { address, ...(fetched.etag ? { etag: fetched.etag } : {}), ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}) };
+    } else {
+      bytes = await readLocal(localSourceFile(contentDir, source));
+    }
+  } catch (error) {
+    if (error instanceof FetchRefused) return failed(error.message);
+    throw error;
+  }
+
+  // A copy is replaced only by one with something to publish.
+  const { records, problems, total } = readRecords(bytes);
+  const whole = problems.find((problem) => problem.index === undefined);
+  if (whole) return failed(whole.message);
+  if (total > 0 && records.length === 0) return failed(`inget av de ${total} projekten i filen gick att läsa`);
+
+  const before = existing ? await readFile(paths.copy) : undefined;
+  if (before && Buffer.compare(before, bytes) === 0) {
+    // The same projects: nothing is written, unless the server's validators are new.
+    if (source.url && (previous?.etag !== validators.etag || previous?.lastModified !== validators.lastModified)) {
+      await writeWhole(paths.validators, `${JSON.stringify({ ...validators, harvested: previous?.harvested ?? new Date().toISOString() }, null, 2)}\n`);
+    }
+    return { address, status: "unchanged", bytes: bytes.byteLength };
+  }
+  await mkdir(path.dirname(paths.copy), { recursive: true });
+  await writeWhole(paths.copy, bytes);
+  await writeWhole(paths.validators, `${JSON.stringify({ ...validators, harvested: new Date().toISOString() }, null, 2)}\n`);
+  return { address, status: "new", bytes: bytes.byteLength };
+}
+
+/** Harvests every source, at most {@link CONCURRENT_REQUESTS} at once, and says what happened to each, in site.yaml's order. */
+export async function harvestSources(contentDir: string, sources: readonly HarvestSourceData[], options: HarvestOptions): Promise<SourceOutcome[]> {
+  const outcomes: SourceOutcome[] = new Array(sources.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const index = next++;
+      outcomes[index] = await harvestSource(contentDir, sources[index]!, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_REQUESTS, sources.length) }, worker));
+  return outcomes;
+}
