@@ -4,7 +4,7 @@ import { describeInBrowser, PAGE_KINDS } from "./chromium.ts";
 import { browserAndSites } from "./site-server.ts";
 
 describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best practice)", () => {
-  const sites = browserAndSites(["bundled", "consent", "paginated", "documentation"]);
+  const sites = browserAndSites(["bundled", "consent", "paginated", "documentation", "national"]);
 
   const cases = Object.entries(PAGE_KINDS).flatMap(([kind, sitePath]) =>
     [1280, 375].flatMap((width) => (["open", "dismissed"] as const).map((notice) => ({ kind, sitePath, width, notice }))),
@@ -46,6 +46,19 @@ describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best prac
     await expect(page.locator(".site-name img").count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.locator("[data-consent-notice] button").first().click();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  const nationalCases = ["", "projekt/region-dalarna/vinna-vinna/", "projekt/region-dalarna/lasambassadorer/", "organisation/region-dalarna/", "lan/orebro-lan/"].flatMap((sitePath) =>
+    [1280, 375].map((width) => ({ sitePath, width })),
+  );
+
+  it.each(nationalCases)("the national site's /$sitePath at $width px (harvested projects, organisations, counties) has no violations", async ({ sitePath, width }) => {
+    const context = await sites.browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    const response = await page.goto(sites.national.url(sitePath));
+    expect(response?.status()).toBe(200);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

@@ -5,7 +5,8 @@ import { writeSyntheticArchive } from "../../src/bench/synthetic-archive.ts";
 import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
 import { launchChromium } from "../../src/cli/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
-import { buildSite, contentTree, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
+import { cp } from "node:fs/promises";
+import { buildSite, contentTree, FIXTURES, PROJECT_ROOT, runCli, temporaryFolder } from "../helpers.ts";
 
 /** A consent category whose script is served from the fixture's own attachments. */
 export const CONSENT_CATEGORY = `cookies:
@@ -40,7 +41,8 @@ export interface ServedSite {
  * for the project's own content/, "editable" for a copy of it with the web editor's settings,
  * "consent" for the minimal fixture with a consent category, "paginated" for a synthetic archive
  * of 120 projects, whose lists span several pages, or "documentation" for the fixture with
- * documents, pictures, a logo and a colour (test/fixtures/dokumentation).
+ * documents, pictures, a logo and a colour (test/fixtures/dokumentation), or "national" for a
+ * site with sources (test/fixtures/nationellt), harvested from the files in test/fixtures/kallor.
  */
 export async function buildAndServe(source: SiteName, options: { pathPrefix?: string } = {}): Promise<ServedSite> {
   const workspace = await temporaryFolder();
@@ -54,6 +56,11 @@ export async function buildAndServe(source: SiteName, options: { pathPrefix?: st
     content = await copyWithWebEditor(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "content"));
   } else if (source === "documentation") {
     content = await contentTree(workspace.dir, "dokumentation");
+  } else if (source === "national") {
+    content = await contentTree(workspace.dir, "nationellt");
+    await cp(path.join(FIXTURES, "kallor"), path.join(workspace.dir, "kallor"), { recursive: true });
+    const harvested = await runCli("harvest", [content]);
+    if (harvested.code !== 0) throw new Error(`The harvest failed:\n${harvested.stdout}${harvested.stderr}`);
   } else if (source === "paginated") {
     content = path.join(workspace.dir, "content");
     await writeSyntheticArchive(content, 120);
@@ -74,7 +81,7 @@ export async function buildAndServe(source: SiteName, options: { pathPrefix?: st
   };
 }
 
-type SiteName = "bundled" | "editable" | "consent" | "paginated" | "documentation";
+type SiteName = "bundled" | "editable" | "consent" | "paginated" | "documentation" | "national";
 
 /** Chromium and served sites for the tests of one file, started before them and stopped after. */
 export interface BrowserAndSites {
@@ -84,6 +91,7 @@ export interface BrowserAndSites {
   readonly consent: ServedSite;
   readonly paginated: ServedSite;
   readonly documentation: ServedSite;
+  readonly national: ServedSite;
 }
 
 /** Launches Chromium and builds and serves the named sites, for the tests of the calling file. */
@@ -110,6 +118,9 @@ export function browserAndSites(names: readonly SiteName[]): BrowserAndSites {
     },
     get editable() {
       return started(state.sites.editable, "the editable site");
+    },
+    get national() {
+      return started(state.sites.national, "the national site");
     },
     get consent() {
       return started(state.sites.consent, "the consent site");

@@ -1,10 +1,10 @@
-import { readdir } from "node:fs/promises";
+import { cp, readdir } from "node:fs/promises";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
 import { CONSENT_CATEGORY } from "../browser/site-server.ts";
-import { buildSite, contentTree, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
+import { buildSite, contentTree, FIXTURES, PROJECT_ROOT, runCli, temporaryFolder } from "../helpers.ts";
 
 /** html-validate's recommended rules, adjusted only where a reason is written down. */
 const validator = new HtmlValidate({
@@ -33,7 +33,11 @@ beforeAll(async () => {
   // The bundled content with the web editor's settings, so that /admin/ is built and checked too.
   const editable = await copyWithWebEditor(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "editable", "content"));
   const documentation = await contentTree(path.join(workspace.dir, "documentation"), "dokumentation");
-  const builds = { bundled: path.join(PROJECT_ROOT, "content"), consent, editable, documentation };
+  // A site with sources: its own projects beside those harvested from the files in test/fixtures/kallor.
+  const national = await contentTree(path.join(workspace.dir, "national"), "nationellt");
+  await cp(path.join(FIXTURES, "kallor"), path.join(workspace.dir, "national", "kallor"), { recursive: true });
+  expect((await runCli("harvest", [national])).code).toBe(0);
+  const builds = { bundled: path.join(PROJECT_ROOT, "content"), consent, editable, documentation, national };
   for (const [name, content] of Object.entries(builds)) {
     const result = await buildSite(content, path.join(workspace.dir, name, "_site"));
     expect(result.code, result.stderr).toBe(0);
@@ -45,7 +49,7 @@ afterAll(async () => {
 });
 
 describe("html-validate (recommended rules)", () => {
-  it.each(["bundled", "consent", "editable", "documentation"])("finds no errors in any page of the %s site", async (name) => {
+  it.each(["bundled", "consent", "editable", "documentation", "national"])("finds no errors in any page of the %s site", async (name) => {
     const files = await htmlFiles(sites[name]!);
     expect(files.length).toBeGreaterThanOrEqual(7);
     if (name === "editable") expect(files).toContain(path.join(sites[name]!, "admin/index.html"));

@@ -8,57 +8,11 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSourceServer, type SourceServer } from "../../src/bench/source-server.ts";
-import { buildSite, contentTree, PROJECT_ROOT, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
+import { buildSite, contentTree, FIXTURES, PROJECT_ROOT, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
 
 const DALARNA = "https://www.regiondalarna.se/bibliotek/avslutade-projekt/";
-const person = (id: string, name: string) => ({ id, name, title: "Länsbibliotekarie", url: `${DALARNA}kontakt/#${id}` });
-const dalarnaPublisher = { name: "Region Dalarna", organisationNumber: "232100-0180", url: DALARNA, counties: ["Dalarnas län"] };
-
-/** The third archive's projekt.json: Vinna Vinna as Dalarna publishes it, one of its own, and a broken record. */
-const THIRD_ARCHIVE = [
-  {
-    slug: "vinna-vinna",
-    url: `${DALARNA}projekt/vinna-vinna/`,
-    publisher: dalarnaPublisher,
-    title: "Vinna Vinna",
-    summary: "Fortbildning för bibliotek och studieförbund i Dalarna och Örebro län.",
-    period: { start: "2008", end: "2011-04-05" },
-    goals: ["Utveckla folkbiblioteken som mötesplats"],
-    partners: [{ name: "Länsbildningsförbundet i Dalarna", country: "SE", roles: ["partner"] }],
-    funders: [{ name: "Statens kulturråd" }],
-    contacts: [person("eva-dal", "Eva Dal")],
-    related: [],
-    reviewed: "2019-05-02",
-    contentOwner: person("eva-dal", "Eva Dal"),
-    publishedBy: person("eva-dal", "Eva Dal"),
-  },
-  {
-    slug: "lasambassadorer",
-    url: `${DALARNA}projekt/lasambassadorer/`,
-    publisher: dalarnaPublisher,
-    title: "Läsambassadörer i Dalarna",
-    summary: "Läsambassadörer på femton bibliotek.",
-    period: { start: "2020-01", end: "2021-06" },
-    funders: [{ name: "Statens kulturråd", programme: "Stärkta bibliotek", caseNumber: "KUR 2019/1234", amount: 450000, year: 2019 }],
-    documents: [{ title: "Slutrapport", url: `${DALARNA}filer/lasambassadorer/slutrapport.pdf`, format: "PDF", size: 524288, shortcomings: [] }],
-    reviewed: "2021-09-01",
-    contentOwner: person("eva-dal", "Eva Dal"),
-    publishedBy: person("eva-dal", "Eva Dal"),
-  },
-  {
-    slug: "trasigt",
-    url: `${DALARNA}projekt/trasigt/`,
-    publisher: dalarnaPublisher,
-    title: "Trasigt projekt",
-    summary: "Ett projekt med ett datum som inte finns.",
-    period: { end: "2019-13-01" },
-    reviewed: "2021-09-01",
-    contentOwner: person("eva-dal", "Eva Dal"),
-    publishedBy: person("eva-dal", "Eva Dal"),
-  },
-];
 
 const nationalSite = (origin: string) => `name: Avslutade projekt i Sverige
 organisation: Kungliga biblioteket
@@ -99,7 +53,8 @@ beforeAll(async () => {
   server = await startSourceServer();
   server.serve("/orebro/projekt.json", await readFile(path.join(orebro.output, "projekt.json")));
   server.serve("/dokumentation/projekt.json", await readFile(path.join(documentation.output, "projekt.json")));
-  server.serve("/dalarna/projekt.json", JSON.stringify(THIRD_ARCHIVE, null, 2));
+  // The third archive: Vinna Vinna as Region Dalarna publishes it, one project of its own, and a broken record.
+  server.serve("/dalarna/projekt.json", await readFile(path.join(FIXTURES, "kallor/region-dalarna.json")));
   content = await contentTree(path.join(dir, "nationellt"), "minimal", { "_data/site.yaml": nationalSite(server.origin) });
   first = await runCli("harvest", [content]);
   const built = await buildSite(content, path.join(dir, "nationellt-site"), ["--skip-search"]);
@@ -146,6 +101,13 @@ describe("a national archive from three archives", () => {
     expect(textOf(page.querySelector(".page-info"))).toContain("Innehållsansvarig: Sandra Spjuth, Regionbibliotek Örebro-Västmanland");
     expect(page.querySelector(".page-info time")!.getAttribute("datetime")).toBe("2018-07-04");
     await expect(stat(path.join(site, "projekt/region-dalarna/vinna-vinna"))).rejects.toThrow();
+    // Related projects from both archives: Örebro's Rom for dannelse, and Dalarna's Läsambassadörer.
+    expect(page.querySelectorAll("#relaterade + ul a").map((link) => [textOf(link), link.getAttribute("href")])).toEqual([
+      ["Läsambassadörer i Dalarna", "/projekt/region-dalarna/lasambassadorer/"],
+      ["Rom for dannelse - Rum för bildning", "/projekt/regionbibliotek-orebro-vastmanland/rom-for-dannelse/"],
+    ]);
+    // Searchable with the rest of the site.
+    expect(page.querySelector("main")!.hasAttribute("data-pagefind-body")).toBe(true);
   });
 
   it("gives every harvested page its home page as canonical address, and the site's own pages their own", async () => {
