@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --projects N [--runs R] [--images M] [--json]`
+ * `npm run bench -- --projects N [--runs R] [--images M] [--sources S] [--json]`
  *
  * Generates a realistic archive of N projects in a temporary folder and times, alternating R times:
  * our build with the search index and without it, a bare Eleventy 3 build of the same Markdown
@@ -7,7 +7,9 @@
  * check`. With --images, a copy of the archive whose first M projects have a lead picture (a
  * generated photo each) is built once to make the pictures, then timed as a second build.
  * Then it starts the preview (`npm start`) on the archive and times R edits of one project, from
- * saving the file to its page being rewritten. Prints medians, ratios, milliseconds per page and
+ * saving the file to its page being rewritten. Last, a national archive (src/harvest/): the
+ * archive's projekt.json split among S archives (300 by default) on a local server, harvested
+ * with `npm run harvest` and built R times. Prints medians, ratios, milliseconds per page and
  * peak memory, with each target marked.
  */
 import { execFile } from "node:child_process";
@@ -20,6 +22,7 @@ import { writeSyntheticArchive } from "../bench/synthetic-archive.ts";
 import { PROJECT_ROOT } from "../eleventy/plugin.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { startDevServer } from "./dev-server.ts";
+import { startSourceServer } from "../bench/source-server.ts";
 
 const run = promisify(execFile);
 
@@ -27,13 +30,18 @@ const { values } = parseCommandLine("bench", {
   projects: { type: "string", default: "4000" },
   runs: { type: "string", default: "3" },
   images: { type: "string", default: "0" },
+  sources: { type: "string", default: "300" },
   json: { type: "boolean", default: false },
 });
+const sourceCount = Number(values.sources);
 const projects = Number(values.projects);
 const runs = Number(values.runs);
 const images = Number(values.images);
-if (!Number.isInteger(projects) || projects < 1 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(images) || images < 0 || images > projects) {
-  console.error("npm run bench: --projects och --runs ska vara positiva heltal, och --images ett heltal från 0 till antalet projekt");
+if (
+  !Number.isInteger(projects) || projects < 1 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(images) || images < 0 || images > projects ||
+  !Number.isInteger(sourceCount) || sourceCount < 1 || sourceCount > projects
+) {
+  console.error("npm run bench: --projects och --runs ska vara positiva heltal, --images ett heltal från 0 till antalet projekt och --sources ett heltal från 1 till antalet projekt");
   process.exit(2);
 }
 
@@ -139,6 +147,32 @@ async function editLatencies(content: string, output: string, slug: string, edit
   }
 }
 
+/**
+ * A national archive of `count` archives: the records of `projektJson` dealt out among them, each
+ * archive its own organisation and site, served from a local server. Returns the national site's
+ * content folder (the archive's own pages and people, no projects of its own) and the server.
+ */
+async function nationalArchive(content: string, projektJson: string, folder: string, count: number) {
+  const records = JSON.parse(await readFile(projektJson, "utf8")) as { url: string; publisher: unknown }[];
+  const server = await startSourceServer();
+  for (let archive = 0; archive < count; archive++) {
+    const site = `https://arkiv-${archive + 1}.example.se/`;
+    const own = records.filter((_, index) => index % count === archive).map((record) => ({
+      ...record,
+      url: record.url.replace(/^https?:\/\/[^/]+\/(?:[^/]+\/)*projekt\//, `${site}projekt/`),
+      publisher: { name: `Regionbibliotek ${archive + 1}`, url: site, counties: [] },
+    }));
+    server.serve(`/arkiv-${archive + 1}/projekt.json`, JSON.stringify(own));
+  }
+  const national = path.join(folder, "nationellt");
+  await cp(content, national, { recursive: true, filter: (source) => !source.startsWith(path.join(content, "projekt")) });
+  await mkdir(path.join(national, "projekt"), { recursive: true });
+  const siteFile = path.join(national, "_data", "site.yaml");
+  const sources = Array.from({ length: count }, (_, archive) => `  - url: ${server.origin}/arkiv-${archive + 1}/projekt.json\n`).join("");
+  await writeFile(siteFile, `${(await readFile(siteFile, "utf8")).replace(/^sources:.*$/m, "")}sources:\n${sources}`);
+  return { national, server };
+}
+
 const median = (numbers: number[]) => {
   const sorted = [...numbers].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -192,6 +226,25 @@ try {
 
   const editSeconds = await editLatencies(content, path.join(folder, "ut-forhandsgranskning"), `projekt-${Math.ceil(projects / 2)}`, runs);
 
+  // A national archive: this archive's open data dealt out among `sourceCount` archives, harvested
+  // from a local server, then built as "ours" is (without Pagefind), `runs` times.
+  const { national, server } = await nationalArchive(content, path.join(output("ours", 0), "projekt.json"), folder, sourceCount);
+  let harvest: Measurement;
+  let harvestAgain: Measurement;
+  let mostAtOnce: number;
+  try {
+    harvest = await measure(process.execPath, [launcher, "harvest", national]);
+    mostAtOnce = server.mostAtOnce;
+    harvestAgain = await measure(process.execPath, [launcher, "harvest", national]);
+  } finally {
+    await server.close();
+  }
+  samples.national = [];
+  for (let round = 0; round < runs; round++) {
+    await rm(validationCache, { recursive: true, force: true });
+    samples.national.push(await measure(process.execPath, [launcher, "build", `--input=${national}`, `--output=${output("national", round)}`, "--skip-search"]));
+  }
+
   const seconds = (name: string) => (samples[name]!.length ? median(samples[name]!.map((sample) => sample.seconds)) : undefined);
   const peak = (name: string) => (samples[name]!.length ? Math.max(...samples[name]!.map((sample) => sample.peakRssMiB)) : undefined);
   const ours = seconds("ours")!;
@@ -212,7 +265,12 @@ try {
       checkCold: seconds("checkCold")!,
       check: seconds("check")!,
       previewEdit: median(editSeconds),
+      harvest: harvest.seconds,
+      harvestUnchanged: harvestAgain.seconds,
+      national: seconds("national")!,
     },
+    sources: sourceCount,
+    harvestMostAtOnce: mostAtOnce,
     ratios: {
       oursToBare: ours / bareSeconds,
       oursWithPagefindToBare: withSearch / bareSeconds,
@@ -221,7 +279,7 @@ try {
     },
     msPerPage: { ours: (ours * 1000) / projects, bare: (bareSeconds * 1000) / projects, hugo: hugoSeconds ? (hugoSeconds * 1000) / projects : null },
     rounds: Object.fromEntries(Object.entries(samples).map(([name, measured]) => [name, measured.map((sample) => sample.seconds)])),
-    peakRssMiB: { ours: peak("ours")!, oursWithPagefind: peak("oursWithSearch")!, withImages: peak("withImages") ?? null, bare: peak("bare")!, hugo: peak("hugo") ?? null, checkCold: peak("checkCold")!, check: peak("check")! },
+    peakRssMiB: { ours: peak("ours")!, oursWithPagefind: peak("oursWithSearch")!, withImages: peak("withImages") ?? null, bare: peak("bare")!, hugo: peak("hugo") ?? null, checkCold: peak("checkCold")!, check: peak("check")!, national: peak("national")! },
   };
   const atLeast = (size: number) => projects >= size;
   // Each round's own ratio, since timings here vary from round to round: "(omgångar 2,9×, 3,1×, 3,0×)"
@@ -254,6 +312,16 @@ try {
       status: result.ratios.withImagesToOurs ? verdict(result.ratios.withImagesToOurs <= 1.2) : "mäts med --images 200",
     },
     { target: "ett ändrat projekt i npm start ≤ 1 s", value: `${result.seconds.previewEdit.toFixed(2)} s`, status: verdict(result.seconds.previewEdit <= 1) },
+    {
+      target: `skörd av ${sourceCount} källor från en lokal server < 60 s, högst 4 förfrågningar åt gången`,
+      value: `${result.seconds.harvest.toFixed(2)} s, högst ${mostAtOnce} åt gången (oförändrade: ${result.seconds.harvestUnchanged.toFixed(2)} s)`,
+      status: sourceCount >= 300 ? verdict(result.seconds.harvest < 60 && mostAtOnce <= 4) : "mäts med --sources 300",
+    },
+    {
+      target: `nationellt bygge, ${sourceCount} källor, inom N=50 000-siffrorna (minne ≤ 3 GiB, tid ≤ vårt bygge av lika många egna projekt)`,
+      value: `${result.seconds.national.toFixed(2)} s, ${Math.round(result.peakRssMiB.national)} MiB (vårt bygge ${ours.toFixed(2)} s)`,
+      status: atLeast(50_000) && sourceCount >= 300 ? verdict(result.peakRssMiB.national <= 3072 && result.seconds.national <= ours) : "mäts vid N = 50 000 och --sources 300",
+    },
   ];
   if (values.json) {
     console.log(JSON.stringify({ ...result, targets }, null, 2));
@@ -271,6 +339,8 @@ try {
     console.log(`npm run check, första   ${format(result.seconds.checkCold).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.checkCold).toString().padStart(11)}`);
     console.log(`npm run check, sedan    ${format(result.seconds.check).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.check).toString().padStart(11)}`);
     console.log(`ändring i npm start     ${format(result.seconds.previewEdit).padStart(7)}`);
+    console.log(`skörd, ${String(sourceCount).padEnd(4)} källor     ${format(result.seconds.harvest).padStart(7)}   ${"".padStart(7)}   ${Math.round(harvest.peakRssMiB).toString().padStart(11)}`);
+    console.log(`nationellt bygge        ${format(result.seconds.national).padStart(7)}   ${format((result.seconds.national * 1000) / projects).padStart(7)}   ${Math.round(result.peakRssMiB.national).toString().padStart(11)}`);
     console.log("");
     for (const row of targets) console.log(`${row.status.padEnd(22)} ${row.target}: ${row.value}`);
   }
