@@ -181,6 +181,9 @@ export function readHarvestedSources(contentDir: string, sources: readonly Harve
     keys.add(key);
 
     const problems: RecordProblem[] = [...read.problems];
+    if (!source.organisation && !publisher && read.records.length > 0) {
+      problems.push({ message: `källan säger inte vilken organisation som publicerar den, så den visas som ${organisation}; skriv organisation: under källan i site.yaml` });
+    }
     const slugs = new Set<string>();
     const ids = new Set<string>();
     const projects: HarvestedProject[] = [];

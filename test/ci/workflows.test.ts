@@ -79,6 +79,7 @@ const HOSTS = [
     deploys: (job: Job) => (job.steps ?? []).some((step) => step.uses?.startsWith("actions/deploy-pages@")),
     upload: "actions/upload-artifact@",
     summary: true,
+    files: ["harvest.yml", "links.yml", "site.yml"],
   },
   {
     name: "Forgejo Actions",
@@ -89,6 +90,7 @@ const HOSTS = [
     deploys: (job: Job) => (job.steps ?? []).some((step) => /^bash \.ci\/publish\b/m.test(step.run ?? "")),
     upload: "https://code.forgejo.org/forgejo/upload-artifact@",
     summary: false,
+    files: ["links.yml", "site.yml"],
   },
 ] as const;
 
@@ -103,7 +105,7 @@ describe.each(HOSTS)("$name workflows", (host) => {
 
   it("validate against the GitHub Actions schema", async () => {
     const files = (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name));
-    expect(files).toEqual(["links.yml", "site.yml"]);
+    expect(files).toEqual(host.files);
     for (const file of files) {
       expect(schemaErrors(await readFile(path.join(folder, file), "utf8")), file).toEqual([]);
     }
@@ -153,6 +155,26 @@ describe.each(HOSTS)("$name workflows", (host) => {
     expect(runs).toContain("npm run --silent review");
     // GitHub shows both lists on the run's summary page; Forgejo has no summary page, and shows the log.
     expect(runs.match(/>> "\$GITHUB_STEP_SUMMARY"/g) ?? []).toHaveLength(host.summary ? 2 : 0);
+  });
+});
+
+describe("the GitHub harvest workflow", () => {
+  let harvest: Workflow & { permissions: Record<string, string> };
+  beforeAll(async () => {
+    harvest = parse(await readFile(path.join(PROJECT_ROOT, ".github/workflows/harvest.yml"), "utf8"));
+  });
+
+  it("runs every night and on demand, and commits only content/_harvest/, with a token that starts the site's workflow when there is one", () => {
+    expect(Object.keys(harvest.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    expect(harvest.permissions).toEqual({ contents: "write" });
+    const steps = harvest.jobs.harvest!.steps!;
+    expect(steps[0]!.with!.token).toBe("${{ secrets.HARVEST_TOKEN || github.token }}");
+    const runs = steps.map((step) => step.run ?? "").join("\n");
+    expect(runs).toMatch(/npm run --silent harvest/);
+    expect(runs).toMatch(/git add -A content\/_harvest\n/);
+    expect(runs).not.toMatch(/git add (?!-A content\/_harvest)/);
+    // Nothing but the first step runs on a site without sources.
+    expect(steps.slice(2).every((step) => step.if === "steps.sources.outputs.harvest == 'true'")).toBe(true);
   });
 });
 

@@ -1,9 +1,13 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Home, Project } from "../../src/content/model.ts";
 import { compareProjects } from "../../src/content/resolve.ts";
 import { parsePartialDate } from "../../src/format/date.ts";
 import { mergeProjects } from "../../src/harvest/merge.ts";
-import { readRecords, type HarvestedSource } from "../../src/harvest/records.ts";
+import { readHarvestedSources, readRecords, type HarvestedSource } from "../../src/harvest/records.ts";
+import { cachePaths } from "../../src/harvest/sources.ts";
+import { temporaryWorkspace } from "../helpers.ts";
 
 const person = { id: "a", name: "A", title: "B" };
 const record = (fields: Record<string, unknown> = {}) => ({
@@ -103,5 +107,31 @@ describe("the same project from two archives", () => {
     const { projects, merges } = mergeProjects([project("Läsfrämjande", { home: a })], [source([project("Läsfrämjande", { home: b })])], compareProjects);
     expect(projects).toHaveLength(2);
     expect(merges).toEqual([]);
+  });
+});
+
+describe("a source's copy, as the build reads it", () => {
+  const workspace = temporaryWorkspace();
+
+  it("names a source that says nothing of its publisher by its host, and says how to name it", async () => {
+    const source = { url: "https://arkiv.example.se/projekt.json" };
+    const { copy } = cachePaths(workspace.dir, source);
+    await mkdir(path.dirname(copy), { recursive: true });
+    await writeFile(copy, JSON.stringify([record()]));
+    const [read] = readHarvestedSources(workspace.dir, [source]);
+    expect(read!.summary).toMatchObject({ organisation: "arkiv.example.se", projects: 1, skipped: 0 });
+    expect(read!.projects[0]!.project.url).toBe("/projekt/arkiv-example-se/projekt/");
+    expect(read!.warnings.map((warning) => warning.message)).toEqual([
+      "arkiv.example.se (https://arkiv.example.se/projekt.json): källan säger inte vilken organisation som publicerar den, så den visas som arkiv.example.se; skriv organisation: under källan i site.yaml",
+    ]);
+    const [named] = readHarvestedSources(workspace.dir, [{ ...source, organisation: "Arkivbiblioteket" }]);
+    expect(named!.warnings).toEqual([]);
+    expect(named!.projects[0]!.project.homes![0]!.organisation).toBe("Arkivbiblioteket");
+  });
+
+  it("says when a source has not been harvested yet", () => {
+    const [read] = readHarvestedSources(workspace.dir, [{ url: "https://nytt.example.se/projekt.json" }]);
+    expect(read!.projects).toEqual([]);
+    expect(read!.warnings[0]!.message).toContain("har inte hämtats ännu; kör npm run harvest");
   });
 });
