@@ -50,9 +50,13 @@ if (format === "json") {
   const overdue = result.archive && overduePages(result.archive, todayInSweden(), interval!);
   await writeStepSummary(stepSummary(result.errors, overdue, interval, result.warnings));
 } else if (result.archive) {
-  const { projects, drafts, contacts } = result.archive;
+  const { drafts, contacts, harvest } = result.archive;
+  const own = result.archive.ownProjects().length;
   const draftText = drafts.length > 0 ? ` (och ${drafts.length} utkast)` : "";
-  console.log(`${projects.length} projekt${draftText}, ${contacts.length} kontakter: inga fel`);
+  const sources = harvest.sources.length;
+  const harvested = result.archive.projects.length - own;
+  const harvestText = sources > 0 ? `, ${harvested} hämtade från ${sources} ${sources === 1 ? "källa" : "källor"}` : "";
+  console.log(`${own} projekt${draftText}${harvestText}, ${contacts.length} kontakter: inga fel`);
   if (result.warnings.length > 0) console.log(formatWarningReport(result.warnings));
 } else {
   console.error(formatErrorReport(result.errors));

@@ -22,7 +22,7 @@ if (!digits) {
 }
 const taken = new Set(archive.projects.flatMap((project) => (project.id ? [project.id] : [])));
 const written: string[] = [];
-for (const project of archive.projects) {
+for (const project of archive.ownProjects()) {
   if (project.id) continue;
   const id = newProjectIdentifier(digits, project.slug, taken);
   taken.add(id);

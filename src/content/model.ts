@@ -226,6 +226,14 @@ export class Archive {
     readonly harvest: HarvestSummary = NO_HARVEST,
   ) {}
 
+  /**
+   * The site's own projects: those its editors write and answer for, without the copies harvested
+   * from other archives (src/harvest/). The open data, reviews, the link check and ids are about these.
+   */
+  ownProjects(): readonly Project[] {
+    return (this.#own ??= this.projects.filter((project) => !project.canonical));
+  }
+
   // The paginated lists are made once per build, by the page views (src/eleventy/page-views.ts).
 
   /** The pages of the index: every project, newest first, 50 to a page. */
@@ -277,6 +285,7 @@ export class Archive {
   }
 
   #directoryPositions?: Map<string, number>;
+  #own?: readonly Project[];
 }
 
 /** One source of a site with sources, as its last harvested copy was read. */

@@ -31,7 +31,8 @@ export interface OwnerReview {
 export function overduePages(archive: Archive, today: string, intervalMonths: number): OwnerReview[] {
   const pages = [
     archive.pages.index,
-    ...archive.projects.filter((project) => !project.draft),
+    // Harvested projects are reviewed in their own archives.
+    ...archive.ownProjects().filter((project) => !project.draft),
     archive.pages.cookies,
     archive.pages.accessibility,
     { title: "Kontakt", url: DIRECTORY_URL, responsibility: archive.site.generatedPages },

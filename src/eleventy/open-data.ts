@@ -48,7 +48,7 @@ function publisherOf(site: Site) {
  * would otherwise publish every project twice.
  */
 export function openData(archive: Archive): string {
-  const projects = archive.projects.filter((project) => !project.draft && !project.canonical).map((project) => projectRecord(archive, project));
+  const projects = archive.ownProjects().filter((project) => !project.draft).map((project) => projectRecord(archive, project));
   return `${JSON.stringify(projects, null, 2)}\n`;
 }
 

@@ -63,7 +63,8 @@ function linksInFile(file: string, owner: Contact): ExternalLink[] {
 export function externalLinks(archive: Archive): ExternalLink[] {
   const pages = [
     archive.pages.index,
-    ...archive.projects.filter((project) => !project.draft),
+    // Harvested projects' links are their own archives' to check.
+    ...archive.ownProjects().filter((project) => !project.draft),
     archive.pages.cookies,
     archive.pages.accessibility,
   ].map((page) => ({ file: page.sourcePath, owner: page.responsibility.contentOwner }));

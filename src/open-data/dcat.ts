@@ -42,7 +42,7 @@ export function dcatCatalogue(archive: Archive): string | undefined {
   const publisher = $rdf.sym(publisherUri(site.organisationNumber));
   const licence = $rdf.sym(site.dataLicense);
   const swedishLanguage = $rdf.sym("http://publications.europa.eu/resource/authority/language/SWE");
-  const published = archive.projects.filter((project) => !project.draft);
+  const published = archive.ownProjects().filter((project) => !project.draft);
   const modified = newestReview(published) ?? site.generatedPages.reviewed;
 
   add(catalogue, RDF("type"), DCAT("Catalog"));

@@ -8,6 +8,9 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSourceServer, type SourceServer } from "../../src/bench/source-server.ts";
+import { validateContent } from "../../src/content/load.ts";
+import { overduePages } from "../../src/content/review.ts";
+import { externalLinks } from "../../src/links/collect.ts";
 import { buildSite, contentTree, FIXTURES, PROJECT_ROOT, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
@@ -136,6 +139,24 @@ describe("a national archive from three archives", () => {
     const sitemap = await readFile(path.join(site, "sitemap.xml"), "utf8");
     expect(sitemap).toContain("https://projekt.example.se/projekt/alfa/");
     expect(sitemap).not.toContain("/projekt/region-dalarna/");
+  });
+
+  it("leaves the harvested projects' reviews, links and open data to their own archives", async () => {
+    const { archive } = await validateContent(content);
+    expect(archive!.projects).toHaveLength(6);
+    expect(archive!.ownProjects().map((project) => project.title)).toEqual(["Beta", "Alfa"]);
+    // Vinna Vinna was last reviewed in 2018, but in Örebro's archive: not this site's to review.
+    const overdue = overduePages(archive!, "2026-12-05", 12).flatMap((owner) => owner.pages.map((page) => page.title));
+    expect(overdue).toContain("Alfa");
+    expect(overdue).not.toContain("Vinna Vinna");
+    expect(externalLinks(archive!).filter((link) => link.file.includes("_harvest"))).toEqual([]);
+  });
+
+  it("has npm run check count the harvested projects apart, and warn of the broken record as the harvest did", async () => {
+    const checked = await runCli("check", [content]);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain("2 projekt, 4 hämtade från 3 källor, 2 kontakter: inga fel");
+    expect(checked.stdout).toMatch(/period\.end: Region Dalarna: projekt nr 3 "Trasigt projekt" hoppades över/);
   });
 
   it("asks again only conditionally, and writes nothing, when no source changed", async () => {
