@@ -107,7 +107,7 @@ const ACTIVE_DOCUMENTS = new Set(["html", "htm", "xhtml", "xht", "xhtm", "shtml"
  * site. Hidden files and folders are no exception, and no symbolic link is published.
  */
 export function refusedAttachments(listing: AttachmentListing): ContentError[] {
-  return [...listing.values()].flatMap((attachment) => {
+  return [...nameCollisions(listing), ...[...listing.values()].flatMap((attachment) => {
     if (attachment.link) {
       return [{ file: attachment.file, message: "länkar kan inte publiceras i filer/, inte heller i en dold mapp: lägg filen här i stället, eller ta bort länken" }];
     }
@@ -117,12 +117,43 @@ export function refusedAttachments(listing: AttachmentListing): ContentError[] {
       return [{ file: attachment.file, message: `${extension.toUpperCase()}-filer kan inte publiceras i filer/, eftersom ett skript i filen körs på webbplatsen när filen öppnas; spara innehållet som PDF eller skriv det som en sida` }];
     }
     return [];
-  });
+  })];
+}
+
+/** A name as Windows and macOS compare names: in one Unicode form, whatever the case. */
+const comparableName = (relative: string) => relative.normalize("NFC").toLocaleLowerCase("sv");
+
+/**
+ * Two files whose names differ only in case (slutrapport.pdf, Slutrapport.pdf) or only in Unicode
+ * form (ö written as one character, or as o and two dots, as macOS saves it): on Windows and macOS
+ * one overwrites the other when the repository is checked out, and which one a link reaches
+ * depends on the machine. An error on the second, naming both.
+ */
+function nameCollisions(listing: AttachmentListing): ContentError[] {
+  const first = new Map<string, Attachment>();
+  const errors: ContentError[] = [];
+  for (const attachment of listing.values()) {
+    const key = comparableName(attachment.path);
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, attachment);
+      continue;
+    }
+    const onlyForm = earlier.path.normalize("NFC") === attachment.path.normalize("NFC");
+    errors.push({
+      file: attachment.file,
+      message: onlyForm
+        ? `filen finns två gånger, ${ATTACHMENTS_FOLDER}/${earlier.path} och den här, med namnet skrivet på två sätt i Unicode (som macOS och Windows sparar å, ä och ö); ta bort den ena`
+        : `${ATTACHMENTS_FOLDER}/${earlier.path} och ${ATTACHMENTS_FOLDER}/${attachment.path} skiljer sig bara i stora och små bokstäver, och på Windows och macOS skriver den ena över den andra; byt namn på den ena eller ta bort den`,
+    });
+  }
+  return errors;
 }
 
 /** The files of filer/ that no file names, which `check` warns about and `review` lists. */
 export function unreferenced(listing: AttachmentListing, referenced: ReadonlySet<string>): Attachment[] {
-  return [...listing.values()].filter((attachment) => !attachment.hidden && !referenced.has(attachment.path));
+  const named = new Set([...referenced].map((relative) => relative.normalize("NFC")));
+  return [...listing.values()].filter((attachment) => !attachment.hidden && !named.has(attachment.path.normalize("NFC")));
 }
 
 /** Where a problem with a reference is reported: the field or line that names the file. */
@@ -163,10 +194,17 @@ export class AttachmentChecker {
 
   private existing(relative: string, report: Report): Attachment | undefined {
     this.referenced.add(relative);
-    const attachment = this.listing.get(relative);
+    // A name typed on one machine finds the file saved on another, whichever Unicode form each used.
+    const attachment = this.listing.get(relative) ?? this.byNfc().get(relative.normalize("NFC"));
     if (!attachment) report(`filen ${ATTACHMENTS_FOLDER}/${relative} finns inte${didYouMean(relative, this.listing.keys())}`);
     return attachment;
   }
+
+  private byNfc(): ReadonlyMap<string, Attachment> {
+    return (this.#byNfc ??= new Map([...this.listing.values()].map((attachment) => [attachment.path.normalize("NFC"), attachment])));
+  }
+
+  #byNfc?: Map<string, Attachment>;
 
   private withinLimit(attachment: Attachment, report: Report): Attachment | undefined {
     if (attachment.size <= megabytes(this.maxMegabytes)) return attachment;

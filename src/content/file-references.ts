@@ -6,6 +6,7 @@
  * nothing refers to.
  */
 import { formatFieldPath, type ContentError } from "./errors.ts";
+import { ATTACHMENTS_FOLDER } from "./files.ts";
 import {
   AttachmentChecker,
   attachmentPathOf,
@@ -20,6 +21,7 @@ import {
 } from "./attachments.ts";
 import type { AccessibilityPage, ArchiveFiles, ListedDocument, Picture, ProjectDocument, ProjectLink } from "./model.ts";
 import { pdfShortcomings, type PdfFacts } from "./pdf-accessibility.ts";
+import type { PictureFacts } from "./picture-facts.ts";
 import type { ValidatedFile } from "./resolve.ts";
 import type { DocumentData, PictureData } from "./schema.ts";
 
@@ -30,6 +32,10 @@ const EXEMPTION_DATE = "2018-09-23";
 export interface FilesFound {
   readonly listing: AttachmentListing;
   readonly pdfs: ReadonlyMap<string, PdfFacts>;
+  /** What was read of each picture's header (picture-facts.ts); absent in tests that have no pictures. */
+  readonly pictures?: ReadonlyMap<string, PictureFacts>;
+  /** Office documents and text files that are not what their names say (document-kinds.ts), with why. */
+  readonly documents?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -55,13 +61,16 @@ export class FileReferences {
   constructor(
     private readonly found: FilesFound,
     maxMegabytes: number,
+    /** `markdown.allowHtml`: then an `<img>` in a body is a picture too. */
+    private readonly allowHtml = false,
   ) {
     this.checker = new AttachmentChecker(found.listing, maxMegabytes);
   }
 
   /** A picture named in front matter: a project's lead picture or the site's logo. */
   picture(source: ValidatedFile, fieldPath: PropertyKey[], data: Pick<PictureData, "file" | "alt">): Picture | undefined {
-    const attachment = this.checker.picture(data.file, this.at(source, [...fieldPath, "file"]));
+    const report = this.at(source, [...fieldPath, "file"]);
+    const attachment = this.usable(this.checker.picture(data.file, report), report);
     if (!attachment) return undefined;
     this.pictures.set(attachment.path, attachment);
     return { path: attachment.path, alt: data.alt };
@@ -78,9 +87,21 @@ export class FileReferences {
         return [];
       }
       seen.set(document.file, index);
-      const attachment = this.checker.document(document.file, this.at(source, fieldPath));
+      const report = this.at(source, fieldPath);
+      const attachment = this.usable(this.checker.document(document.file, report), report);
       if (!attachment) return [];
+      const mismatch = this.found.documents?.get(attachment.path);
+      if (mismatch) {
+        report(`${ATTACHMENTS_FOLDER}/${attachment.path} går inte att öppna: ${mismatch}`);
+        return [];
+      }
       const isPdf = extensionOf(attachment.path) === "pdf";
+      const facts = isPdf ? (this.found.pdfs.get(attachment.path) ?? { tagged: false, unreadable: "PDF:en har inte lästs" }) : undefined;
+      // A visitor would get a file that does not open: an error, where the accessibility statement would only list it.
+      if (facts?.unreadable) {
+        this.at(source, fieldPath)(`${ATTACHMENTS_FOLDER}/${attachment.path} går inte att öppna: ${facts.unreadable}`);
+        return [];
+      }
       const resolved: ProjectDocument = {
         title: document.title,
         url: attachmentUrl(attachment.path),
@@ -88,7 +109,7 @@ export class FileReferences {
         size: attachment.size,
         ...(document.lang ? { lang: document.lang } : {}),
         ...(document.published ? { published: document.published } : {}),
-        shortcomings: isPdf ? pdfShortcomings(this.found.pdfs.get(attachment.path) ?? { tagged: false, unreadable: true }) : [],
+        shortcomings: facts ? pdfShortcomings(facts) : [],
       };
       if (project && resolved.shortcomings.length > 0) {
         this.listed.push({ ...resolved, project, sourcePath: source.file, line: source.locate(fieldPath), field: formatFieldPath(fieldPath) });
@@ -109,7 +130,7 @@ export class FileReferences {
         report(`bilden ${picture.src} saknar alternativtext: skriv vad bilden visar inom hakparenteserna, ![Så här såg det ut](${picture.src}) (WCAG 1.1.1)`);
       }
       if (relative) {
-        const attachment = this.checker.picture(relative, report);
+        const attachment = this.usable(this.checker.picture(relative, report), report);
         if (attachment) this.pictures.set(attachment.path, attachment);
       } else if (/^https?:\/\//i.test(picture.src)) {
         report(`bilder från andra webbplatser visas inte; ladda upp bilden till filer/ och skriv ![…](/filer/namn.jpg)`);
@@ -119,9 +140,48 @@ export class FileReferences {
     }
   }
 
+  /**
+   * Addresses in a body that Markdown cannot read as one: `![Karta](/filer/karta 2.png)` shows as
+   * text, since an address ends at its first space. The corrected line puts it inside < >.
+   */
+  private addressesWithSpaces(source: ValidatedFile): void {
+    if (!source.body.includes("filer/")) return;
+    for (const [index, line] of source.body.split("\n").entries()) {
+      for (const match of line.matchAll(/(!?)\[([^\]]*)\]\((\/?filer\/[^()<>"']*?\s[^()<>"']*?)\)/g)) {
+        const [written, bang, text, address] = match as unknown as [string, string, string, string];
+        const corrected = `${bang}[${text}](<${address}>)`;
+        this.errors.push({
+          file: source.file,
+          line: source.bodyLine + index,
+          field: "brödtext",
+          message: `adressen ${address} har mellanslag, så ${bang ? "bilden" : "länken"} visas som text; skriv den inom < >: ${line.replace(written, corrected).trim()}`,
+        });
+      }
+    }
+  }
+
+  /** With `allowHtml`: an `<img>` from another site, which the site's security policy would block. */
+  private htmlPictures(source: ValidatedFile): void {
+    if (!this.allowHtml || !/<img\b/i.test(source.body)) return;
+    for (const [index, line] of source.body.split("\n").entries()) {
+      for (const match of line.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi)) {
+        const src = match[1]!;
+        if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) continue;
+        this.errors.push({
+          file: source.file,
+          line: source.bodyLine + index,
+          field: "brödtext",
+          message: `bilder från andra webbplatser visas inte (${src}); ladda upp bilden till filer/ och skriv ![…](/filer/namn.jpg)`,
+        });
+      }
+    }
+  }
+
   /** A page's text: the pictures of its body, and its links to files. */
   page(source: ValidatedFile): void {
     this.bodyPictures(source);
+    this.addressesWithSpaces(source);
+    this.htmlPictures(source);
     this.references(source);
   }
 
@@ -157,7 +217,16 @@ export class FileReferences {
         inaccessible: this.listed.filter((document) => !exempt(document)).sort(byProject),
         exempt: this.listed.filter(exempt).sort(byProject),
       },
+      withMetadata: [...(this.found.pictures ?? [])].flatMap(([relative, facts]) => (facts.metadata && !facts.unusable ? [this.found.listing.get(relative)!] : [])),
     };
+  }
+
+  /** A picture the build could not use (picture-facts.ts) is an error where it is named, as the build would fail on it. */
+  private usable(attachment: Attachment | undefined, report: (message: string) => void): Attachment | undefined {
+    const unusable = attachment && this.found.pictures?.get(attachment.path)?.unusable;
+    if (!unusable) return attachment;
+    report(`${ATTACHMENTS_FOLDER}/${attachment.path} kan inte visas: ${unusable}`);
+    return undefined;
   }
 
   private at(source: ValidatedFile, fieldPath: PropertyKey[]) {
@@ -182,7 +251,8 @@ export function fileWarnings(files: ArchiveFiles, statement: AccessibilityPage):
     file: document.sourcePath,
     ...(document.line ? { line: document.line } : {}),
     field: document.field,
-    message: `PDF:en ${document.url.slice(1)} ${shortcomingText(document.shortcomings)} och listas i tillgänglighetsredogörelsen ${where}`,
+    // The file as its editor named it, never its address: "filer/Slutrapport (2011).pdf", not "%20".
+    message: `PDF:en ${decodeURIComponent(document.url.slice(1))} ${shortcomingText(document.shortcomings)} och listas i tillgänglighetsredogörelsen ${where}`,
   });
   return [
     ...files.statement.inaccessible.map((document) =>

@@ -23,6 +23,9 @@ import { listAttachments, refusedAttachments } from "./attachments.ts";
 import { fileWarnings } from "./file-references.ts";
 import { colonSplitMessage } from "./yaml-slips.ts";
 import { inspectPdfs } from "./pdf-accessibility.ts";
+import { inspectPictures, type PictureFacts } from "./picture-facts.ts";
+import { inspectDocuments } from "./document-kinds.ts";
+import type { Attachment, AttachmentListing } from "./attachments.ts";
 import { todayInSweden } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { withHarvest } from "../harvest/archive.ts";
@@ -171,7 +174,7 @@ export async function validateContent(folder: string, options: LoadOptions = {})
   const exists = await stat(contentDir).then((info) => info.isDirectory(), () => false);
   if (!exists) return { errors: [{ file: contentDir, message: "innehållsmappen finns inte" }], warnings: [] };
   const [listing, attachments] = await Promise.all([listContentFiles(contentDir), listAttachments(contentDir)]);
-  const pdfs = await inspectPdfs(attachments);
+  const [pdfs, pictures, documents] = await Promise.all([inspectPdfs(attachments), inspectPictures(attachments), inspectDocuments(attachments)]);
   const today = todayInSweden();
   let stored: ReadonlyMap<string, StoredResult> | undefined;
   const storedResults = () => (stored ??= readStoredResults(contentDir, today));
@@ -201,7 +204,7 @@ export async function validateContent(folder: string, options: LoadOptions = {})
   if (comparable && changedFiles?.length === 0) return { ...previous.result, changedFiles };
   const idsOf = (kind: ContentKind) => new Set(listing.files.filter((file) => file.kind === kind).map((file) => file.id));
   const known = { contacts: idsOf("contact"), projects: idsOf("project") };
-  const found = { listing: attachments, pdfs };
+  const found = { listing: attachments, pdfs, pictures, documents };
   // Only projects' texts changed since the last good archive: put them in (patch.ts).
   const last = comparable && changedFiles ? previous : undefined;
   const changes = last?.result.archive && changedProjects(last.results, results);
@@ -223,10 +226,30 @@ export async function validateContent(folder: string, options: LoadOptions = {})
       : {
           archive,
           errors,
-          warnings: sortContentErrors([...fileWarnings(archive.files, archive.pages.accessibility), ...harvested.flatMap((source) => source.warnings)]),
+          warnings: sortContentErrors([
+            ...fileWarnings(archive.files, archive.pages.accessibility),
+            ...pictureWarnings(attachments, pictures, archive.files.pictures),
+            ...harvested.flatMap((source) => source.warnings),
+          ]),
         };
   lastTree.set(contentDir, { includeDrafts: Boolean(options.includeDrafts), today, filesVersion, paths, results, result });
   return changedFiles ? { ...result, changedFiles } : result;
+}
+
+/**
+ * Pictures that build, but not as their editor may think: a GPS position in the file (it stays in
+ * git's history, published or not), and an animation of which a page shows the first frame.
+ */
+function pictureWarnings(listing: AttachmentListing, facts: ReadonlyMap<string, PictureFacts>, shown: ReadonlyMap<string, Attachment>): ContentError[] {
+  return [...facts].flatMap(([relative, picture]) => {
+    const file = listing.get(relative)!.file;
+    return [
+      ...(picture.gps
+        ? [{ file, message: "bilden har kvar var den togs (en GPS-position) i filen, och den följer med i git-historiken; ta bort platsen och spara om bilden innan du laddar upp den, se redaktörsguiden" }]
+        : []),
+      ...(picture.animated && shown.has(relative) ? [{ file, message: "bilden är animerad, men sidan visar bara den första bilden; visa rörelsen som en video i stället, eller välj den bild som ska synas" }] : []),
+    ];
+  });
 }
 
 interface TreeValidation {

@@ -115,6 +115,8 @@ export interface ArchiveFiles {
   /** Files that no page, setting or other file refers to. */
   readonly unreferenced: readonly Attachment[];
   readonly statement: DocumentStatement;
+  /** Pictures with EXIF, XMP or IPTC metadata (a camera's serial, the owner, where it was taken): published without it (images.ts). */
+  readonly withMetadata: readonly Attachment[];
 }
 
 export interface Project {

@@ -71,7 +71,7 @@ export function patchArchive(
     const [was, is] = [before.data as ProjectData, after.data as ProjectData];
     // Related projects are checked against every project file; the same list needs no check.
     if (!sameJson(was.related, is.related)) return undefined;
-    const files = [new FileReferences(found, previous.site.maxFileMegabytes), new FileReferences(found, previous.site.maxFileMegabytes)] as const;
+    const files = [0, 1].map(() => new FileReferences(found, previous.site.maxFileMegabytes, previous.site.markdown.allowHtml)) as [FileReferences, FileReferences];
     const check = new ReferenceChecker(contacts, new Map(), known, options.includeDrafts ?? false);
     projectOf(before, check, files[0]);
     const project = projectOf(after, check, files[1]);

@@ -5,12 +5,19 @@
  * cannot be accessible. pdfjs-dist reads them; it is loaded only when the content has a PDF.
  *
  * The answers are kept by file, size and modification time: in memory, and when the command runs
- * compiled (src/cli/launch.mjs) also in node_modules/.cache/projektarkiv/pdf.json, so an unchanged
- * PDF is read once.
+ * compiled (src/cli/launch.mjs) also in node_modules/.cache/projektarkiv/pdf-2.json, so an
+ * unchanged PDF is read once.
+ *
+ * A PDF is data from anywhere: pdfjs reads it on a thread of its own, with a memory limit and a
+ * time limit, so that a stream that unpacks to gigabytes (a 400 KB file whose metadata inflates
+ * to 400 MB) ends as "cannot be read" instead of ending the command.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import path from "node:path";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { Attachment, AttachmentListing } from "./attachments.ts";
 import { extensionOf } from "./attachments.ts";
 
@@ -20,8 +27,8 @@ export interface PdfFacts {
   readonly language?: string;
   /** The title, from the document information or its XMP metadata. */
   readonly title?: string;
-  /** Set when the file could not be read as a PDF at all (damaged, or encrypted). */
-  readonly unreadable?: true;
+  /** Set when the file cannot be opened as a PDF, saying why: empty, not a PDF, cut off, locked, damaged. */
+  readonly unreadable?: string;
 }
 
 /** What a PDF lacks, in the words of the accessibility statement: "taggar", "dokumentspråk", "titel". */
@@ -36,7 +43,7 @@ const remembered = new Map<string, { version: string; facts: PdfFacts }>();
 
 function cacheFile(): string | undefined {
   const folder = process.env.PROJEKTARKIV_CACHE_DIR;
-  return folder && path.join(folder, "pdf.json");
+  return folder && path.join(folder, "pdf-2.json");
 }
 
 function readCache(): Record<string, { version: string; facts: PdfFacts }> {
@@ -61,27 +68,103 @@ function writeCache(entries: Record<string, { version: string; facts: PdfFacts }
   }
 }
 
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-let pdfjs: Promise<PdfJs> | undefined;
+/** The most of the heap, and of the time, that reading one PDF may take. */
+const PDF_HEAP_MEGABYTES = 256;
+const PDF_SECONDS = 20;
 
-/** Reads one PDF's facts. */
-async function readFacts(file: string): Promise<PdfFacts> {
-  const { getDocument, VerbosityLevel } = await (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
-  const data = new Uint8Array(await readFile(file));
-  const task = getDocument({ data, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false, verbosity: VerbosityLevel.ERRORS });
+/**
+ * The thread that reads PDFs: pdfjs, loaded there once, answering one file at a time. Started
+ * when the first PDF is read, and again after it was stopped by a limit.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { readFile } = require("node:fs/promises");
+const pdfjs = import(workerData.pdfjs);
+parentPort.on("message", async (file) => {
+  const { getDocument, VerbosityLevel } = await pdfjs;
+  const task = getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false, useSystemFonts: false, stopAtErrors: false, verbosity: VerbosityLevel.ERRORS });
   try {
     const document = await task.promise;
     const [markInfo, metadata] = await Promise.all([document.getMarkInfo(), document.getMetadata()]);
-    const info = metadata.info as { Title?: unknown; Language?: unknown };
-    const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
-    const title = text(info.Title) ?? text(metadata.metadata?.get("dc:title"));
-    const language = text(info.Language);
-    return { tagged: markInfo?.Marked === true, ...(language ? { language } : {}), ...(title ? { title } : {}) };
-  } catch {
-    return { tagged: false, unreadable: true };
+    const text = (value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
+    const title = text(metadata.info && metadata.info.Title) ?? text(metadata.metadata && metadata.metadata.get("dc:title"));
+    const language = text(metadata.info && metadata.info.Language);
+    parentPort.postMessage({ facts: { tagged: Boolean(markInfo && markInfo.Marked === true), ...(language ? { language } : {}), ...(title ? { title } : {}) } });
+  } catch (error) {
+    parentPort.postMessage({ error: error && error.name === "PasswordException" ? "password" : "damaged" });
   } finally {
     await task.destroy();
   }
+});
+`;
+
+let worker: Worker | undefined;
+
+/** pdfjs's module as a file URL, for the thread to import: found from here, whether this runs from src/ or compiled. */
+function pdfjsAddress(): string {
+  const specifier = "pdfjs-dist/legacy/build/pdf.mjs";
+  return typeof import.meta.resolve === "function" ? import.meta.resolve(specifier) : pathToFileURL(createRequire(import.meta.url).resolve(specifier)).href;
+}
+
+/** Reads one file on the PDF thread, or says which limit stopped it. */
+function readOnWorker(file: string): Promise<{ facts?: PdfFacts; error?: "password" | "damaged" | "limit" }> {
+  const thread = (worker ??= new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { pdfjs: pdfjsAddress() },
+    resourceLimits: { maxOldGenerationSizeMb: PDF_HEAP_MEGABYTES, maxYoungGenerationSizeMb: 32 },
+  }));
+  thread.unref();
+  return new Promise((resolve) => {
+    const stop = () => {
+      if (worker === thread) worker = undefined;
+      void thread.terminate();
+      resolve({ error: "limit" });
+    };
+    const timer = setTimeout(stop, PDF_SECONDS * 1000);
+    const finish = (answer: { facts?: PdfFacts; error?: "password" | "damaged" | "limit" }) => {
+      clearTimeout(timer);
+      thread.off("message", finish);
+      thread.off("error", failed);
+      resolve(answer);
+    };
+    const failed = () => {
+      clearTimeout(timer);
+      if (worker === thread) worker = undefined;
+      thread.off("message", finish);
+      resolve({ error: "limit" });
+    };
+    thread.on("message", finish);
+    thread.once("error", failed);
+    thread.postMessage(file);
+  });
+}
+
+/** The first and last bytes of a file: a PDF starts with %PDF- and ends with %%EOF. */
+async function ends(file: string, size: number): Promise<{ head: string; tail: string }> {
+  const handle = await open(file);
+  try {
+    const head = Buffer.alloc(Math.min(1024, size));
+    const tail = Buffer.alloc(Math.min(2048, size));
+    await handle.read(head, 0, head.length, 0);
+    await handle.read(tail, 0, tail.length, size - tail.length);
+    return { head: head.toString("latin1"), tail: tail.toString("latin1") };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads one PDF's facts, or why it cannot be opened. */
+async function readFacts(file: string, size: number): Promise<PdfFacts> {
+  const unreadable = (reason: string): PdfFacts => ({ tagged: false, unreadable: reason });
+  if (size === 0) return unreadable("filen är tom");
+  const { head, tail } = await ends(file, size);
+  if (!head.includes("%PDF-")) return unreadable(`filen är inte en PDF${/^\xff\xd8\xff/.test(head) ? " utan en JPEG-bild" : /^\x89PNG/.test(head) ? " utan en PNG-bild" : /^\s*</.test(head) ? " utan en webbsida" : ""}; spara om den som PDF`);
+  if (!tail.includes("%%EOF")) return unreadable("filen är avklippt: slutet saknas, så den sparades eller laddades ner bara till en del");
+  const answer = await readOnWorker(file);
+  if (answer.facts) return answer.facts;
+  if (answer.error === "password") return unreadable("PDF:en är skyddad med lösenord, så ingen kan öppna den utan det; spara den utan lösenord");
+  if (answer.error === "limit") return unreadable(`PDF:en tog mer än ${PDF_SECONDS} s eller ${PDF_HEAP_MEGABYTES} MB minne att läsa, så något i den packar upp till för mycket; spara om den, till exempel med Skriv ut som PDF`);
+  return unreadable("PDF:en är skadad och går inte att öppna; spara om den från programmet den gjordes i");
 }
 
 /** The facts of every PDF in filer/, by path there. */
@@ -96,7 +179,7 @@ export async function inspectPdfs(listing: AttachmentListing): Promise<ReadonlyM
     let known = remembered.get(pdf.file);
     if (known?.version !== version) {
       stored ??= readCache();
-      known = stored[pdf.file]?.version === version ? stored[pdf.file]! : { version, facts: await readFacts(pdf.file) };
+      known = stored[pdf.file]?.version === version ? stored[pdf.file]! : { version, facts: await readFacts(pdf.file, pdf.size) };
       if (stored[pdf.file] !== known) {
         stored[pdf.file] = known;
         changed = true;

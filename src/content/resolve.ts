@@ -174,7 +174,8 @@ export function resolveArchive(
   const includeDrafts = options.includeDrafts ?? false;
   const ofKind = (kind: ContentFile["kind"]) => files.filter((file) => file.kind === kind);
   const siteSource = ofKind("site")[0];
-  const fileReferences = new FileReferences(found, (siteSource?.data as SiteData | undefined)?.maxFileMegabytes ?? 25);
+  const siteData = siteSource?.data as SiteData | undefined;
+  const fileReferences = new FileReferences(found, siteData?.maxFileMegabytes ?? 25, siteData?.markdown.allowHtml ?? false);
   const contacts = new Map<string, Contact>(
     ofKind("contact").map((source) => {
       fileReferences.page(source);

@@ -19,10 +19,12 @@ import type { Document, Node, Scalar } from "yaml";
 import { formatFieldPath } from "./errors.ts";
 
 /** A slip on a line of the YAML text (1-based), with the field where one is known. */
-interface Slip {
+export interface Slip {
   readonly line: number;
   readonly field?: string;
   readonly message: string;
+  /** The whole corrected line, indentation included, where the message gives one: source.ts puts it in and parses again. */
+  readonly fix?: string;
 }
 
 /** Spaces that look like a space but are not one to YAML: no-break, thin, zero-width, ideographic. */
@@ -89,6 +91,7 @@ function unusualIndentSlip(line: string, lineNumber: number): Slip | undefined {
   const fixed = line.replace(ANY_INDENT, (indent) => " ".repeat([...indent].filter((c) => c !== "\u200B" && c !== "\uFEFF").length));
   return {
     line: lineNumber,
+    fix: fixed,
     message: `raden börjar med ${name}, som ofta följer med text som klistras in från Word eller en webbsida; byt det mot vanliga mellanslag och skriv raden med ${spaces(indentOf(fixed))} först: ${fixed.trim()}`,
   };
 }
@@ -96,7 +99,7 @@ function unusualIndentSlip(line: string, lineNumber: number): Slip | undefined {
 /** A list line written `-text`, which YAML reads as text rather than as an item. */
 function noSpaceAfterDashSlip(line: string, lineNumber: number, field?: string): Slip {
   const fixed = line.replace(/^([ \t]*)-/, "$1- ");
-  return { line: lineNumber, ...(field ? { field } : {}), message: `listpunkten saknar mellanslag efter -, så den läses som text och inte som en punkt i listan; skriv raden så här: ${fixed.trim()}` };
+  return { line: lineNumber, fix: fixed, ...(field ? { field } : {}), message: `listpunkten saknar mellanslag efter -, så den läses som text och inte som en punkt i listan; skriv raden så här: ${fixed.trim()}` };
 }
 
 /** The `yaml` package, passed in by source.ts, which loads it only when it is needed. */
@@ -209,7 +212,7 @@ export function diagnoseYamlError(lines: readonly string[], error: YamlError): S
   }
   if (error.code === "TAB_AS_INDENT" || /^[ ]*\t/.test(line)) {
     const fixed = line.replace(/^[ \t]+/, (indent) => indent.replace(/\t/g, "  "));
-    return { line: error.line, message: `tabbtecken får inte användas för indrag i YAML; använd mellanslag och skriv raden med ${spaces(indentOf(fixed))} först: ${fixed.trim()}` };
+    return { line: error.line, fix: fixed, message: `tabbtecken får inte användas för indrag i YAML; använd mellanslag och skriv raden med ${spaces(indentOf(fixed))} först: ${fixed.trim()}` };
   }
   if (error.code === "DUPLICATE_KEY") {
     const key = /^[ \t]*(?:- )?([^\s:#][^:]*?):/.exec(line)?.[1];
@@ -227,11 +230,12 @@ export function diagnoseYamlError(lines: readonly string[], error: YamlError): S
     const value = line.slice(valueStart).trimEnd();
     if (TYPOGRAPHIC_QUOTES.includes(value[0] ?? "")) {
       const closing = TYPOGRAPHIC_QUOTES.includes(value.at(-1)!) ? value.slice(1, -1) : value.slice(1);
-      return { line: error.line, message: typographicQuoteMessage(line, valueStart, closing) };
+      return { line: error.line, fix: `${line.slice(0, indentOf(line))}${withQuotedValue(line, valueStart, closing)}`, message: typographicQuoteMessage(line, valueStart, closing) };
     }
     if (/: /.test(value) && !/^["'[{|>]/.test(value)) {
       return {
         line: error.line,
+        fix: `${line.slice(0, indentOf(line))}${withQuotedValue(line, valueStart, value)}`,
         message: `värdet innehåller kolon följt av mellanslag (": "), som YAML läser som ett nytt fältnamn; sätt citattecken runt värdet och skriv raden så här: ${withQuotedValue(line, valueStart, value)}`,
       };
     }

@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import type { Attachment } from "../content/attachments.ts";
+import { ATTACHMENTS_FOLDER } from "../content/files.ts";
 import type { Picture } from "../content/model.ts";
 
 /** One made file: a format at a width. */
@@ -56,10 +57,15 @@ export interface PictureRun {
 
 /** The processed pictures of the current build, by their path under filer/. */
 export class Pictures {
-  constructor(private readonly files: ReadonlyMap<string, PictureFiles>) {}
+  /** By the path in one Unicode form (NFC): a body may name a file in either form (attachments.ts). */
+  private readonly byName: ReadonlyMap<string, PictureFiles>;
+
+  constructor(private readonly files: ReadonlyMap<string, PictureFiles>) {
+    this.byName = new Map([...files].map(([relative, made]) => [relative.normalize("NFC"), made]));
+  }
 
   get(relative: string): PictureFiles | undefined {
-    return this.files.get(relative);
+    return this.files.get(relative) ?? this.byName.get(relative.normalize("NFC"));
   }
 
   /** Every made file that the pages use, for copying into the site. */
@@ -177,6 +183,40 @@ export async function copyPictures(pictures: Pictures, cacheDir: string, outputD
   const target = path.join(outputDir, PICTURES_FOLDER);
   await mkdir(target, { recursive: true });
   await Promise.all(names.map((name) => linkOrCopy(path.join(cacheDir, name), path.join(target, name))));
+}
+
+/**
+ * Replaces the published copy of each picture that has metadata (picture-facts.ts) with one
+ * without it: turned as the camera said (EXIF orientation), with its colour profile, and nothing
+ * else of the camera, the owner or the place. Made once per picture into the cache; JPEG at
+ * quality 92, PNG and GIF without loss.
+ */
+export async function publishWithoutMetadata(pictures: readonly Attachment[], cacheDir: string, outputDir: string): Promise<void> {
+  if (pictures.length === 0) return;
+  const { default: sharp } = await import("sharp");
+  const folder = path.join(cacheDir, "utan-metadata");
+  await mkdir(folder, { recursive: true });
+  await Promise.all(
+    pictures.map(async (picture) => {
+      const bytes = await readFile(picture.file);
+      const extension = path.extname(picture.path).toLowerCase();
+      const made = path.join(folder, `${createHash("sha256").update("utan-metadata-1").update(bytes).digest("hex").slice(0, 20)}${extension}`);
+      if (!(await stat(made).then(() => true, () => false))) {
+        const animated = extension === ".gif" || extension === ".webp";
+        let image = sharp(bytes, { animated, limitInputPixels: false });
+        if (!animated) image = image.rotate();
+        image = image.keepIccProfile();
+        const encoded =
+          extension === ".png" ? image.png() : extension === ".gif" ? image.gif() : extension === ".webp" ? image.webp({ quality: 90 }) : extension === ".avif" ? image.avif({ quality: 70 }) : image.jpeg({ quality: 92 });
+        await encoded.toFile(`${made}.${process.pid}.tmp`);
+        await rename(`${made}.${process.pid}.tmp`, made);
+      }
+      const target = path.join(outputDir, ATTACHMENTS_FOLDER, picture.path);
+      await rm(target, { force: true });
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(made, target);
+    }),
+  );
 }
 
 async function linkOrCopy(source: string, target: string, again = true): Promise<void> {

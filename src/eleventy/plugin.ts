@@ -6,7 +6,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ATTACHMENTS_FOLDER, HARVEST_FOLDER } from "../content/files.ts";
 import { attachmentPathOf } from "../content/attachments.ts";
 import type { Picture } from "../content/model.ts";
-import { copyPictures, pictureHtml, Pictures, preparePictures, sharedPicture, type PictureUse } from "./images.ts";
+import { copyPictures, pictureHtml, Pictures, preparePictures, publishWithoutMetadata, sharedPicture, type PictureUse } from "./images.ts";
 import { siteStylesheet } from "./stylesheet.ts";
 import { cmsConfigFile } from "../cms/config.ts";
 import { installCms } from "../cms/bundle.ts";
@@ -182,6 +182,8 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
     await Promise.all([
       installCmsOnce(),
       copyPictures(pictures, PICTURE_CACHE, directories.output),
+      // In a build: the published copy of filer/ holds no picture's GPS position, camera or owner.
+      runMode === "build" && archive ? publishWithoutMetadata(archive.files.withMetadata, PICTURE_CACHE, directories.output) : undefined,
       searchIndexingEnabled() && !onlyPages ? writeSearchIndex(directories.output) : undefined,
     ]);
   });

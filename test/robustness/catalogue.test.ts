@@ -1,7 +1,13 @@
-import { lstat, mkdir, readFile, symlink, truncate, writeFile } from "node:fs/promises";
+import { copyFile, lstat, mkdir, readFile, symlink, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, contentTree, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
+import { execFile } from "node:child_process";
+import sharp from "sharp";
+import { promisify } from "node:util";
+import { buildSite, contentTree, FIXTURES, PROJECT_ROOT, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
+import { damagedPdf, encryptedPdf, metadataBomb, pngDeclaring } from "./made-files.ts";
+
+const run = promisify(execFile);
 import { PLACEHOLDERS } from "../../src/content/placeholders.ts";
 
 /**
@@ -36,6 +42,12 @@ const filer = (files: Record<string, number>) => async (content: string) => {
   }
 };
 /** Alfa with documents (from line 9; the first file's line is 11, the second's 13) or a lead picture (line 9). */
+/** Writes bytes, or a copy of a fixture file, into the content folder's filer/. */
+const writeInto = async (content: string, name: string, bytes: Uint8Array) => {
+  await mkdir(path.join(content, "filer"), { recursive: true });
+  await writeFile(path.join(content, "filer", name), bytes);
+};
+const copyInto = async (content: string, fixture: string, name: string) => writeInto(content, name, await readFile(path.join(FIXTURES, fixture)));
 const documents = (...files: string[]) => alfa("contacts:", `documents:\n${files.map((file, index) => `  - title: Dokument ${index + 1}\n    file: ${file}`).join("\n")}\ncontacts:`);
 const leadPicture = (lines: string) => alfa("contacts:", `image:\n${lines}contacts:`);
 
@@ -120,10 +132,10 @@ const CASES: BadCase[] = [
   { name: "a document that does not exist", edits: documents("raport.pdf"), setup: filer({ "rapport.pdf": 10 }), file: "projekt/alfa.md", expected: /^:11  documents\[0\]\.file: filen filer\/raport\.pdf finns inte \(menade du rapport\.pdf\?\)$/ },
   { name: "a document of a type the site does not publish", edits: documents("/filer/program.exe"), setup: filer({ "program.exe": 10 }), file: "projekt/alfa.md", expected: /^:11  documents\[0\]\.file: filtypen \.exe kan inte publiceras här; tillåtna är PDF, Word/ },
   { name: "a document over the 25 MB limit", edits: documents("stor.pdf"), setup: filer({ "stor.pdf": 26 * 1024 * 1024 }), file: "projekt/alfa.md", expected: /^:11  documents\[0\]\.file: filen är 26 MB, men högst 25 MB är tillåtet \(maxFileMegabytes i _data\/site\.yaml\)/ },
-  { name: "the same document twice", edits: documents("rapport.pdf", "/filer/rapport.pdf"), setup: filer({ "rapport.pdf": 10 }), file: "projekt/alfa.md", expected: /^:13  documents\[1\]\.file: filer\/rapport\.pdf står redan som documents\[0\]; ta bort den ena$/ },
-  { name: "a lead picture without alt", edits: leadPicture("  file: bild.png\n"), setup: filer({ "bild.png": 10 }), file: "projekt/alfa.md", expected: /^:9  image\.alt: alternativtext saknas: skriv vad bilden visar/ },
-  { name: "a lead picture with an empty alt", edits: leadPicture('  file: bild.png\n  alt: ""\n'), setup: filer({ "bild.png": 10 }), file: "projekt/alfa.md", expected: /^:11  image\.alt: alternativtexten är tom: skriv vad bilden visar, eller lägg till decorative: true/ },
-  { name: "a picture in a body without alt", edits: alfa("Alfa handlar om läsning.", "Alfa handlar om läsning.\n\n![](/filer/bild.png)"), setup: filer({ "bild.png": 10 }), file: "projekt/alfa.md", expected: /^:19  brödtext: bilden \/filer\/bild\.png saknar alternativtext/ },
+  { name: "the same document twice", edits: documents("rapport.pdf", "/filer/rapport.pdf"), setup: (content) => copyInto(content, "dokumentation/filer/lasframjande/konferensrapport-2020.pdf", "rapport.pdf"), file: "projekt/alfa.md", expected: /^:13  documents\[1\]\.file: filer\/rapport\.pdf står redan som documents\[0\]; ta bort den ena$/ },
+  { name: "a lead picture without alt", edits: leadPicture("  file: bild.png\n"), setup: (content) => copyInto(content, "dokumentation/filer/lasframjande/karta.png", "bild.png"), file: "projekt/alfa.md", expected: /^:9  image\.alt: alternativtext saknas: skriv vad bilden visar/ },
+  { name: "a lead picture with an empty alt", edits: leadPicture('  file: bild.png\n  alt: ""\n'), setup: (content) => copyInto(content, "dokumentation/filer/lasframjande/karta.png", "bild.png"), file: "projekt/alfa.md", expected: /^:11  image\.alt: alternativtexten är tom: skriv vad bilden visar, eller lägg till decorative: true/ },
+  { name: "a picture in a body without alt", edits: alfa("Alfa handlar om läsning.", "Alfa handlar om läsning.\n\n![](/filer/bild.png)"), setup: (content) => copyInto(content, "dokumentation/filer/lasframjande/karta.png", "bild.png"), file: "projekt/alfa.md", expected: /^:19  brödtext: bilden \/filer\/bild\.png saknar alternativtext/ },
   { name: "an SVG picture", edits: leadPicture("  file: logga.svg\n  alt: Logga\n"), setup: filer({ "logga.svg": 10 }), file: "projekt/alfa.md", expected: /^:10  image\.file: SVG-filer kan inte publiceras, eftersom ett skript i en SVG-fil körs på webbplatsen/ },
   { name: "an SVG lying in filer/, linked from nowhere", edits: {}, setup: filer({ "bilder/logga.svg": 10 }), file: "filer/bilder/logga.svg", expected: /^  SVG-filer kan inte publiceras, eftersom ett skript i en SVG-fil körs på webbplatsen/ },
   { name: "an HTML file in filer/", edits: {}, setup: filer({ "gammal-sida.html": 10 }), file: "filer/gammal-sida.html", expected: /^  HTML-filer kan inte publiceras i filer\/, eftersom ett skript i filen körs på webbplatsen/ },
@@ -142,6 +154,92 @@ const CASES: BadCase[] = [
     file: "filer/.dold/losen.txt",
     expected: /^  länkar kan inte publiceras i filer\/, inte heller i en dold mapp/,
   },
+  // Text from Word and other programs: control characters are refused on their line, and UTF-16 is named as such.
+  {
+    name: "Word's line break (U+000B) in a summary",
+    edits: alfa("summary: Det första projektet.", "summary: Det första\u000bprojektet."),
+    file: "projekt/alfa.md",
+    expected: /^:3  raden har ett osynligt styrtecken \(U\+000B, en radbrytning från Word \(Skift\+Retur\)\) i kolumn 20, efter "summary: Det första"; ta bort det, till exempel genom att skriva om texten runt det$/,
+  },
+  { name: "a NUL in a title", edits: alfa("title: Alfa", "title: Al\u0000fa"), file: "projekt/alfa.md", expected: /^:2  raden har ett osynligt styrtecken \(U\+0000, ett nolltecken\) i kolumn 10, efter "title: Al"; ta bort det/ },
+  { name: "an escape sequence in a body", edits: alfa("Alfa handlar om läsning.", "\u001b[31mAlfa\u001b[0m handlar om läsning."), file: "projekt/alfa.md", expected: /^:17  raden har ett osynligt styrtecken \(U\+001B, ett terminaltecken \(ESC\)\) i kolumn 1 \(och 1 till på raden\); ta bort det/ },
+  {
+    name: "UTF-16 without a byte-order mark",
+    edits: {},
+    setup: (content) => writeFile(path.join(content, "projekt/alfa.md"), Buffer.from("---\ntitle: Alfa\n---\n", "utf16le")),
+    file: "projekt/alfa.md",
+    expected: /^  filen är sparad som UTF-16 \(i Windows kallat Unicode\); spara om den med teckenkodningen UTF-8$/,
+  },
+  {
+    name: "UTF-16 with a byte-order mark",
+    edits: {},
+    setup: (content) => writeFile(path.join(content, "kontakter/bo-ek.md"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("---\nname: Bo Ek\n---\n", "utf16le")])),
+    file: "kontakter/bo-ek.md",
+    expected: /^  filen är sparad som UTF-16/,
+  },
+  {
+    name: "a picture address with a space",
+    edits: alfa("Alfa handlar om läsning.", "Alfa handlar om läsning.\n\n![Karta](/filer/karta 2.png)"),
+    setup: filer({ "karta 2.png": 10 }),
+    file: "projekt/alfa.md",
+    expected: /^:19  brödtext: adressen \/filer\/karta 2\.png har mellanslag, så bilden visas som text; skriv den inom < >: !\[Karta\]\(<\/filer\/karta 2\.png>\)$/,
+  },
+  {
+    name: "a picture from another site in HTML, where the site allows HTML",
+    edits: { ...alfa("Alfa handlar om läsning.", 'Alfa handlar om <img src="https://example.com/a.png" alt="en bild"> läsning.'), "_data/site.yaml": (text) => `${text}markdown:\n  allowHtml: true\n` },
+    file: "projekt/alfa.md",
+    expected: /^:17  brödtext: bilder från andra webbplatser visas inte \(https:\/\/example\.com\/a\.png\); ladda upp bilden till filer\/ och skriv !\[…\]\(\/filer\/namn\.jpg\)$/,
+  },
+  { name: "two files whose names differ only in case", edits: {}, setup: filer({ "slutrapport.pdf": 10, "Slutrapport.pdf": 10 }), file: "filer/slutrapport.pdf", expected: /^  filer\/Slutrapport\.pdf och filer\/slutrapport\.pdf skiljer sig bara i stora och små bokstäver, och på Windows och macOS skriver den ena över den andra; byt namn på den ena eller ta bort den$/ },
+  {
+    name: "two files whose names differ only in Unicode form",
+    edits: {},
+    setup: filer({ ["bild-örebro.png".normalize("NFC")]: 10, ["bild-örebro.png".normalize("NFD")]: 10 }),
+    file: "filer/bild-örebro.png".normalize("NFC"),
+    expected: /^  filen finns två gånger, filer\/bild-.{1,2}rebro\.png och den här, med namnet skrivet på två sätt i Unicode \(som macOS och Windows sparar å, ä och ö\); ta bort den ena$/u,
+  },
+  // PDFs that a visitor could not open: an error where the document is linked, naming why.
+  { name: "an empty PDF", edits: documents("tom.pdf"), setup: filer({ "tom.pdf": 0 }), file: "projekt/alfa.md", expected: /^:11  documents\[0\]\.file: filer\/tom\.pdf går inte att öppna: filen är tom$/ },
+  {
+    name: "a JPEG named .pdf",
+    edits: documents("foto.pdf"),
+    setup: (content) => copyInto(content, "dokumentation/filer/lasframjande/omslag.jpg", "foto.pdf"),
+    file: "projekt/alfa.md",
+    expected: /^:11  documents\[0\]\.file: filer\/foto\.pdf går inte att öppna: filen är inte en PDF utan en JPEG-bild; spara om den som PDF$/,
+  },
+  {
+    name: "a PDF cut off half-way",
+    edits: documents("halv.pdf"),
+    setup: async (content) => {
+      const whole = await readFile(path.join(FIXTURES, "dokumentation/filer/lasframjande/konferensrapport-2020.pdf"));
+      await writeInto(content, "halv.pdf", whole.subarray(0, whole.length >> 1));
+    },
+    file: "projekt/alfa.md",
+    expected: /^:11  documents\[0\]\.file: filer\/halv\.pdf går inte att öppna: filen är avklippt: slutet saknas/,
+  },
+  { name: "a PDF locked with a password", edits: documents("last.pdf"), setup: (content) => writeInto(content, "last.pdf", encryptedPdf()), file: "projekt/alfa.md", expected: /^:11  documents\[0\]\.file: filer\/last\.pdf går inte att öppna: PDF:en är skyddad med lösenord/ },
+  { name: "a damaged PDF", edits: documents("skadad.pdf"), setup: (content) => writeInto(content, "skadad.pdf", damagedPdf()), file: "projekt/alfa.md", expected: /^:11  documents\[0\]\.file: filer\/skadad\.pdf går inte att öppna: PDF:en är skadad och går inte att öppna/ },
+  // Pictures the build could not use: found by check, where the picture is named.
+  { name: "a PNG that declares 30000 × 30000 pixels", edits: leadPicture("  file: stor.png\n  alt: Stor\n"), setup: (content) => writeInto(content, "stor.png", pngDeclaring(30_000, 30_000)), file: "projekt/alfa.md", expected: /^:10  image\.file: filer\/stor\.png kan inte visas: bilden är 30\s000 × 30\s000 bildpunkter, fler än 268\s402\s689 som går att öppna; minska den/ },
+  { name: "a web page saved as foto.jpg", edits: leadPicture("  file: foto.jpg\n  alt: Foto\n"), setup: (content) => writeInto(content, "foto.jpg", Buffer.from("<!DOCTYPE html><title>Bild</title>")), file: "projekt/alfa.md", expected: /^:10  image\.file: filer\/foto\.jpg kan inte visas: filen är ingen bild som går att läsa, fast namnet slutar på \.jpg; spara om den som JPEG eller PNG$/ },
+  {
+    name: "an AVIF picture saved as foto.jpg",
+    edits: alfa("Alfa handlar om läsning.", "Alfa handlar om läsning.\n\n![Foto](/filer/foto.jpg)"),
+    setup: async (content) => writeInto(content, "foto.jpg", await sharp({ create: { width: 8, height: 8, channels: 3, background: "#336699" } }).avif().toBuffer()),
+    file: "projekt/alfa.md",
+    expected: /^:19  brödtext: filer\/foto\.jpg kan inte visas: filen är en AVIF-bild, fast namnet slutar på \.jpg; spara om den som JPEG eller PNG$/,
+  },
+  {
+    name: "the first half of a JPEG",
+    edits: leadPicture("  file: halv.jpg\n  alt: Halv\n"),
+    setup: async (content) => {
+      const whole = await readFile(path.join(FIXTURES, "dokumentation/filer/lasframjande/omslag.jpg"));
+      await writeInto(content, "halv.jpg", whole.subarray(0, whole.length >> 1));
+    },
+    file: "projekt/alfa.md",
+    expected: /^:10  image\.file: filer\/halv\.jpg kan inte visas: bilden är avklippt: slutet av filen saknas/,
+  },
+  { name: "a program named .docx", edits: documents("budget.docx"), setup: (content) => writeInto(content, "budget.docx", Buffer.from("MZ\x90\x00program", "latin1")), file: "projekt/alfa.md", expected: /^:11  documents\[0\]\.file: filer\/budget\.docx går inte att öppna: filen är inte ett Word-dokument utan ett Windows-program, fast namnet slutar på \.docx; spara om den från programmet den gjordes i$/ },
   { name: "a site colour below 4.5:1 on white", edits: { "_data/site.yaml": (text) => `${text}colour: "#777777"\n` }, file: "_data/site.yaml", expected: /^:10  colour: färgen #777777 har kontrasten 4,4:1 mot vit bakgrund, men länkar och knappar behöver minst 4,5:1 \(WCAG 1\.4\.3\); #[0-9a-f]{6} är samma färgton och når kravet$/ },
   { name: "a compliance status outside Digg's three", edits: { "tillganglighet.md": replace("helt förenlig", "ganska förenlig") }, file: "tillganglighet.md", expected: /^:6  compliance: ska vara ett av "helt förenlig", "delvis förenlig", "inte förenlig"/ },
 ];
@@ -159,6 +257,8 @@ describe(`the catalogue of bad inputs (${CASES.length} cases)`, () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).not.toMatch(STACK_LINE);
+    // Files are named as written, never URL-encoded.
+    expect(result.stderr).not.toMatch(/%[0-9A-F]{2}/i);
     const lines = result.stderr.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^Innehållet har \d+ fel:$/);
     const prefix = `  ${path.join(content, badCase.file)}`;
@@ -166,6 +266,71 @@ describe(`the catalogue of bad inputs (${CASES.length} cases)`, () => {
     expect(line, result.stderr).toBeDefined();
     expect(line!.slice(prefix.length)).toMatch(badCase.expected);
   });
+});
+
+describe("the corrected line for an address with a space", () => {
+  it("gives, put into the file, a file without the error, whose page shows the picture", async () => {
+    const content = await contentTree(path.join(workspace.dir, "mellanslag"), "minimal", alfa("Alfa handlar om läsning.", "Alfa handlar om läsning.\n\n![Karta](/filer/karta 2.png)"));
+    await mkdir(path.join(content, "filer"), { recursive: true });
+    await copyFile(path.join(FIXTURES, "dokumentation/filer/lasframjande/karta.png"), path.join(content, "filer/karta 2.png"));
+    const before = await runCli("check", [content]);
+    const corrected = /skriv den inom < >: (.+)$/m.exec(before.stderr)![1]!;
+    await writeFile(path.join(content, "projekt/alfa.md"), (await readFile(path.join(content, "projekt/alfa.md"), "utf8")).replace("![Karta](/filer/karta 2.png)", corrected));
+    const after = await runCli("check", [content]);
+    expect(after.code, after.stderr).toBe(0);
+    const built = await buildSite(content, path.join(workspace.dir, "mellanslag-site"), ["--skip-search"]);
+    expect(built.code, built.stderr).toBe(0);
+    const page = await readPage(built.output, "/projekt/alfa/");
+    expect(page.querySelector(".project-body img")!.getAttribute("alt")).toBe("Karta");
+    expect(textOf(page.querySelector(".project-body"))).not.toContain("![Karta]");
+  });
+});
+
+describe("a file name in macOS's Unicode form (NFD)", () => {
+  it("is found by a reference in either form, and the site builds", async () => {
+    const nfc = "karta-örebro.png".normalize("NFC");
+    const nfd = "karta-örebro.png".normalize("NFD");
+    const content = await contentTree(path.join(workspace.dir, "nfd"), "minimal", {
+      ...alfa("Alfa handlar om läsning.", `Alfa handlar om läsning.\n\n![Karta över Örebro](/filer/${nfc})\n\n![Samma karta](/filer/${nfd})`),
+    });
+    await mkdir(path.join(content, "filer"), { recursive: true });
+    await copyFile(path.join(FIXTURES, "dokumentation/filer/lasframjande/karta.png"), path.join(content, "filer", nfd));
+    const checked = await runCli("check", [content]);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).not.toContain("ingen sida");
+    const built = await buildSite(content, path.join(workspace.dir, "nfd-site"), ["--skip-search"]);
+    expect(built.code, built.stderr).toBe(0);
+    const page = await readPage(built.output, "/projekt/alfa/");
+    // Both as the processed picture, from /bilder/, whichever form the body named the file in.
+    const pictures = page.querySelectorAll(".project-body picture img");
+    expect(pictures.map((image) => image.getAttribute("alt"))).toEqual(["Karta över Örebro", "Samma karta"]);
+    expect(pictures.every((image) => image.getAttribute("src")!.startsWith("/bilder/"))).toBe(true);
+  });
+});
+
+describe("a warning about a file whose name has spaces and brackets", () => {
+  it.each(["text", "json", "github", "gitlab"])("names the file as written, never URL-encoded, in the %s format", async (format) => {
+    const content = await contentTree(path.join(workspace.dir, `namn-${format}`), "minimal", documents("Slutrapport Vinna Vinna (2011).pdf"));
+    await mkdir(path.join(content, "filer"), { recursive: true });
+    await copyFile(path.join(FIXTURES, "dokumentation/filer/lasframjande/konferensrapport-2020.pdf"), path.join(content, "filer/Slutrapport Vinna Vinna (2011).pdf"));
+    const result = await runCli("check", [content, "--format", format]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("PDF:en filer/Slutrapport Vinna Vinna (2011).pdf saknar taggar");
+    expect(result.stdout).not.toMatch(/%[0-9A-F]{2}/i);
+  });
+});
+
+describe("a PDF whose metadata unpacks to 400 MB", () => {
+  it("is an error where it is linked, and check stays under 1 GB", async () => {
+    const content = await contentTree(path.join(workspace.dir, "pdfbomb"), "minimal", documents("bomb.pdf"));
+    const bomb = await metadataBomb(400);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await writeInto(content, "bomb.pdf", bomb);
+    const result = await run("/usr/bin/time", ["-f", "PEAK %M", process.execPath, path.join(PROJECT_ROOT, "src/cli/launch.mjs"), "check", content]).catch((error: { stdout: string; stderr: string; code: number }) => error);
+    const peakKib = Number(/PEAK (\d+)/.exec(result.stderr)![1]);
+    expect(result.stderr).toContain("documents[0].file: filer/bomb.pdf går inte att öppna: PDF:en tog mer än 20 s eller 256 MB minne att läsa");
+    expect(peakKib / 1024).toBeLessThan(1024);
+  }, 90_000);
 });
 
 describe("an alias bomb", () => {

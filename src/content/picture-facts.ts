@@ -1,0 +1,126 @@
+/**
+ * What the build will find in each picture of filer/, found by `check` first: that the file is the
+ * kind of picture its name says (an iPhone's HEIC saved as foto.jpg, or a web page saved as one,
+ * is not), that it is not larger than the picture library opens (sharp's pixel limit), that it is
+ * whole (a JPEG ends with its end marker, a PNG with IEND), whether it is animated (only the first
+ * frame is shown), and whether it records where it was taken (GPS).
+ *
+ * Only headers are read, through sharp's metadata, and the last bytes of the file: no picture is
+ * decoded here. Answers are kept by file, size and modification time, as for PDFs.
+ */
+import { open } from "node:fs/promises";
+import type { Attachment, AttachmentListing } from "./attachments.ts";
+import { extensionOf, PICTURE_EXTENSIONS } from "./attachments.ts";
+
+export interface PictureFacts {
+  /** Why the build could not use the picture; undefined when it can. */
+  readonly unusable?: string;
+  readonly animated?: true;
+  /** The picture's metadata records a GPS position. */
+  readonly gps?: true;
+  /** The file has EXIF, XMP or IPTC metadata (camera, owner, place), which the published copy leaves out (images.ts). */
+  readonly metadata?: true;
+}
+
+/** sharp's default limit of pixels in a picture it opens (16383 × 16383). */
+export const PIXEL_LIMIT = 268_402_689;
+
+/** The format sharp names for each extension. */
+const FORMATS: Readonly<Record<string, readonly string[]>> = {
+  jpg: ["jpeg"],
+  jpeg: ["jpeg"],
+  png: ["png"],
+  webp: ["webp"],
+  avif: ["heif"],
+  gif: ["gif"],
+};
+
+/** What a picture really is, in Swedish, for the message when its name says otherwise. */
+const FORMAT_NAMES: Readonly<Record<string, string>> = { jpeg: "en JPEG-bild", png: "en PNG-bild", webp: "en WebP-bild", gif: "en GIF-bild", heif: "en HEIC-bild (som iPhone sparar)", tiff: "en TIFF-bild", svg: "en SVG-bild" };
+
+/** Whether the EXIF block (TIFF structure) has a GPS directory: tag 0x8825 in the first directory. */
+export function hasGps(exif: Buffer | undefined): boolean {
+  if (!exif || exif.length < 14) return false;
+  // sharp gives the APP1 payload, starting with "Exif\0\0"; the TIFF header follows.
+  const start = exif.subarray(0, 6).toString("latin1") === "Exif\0\0" ? 6 : 0;
+  const tiff = exif.subarray(start);
+  if (tiff.length < 8) return false;
+  const little = tiff.toString("latin1", 0, 2) === "II";
+  const u16 = (offset: number) => (little ? tiff.readUInt16LE(offset) : tiff.readUInt16BE(offset));
+  const u32 = (offset: number) => (little ? tiff.readUInt32LE(offset) : tiff.readUInt32BE(offset));
+  const directory = u32(4);
+  if (directory + 2 > tiff.length) return false;
+  const entries = u16(directory);
+  for (let entry = 0; entry < entries; entry++) {
+    const at = directory + 2 + entry * 12;
+    if (at + 12 > tiff.length) return false;
+    if (u16(at) === 0x8825) return u32(at + 8) > 0;
+  }
+  return false;
+}
+
+/** Whether a file of this format ends as a whole file does: cut off, the rest of the picture is grey. */
+async function isWhole(file: string, size: number, format: string): Promise<boolean> {
+  if (!["jpeg", "png", "gif"].includes(format)) return true;
+  const handle = await open(file);
+  try {
+    const tail = Buffer.alloc(Math.min(64, size));
+    await handle.read(tail, 0, tail.length, size - tail.length);
+    if (format === "jpeg") return tail.includes(Buffer.from([0xff, 0xd9]));
+    if (format === "png") return tail.includes(Buffer.from("IEND", "latin1"));
+    return tail.at(-1) === 0x3b || tail.includes(0x3b);
+  } finally {
+    await handle.close();
+  }
+}
+
+type Sharp = typeof import("sharp");
+let sharp: Promise<{ default: Sharp }> | undefined;
+
+/** Reads one picture's facts. */
+async function readFacts(attachment: Attachment): Promise<PictureFacts> {
+  const extension = extensionOf(attachment.path);
+  if (attachment.size === 0) return { unusable: "filen är tom" };
+  const { default: load } = await (sharp ??= import("sharp"));
+  let metadata: Awaited<ReturnType<ReturnType<Sharp>["metadata"]>>;
+  try {
+    metadata = await load(attachment.file, { limitInputPixels: false }).metadata();
+  } catch {
+    return { unusable: `filen är ingen bild som går att läsa, fast namnet slutar på .${extension}; spara om den som JPEG eller PNG` };
+  }
+  const format = metadata.format ?? "";
+  if (!FORMATS[extension]?.includes(format) || (extension === "avif" && metadata.compression !== "av1")) {
+    const what = format === "heif" && metadata.compression === "av1" ? "en AVIF-bild" : (FORMAT_NAMES[format] ?? `en bild i formatet ${format}`);
+    return { unusable: `filen är ${what}, fast namnet slutar på .${extension}; spara om den som JPEG eller PNG` };
+  }
+  const { width = 0, height = 0 } = metadata;
+  if (width * height > PIXEL_LIMIT) {
+    return { unusable: `bilden är ${width.toLocaleString("sv-SE")} × ${height.toLocaleString("sv-SE")} bildpunkter, fler än ${PIXEL_LIMIT.toLocaleString("sv-SE")} som går att öppna; minska den, till exempel till 3 000 bildpunkter på bredden` };
+  }
+  if (!(await isWhole(attachment.file, attachment.size, format))) {
+    return { unusable: "bilden är avklippt: slutet av filen saknas, så en del av bilden skulle bli grå; spara eller ladda ner den igen" };
+  }
+  return {
+    ...((metadata.pages ?? 1) > 1 ? { animated: true as const } : {}),
+    ...(hasGps(metadata.exif) ? { gps: true as const } : {}),
+    ...(metadata.exif || metadata.xmp || metadata.iptc ? { metadata: true as const } : {}),
+  };
+}
+
+const remembered = new Map<string, { version: string; facts: PictureFacts }>();
+
+/** The facts of every picture in filer/ (by extension), by path there. */
+export async function inspectPictures(listing: AttachmentListing): Promise<ReadonlyMap<string, PictureFacts>> {
+  const facts = new Map<string, PictureFacts>();
+  for (const attachment of listing.values()) {
+    if (attachment.link || !PICTURE_EXTENSIONS.has(extensionOf(attachment.path))) continue;
+    const version = `${attachment.size}:${attachment.mtimeMs}`;
+    let known = remembered.get(attachment.file);
+    if (known?.version !== version) {
+      known = { version, facts: await readFacts(attachment) };
+      remembered.set(attachment.file, known);
+    }
+    facts.set(attachment.path, known.facts);
+  }
+  return facts;
+}
