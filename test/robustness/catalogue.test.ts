@@ -48,6 +48,11 @@ const writeInto = async (content: string, name: string, bytes: Uint8Array) => {
   await writeFile(path.join(content, "filer", name), bytes);
 };
 const copyInto = async (content: string, fixture: string, name: string) => writeInto(content, name, await readFile(path.join(FIXTURES, fixture)));
+/** The first half of a fixture file, as an upload cut off half-way leaves it. */
+const firstHalfInto = async (content: string, fixture: string, name: string) => {
+  const whole = await readFile(path.join(FIXTURES, fixture));
+  await writeInto(content, name, whole.subarray(0, whole.length >> 1));
+};
 const documents = (...files: string[]) => alfa("contacts:", `documents:\n${files.map((file, index) => `  - title: Dokument ${index + 1}\n    file: ${file}`).join("\n")}\ncontacts:`);
 const leadPicture = (lines: string) => alfa("contacts:", `image:\n${lines}contacts:`);
 
@@ -210,10 +215,7 @@ const CASES: BadCase[] = [
   {
     name: "a PDF cut off half-way",
     edits: documents("halv.pdf"),
-    setup: async (content) => {
-      const whole = await readFile(path.join(FIXTURES, "dokumentation/filer/lasframjande/konferensrapport-2020.pdf"));
-      await writeInto(content, "halv.pdf", whole.subarray(0, whole.length >> 1));
-    },
+    setup: (content) => firstHalfInto(content, "dokumentation/filer/lasframjande/konferensrapport-2020.pdf", "halv.pdf"),
     file: "projekt/alfa.md",
     expected: /^:11  documents\[0\]\.file: filer\/halv\.pdf går inte att öppna: filen är avklippt: slutet saknas/,
   },
@@ -232,10 +234,7 @@ const CASES: BadCase[] = [
   {
     name: "the first half of a JPEG",
     edits: leadPicture("  file: halv.jpg\n  alt: Halv\n"),
-    setup: async (content) => {
-      const whole = await readFile(path.join(FIXTURES, "dokumentation/filer/lasframjande/omslag.jpg"));
-      await writeInto(content, "halv.jpg", whole.subarray(0, whole.length >> 1));
-    },
+    setup: (content) => firstHalfInto(content, "dokumentation/filer/lasframjande/omslag.jpg", "halv.jpg"),
     file: "projekt/alfa.md",
     expected: /^:10  image\.file: filer\/halv\.jpg kan inte visas: bilden är avklippt: slutet av filen saknas/,
   },
