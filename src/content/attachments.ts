@@ -150,6 +150,38 @@ function nameCollisions(listing: AttachmentListing): ContentError[] {
   return errors;
 }
 
+/** Files that a computer leaves in folders by itself, with what made them. */
+const SYSTEM_FILES: Readonly<Record<string, string>> = {
+  ".ds_store": "Finder i macOS",
+  "thumbs.db": "Utforskaren i Windows",
+  "desktop.ini": "Utforskaren i Windows",
+};
+
+/**
+ * The one allow-list of filer/, hidden files and folders included: documents and pictures of the
+ * kinds a page may link (each also checked by its content: pdf-accessibility.ts, picture-facts.ts,
+ * document-kinds.ts), scripts that a consent category loads, and `.gitkeep`. Everything else is an
+ * error naming the file, linked or not, since everything in filer/ is published.
+ */
+export function filesOutsideAllowList(listing: AttachmentListing, consentScripts: ReadonlySet<string>): ContentError[] {
+  return [...listing.values()].flatMap((attachment) => {
+    const extension = extensionOf(attachment.path);
+    const name = path.posix.basename(attachment.path).toLowerCase();
+    if (attachment.link || extension === "svg" || extension === "svgz" || ACTIVE_DOCUMENTS.has(extension)) return []; // refusedAttachments
+    if (DOCUMENT_FORMATS[extension] || name === ".gitkeep") return [];
+    if (extension === "js" && consentScripts.has(attachment.path.normalize("NFC"))) return [];
+    const madeBy = SYSTEM_FILES[name];
+    return [
+      {
+        file: attachment.file,
+        message: madeBy
+          ? `filen skapas av ${madeBy} och ska inte publiceras; ta bort den (och lägg gärna ${path.posix.basename(attachment.path)} i .gitignore)`
+          : `filtypen ${extension ? `.${extension}` : "utan filändelse"} kan inte publiceras i filer/; tillåtna är ${DOCUMENT_LIST}, och skript som en kakkategori i site.yaml laddar`,
+      },
+    ];
+  });
+}
+
 /** The files of filer/ that no file names, which `check` warns about and `review` lists. */
 export function unreferenced(listing: AttachmentListing, referenced: ReadonlySet<string>): Attachment[] {
   const named = new Set([...referenced].map((relative) => relative.normalize("NFC")));

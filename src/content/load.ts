@@ -19,7 +19,7 @@ import {
 import { readContentFile, readYamlFile, type SourceFile } from "./source.ts";
 import { readStoredResults, storeResults, type StoredResult } from "./validation-cache.ts";
 import { didYouMean } from "./suggest.ts";
-import { listAttachments, refusedAttachments } from "./attachments.ts";
+import { attachmentPathOf, filesOutsideAllowList, listAttachments, refusedAttachments } from "./attachments.ts";
 import { fileWarnings } from "./file-references.ts";
 import { colonSplitMessage } from "./yaml-slips.ts";
 import { inspectPdfs } from "./pdf-accessibility.ts";
@@ -181,7 +181,8 @@ export async function validateContent(folder: string, options: LoadOptions = {})
   const results = listing.files.map((file) => validateFile(file, storedResults));
   const paths = listing.files.map((file) => file.file);
   // A site with sources (src/harvest/): the last harvested copy of each is read with the tree.
-  const sources = (results.find((result) => result.file?.kind === "site")?.file?.data as SiteData | undefined)?.sources ?? [];
+  const siteData = results.find((result) => result.file?.kind === "site")?.file?.data as SiteData | undefined;
+  const sources = siteData?.sources ?? [];
   const harvestCopies = sources.map((source) => cachePaths(contentDir, source).copy);
   const filesVersion = [
     ...[...attachments.values()].map((file) => `${file.path}:${file.size}:${file.mtimeMs}`),
@@ -218,6 +219,9 @@ export async function validateContent(folder: string, options: LoadOptions = {})
   const files = results.flatMap((result) => (result.file ? [result.file] : []));
   const resolved = resolveArchive(files, known, found, options);
   errors.push(...resolved.errors);
+  // Every file in filer/ is of a kind the site publishes; a consent category's script is one.
+  const scripts = (siteData?.cookies.categories ?? []).flatMap((category) => category.scripts.flatMap((src) => attachmentPathOf(src) ?? []));
+  errors.push(...filesOutsideAllowList(attachments, new Set(scripts.map((script) => script.normalize("NFC")))));
   const harvested = resolved.archive && sources.length > 0 ? readHarvestedSources(contentDir, sources) : [];
   const archive = resolved.archive && harvested.length > 0 ? withHarvest(resolved.archive, harvested) : resolved.archive;
   const result: ValidationResult =

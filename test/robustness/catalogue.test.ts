@@ -239,6 +239,10 @@ const CASES: BadCase[] = [
     expected: /^:10  image\.file: filer\/halv\.jpg kan inte visas: bilden är avklippt: slutet av filen saknas/,
   },
   { name: "a program named .docx", edits: documents("budget.docx"), setup: (content) => writeInto(content, "budget.docx", Buffer.from("MZ\x90\x00program", "latin1")), file: "projekt/alfa.md", expected: /^:11  documents\[0\]\.file: filer\/budget\.docx går inte att öppna: filen är inte ett Word-dokument utan ett Windows-program, fast namnet slutar på \.docx; spara om den från programmet den gjordes i$/ },
+  // One allow-list for everything in filer/, linked or not, hidden or not.
+  { name: "a program lying in filer/, linked from nowhere", edits: {}, setup: filer({ "verktyg/installera.exe": 10 }), file: "filer/verktyg/installera.exe", expected: /^  filtypen \.exe kan inte publiceras i filer\/; tillåtna är PDF, Word, Excel, .*, och skript som en kakkategori i site\.yaml laddar$/ },
+  { name: "an archive in a hidden folder of filer/", edits: {}, setup: filer({ ".gammalt/arkiv.zip": 10 }), file: "filer/.gammalt/arkiv.zip", expected: /^  filtypen \.zip kan inte publiceras i filer\// },
+  { name: "a file Finder left in filer/", edits: {}, setup: filer({ ".DS_Store": 10 }), file: "filer/.DS_Store", expected: /^  filen skapas av Finder i macOS och ska inte publiceras; ta bort den \(och lägg gärna \.DS_Store i \.gitignore\)$/ },
   { name: "a site colour below 4.5:1 on white", edits: { "_data/site.yaml": (text) => `${text}colour: "#777777"\n` }, file: "_data/site.yaml", expected: /^:10  colour: färgen #777777 har kontrasten 4,4:1 mot vit bakgrund, men länkar och knappar behöver minst 4,5:1 \(WCAG 1\.4\.3\); #[0-9a-f]{6} är samma färgton och når kravet$/ },
   { name: "a compliance status outside Digg's three", edits: { "tillganglighet.md": replace("helt förenlig", "ganska förenlig") }, file: "tillganglighet.md", expected: /^:6  compliance: ska vara ett av "helt förenlig", "delvis förenlig", "inte förenlig"/ },
 ];
