@@ -104,7 +104,8 @@ export class FileReferences {
       }
       const resolved: ProjectDocument = {
         title: document.title,
-        url: attachmentUrl(attachment.path),
+        // The published name is the composed one (NFC), whichever form the file was saved in.
+        url: attachmentUrl(attachment.path.normalize("NFC")),
         format: DOCUMENT_FORMATS[extensionOf(attachment.path)]!,
         size: attachment.size,
         ...(document.lang ? { lang: document.lang } : {}),
@@ -218,6 +219,7 @@ export class FileReferences {
         exempt: this.listed.filter(exempt).sort(byProject),
       },
       withMetadata: [...(this.found.pictures ?? [])].flatMap(([relative, facts]) => (facts.metadata && !facts.unusable ? [this.found.listing.get(relative)!] : [])),
+      decomposedNames: [...this.found.listing.values()].filter((attachment) => !attachment.link && attachment.path !== attachment.path.normalize("NFC")),
     };
   }
 

@@ -117,6 +117,8 @@ export interface ArchiveFiles {
   readonly statement: DocumentStatement;
   /** Pictures with EXIF, XMP or IPTC metadata (a camera's serial, the owner, where it was taken): published without it (images.ts). */
   readonly withMetadata: readonly Attachment[];
+  /** Files whose names are not in Unicode's composed form (NFC), as macOS saves them: published under the NFC name (plugin.ts). */
+  readonly decomposedNames: readonly Attachment[];
 }
 
 export interface Project {

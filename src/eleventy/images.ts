@@ -211,7 +211,7 @@ export async function publishWithoutMetadata(pictures: readonly Attachment[], ca
         await encoded.toFile(`${made}.${process.pid}.tmp`);
         await rename(`${made}.${process.pid}.tmp`, made);
       }
-      const target = path.join(outputDir, ATTACHMENTS_FOLDER, picture.path);
+      const target = path.join(outputDir, ATTACHMENTS_FOLDER, picture.path.normalize("NFC"));
       await rm(target, { force: true });
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(made, target);

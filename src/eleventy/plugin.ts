@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
@@ -65,6 +66,15 @@ function repositoryFolder(input: string): string {
 function collapseLeadingSlashes(request: { url?: string }, _response: unknown, next: () => void) {
   if (request.url?.startsWith("//")) request.url = request.url.replace(/^\/{2,}/, "/");
   next();
+}
+
+/** Renames the published copies of files whose names are decomposed (NFD) to the composed form (NFC). */
+async function publishComposedNames(files: readonly { path: string }[], outputDir: string): Promise<void> {
+  for (const file of files) {
+    const target = path.join(outputDir, ATTACHMENTS_FOLDER, file.path.normalize("NFC"));
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(path.join(outputDir, ATTACHMENTS_FOLDER, file.path), target);
+  }
 }
 
 /** Dev-server middleware that serves `.vcf` files as `text/vcard`. */
@@ -179,6 +189,9 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
       await installCms(PROJECT_ROOT, path.join(directories.output, "admin"));
       if (runMode !== "build") cmsInstalledIn = directories.output;
     };
+    // A file saved with a decomposed name (macOS: o and two dots for ö) is published under the
+    // composed one (NFC), the name its links use, before its copy without metadata is written.
+    if (runMode === "build" && archive) await publishComposedNames(archive.files.decomposedNames, directories.output);
     await Promise.all([
       installCmsOnce(),
       copyPictures(pictures, PICTURE_CACHE, directories.output),

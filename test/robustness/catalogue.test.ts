@@ -1,4 +1,4 @@
-import { copyFile, lstat, mkdir, readFile, symlink, truncate, writeFile } from "node:fs/promises";
+import { copyFile, lstat, mkdir, readdir, readFile, symlink, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
@@ -293,11 +293,14 @@ describe("a file name in macOS's Unicode form (NFD)", () => {
   it("is found by a reference in either form, and the site builds", async () => {
     const nfc = "karta-örebro.png".normalize("NFC");
     const nfd = "karta-örebro.png".normalize("NFD");
+    const report = "Rapport från Örebro.pdf";
     const content = await contentTree(path.join(workspace.dir, "nfd"), "minimal", {
-      ...alfa("Alfa handlar om läsning.", `Alfa handlar om läsning.\n\n![Karta över Örebro](/filer/${nfc})\n\n![Samma karta](/filer/${nfd})`),
+      "projekt/alfa.md": (text) =>
+        documents(report.normalize("NFC"))["projekt/alfa.md"](text).replace("Alfa handlar om läsning.", `Alfa handlar om läsning.\n\n![Karta över Örebro](/filer/${nfc})\n\n![Samma karta](/filer/${nfd})`),
     });
     await mkdir(path.join(content, "filer"), { recursive: true });
     await copyFile(path.join(FIXTURES, "dokumentation/filer/lasframjande/karta.png"), path.join(content, "filer", nfd));
+    await copyFile(path.join(FIXTURES, "dokumentation/filer/lasframjande/konferensrapport-2020.pdf"), path.join(content, "filer", report.normalize("NFD")));
     const checked = await runCli("check", [content]);
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stdout).not.toContain("ingen sida");
@@ -308,6 +311,11 @@ describe("a file name in macOS's Unicode form (NFD)", () => {
     const pictures = page.querySelectorAll(".project-body picture img");
     expect(pictures.map((image) => image.getAttribute("alt"))).toEqual(["Karta över Örebro", "Samma karta"]);
     expect(pictures.every((image) => image.getAttribute("src")!.startsWith("/bilder/"))).toBe(true);
+    // The document is published under the composed name its link uses.
+    const href = page.querySelector(".document-list a")!.getAttribute("href")!;
+    expect(href).toBe(`/filer/${encodeURIComponent(report.normalize("NFC"))}`);
+    expect(await readdir(path.join(built.output, "filer"))).toContain(report.normalize("NFC"));
+    expect(await readdir(path.join(built.output, "filer"))).not.toContain(report.normalize("NFD"));
   });
 });
 
