@@ -268,6 +268,11 @@ describe(`the catalogue of bad inputs (${CASES.length} cases)`, () => {
     const line = lines.find((candidate) => candidate.startsWith(prefix));
     expect(line, result.stderr).toBeDefined();
     expect(line!.slice(prefix.length)).toMatch(badCase.expected);
+    // The same errors as data (--format json, the list the GitHub and GitLab formats print too): no name %-encoded there either.
+    const json = await runCli("check", [content, "--format", "json"]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).errors.length).toBeGreaterThan(0);
+    expect(json.stdout).not.toMatch(/%[0-9A-F]{2}/i);
   });
 });
 
