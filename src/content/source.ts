@@ -60,6 +60,8 @@ function decodeText(bytes: Uint8Array): { text: string } | { error: string } {
 /** Control characters other than tab and line breaks, which no text on a page should hold. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
+const CONTROL_CHARACTER_HINT = new RegExp(CONTROL_CHARACTER.source);
+
 /** What a control character is, where it has a name an editor knows. */
 const CONTROL_NAMES: Readonly<Record<string, string>> = {
   "\u000b": "en radbrytning från Word (Skift+Retur)",
@@ -74,6 +76,8 @@ const CONTROL_NAMES: Readonly<Record<string, string>> = {
  * removed, so that the file says what the site shows.
  */
 function controlCharacterErrors(file: string, text: string): ContentError[] {
+  // Most files have none: one scan of the whole text, and the lines only when it finds one.
+  if (!CONTROL_CHARACTER_HINT.test(text)) return [];
   const errors: ContentError[] = [];
   for (const [index, line] of text.split("\n").entries()) {
     const found = [...line.matchAll(CONTROL_CHARACTER)];
