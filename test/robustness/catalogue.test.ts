@@ -374,6 +374,20 @@ describe("a link in a hidden folder of filer/", () => {
     await expect(lstat(path.join(dir, "_site"))).rejects.toThrow(/ENOENT/);
   });
 
+  it.each([
+    ["XHTML with a script, saved as .xml", "rapport.xml"],
+    ["a hidden web page", ".dold.html"],
+    ["a program", "verktyg.exe"],
+  ])("stops the build for %s, so that the site holds nothing that could run", async (_kind, name) => {
+    const dir = path.join(workspace.dir, `aktiv-${name.replace(/\W+/g, "-")}`);
+    const content = await contentTree(dir, "minimal", { [`filer/${name}`]: '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>' });
+    const result = await buildSite(content, path.join(dir, "_site"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`filer/${name}`);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    await expect(lstat(path.join(dir, "_site"))).rejects.toThrow(/ENOENT/);
+  });
+
   it("leaves a .gitkeep alone, and does not count it as a file that nothing links to", async () => {
     const content = await contentTree(path.join(workspace.dir, "gitkeep"), "minimal", { "filer/.gitkeep": "" });
     const result = await runCli("check", [content]);
