@@ -3,7 +3,7 @@
  * the TypeScript types below are inferred from it, never written twice.
  */
 import { z } from "zod";
-import { contrastOnWhite, darkenForText, formatRatio, MINIMUM_TEXT_CONTRAST, parseHexColour, toHex } from "../format/colour.ts";
+import { darkenForText, formatRatio, MINIMUM_TEXT_CONTRAST, parseHexColour, toHex, weakestContrast } from "../format/colour.ts";
 import { countryName } from "../format/country.ts";
 import { parseOrganisationNumber, PROJECT_IDENTIFIER } from "../format/organisation-number.ts";
 import { parsePartialDate, todayInSweden, type PartialDate } from "../format/date.ts";
@@ -499,11 +499,11 @@ const siteColour = () =>
         context.addIssue({ code: "custom", message: `ska vara en färg skriven som #0b4f8a, inte "${value}"` });
         return z.NEVER;
       }
-      const ratio = contrastOnWhite(rgb);
+      const { background, ratio } = weakestContrast(rgb);
       if (ratio < MINIMUM_TEXT_CONTRAST) {
         context.addIssue({
           code: "custom",
-          message: `färgen ${value} har kontrasten ${formatRatio(ratio)} mot vit bakgrund, men länkar och knappar behöver minst 4,5:1 (WCAG 1.4.3); ${darkenForText(rgb)} är samma färgton och når kravet`,
+          message: `färgen ${value} har kontrasten ${formatRatio(ratio)} mot ${background.name}, men länkar och knappar behöver minst 4,5:1 (WCAG 1.4.3); ${darkenForText(rgb)} är samma färgton och når kravet mot alla bakgrunder på webbplatsen`,
         });
         return z.NEVER;
       }

@@ -1,6 +1,7 @@
 /**
  * Colour contrast as WCAG 2.1 defines it (1.4.3, "contrast ratio" and "relative luminance"), for
- * the one colour a site may choose: it is used for links and buttons on white, so it needs 4.5:1.
+ * the one colour a site may choose: it is used for links on white and on the grey panels (contact
+ * cards, the cookie notice), and behind the white text of buttons, so it needs 4.5:1 against each.
  */
 
 /** The contrast text needs against its background (WCAG 2.1 1.4.3, level AA). */
@@ -22,24 +23,45 @@ function relativeLuminance([red, green, blue]: readonly number[]): number {
   return 0.2126 * linear(red!) + 0.7152 * linear(green!) + 0.0722 * linear(blue!);
 }
 
+/** The contrast ratio of two colours, from 1 to 21. */
+export function contrast(a: readonly number[], b: readonly number[]): number {
+  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
 /** The contrast ratio of a colour against white, from 1 to 21. */
 export function contrastOnWhite(rgb: readonly number[]): number {
-  return 1.05 / (relativeLuminance(rgb) + 0.05);
+  return contrast(rgb, [255, 255, 255]);
+}
+
+/**
+ * Every background the site's colour is read against, as layouts/assets/style.css declares them
+ * (`--background`, `--panel`; a test keeps the two in step). Buttons are white text on the colour,
+ * the same contrast as the colour on white.
+ */
+export const BACKGROUNDS = [
+  { name: "vit bakgrund", hex: "#ffffff" },
+  { name: "de grå rutorna (kontaktkort och kakmeddelandet, #f2f4f5)", hex: "#f2f4f5" },
+] as const;
+
+/** The background the colour has the least contrast against, and that contrast. */
+export function weakestContrast(rgb: readonly number[]): { background: (typeof BACKGROUNDS)[number]; ratio: number } {
+  return BACKGROUNDS.map((background) => ({ background, ratio: contrast(rgb, parseHexColour(background.hex)!) })).sort((a, b) => a.ratio - b.ratio)[0]!;
 }
 
 /** A colour as #rrggbb. */
 export const toHex = (rgb: readonly number[]) => `#${rgb.map((channel) => Math.round(channel).toString(16).padStart(2, "0")).join("")}`;
 
-/** The same hue made just dark enough for text on white: what to suggest for a colour that fails. */
+/** The same hue made just dark enough for text on every background: what to suggest for a colour that fails. */
 export function darkenForText(rgb: readonly number[]): string {
   for (let factor = 1; factor > 0; factor -= 0.01) {
     const darker = rgb.map((channel) => Math.floor(channel * factor));
-    if (contrastOnWhite(darker) >= MINIMUM_TEXT_CONTRAST) return toHex(darker);
+    if (weakestContrast(darker).ratio >= MINIMUM_TEXT_CONTRAST) return toHex(darker);
   }
   return "#000000";
 }
 
 /** "3,9:1", rounded down so that a colour is never said to pass that does not. */
 export function formatRatio(ratio: number): string {
-  return `${(Math.floor(ratio * 10) / 10).toLocaleString("sv-SE")}:1`;
+  return `${(Math.floor(ratio * 10) / 10).toLocaleString("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}:1`;
 }
