@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { displayPath } from "../content/errors.ts";
-import { checkUrls, crawlerUserAgent } from "../links/check.ts";
+import { checkUrls, crawlerUserAgent, seemsOffline } from "../links/check.ts";
 import { externalLinks, type ExternalLink } from "../links/collect.ts";
 import { linkReport, type LinkProblem } from "../links/report.ts";
 import { parseCommandLine } from "./command-line.ts";
@@ -45,6 +45,13 @@ const outcomes = await checkUrls(
   },
 );
 
+if (seemsOffline(outcomes)) {
+  console.error(
+    `npm run links: ingen av de ${new Set(links.map((link) => link.url)).size} adresserna gick att nå, inte ens deras namn gick att slå upp, så datorn verkar vara utan nätverk. Inga länkar räknas som döda; kör kommandot igen när datorn är ansluten.`,
+  );
+  process.exit(2);
+}
+
 const report = linkReport(links, outcomes);
 const place = (link: ExternalLink) => `${displayPath(link.file)}${link.line ? `:${link.line}` : ""}`;
 const what = (outcome: LinkProblem["outcome"]) => (outcome.kind === "dead" ? `död: ${outcome.reason}` : `flyttad för gott: skriv ${outcome.location} i stället`);
@@ -56,7 +63,9 @@ if (values.json) {
   }));
   console.log(JSON.stringify({ checked: report.checked, dead: report.dead, moved: report.moved, owners }, null, 2));
 } else {
-  const lines = [`Kontrollerade ${report.checked} ${report.checked === 1 ? "länk" : "länkar"}: ${report.dead} döda, ${report.moved} flyttade.`];
+  // Links, not addresses, are counted: two pages may link the same address, and each is a dead link to mend.
+  const addresses = report.checked === links.length ? "" : ` (${report.checked} ${report.checked === 1 ? "adress" : "olika adresser"})`;
+  const lines = [`Kontrollerade ${links.length} ${links.length === 1 ? "länk" : "länkar"}${addresses}: ${report.dead} döda, ${report.moved} flyttade.`];
   for (const { owner, problems } of report.owners) {
     lines.push("", contactLine(owner));
     for (const { link, outcome } of problems) lines.push(`  ${place(link)}  ${link.field}  ${link.url}`, `    ${what(outcome)}`);

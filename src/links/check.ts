@@ -14,7 +14,7 @@ export type LinkOutcome =
   /** It has moved for good: write `location` instead. */
   | { readonly kind: "moved"; readonly status: number; readonly location: string }
   /** Nothing useful answers: a 4xx or 5xx status, no such host, a refused connection or a timeout. */
-  | { readonly kind: "dead"; readonly status?: number; readonly reason: string };
+  | { readonly kind: "dead"; readonly status?: number; readonly reason: string; readonly unreachable?: true };
 
 export interface CheckOptions {
   /** Requests under way at once, in all. */
@@ -96,6 +96,18 @@ function limiter(options: CheckOptions) {
   };
 }
 
+/** Network errors that mean no server was reached at all: the name could not be looked up, or no route. */
+const UNREACHABLE = new Set(["ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ENETDOWN"]);
+
+/**
+ * Whether the machine seems to be offline: every address on at least three hosts failed before any
+ * server answered. One site's name missing is a dead link; every site's at once is the network.
+ */
+export function seemsOffline(outcomes: ReadonlyMap<string, LinkOutcome>): boolean {
+  const hosts = new Set([...outcomes.keys()].map((url) => new URL(url).host));
+  return hosts.size >= 3 && [...outcomes.values()].every((outcome) => outcome.kind === "dead" && outcome.unreachable);
+}
+
 /** Follows one address to its end. */
 async function checkOne(url: string, options: CheckOptions, limit: ReturnType<typeof limiter>): Promise<LinkOutcome> {
   let current = url;
@@ -111,7 +123,8 @@ async function checkOne(url: string, options: CheckOptions, limit: ReturnType<ty
         return head.status >= 400 ? request(current, "GET", options) : head;
       });
     } catch (error) {
-      return { kind: "dead", reason: networkReason(error, options.timeoutMs) };
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      return { kind: "dead", reason: networkReason(error, options.timeoutMs), ...(code && UNREACHABLE.has(code) ? { unreachable: true as const } : {}) };
     }
     firstStatus ??= answer.status;
     if (answer.status >= 300 && answer.status < 400 && answer.location) {
@@ -152,6 +165,7 @@ export async function checkUrls(urls: readonly string[], options: CheckOptions, 
   const toCheck = [...new Set(urls)].filter((url) => !fresh[url]);
   const checked = await Promise.all(toCheck.map(async (url) => [url, await checkOne(url, options, limit)] as const));
   for (const [url, outcome] of checked) fresh[url] = { checkedAt: now, outcome };
-  if (options.cacheFile && checked.length > 0) await keep(options.cacheFile, fresh);
+  // Answers from a machine that seems offline are not kept: the next run, on the network, asks again.
+  if (options.cacheFile && checked.length > 0 && !seemsOffline(new Map(checked))) await keep(options.cacheFile, fresh);
   return new Map(urls.map((url) => [url, fresh[url]!.outcome]));
 }

@@ -123,3 +123,29 @@ describe("npm run links", () => {
     });
   });
 });
+
+describe("npm run links on a machine without network", () => {
+  it("says so, counts no link as dead, keeps no answer, and exits with 2", async () => {
+    const offline = await contentTree(path.join(workspace.dir, "utan-natverk"), "minimal", {
+      "projekt/alfa.md": (text) => text.replace("Alfa handlar om läsning.", "Se [ett](https://ett.invalid/), [två](https://tva.invalid/) och [tre](https://tre.invalid/)."),
+    });
+    const cache = path.join(workspace.dir, "utan-natverk-cache");
+    const result = await runCli("links", [`--input=${offline}`, "--timeout", "5"], { env: { PROJEKTARKIV_CACHE_DIR: cache } });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("ingen av de 3 adresserna gick att nå, inte ens deras namn gick att slå upp, så datorn verkar vara utan nätverk");
+    await expect(readFile(path.join(cache, "lankar.json"))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe("npm run links with one address linked twice", () => {
+  it("counts the links, and says how many addresses they were", async () => {
+    const twice = await contentTree(path.join(workspace.dir, "tva-ganger"), "minimal", {
+      "projekt/alfa.md": (text) => text.replace("Alfa handlar om läsning.", `Se [listan](${base}/borta).`),
+      "projekt/beta.md": (text) => text.replace("Beta handlar om skrivande.", `Se [listan](${base}/borta).`),
+    });
+    const result = await runCli("links", [`--input=${twice}`, "--timeout", "1"], { env: { PROJEKTARKIV_CACHE_DIR: path.join(workspace.dir, "tva-ganger-cache") } });
+    expect(result.code).toBe(1);
+    expect(result.stdout.split("\n")[0]).toBe("Kontrollerade 2 länkar (1 adress): 2 döda, 0 flyttade.");
+  });
+});
