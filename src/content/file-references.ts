@@ -57,6 +57,7 @@ export class FileReferences {
   private readonly checker: AttachmentChecker;
   private readonly pictures = new Map<string, Attachment>();
   private readonly listed: ListedDocument[] = [];
+  private readonly draftListed: ListedDocument[] = [];
 
   constructor(
     private readonly found: FilesFound,
@@ -186,6 +187,33 @@ export class FileReferences {
     this.references(source);
   }
 
+  /**
+   * A draft's PDFs that the accessibility statement will list once the draft is published: a
+   * warning now, while the PDF can still be replaced, rather than at publishing.
+   */
+  draftDocuments(source: ValidatedFile, documents: readonly DocumentData[], project: ProjectLink): void {
+    for (const [index, document] of documents.entries()) {
+      const relative = document.file;
+      const attachment = this.found.listing.get(relative) ?? [...this.found.listing.values()].find((candidate) => candidate.path.normalize("NFC") === relative.normalize("NFC"));
+      if (!attachment || extensionOf(attachment.path) !== "pdf") continue;
+      const facts = this.found.pdfs.get(attachment.path);
+      const shortcomings = facts ? pdfShortcomings(facts) : [];
+      if (shortcomings.length === 0) continue;
+      const fieldPath = ["documents", index, "file"];
+      this.draftListed.push({
+        title: document.title,
+        url: attachmentUrl(attachment.path.normalize("NFC")),
+        format: "PDF",
+        size: attachment.size,
+        shortcomings,
+        project,
+        sourcePath: source.file,
+        line: source.locate(fieldPath),
+        field: formatFieldPath(fieldPath),
+      });
+    }
+  }
+
   /** Links to files anywhere in a file, and (for a draft, which is not otherwise checked) its files. */
   references(source: ValidatedFile, draftFiles: readonly string[] = []): void {
     // Without files in filer/ nothing can be unreferenced: the walk is skipped (44 ms at N=10,000).
@@ -219,6 +247,7 @@ export class FileReferences {
         exempt: this.listed.filter(exempt).sort(byProject),
       },
       withMetadata: [...(this.found.pictures ?? [])].flatMap(([relative, facts]) => (facts.metadata && !facts.unusable ? [this.found.listing.get(relative)!] : [])),
+      draftDocuments: this.draftListed,
       decomposedNames: [...this.found.listing.values()].filter((attachment) => !attachment.link && attachment.path !== attachment.path.normalize("NFC")),
     };
   }
@@ -261,6 +290,10 @@ export function fileWarnings(files: ArchiveFiles, statement: AccessibilityPage):
       listed(document, "som innehåll som inte är tillgängligt; ersätt den med en tillgänglig PDF om det går (se redaktörsguiden)"),
     ),
     ...files.statement.exempt.map((document) => listed(document, "under undantaget för dokument publicerade före den 23 september 2018")),
+    ...files.draftDocuments.map((document) => ({
+      ...listed(document, ""),
+      message: `PDF:en ${decodeURIComponent(document.url.slice(1))} ${shortcomingText(document.shortcomings)}; när utkastet publiceras listas den i tillgänglighetsredogörelsen, så ersätt den gärna med en tillgänglig PDF innan dess (se redaktörsguiden)`,
+    })),
     // What the site says about itself must be true: a listed PDF is a known shortcoming.
     ...(files.statement.inaccessible.length > 0 && statement.statement.compliance === "helt förenlig"
       ? [

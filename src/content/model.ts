@@ -119,6 +119,8 @@ export interface ArchiveFiles {
   readonly withMetadata: readonly Attachment[];
   /** Files whose names are not in Unicode's composed form (NFC), as macOS saves them: published under the NFC name (plugin.ts). */
   readonly decomposedNames: readonly Attachment[];
+  /** PDFs of drafts that the statement will list once they are published: warnings in `check`. */
+  readonly draftDocuments: readonly ListedDocument[];
 }
 
 export interface Project {

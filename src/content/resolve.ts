@@ -213,6 +213,7 @@ export function resolveArchive(
       drafts.push(source.file);
       if (!includeDrafts) {
         fileReferences.references(source, [...data.documents.map((document) => document.file), ...(data.image ? [data.image.file] : [])]);
+        fileReferences.draftDocuments(source, data.documents, linkTo({ slug: source.id, url: projectUrl(source.id), title: data.title }));
         continue;
       }
     }

@@ -325,6 +325,21 @@ describe("a file name in macOS's Unicode form (NFD)", () => {
   });
 });
 
+describe("a draft's PDF that is not accessible", () => {
+  it("is a warning in check before the draft is published, and is not yet in the statement", async () => {
+    const content = await contentTree(path.join(workspace.dir, "utkast-pdf"), "minimal", {
+      "projekt/alfa.md": (text) => documents("rapport.pdf")["projekt/alfa.md"](text).replace("reviewed:", "draft: true\nreviewed:"),
+    });
+    await copyInto(content, "dokumentation/filer/lasframjande/konferensrapport-2020.pdf", "rapport.pdf");
+    const result = await runCli("check", [content]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`${path.join(content, "projekt/alfa.md")}:11  documents[0].file: PDF:en filer/rapport.pdf saknar taggar, dokumentspråk och titel; när utkastet publiceras listas den i tillgänglighetsredogörelsen`);
+    const built = await buildSite(content, path.join(workspace.dir, "utkast-pdf-site"), ["--skip-search"]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(textOf(await readPage(built.output, "/tillganglighet/"))).not.toContain("Dokument 1");
+  });
+});
+
 describe("a warning about a file whose name has spaces and brackets", () => {
   it.each(["text", "json", "github", "gitlab"])("names the file as written, never URL-encoded, in the %s format", async (format) => {
     const content = await contentTree(path.join(workspace.dir, `namn-${format}`), "minimal", documents("Slutrapport Vinna Vinna (2011).pdf"));
