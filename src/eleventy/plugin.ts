@@ -1,10 +1,11 @@
-import { statSync } from "node:fs";
+import { mkdirSync, rmSync, statSync } from "node:fs";
 import { mkdir, rename } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { ATTACHMENTS_FOLDER, HARVEST_FOLDER } from "../content/files.ts";
+import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, HARVEST_FOLDER, PROJECTS_FOLDER } from "../content/files.ts";
 import { attachmentPathOf } from "../content/attachments.ts";
 import type { Picture } from "../content/model.ts";
 import { copyPictures, pictureHtml, Pictures, preparePictures, publishWithoutMetadata, sharedPicture, type PictureUse } from "./images.ts";
@@ -20,7 +21,7 @@ import { onlyViews, pagesToRebuild } from "./incremental.ts";
 import { pageViews } from "./page-views.ts";
 import { addPages } from "./pages.ts";
 import { adminContentSecurityPolicy } from "./filters/security.ts";
-import { adminPageMiddleware, previewErrorMiddleware } from "./preview.ts";
+import { adminPageMiddleware, previewErrorMiddleware, rebuildOnRemoval } from "./preview.ts";
 import { searchIndexingEnabled, writeSearchIndex } from "./search-index.ts";
 import { finishPageWriter } from "./page-writer.ts";
 
@@ -148,6 +149,19 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   eleventyConfig.addWatchTarget(path.join(input, ATTACHMENTS_FOLDER, "**"));
   eleventyConfig.addWatchTarget(path.join(input, HARVEST_FOLDER, "*.json"));
   eleventyConfig.addWatchTarget(LAYOUTS_DIR);
+  if (process.argv.includes("--serve")) {
+    // The preview: filer/ exists from the start, so that a picture added later is served at once
+    // (a folder made after start was not), and a removed file rebuilds the site (preview.ts).
+    mkdirSync(path.join(input, ATTACHMENTS_FOLDER), { recursive: true });
+    // Outside the project: Eleventy's watcher ignores node_modules/, and the content folder is the editors'.
+    const signal = path.join(os.tmpdir(), `projektarkiv-forhandsgranskning-${process.pid}`);
+    const stop = rebuildOnRemoval(input, [".", PROJECTS_FOLDER, CONTACTS_FOLDER, "_data"], signal);
+    process.once("exit", () => {
+      stop();
+      rmSync(signal, { force: true });
+    });
+    eleventyConfig.addWatchTarget(signal);
+  }
   // A saved file is read once it has been still for 50 ms (Eleventy's default is 150 ms).
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   // `npm run build` writes the pages on a second thread (page-writer.ts, started by

@@ -1,3 +1,4 @@
+import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { errorCount, formatContentError, type ContentError } from "../content/errors.ts";
@@ -67,5 +68,28 @@ export function adminPageMiddleware(outputFolder: string) {
     if (!page) return next();
     response.setHeader("Content-Type", "text/html; charset=utf-8");
     response.end(page);
+  };
+}
+
+/**
+ * What the preview's watcher misses, made into a change it sees. Eleventy's watcher rebuilds on a
+ * saved or added file but only logs a deleted one, so a removed project or person stayed in the
+ * preview until another file was saved. The content folders are watched for removals here (only
+ * the folders, not each file), and a removal writes `signal`, a file Eleventy watches.
+ */
+export function rebuildOnRemoval(contentDir: string, folders: readonly string[], signal: string): () => void {
+  mkdirSync(path.dirname(signal), { recursive: true });
+  writeFileSync(signal, "");
+  const watchers = folders.flatMap((folder) => {
+    const watched = path.join(contentDir, folder);
+    if (!existsSync(watched)) return [];
+    const watcher = watch(watched, (event, name) => {
+      if (event === "rename" && name && !existsSync(path.join(watched, name))) writeFileSync(signal, `${Date.now()} ${folder}/${name}\n`);
+    });
+    watcher.unref();
+    return [watcher];
+  });
+  return () => {
+    for (const watcher of watchers) watcher.close();
   };
 }

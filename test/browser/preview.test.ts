@@ -1,9 +1,9 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { copyFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { parse } from "yaml";
-import { contentTree, PROJECT_ROOT, runCli, temporaryFolder } from "../helpers.ts";
+import { contentTree, FIXTURES, PROJECT_ROOT, runCli, temporaryFolder } from "../helpers.ts";
 import { describeInBrowser, launchChromium } from "./chromium.ts";
 import { startDevServer, type DevServer } from "./dev-server.ts";
 
@@ -82,5 +82,18 @@ describeInBrowser("the live preview (npm start)", () => {
     await writeFile(file, good);
     await page.locator("main h1", { hasText: "Alfa" }).waitFor({ timeout: 20_000 });
     await page.close();
+  });
+
+  it("rebuilds when a project is deleted, with nothing else saved", async () => {
+    await pageWhen(server.url, (html) => html.includes('href="/projekt/nytt-for-i-ar/"'));
+    await rm(path.join(content, "projekt/nytt-for-i-ar.md"));
+    const index = await pageWhen(server.url, (html) => html.includes('href="/projekt/alfa/"') && !html.includes('href="/projekt/nytt-for-i-ar/"'));
+    expect(index).toContain('href="/projekt/beta/"');
+  });
+
+  it("serves a picture put into filer/ after the preview started, which had no filer/ folder", async () => {
+    expect(await readdir(path.join(content))).toContain("filer");
+    await copyFile(path.join(FIXTURES, "dokumentation/filer/lasframjande/karta.png"), path.join(content, "filer/karta.png"));
+    await pageWhen(`${server.url}filer/karta.png`, (_html, status) => status === 200);
   });
 });
