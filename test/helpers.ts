@@ -10,6 +10,14 @@ import { afterAll, beforeAll } from "vitest";
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures");
 
+/**
+ * The example archive as the tests know it: a copy of the bundled content/ as it was shipped
+ * (Regionbibliotek Örebro-Västmanland's two projects). The tests read this, never content/, which
+ * is the library's own archive once it is taken into use; content/ is tested only for passing
+ * check and building (test/build/own-content.test.ts).
+ */
+export const EXAMPLE_CONTENT = path.join(FIXTURES, "exempel");
+
 const run = promisify(execFile);
 
 export interface CommandResult {

@@ -33,7 +33,7 @@ describeInBrowser("the web editor at /admin/ for each git host", () => {
   beforeAll(async () => {
     browser = await launchChromium();
     for (const [host, settings] of Object.entries(HOSTS) as [keyof typeof HOSTS, string][]) {
-      const content = await contentTree(path.join(workspace.dir, host), "../../content");
+      const content = await contentTree(path.join(workspace.dir, host), "exempel");
       await appendFile(path.join(content, "_data/site.yaml"), settings);
       const built = await buildSite(content, path.join(workspace.dir, host, "_site"), ["--skip-search"]);
       expect(built.stderr).toBe("");

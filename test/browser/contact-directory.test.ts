@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import ICAL from "ical.js";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../helpers.ts";
+import { EXAMPLE_CONTENT } from "../helpers.ts";
 import { describeInBrowser, launchChromium } from "./chromium.ts";
 import { startDevServer, type DevServer } from "./dev-server.ts";
 
@@ -24,7 +23,7 @@ describeInBrowser("the contact directory in use", () => {
   let server: DevServer;
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startDevServer(path.join(PROJECT_ROOT, "content"))]);
+    [browser, server] = await Promise.all([launchChromium(), startDevServer(EXAMPLE_CONTENT)]);
   });
   afterAll(async () => {
     await Promise.all([browser?.close(), server?.stop()]);

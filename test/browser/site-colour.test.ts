@@ -25,11 +25,11 @@ describeInBrowser("the suggested site colour", () => {
   it.each(["#3e8082", "#777777", "#7aa6d6", "#e07000"])("for %s passes axe (its contrast rule included) on every background of the bundled site", async (colour) => {
     const dir = path.join(workspace.dir, colour.slice(1));
     const withColour = (value: string) => ({ "_data/site.yaml": (text: string) => `${text.replace(/^colour:.*\n/m, "")}colour: "${value}"\n` });
-    const failing = await contentTree(dir, "../../content", withColour(colour));
+    const failing = await contentTree(dir, "exempel", withColour(colour));
     const checked = await runCli("check", [failing]);
     expect(checked.code).toBe(1);
     const suggested = /(#[0-9a-f]{6}) är samma färgton och når kravet mot alla bakgrunder/.exec(checked.stderr)![1]!;
-    const content = await contentTree(path.join(dir, "foreslagen"), "../../content", withColour(suggested));
+    const content = await contentTree(path.join(dir, "foreslagen"), "exempel", withColour(suggested));
     const built = await buildSite(content, path.join(dir, "_site"), ["--skip-search"]);
     expect(built.code, built.stderr).toBe(0);
     const server = await serveStatic(built.output, {});

@@ -6,7 +6,7 @@ import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
 import { launchChromium } from "../../src/cli/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
 import { cp } from "node:fs/promises";
-import { buildSite, contentTree, FIXTURES, PROJECT_ROOT, runCli, temporaryFolder } from "../helpers.ts";
+import { buildSite, contentTree, EXAMPLE_CONTENT, FIXTURES, runCli, temporaryFolder } from "../helpers.ts";
 
 /** A consent category whose script is served from the fixture's own attachments. */
 export const CONSENT_CATEGORY = `cookies:
@@ -46,14 +46,14 @@ export interface ServedSite {
  */
 export async function buildAndServe(source: SiteName, options: { pathPrefix?: string } = {}): Promise<ServedSite> {
   const workspace = await temporaryFolder();
-  let content = path.join(PROJECT_ROOT, "content");
+  let content = EXAMPLE_CONTENT;
   if (source === "consent") {
     content = await contentTree(workspace.dir, "minimal", {
       "_data/site.yaml": (text) => text + CONSENT_CATEGORY,
       "filer/statistik.js": STATISTICS_SCRIPT,
     });
   } else if (source === "editable") {
-    content = await copyWithWebEditor(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "content"));
+    content = await copyWithWebEditor(EXAMPLE_CONTENT, path.join(workspace.dir, "content"));
   } else if (source === "documentation") {
     content = await contentTree(workspace.dir, "dokumentation");
   } else if (source === "national") {

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildSite, PROJECT_ROOT, readPage, temporaryWorkspace, type CommandResult } from "../helpers.ts";
+import { buildSite, EXAMPLE_CONTENT, readPage, temporaryWorkspace, type CommandResult } from "../helpers.ts";
 import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
 
 const workspace = temporaryWorkspace();
@@ -21,10 +21,10 @@ async function pagePolicies(site: string): Promise<Map<string, string>> {
 }
 
 beforeAll(async () => {
-  const content = await copyWithWebEditor(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "content"));
+  const content = await copyWithWebEditor(EXAMPLE_CONTENT, path.join(workspace.dir, "content"));
   const [withCms, withoutCms] = await Promise.all([
     buildSite(content, path.join(workspace.dir, "med-cms")),
-    buildSite(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "utan-cms")),
+    buildSite(EXAMPLE_CONTENT, path.join(workspace.dir, "utan-cms")),
   ]);
   expect(withCms.code, withCms.stderr).toBe(0);
   expect(withoutCms.code, withoutCms.stderr).toBe(0);

@@ -2,14 +2,14 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, PROJECT_ROOT, readPage, temporaryFolder, textOf } from "../helpers.ts";
+import { buildSite, EXAMPLE_CONTENT, readPage, temporaryFolder, textOf } from "../helpers.ts";
 
 let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
 let site: string;
 
 beforeAll(async () => {
   workspace = await temporaryFolder();
-  const result = await buildSite(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "_site"));
+  const result = await buildSite(EXAMPLE_CONTENT, path.join(workspace.dir, "_site"));
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   site = result.output;

@@ -41,7 +41,7 @@ let quads: RDF.Quad[];
 const objectsOf = (subject: string, predicate: string) => quads.filter((quad) => quad.subject.value === subject && quad.predicate.value === predicate).map((quad) => quad.object.value);
 
 beforeAll(async () => {
-  const content = await contentTree(workspace.dir, "../../content", { "_data/site.yaml": (text) => text + SETTINGS });
+  const content = await contentTree(workspace.dir, "exempel", { "_data/site.yaml": (text) => text + SETTINGS });
   const built = await buildSite(content, path.join(workspace.dir, "_site"), ["--skip-search"]);
   expect(built.stderr).toBe("");
   site = built.output;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, PROJECT_ROOT, readPage, temporaryFolder, textOf } from "../helpers.ts";
+import { buildSite, EXAMPLE_CONTENT, readPage, temporaryFolder, textOf } from "../helpers.ts";
 
 const SITE_URL = "https://www.regionorebrolan.se/regionbiblioteket/avslutade-projekt/";
 
@@ -13,7 +13,7 @@ const read = (file: string) => readFile(path.join(site, file), "utf8");
 
 beforeAll(async () => {
   workspace = await temporaryFolder();
-  const result = await buildSite(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "_site"));
+  const result = await buildSite(EXAMPLE_CONTENT, path.join(workspace.dir, "_site"));
   expect(result.code, result.stderr).toBe(0);
   site = result.output;
 });

@@ -4,7 +4,7 @@ import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
 import { CONSENT_CATEGORY } from "../browser/site-server.ts";
-import { buildSite, contentTree, FIXTURES, PROJECT_ROOT, runCli, temporaryFolder } from "../helpers.ts";
+import { buildSite, contentTree, EXAMPLE_CONTENT, FIXTURES, runCli, temporaryFolder } from "../helpers.ts";
 
 /** html-validate's recommended rules, adjusted only where a reason is written down. */
 const validator = new HtmlValidate({
@@ -31,13 +31,13 @@ beforeAll(async () => {
     "_data/site.yaml": (text) => text + CONSENT_CATEGORY,
   });
   // The bundled content with the web editor's settings, so that /admin/ is built and checked too.
-  const editable = await copyWithWebEditor(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, "editable", "content"));
+  const editable = await copyWithWebEditor(EXAMPLE_CONTENT, path.join(workspace.dir, "editable", "content"));
   const documentation = await contentTree(path.join(workspace.dir, "documentation"), "dokumentation");
   // A site with sources: its own projects beside those harvested from the files in test/fixtures/kallor.
   const national = await contentTree(path.join(workspace.dir, "national"), "nationellt");
   await cp(path.join(FIXTURES, "kallor"), path.join(workspace.dir, "national", "kallor"), { recursive: true });
   expect((await runCli("harvest", [national])).code).toBe(0);
-  const builds = { bundled: path.join(PROJECT_ROOT, "content"), consent, editable, documentation, national };
+  const builds = { bundled: EXAMPLE_CONTENT, consent, editable, documentation, national };
   for (const [name, content] of Object.entries(builds)) {
     const result = await buildSite(content, path.join(workspace.dir, name, "_site"));
     expect(result.code, result.stderr).toBe(0);

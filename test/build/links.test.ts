@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { buildSite, contentTree, PROJECT_ROOT, temporaryWorkspace } from "../helpers.ts";
+import { buildSite, contentTree, EXAMPLE_CONTENT, temporaryWorkspace } from "../helpers.ts";
 
 /**
  * Every internal href and src in a built site, checked against the files the build wrote,
@@ -66,7 +66,7 @@ describe("internal links", () => {
     ["with the path prefix /avslutade-projekt/", "/avslutade-projekt/"],
   ])("all resolve in the bundled site built %s", async (_name, prefix) => {
     const output = path.join(workspace.dir, prefix.replace(/\//g, "_"));
-    const result = await buildSite(path.join(PROJECT_ROOT, "content"), output, prefix === "/" ? [] : [`--pathprefix=${prefix}`]);
+    const result = await buildSite(EXAMPLE_CONTENT, output, prefix === "/" ? [] : [`--pathprefix=${prefix}`]);
     expect(result.code, result.stderr).toBe(0);
     const { checked, broken } = await brokenLinks(output, prefix);
     expect(broken).toEqual([]);

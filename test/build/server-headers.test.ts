@@ -9,7 +9,7 @@ const PREFIX = "/regionbiblioteket/avslutade-projekt";
 
 beforeAll(async () => {
   // The bundled content with web editing on, so that /admin/ has rules of its own.
-  const content = await contentTree(workspace.dir, "../../content", {
+  const content = await contentTree(workspace.dir, "exempel", {
     "_data/site.yaml": (text) => text.replace("# cms:\n#   repo: regionbiblioteket/avslutade-projekt\n#   branch: main", "cms:\n  repo: regionbiblioteket/avslutade-projekt\n  branch: main"),
   });
   const built = await buildSite(content, path.join(workspace.dir, "_site"), ["--skip-search"]);

@@ -2,13 +2,13 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
-import { buildSite, contentTree, PROJECT_ROOT, runCli, temporaryWorkspace } from "../helpers.ts";
+import { buildSite, contentTree, EXAMPLE_CONTENT, runCli, temporaryWorkspace } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
 
 describe("npm run check", () => {
   it("prints one summary line for valid content", async () => {
-    const result = await runCli("check", [path.join(PROJECT_ROOT, "content")]);
+    const result = await runCli("check", [EXAMPLE_CONTENT]);
     expect(result).toEqual({ code: 0, stdout: "2 projekt, 5 kontakter: inga fel\n", stderr: "" });
   });
 

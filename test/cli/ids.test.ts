@@ -21,7 +21,7 @@ describe("npm run ids on the bundled content", () => {
   let first: Awaited<ReturnType<typeof runCli>>;
 
   beforeAll(async () => {
-    content = await contentTree(path.join(workspace.dir, "bundled"), "../../content");
+    content = await contentTree(path.join(workspace.dir, "bundled"), "exempel");
     before = await textsOf(content);
     first = await runCli("ids", [`--input=${content}`]);
   });
@@ -50,7 +50,7 @@ describe("npm run ids on the bundled content", () => {
   });
 
   it("keeps a project's id when its title and file name change, and gives a new project of the old name another", async () => {
-    const renamed = await contentTree(path.join(workspace.dir, "renamed"), "../../content");
+    const renamed = await contentTree(path.join(workspace.dir, "renamed"), "exempel");
     await runCli("ids", [`--input=${renamed}`]);
     const file = path.join(renamed, "projekt/vinna-vinna-2011.md");
     await rename(path.join(renamed, "projekt/vinna-vinna.md"), file);
@@ -91,7 +91,7 @@ describe("npm run ids on the bundled content", () => {
 describe("ids and the organisation number, checked", () => {
   /** Runs check on a copy of the bundled content with edits; returns each error line's file, line text and message. */
   async function errorsOf(name: string, edits: Parameters<typeof contentTree>[2]) {
-    const content = await contentTree(path.join(workspace.dir, name), "../../content", edits);
+    const content = await contentTree(path.join(workspace.dir, name), "exempel", edits);
     const result = await runCli("check", [content]);
     expect(result.code).toBe(1);
     return Promise.all(
@@ -134,7 +134,7 @@ describe("ids and the organisation number, checked", () => {
   });
 
   it("asks for the organisation number before it writes any id", async () => {
-    const content = await contentTree(path.join(workspace.dir, "no-number"), "../../content", {
+    const content = await contentTree(path.join(workspace.dir, "no-number"), "exempel", {
       "_data/site.yaml": (text) => text.replace(/^organisationNumber: .*\n/m, ""),
     });
     const result = await runCli("ids", [`--input=${content}`]);

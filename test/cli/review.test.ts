@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT, runCli } from "../helpers.ts";
+import { EXAMPLE_CONTENT, runCli } from "../helpers.ts";
 
-const content = path.join(PROJECT_ROOT, "content");
+const content = EXAMPLE_CONTENT;
 
 describe("npm run review on the bundled content", () => {
   it("reports the seed pages reviewed on 4 July 2018 as overdue, under Sandra Spjuth", async () => {
@@ -13,10 +13,10 @@ describe("npm run review on the bundled content", () => {
         "4 sidor har inte granskats på 12 månader (per 25 november 2026):",
         "",
         "Sandra Spjuth, Utvecklingsledare - bibliotek (019-602 72 53, 070-316 45 48)",
-        "  4 juli 2018  Avslutade projekt  content/index.md  (88 månader försenad)",
+        "  4 juli 2018  Avslutade projekt  test/fixtures/exempel/index.md  (88 månader försenad)",
         "  4 juli 2018  Kontakt  /kontakt/  (88 månader försenad)",
-        "  4 juli 2018  Rom for dannelse - Rum för bildning  content/projekt/rom-for-dannelse.md  (88 månader försenad)",
-        "  4 juli 2018  Vinna Vinna  content/projekt/vinna-vinna.md  (88 månader försenad)",
+        "  4 juli 2018  Rom for dannelse - Rum för bildning  test/fixtures/exempel/projekt/rom-for-dannelse.md  (88 månader försenad)",
+        "  4 juli 2018  Vinna Vinna  test/fixtures/exempel/projekt/vinna-vinna.md  (88 månader försenad)",
         "",
         "Läs igenom sidan, rätta det som behövs och ändra reviewed till dagens datum.",
         "",
@@ -30,7 +30,7 @@ describe("npm run review on the bundled content", () => {
       "4 sidor har inte granskats på 12 månader (per 1 augusti 2019):",
       "",
       "Sandra Spjuth, Utvecklingsledare - bibliotek (019-602 72 53, 070-316 45 48)",
-      "  4 juli 2018  Avslutade projekt  content/index.md  (ska granskas nu)",
+      "  4 juli 2018  Avslutade projekt  test/fixtures/exempel/index.md  (ska granskas nu)",
     ]);
     const none = await runCli("review", [`--input=${content}`, "--date=2019-08-01", "--months=13"]);
     expect(none.stdout).toBe("Alla sidor är granskade de senaste 13 månaderna.\n");
@@ -51,7 +51,7 @@ describe("npm run review on the bundled content", () => {
     expect(report.owners[0].pages[3]).toEqual({
       title: "Vinna Vinna",
       url: "/projekt/vinna-vinna/",
-      sourcePath: "content/projekt/vinna-vinna.md",
+      sourcePath: "test/fixtures/exempel/projekt/vinna-vinna.md",
       reviewed: "2018-07-04",
       monthsOverdue: 88,
     });

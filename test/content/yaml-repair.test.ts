@@ -21,7 +21,7 @@ describe.each([
   ["a tab", `\t- name: Hovedbiblioteket Århus`, "tabbtecken får inte användas för indrag i YAML"],
 ])("%s before a partner in the middle of Rom for dannelse's list", (name, slip, says) => {
   it("gives exactly one error, on its line, and the corrected line mends the file", async () => {
-    const content = await contentTree(path.join(workspace.dir, name.replace(/\W+/g, "-")), "../../content", {
+    const content = await contentTree(path.join(workspace.dir, name.replace(/\W+/g, "-")), "exempel", {
       "projekt/rom-for-dannelse.md": (text) => {
         if (!text.includes(PARTNER)) throw new Error("the bundled project has changed");
         return text.replace(PARTNER, slip);

@@ -11,7 +11,7 @@ import { startSourceServer, type SourceServer } from "../../src/bench/source-ser
 import { validateContent } from "../../src/content/load.ts";
 import { overduePages } from "../../src/content/review.ts";
 import { externalLinks } from "../../src/links/collect.ts";
-import { buildSite, contentTree, FIXTURES, PROJECT_ROOT, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
+import { buildSite, contentTree, EXAMPLE_CONTENT, FIXTURES, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
 
@@ -48,7 +48,7 @@ beforeAll(async () => {
   const dir = workspace.dir;
   // The two archives as their own builds publish them.
   const [orebro, documentation] = await Promise.all([
-    buildSite(path.join(PROJECT_ROOT, "content"), path.join(dir, "orebro"), ["--skip-search"]),
+    buildSite(EXAMPLE_CONTENT, path.join(dir, "orebro"), ["--skip-search"]),
     contentTree(path.join(dir, "dokumentation-kalla"), "dokumentation").then((input) => buildSite(input, path.join(dir, "dokumentation"), ["--skip-search"])),
   ]);
   expect(orebro.code, orebro.stderr).toBe(0);

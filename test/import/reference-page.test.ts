@@ -6,7 +6,7 @@ import { validateContent } from "../../src/content/load.ts";
 import type { Archive } from "../../src/content/model.ts";
 import { parse } from "node-html-parser";
 import { startDevServer } from "../browser/dev-server.ts";
-import { PROJECT_ROOT, runCli, temporaryWorkspace, textOf, type CommandResult } from "../helpers.ts";
+import { EXAMPLE_CONTENT, runCli, temporaryWorkspace, textOf, type CommandResult } from "../helpers.ts";
 import { IMPORT_FIXTURES } from "./fixture-server.ts";
 
 const workspace = temporaryWorkspace();
@@ -35,7 +35,7 @@ describe("npm run import on the reference page (Regionbibliotek Örebro-Västman
   beforeAll(async () => {
     content = path.join(workspace.dir, "content");
     first = await runCli("import", [REFERENCE, `--out=${content}`, "--offline"]);
-    [imported, bundled] = await Promise.all([archiveOf(content), archiveOf(path.join(PROJECT_ROOT, "content"))]);
+    [imported, bundled] = await Promise.all([archiveOf(content), archiveOf(EXAMPLE_CONTENT)]);
   });
 
   it("writes every project as a draft and reports where each piece went", () => {

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, PROJECT_ROOT, temporaryFolder } from "../helpers.ts";
+import { buildSite, EXAMPLE_CONTENT, temporaryFolder } from "../helpers.ts";
 
 /** Every file of a built site, by its path, as bytes. */
 async function snapshot(site: string): Promise<Map<string, Buffer>> {
@@ -27,7 +27,7 @@ beforeAll(async () => {
     ["los-angeles", "America/Los_Angeles"],
     ["kiritimati", "Pacific/Kiritimati"],
   ] as const) {
-    const result = await buildSite(path.join(PROJECT_ROOT, "content"), path.join(workspace.dir, name), [], { TZ: zone });
+    const result = await buildSite(EXAMPLE_CONTENT, path.join(workspace.dir, name), [], { TZ: zone });
     expect(result.code, result.stderr).toBe(0);
     builds.set(name, await snapshot(result.output));
   }
