@@ -42,6 +42,8 @@ describeInBrowser("the live preview (npm start)", () => {
     expect(index).toContain('<a href="/projekt/nytt-for-i-ar/">Nytt för i år</a> <span class="draft-label">(utkast)</span>');
     const page = await pageWhen(`${server.url}projekt/nytt-for-i-ar/`, (_html, status) => status === 200);
     expect(page).toContain("Sidan syns bara i förhandsgranskningen.");
+    // Said for the form's users as well as for the file's.
+    expect(page).toContain("stäng av <strong>Utkast</strong> i formuläret, eller ta bort raden <code>draft: true</code> i filen");
   });
 
   it("serves the web editor at /admin/ for the local folder, without the live reload that would restart it after each save", async () => {
