@@ -9,14 +9,14 @@ import type { z } from "zod";
 import { schemaDef } from "../content/field-names.ts";
 import { fieldInfo, type FieldInfo } from "../content/schema.ts";
 import { countryCodes, countryName } from "../format/country.ts";
-import { PARTIAL_DATE } from "../format/date.ts";
+import { VALID_PARTIAL_DATE } from "../format/date.ts";
 
 /** The folders that references point into, and the field that names an entry there. */
 export const ENTRY_NAME_FIELDS = { projekt: "title", kontakter: "name" } as const;
 
 /** Patterns the form checks as the editor types; the build checks the values fully. */
 const PATTERNS: Partial<Record<NonNullable<FieldInfo["kind"]>, [string, string]>> = {
-  "partial-date": [PARTIAL_DATE.source, "Skriv ett år, en månad eller en dag: 2008, 2011-04 eller 2011-04-05."],
+  "partial-date": [VALID_PARTIAL_DATE.source, "Skriv ett år, en månad eller en dag som finns: 2008, 2011-04 eller 2011-04-05."],
   language: ["^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", "Skriv en språkkod, till exempel nb, da eller en."],
   phone: ["^\\+?[0-9][0-9 ()-]*$", "Skriv numret med siffror, till exempel 019-602 72 54."],
   url: ["^https?://", "Adressen ska börja med https:// eller http://."],

@@ -11,6 +11,22 @@ export interface PartialDate {
 export const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /**
+ * The dates {@link parsePartialDate} accepts, as one regular expression, for a form that can only
+ * check a pattern as the editor types (the web editor, src/cms/fields.ts): months 01-12, the days
+ * each month has, and 29 February only in leap years. A property test holds the two to the same.
+ */
+export const VALID_PARTIAL_DATE = new RegExp(
+  [
+    "^\\d{4}(?:-(?:0[1-9]|1[0-2]))?$",
+    "^\\d{4}-(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])$",
+    "^\\d{4}-(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)$",
+    "^\\d{4}-02-(?:0[1-9]|1\\d|2[0-8])$",
+    // 29 February: years divisible by 4, but not by 100 unless by 400.
+    "^(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29$",
+  ].join("|"),
+);
+
+/**
  * Reads "2008", "2011-04" or "2011-04-05" as a calendar date. Returns undefined for anything else,
  * including dates that do not exist, such as 2018-02-30.
  */

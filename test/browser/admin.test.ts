@@ -150,6 +150,12 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     await expect(field("draft").getByRole("switch").isChecked()).resolves.toBe(true);
     expect(await axeViolations(page, WCAG_TAGS)).toEqual([]);
 
+    // A date that does not exist is refused by the form itself, with the build's rule, before anything is saved.
+    await field("period.end").getByRole("textbox").fill("2019-13-01");
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await field("period.end").getByText("Skriv ett år, en månad eller en dag som finns").waitFor();
+    await field("period.end").getByRole("textbox").fill("2020-06");
+
     const file = `projekt/${swedishSlug(NEW_TITLE)}.md`;
     expect(file).toBe("projekt/lasframjande-pa-aland-och-i-orebro.md");
     const draft = await saveAndRead(page, `content/${file}`, "draft: true");

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { findSwedishDate, formatSwedishDate, monthsBetween, parsePartialDate, todayInSweden } from "../../src/format/date.ts";
+import { findSwedishDate, formatSwedishDate, monthsBetween, parsePartialDate, todayInSweden, VALID_PARTIAL_DATE } from "../../src/format/date.ts";
 
 describe("parsePartialDate", () => {
   it("reads a year, a month or a day", () => {
@@ -88,5 +88,26 @@ describe("formatSwedishDate against luxon", () => {
       const date = DateTime.utc(2024, 1, 1).plus({ days: offset });
       expect(formatSwedishDate(date.toISODate()!)).toBe(date.setLocale("sv").toFormat("d LLLL yyyy"));
     }
+  });
+});
+
+describe("the web editor's pattern for dates (VALID_PARTIAL_DATE)", () => {
+  it("accepts exactly what the build accepts, for every month and day of leap, common and century years", () => {
+    const pad = (value: number) => String(value).padStart(2, "0");
+    for (const year of [1600, 1700, 1900, 1999, 2000, 2004, 2019, 2020, 2023, 2024, 2100, 2400]) {
+      const texts = [String(year)];
+      for (let month = 0; month <= 13; month++) {
+        texts.push(`${year}-${pad(month)}`);
+        for (let day = 0; day <= 32; day++) texts.push(`${year}-${pad(month)}-${pad(day)}`);
+      }
+      for (const text of texts) expect(VALID_PARTIAL_DATE.test(text), text).toBe(parsePartialDate(text) !== undefined);
+    }
+  });
+
+  it("agrees with the build on any text", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^\d{4}(-\d{1,2}(-\d{1,2})?)?$/)), (text) => VALID_PARTIAL_DATE.test(text) === (parsePartialDate(text) !== undefined)),
+      { numRuns: 2000 },
+    );
   });
 });
