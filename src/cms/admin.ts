@@ -9,6 +9,8 @@
  * answered here, as a failed request, and nothing leaves the site. The CMS then shows no status,
  * as when the status page cannot be reached.
  */
+// First, before Sveltia CMS reads its settings as it loads: Swedish by default (default-locale.ts).
+import "./default-locale.ts";
 import CMS from "@sveltia/cms";
 import { PROJECT_FILE_FORMAT, readProjectFile, writeProjectFile } from "./project-file.ts";
 

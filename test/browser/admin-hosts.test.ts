@@ -73,4 +73,22 @@ describeInBrowser("the web editor at /admin/ for each git host", () => {
     }
     await context.close();
   });
+
+  it("is Swedish in an English browser, and keeps a language the editor chose in its settings", async () => {
+    const server = servers.github!;
+    const english = await browser.newContext({ locale: "en-US" });
+    const page = await english.newPage();
+    await page.goto(`${server.url}admin/`);
+    await page.getByRole("button", { name: /Logga in med en Access Token/ }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("button", { name: /Sign In/i }).count()).toBe(0);
+    await english.close();
+
+    const chosen = await browser.newContext({ locale: "sv-SE" });
+    // As Sveltia CMS keeps an editor's choice of English in its settings.
+    await chosen.addInitScript(() => localStorage.setItem("sveltia-cms.prefs", JSON.stringify({ locale: "en-US" })));
+    const chosenPage = await chosen.newPage();
+    await chosenPage.goto(`${server.url}admin/`);
+    await chosenPage.getByRole("button", { name: /Sign In Using Access Token/i }).waitFor({ timeout: 30_000 });
+    await chosen.close();
+  });
 });
