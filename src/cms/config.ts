@@ -8,6 +8,8 @@ import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, FIXED_FILES, PROJECTS_FOLDER } fro
 import { accessibilitySchema, contactSchema, pageSchema, projectSchema, type SiteData } from "../content/schema.ts";
 import { ENTRY_NAME_FIELDS, formFields } from "./fields.ts";
 import { hostBackend } from "./hosts.ts";
+import { attachmentUrl } from "../content/attachments.ts";
+import { publicPath } from "../eleventy/filters/urls.ts";
 import { PROJECT_FILE_FORMAT } from "./project-file.ts";
 
 /** What the configuration is made from. */
@@ -25,6 +27,8 @@ export interface CmsSettings {
   readonly localName: string;
   /** site.yaml's organisation number, as ten digits: a new project's id is made from it. */
   readonly organisationNumber?: string;
+  /** The organisation's logo, as its path under filer/: shown on the sign-in page instead of Sveltia's. */
+  readonly logo?: string;
 }
 
 /**
@@ -69,7 +73,11 @@ function backend(settings: CmsSettings): CmsConfig["backend"] {
 }
 
 /** config.yml for a site, with its content folder's path in the repository and the repository's folder name. */
-export async function cmsConfigFile(site: Pick<SiteData, "name" | "url" | "cms" | "organisationNumber">, contentFolder: string, localName: string): Promise<string> {
+export async function cmsConfigFile(
+  site: Pick<SiteData, "name" | "url" | "cms" | "organisationNumber"> & { readonly logo?: { readonly path: string } },
+  contentFolder: string,
+  localName: string,
+): Promise<string> {
   const { stringify } = await import("yaml");
   const config = cmsConfig({
     cms: site.cms,
@@ -78,6 +86,7 @@ export async function cmsConfigFile(site: Pick<SiteData, "name" | "url" | "cms" 
     contentFolder,
     localName,
     ...(site.organisationNumber ? { organisationNumber: site.organisationNumber } : {}),
+    ...(site.logo ? { logo: site.logo.path } : {}),
   });
   return `# Made by projektarkiv from src/content/schema.ts and site.yaml on every build; edits here are lost.\n${stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
@@ -90,6 +99,8 @@ export function cmsConfig(settings: CmsSettings): CmsConfig {
     backend: backend(settings),
     app_title: settings.siteName,
     site_url: settings.siteUrl,
+    // The organisation's logo on the sign-in page, from the site's own address (the page's policy allows no other).
+    ...(settings.logo ? { logo: { src: publicPath(attachmentUrl(settings.logo), settings.siteUrl) } } : {}),
     media_folder: folder(ATTACHMENTS_FOLDER),
     public_folder: `/${ATTACHMENTS_FOLDER}`,
     // File names as `npm run new` makes them: "Rum för bildning" becomes rum-for-bildning.md.

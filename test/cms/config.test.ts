@@ -159,7 +159,7 @@ describe("the web editor's config, generated from the content schema", () => {
       }
     };
     const ajv = new Ajv({ allErrors: true, strict: false, formats: { regex: isRegExp, uri: (text: string) => URL.canParse(text) } });
-    for (const settings of [SETTINGS, { ...SETTINGS, cms: undefined }, { ...SETTINGS, cms: { ...SETTINGS.cms!, oauthWorker: "https://auth.example.se" } }, { ...SETTINGS, organisationNumber: "2321000164" }, ...Object.values(HOSTS)]) {
+    for (const settings of [SETTINGS, { ...SETTINGS, cms: undefined }, { ...SETTINGS, cms: { ...SETTINGS.cms!, oauthWorker: "https://auth.example.se" } }, { ...SETTINGS, organisationNumber: "2321000164" }, { ...SETTINGS, logo: "logotyp/region.png" }, ...Object.values(HOSTS)]) {
       const validate = ajv.compile(schema);
       expect(validate(cmsConfig(settings)), JSON.stringify(validate.errors)).toBe(true);
     }
@@ -178,11 +178,18 @@ describe("the web editor's config, generated from the content schema", () => {
     expect(fields.get("related")).toMatchObject({ collection: "projekt", value_field: "{{slug}}", display_fields: ["title"], multiple: true });
   });
 
-  it("checks partial dates with the build's own pattern and stores review dates as YYYY-MM-DD, today for a new file", () => {
+  it("shows the organisation's logo on the sign-in page, from the site's own address under its path, and Sveltia's without one", () => {
+    expect(cmsConfig({ ...SETTINGS, siteUrl: "https://www.region.se/avslutade-projekt/", logo: "logotyp/region örebro.png" }).logo).toEqual({
+      src: "/avslutade-projekt/filer/logotyp/region%20%C3%B6rebro.png",
+    });
+    expect(config.logo).toBeUndefined();
+  });
+
+  it("checks partial dates with the build's own rule and stores review dates as YYYY-MM-DD, today for a new file", () => {
     const fields = formKeys(collection("projekt").fields!);
     const [pattern] = fields.get("period.start")!.pattern as [string, string];
     for (const date of ["2019", "2020-06", "2011-04-05"]) expect(date).toMatch(new RegExp(pattern));
-    for (const date of ["19", "2011-4", "5 april 2011"]) expect(date).not.toMatch(new RegExp(pattern));
+    for (const date of ["19", "2011-4", "5 april 2011", "2019-13-01", "2019-02-29"]) expect(date).not.toMatch(new RegExp(pattern));
     expect(fields.get("reviewed")).toMatchObject({ type: "date", format: "YYYY-MM-DD", default: "{{now}}" });
   });
 
