@@ -29,8 +29,11 @@ export interface Attachment {
 /** Every file in filer/, by its path there. */
 export type AttachmentListing = ReadonlyMap<string, Attachment>;
 
-/** The published address of a file in filer/. */
-export const attachmentUrl = (relative: string) => `/${ATTACHMENTS_FOLDER}/${relative.split("/").map(encodeURIComponent).join("/")}`;
+/**
+ * The published address of a file in filer/: under its name's composed Unicode form (NFC), which a
+ * build publishes a file saved in the decomposed form (macOS) under (plugin.ts).
+ */
+export const attachmentUrl = (relative: string) => `/${ATTACHMENTS_FOLDER}/${relative.normalize("NFC").split("/").map(encodeURIComponent).join("/")}`;
 
 /**
  * The kinds of file a page may link as a document, by extension, with the name a visitor reads
@@ -224,10 +227,14 @@ export class AttachmentChecker {
     return this.withinLimit(attachment, report);
   }
 
+  /** The file a reference names, whichever Unicode form the name was typed and saved in; nothing is recorded or reported. */
+  find(relative: string): Attachment | undefined {
+    return this.listing.get(relative) ?? this.byNfc().get(relative.normalize("NFC"));
+  }
+
   private existing(relative: string, report: Report): Attachment | undefined {
     this.referenced.add(relative);
-    // A name typed on one machine finds the file saved on another, whichever Unicode form each used.
-    const attachment = this.listing.get(relative) ?? this.byNfc().get(relative.normalize("NFC"));
+    const attachment = this.find(relative);
     if (!attachment) report(`filen ${ATTACHMENTS_FOLDER}/${relative} finns inte${didYouMean(relative, this.listing.keys())}`);
     return attachment;
   }

@@ -91,22 +91,18 @@ export class FileReferences {
       const report = this.at(source, fieldPath);
       const attachment = this.usable(this.checker.document(document.file, report), report);
       if (!attachment) return [];
-      const mismatch = this.found.documents?.get(attachment.path);
-      if (mismatch) {
-        report(`${ATTACHMENTS_FOLDER}/${attachment.path} går inte att öppna: ${mismatch}`);
-        return [];
-      }
       const isPdf = extensionOf(attachment.path) === "pdf";
       const facts = isPdf ? (this.found.pdfs.get(attachment.path) ?? { tagged: false, unreadable: "PDF:en har inte lästs" }) : undefined;
-      // A visitor would get a file that does not open: an error, where the accessibility statement would only list it.
-      if (facts?.unreadable) {
-        this.at(source, fieldPath)(`${ATTACHMENTS_FOLDER}/${attachment.path} går inte att öppna: ${facts.unreadable}`);
+      // A visitor would get a file that does not open (a PDF that cannot be read, an office file that
+      // is something else): an error, where the accessibility statement would only list it.
+      const unopenable = facts?.unreadable ?? this.found.documents?.get(attachment.path);
+      if (unopenable) {
+        report(`${ATTACHMENTS_FOLDER}/${attachment.path} går inte att öppna: ${unopenable}`);
         return [];
       }
       const resolved: ProjectDocument = {
         title: document.title,
-        // The published name is the composed one (NFC), whichever form the file was saved in.
-        url: attachmentUrl(attachment.path.normalize("NFC")),
+        url: attachmentUrl(attachment.path),
         format: DOCUMENT_FORMATS[extensionOf(attachment.path)]!,
         size: attachment.size,
         ...(document.lang ? { lang: document.lang } : {}),
@@ -193,8 +189,7 @@ export class FileReferences {
    */
   draftDocuments(source: ValidatedFile, documents: readonly DocumentData[], project: ProjectLink): void {
     for (const [index, document] of documents.entries()) {
-      const relative = document.file;
-      const attachment = this.found.listing.get(relative) ?? [...this.found.listing.values()].find((candidate) => candidate.path.normalize("NFC") === relative.normalize("NFC"));
+      const attachment = this.checker.find(document.file);
       if (!attachment || extensionOf(attachment.path) !== "pdf") continue;
       const facts = this.found.pdfs.get(attachment.path);
       const shortcomings = facts ? pdfShortcomings(facts) : [];
@@ -202,7 +197,7 @@ export class FileReferences {
       const fieldPath = ["documents", index, "file"];
       this.draftListed.push({
         title: document.title,
-        url: attachmentUrl(attachment.path.normalize("NFC")),
+        url: attachmentUrl(attachment.path),
         format: "PDF",
         size: attachment.size,
         shortcomings,
