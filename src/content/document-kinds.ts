@@ -2,7 +2,7 @@
  * Whether each office document and text file in filer/ is what its name says, by its first bytes:
  * a visitor who clicks "Budget (Excel, 20 kB)" should get a spreadsheet, not a program or a web page
  * with another name. PDFs (pdf-accessibility.ts) and pictures (picture-facts.ts) are read by their
- * own readers.
+ * own readers, with this module's reading of a file's ends and naming of what a file seems to be.
  */
 import { open } from "node:fs/promises";
 import type { AttachmentListing } from "./attachments.ts";
@@ -25,13 +25,32 @@ const SIGNATURES: Readonly<Record<string, { readonly starts: readonly number[]; 
   rtf: { starts: [...Buffer.from("{\\rtf", "latin1")], what: "ett RTF-dokument" },
 };
 
-/** What a file that is not what its name says seems to be, from its first bytes. */
-function seemsToBe(head: Buffer): string {
-  if (head.subarray(0, 2).toString("latin1") === "MZ") return "ett Windows-program";
-  if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "en PDF";
-  if (/^\s*<(?:!doctype|html|\?xml)/i.test(head.toString("latin1"))) return "en webbsida eller XML";
+/**
+ * The first `head` and last `tail` bytes of a file of `size` bytes: what the readers of files in
+ * filer/ recognise a kind by (here, PDFs in pdf-accessibility.ts, pictures in picture-facts.ts).
+ */
+export async function fileEnds(file: string, size: number, { head = 0, tail = 0 }: { head?: number; tail?: number }): Promise<{ head: Buffer; tail: Buffer }> {
+  const handle = await open(file);
+  try {
+    const start = Buffer.alloc(Math.min(head, size));
+    const end = Buffer.alloc(Math.min(tail, size));
+    await handle.read(start, 0, start.length, 0);
+    await handle.read(end, 0, end.length, size - end.length);
+    return { head: start, tail: end };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What a file that is not what its name says seems to be, from its first bytes: "en JPEG-bild"; undefined when nothing known. */
+export function seemsToBe(head: Buffer): string | undefined {
+  const text = head.toString("latin1");
+  if (text.startsWith("MZ")) return "ett Windows-program";
+  if (text.startsWith("%PDF-")) return "en PDF";
   if (head[0] === 0xff && head[1] === 0xd8) return "en JPEG-bild";
-  return "något annat";
+  if (text.startsWith("\x89PNG")) return "en PNG-bild";
+  if (/^\s*<(?:!doctype|html|\?xml)/i.test(text)) return "en webbsida eller XML";
+  return undefined;
 }
 
 /** Why each linked kind of document is not what its name says, by path under filer/; absent when it is. */
@@ -46,17 +65,12 @@ export async function inspectDocuments(listing: AttachmentListing): Promise<Read
       mismatches.set(attachment.path, "filen är tom");
       continue;
     }
-    const handle = await open(attachment.file);
-    const head = Buffer.alloc(Math.min(4096, attachment.size));
-    try {
-      await handle.read(head, 0, head.length, 0);
-    } finally {
-      await handle.close();
-    }
+    const { head } = await fileEnds(attachment.file, attachment.size, { head: 4096 });
+    const kind = seemsToBe(head) ?? "något annat";
     if (text) {
-      if (head.includes(0) || /^\s*<(?:!doctype|html|svg|\?xml)/i.test(head.toString("latin1"))) mismatches.set(attachment.path, `filen är inte text utan ${seemsToBe(head)}`);
+      if (head.includes(0) || /^\s*<(?:!doctype|html|svg|\?xml)/i.test(head.toString("latin1"))) mismatches.set(attachment.path, `filen är inte text utan ${kind}`);
     } else if (!signature!.starts.every((byte, index) => head[index] === byte)) {
-      mismatches.set(attachment.path, `filen är inte ${signature!.what} utan ${seemsToBe(head)}, fast namnet slutar på .${extension}; spara om den från programmet den gjordes i`);
+      mismatches.set(attachment.path, `filen är inte ${signature!.what} utan ${kind}, fast namnet slutar på .${extension}; spara om den från programmet den gjordes i`);
     }
   }
   return mismatches;

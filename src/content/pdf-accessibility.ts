@@ -13,13 +13,13 @@
  * to 400 MB) ends as "cannot be read" instead of ending the command.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { open } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Attachment, AttachmentListing } from "./attachments.ts";
 import { extensionOf } from "./attachments.ts";
+import { fileEnds, seemsToBe } from "./document-kinds.ts";
 
 export interface PdfFacts {
   readonly tagged: boolean;
@@ -139,26 +139,16 @@ function readOnWorker(file: string): Promise<{ facts?: PdfFacts; error?: "passwo
   });
 }
 
-/** The first and last bytes of a file: a PDF starts with %PDF- and ends with %%EOF. */
-async function ends(file: string, size: number): Promise<{ head: string; tail: string }> {
-  const handle = await open(file);
-  try {
-    const head = Buffer.alloc(Math.min(1024, size));
-    const tail = Buffer.alloc(Math.min(2048, size));
-    await handle.read(head, 0, head.length, 0);
-    await handle.read(tail, 0, tail.length, size - tail.length);
-    return { head: head.toString("latin1"), tail: tail.toString("latin1") };
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Reads one PDF's facts, or why it cannot be opened. */
 async function readFacts(file: string, size: number): Promise<PdfFacts> {
   const unreadable = (reason: string): PdfFacts => ({ tagged: false, unreadable: reason });
   if (size === 0) return unreadable("filen är tom");
-  const { head, tail } = await ends(file, size);
-  if (!head.includes("%PDF-")) return unreadable(`filen är inte en PDF${/^\xff\xd8\xff/.test(head) ? " utan en JPEG-bild" : /^\x89PNG/.test(head) ? " utan en PNG-bild" : /^\s*</.test(head) ? " utan en webbsida" : ""}; spara om den som PDF`);
+  // A PDF starts with %PDF- within its first kilobyte and ends with %%EOF within its last two.
+  const { head, tail } = await fileEnds(file, size, { head: 1024, tail: 2048 });
+  if (!head.includes("%PDF-")) {
+    const kind = seemsToBe(head);
+    return unreadable(`filen är inte en PDF${kind ? ` utan ${kind}` : ""}; spara om den som PDF`);
+  }
   if (!tail.includes("%%EOF")) return unreadable("filen är avklippt: slutet saknas, så den sparades eller laddades ner bara till en del");
   const answer = await readOnWorker(file);
   if (answer.facts) return answer.facts;

@@ -8,9 +8,9 @@
  * Only headers are read, through sharp's metadata, and the last bytes of the file: no picture is
  * decoded here. Answers are kept by file, size and modification time, as for PDFs.
  */
-import { open } from "node:fs/promises";
 import type { Attachment, AttachmentListing } from "./attachments.ts";
 import { extensionOf, PICTURE_EXTENSIONS } from "./attachments.ts";
+import { fileEnds } from "./document-kinds.ts";
 
 export interface PictureFacts {
   /** Why the build could not use the picture; undefined when it can. */
@@ -62,16 +62,10 @@ export function hasGps(exif: Buffer | undefined): boolean {
 /** Whether a file of this format ends as a whole file does: cut off, the rest of the picture is grey. */
 async function isWhole(file: string, size: number, format: string): Promise<boolean> {
   if (!["jpeg", "png", "gif"].includes(format)) return true;
-  const handle = await open(file);
-  try {
-    const tail = Buffer.alloc(Math.min(64, size));
-    await handle.read(tail, 0, tail.length, size - tail.length);
-    if (format === "jpeg") return tail.includes(Buffer.from([0xff, 0xd9]));
-    if (format === "png") return tail.includes(Buffer.from("IEND", "latin1"));
-    return tail.at(-1) === 0x3b || tail.includes(0x3b);
-  } finally {
-    await handle.close();
-  }
+  const { tail } = await fileEnds(file, size, { tail: 64 });
+  if (format === "jpeg") return tail.includes(Buffer.from([0xff, 0xd9]));
+  if (format === "png") return tail.includes(Buffer.from("IEND", "latin1"));
+  return tail.includes(0x3b);
 }
 
 type Sharp = typeof import("sharp");

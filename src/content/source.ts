@@ -62,6 +62,9 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]
 
 const CONTROL_CHARACTER_HINT = new RegExp(CONTROL_CHARACTER.source);
 
+/** Whether a text holds a control character that no text on a page may hold (harvested records are held to the same rule). */
+export const hasControlCharacter = (text: string) => CONTROL_CHARACTER_HINT.test(text);
+
 /** What a control character is, where it has a name an editor knows. */
 const CONTROL_NAMES: Readonly<Record<string, string>> = {
   "\u000b": "en radbrytning från Word (Skift+Retur)",
@@ -77,7 +80,7 @@ const CONTROL_NAMES: Readonly<Record<string, string>> = {
  */
 function controlCharacterErrors(file: string, text: string): ContentError[] {
   // Most files have none: one scan of the whole text, and the lines only when it finds one.
-  if (!CONTROL_CHARACTER_HINT.test(text)) return [];
+  if (!hasControlCharacter(text)) return [];
   const errors: ContentError[] = [];
   for (const [index, line] of text.split("\n").entries()) {
     const found = [...line.matchAll(CONTROL_CHARACTER)];

@@ -11,6 +11,7 @@ import { swedishIssueMessage } from "../content/issue-messages.ts";
 import type { Contact, Home, HarvestedSourceSummary, Project, ProjectDocument } from "../content/model.ts";
 import { groupPartners } from "../content/resolve.ts";
 import { openDataProjectSchema, type HarvestSourceData, type OpenDataProject } from "../content/schema.ts";
+import { hasControlCharacter } from "../content/source.ts";
 import { comparePartialDates } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { swedishSlug } from "../format/slug.ts";
@@ -29,9 +30,6 @@ export interface RecordProblem {
 const PROBLEMS_PER_RECORD = 3;
 const PROBLEMS_PER_SOURCE = 50;
 
-/** C0 and C1 control characters other than tab, line feed and carriage return. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
 /** A title as a report may quote it: no control characters (a terminal would obey them), and short. */
 export function quoted(text: unknown): string {
   const plain = String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim();
@@ -40,7 +38,7 @@ export function quoted(text: unknown): string {
 
 /** The path to the first string in `value` with a control character, or undefined when there is none. */
 function controlCharacterAt(value: unknown, at: (string | number)[] = []): (string | number)[] | undefined {
-  if (typeof value === "string") return CONTROL_CHARACTER.test(value) ? at : undefined;
+  if (typeof value === "string") return hasControlCharacter(value) ? at : undefined;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const found = controlCharacterAt(item, [...at, index]);
