@@ -37,13 +37,13 @@ export async function useRepositoryInBrowserStorage(context: BrowserContext): Pr
   }, REPOSITORY);
 }
 
-/** Every file of a content folder, by its path in the repository (content/…), as text. */
+/** Every file of a content folder, by its path in the repository (content/…), in base64: pictures and PDFs too. */
 async function contentFiles(contentFolder: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   for (const entry of await readdir(contentFolder, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    files[path.posix.join("content", ...path.relative(contentFolder, file).split(path.sep))] = await readFile(file, "utf8");
+    files[path.posix.join("content", ...path.relative(contentFolder, file).split(path.sep))] = (await readFile(file)).toString("base64");
   }
   return files;
 }
@@ -64,7 +64,7 @@ export async function signInToLocalRepository(page: Page, adminUrl: string, cont
         let folder = root;
         for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, { create: true });
         const writable = await (await folder.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
-        await writable.write(text);
+        await writable.write(Uint8Array.from(atob(text), (character) => character.charCodeAt(0)));
         await writable.close();
       }
     },

@@ -9,8 +9,16 @@ import { accessibilitySchema, contactSchema, pageSchema, projectSchema, type Sit
 import { ENTRY_NAME_FIELDS, formFields } from "./fields.ts";
 import { hostBackend } from "./hosts.ts";
 import { attachmentUrl } from "../content/attachments.ts";
-import { publicPath } from "../eleventy/filters/urls.ts";
 import { PROJECT_FILE_FORMAT } from "./project-file.ts";
+
+/** The longest side a photo is committed with; the site makes its pictures at most 1,440 px wide, and a photo may be linked as a document too. */
+export const MAX_PHOTO_SIDE = 2400;
+
+/** Photos (JPEG, and HEIC from iPhones): others, such as a PNG diagram, are committed as they are. */
+const PHOTO_TRANSFORMATIONS = {
+  jpeg: { format: "webp", quality: 85, width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE },
+  heic: { format: "webp", quality: 85, width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE },
+} as const;
 
 /** What the configuration is made from. */
 export interface CmsSettings {
@@ -99,10 +107,15 @@ export function cmsConfig(settings: CmsSettings): CmsConfig {
     backend: backend(settings),
     app_title: settings.siteName,
     site_url: settings.siteUrl,
-    // The organisation's logo on the sign-in page, from the site's own address (the page's policy allows no other).
-    ...(settings.logo ? { logo: { src: publicPath(attachmentUrl(settings.logo), settings.siteUrl) } } : {}),
+    // The organisation's logo on the sign-in page, from the site itself (the page's policy allows no
+    // other), relative to /admin/: the site's path prefix is then right in the preview and published.
+    ...(settings.logo ? { logo: { src: `..${attachmentUrl(settings.logo)}` } } : {}),
     media_folder: folder(ATTACHMENTS_FOLDER),
     public_folder: `/${ATTACHMENTS_FOLDER}`,
+    // A phone's photo (5–12 MB, 4000 px) is made at most 2,400 px wide and high before it is
+    // committed, since a file once in git stays in its history. The browser turns it upright by
+    // its EXIF orientation as it reads it; the result is WebP, the only format Sveltia CMS writes.
+    media_libraries: { default: { config: { transformations: PHOTO_TRANSFORMATIONS } } },
     // File names as `npm run new` makes them: "Rum för bildning" becomes rum-for-bildning.md.
     slug: { encoding: "ascii", clean_accents: true },
     // An empty optional field is left out of the file, as an editor would write it: the schema
@@ -130,6 +143,11 @@ export function cmsConfig(settings: CmsSettings): CmsConfig {
         sortable_fields: ["title", "reviewed"],
         view_filters: [{ label: "Utkast", field: "draft", pattern: true }],
         preview_path: "projekt/{{slug}}/",
+        // A project's uploads go to filer/<its file name>/, so that two projects' slutrapport.pdf
+        // are two files: with one flat folder, the second upload's "Ersätt" replaced the first
+        // project's report. {{slug}} is the entry's file name, kept when its title changes.
+        media_folder: `/${folder(ATTACHMENTS_FOLDER)}/{{slug}}`,
+        public_folder: `/${ATTACHMENTS_FOLDER}/{{slug}}`,
         // The CMS would otherwise note old addresses in an `aliases` field, which the schema refuses.
         aliases_field: false,
         fields: [

@@ -6,7 +6,8 @@
  * nothing refers to.
  */
 import { formatFieldPath, type ContentError } from "./errors.ts";
-import { ATTACHMENTS_FOLDER } from "./files.ts";
+import { basename } from "node:path";
+import { ATTACHMENTS_FOLDER, PROJECTS_FOLDER } from "./files.ts";
 import {
   AttachmentChecker,
   attachmentPathOf,
@@ -58,6 +59,8 @@ export class FileReferences {
   private readonly pictures = new Map<string, Attachment>();
   private readonly listed: ListedDocument[] = [];
   private readonly draftListed: ListedDocument[] = [];
+  /** The project files that link each file under filer/, by its path there: a file two projects link may be one's upload replacing the other's. */
+  private readonly linkingProjects = new Map<string, Set<string>>();
 
   constructor(
     private readonly found: FilesFound,
@@ -213,12 +216,29 @@ export class FileReferences {
   references(source: ValidatedFile, draftFiles: readonly string[] = []): void {
     // Without files in filer/ nothing can be unreferenced: the walk is skipped (44 ms at N=10,000).
     if (this.found.listing.size === 0) return;
+    const linked = new Set<string>();
     const add = (text: string) => {
-      for (const relative of filerPathsIn(text)) this.checker.referenced.add(relative);
+      for (const relative of filerPathsIn(text)) linked.add(relative);
     };
     add(source.body);
     forEachFilerString(source.data, add);
-    for (const relative of draftFiles) this.checker.referenced.add(relative);
+    for (const relative of draftFiles) linked.add(relative);
+    for (const relative of linked) {
+      this.checker.referenced.add(relative);
+      if (source.kind !== "project") continue;
+      const path = this.checker.find(relative)?.path ?? relative.normalize("NFC");
+      const projects = this.linkingProjects.get(path) ?? new Set<string>();
+      projects.add(source.file);
+      this.linkingProjects.set(path, projects);
+    }
+  }
+
+  /** Files under filer/ that more than one project links, each with the project files, in order. */
+  private sharedFiles(): ArchiveFiles["shared"] {
+    return [...this.linkingProjects]
+      .filter(([, projects]) => projects.size > 1)
+      .map(([path, projects]) => ({ path, projects: [...projects].sort() }))
+      .sort((a, b) => a.path.localeCompare(b.path, "sv"));
   }
 
   /**
@@ -227,7 +247,7 @@ export class FileReferences {
    * listed in the accessibility statement, with their project's title and line).
    */
   collected(): string {
-    return JSON.stringify([[...this.checker.referenced].sort(), [...this.pictures.keys()].sort(), this.listed]);
+    return JSON.stringify([[...this.checker.referenced].sort(), [...this.pictures.keys()].sort(), this.listed, this.sharedFiles()]);
   }
 
   /** What the archive keeps of the files, once every file's references were checked. */
@@ -243,6 +263,7 @@ export class FileReferences {
       },
       withMetadata: [...(this.found.pictures ?? [])].flatMap(([relative, facts]) => (facts.metadata && !facts.unusable ? [this.found.listing.get(relative)!] : [])),
       draftDocuments: this.draftListed,
+      shared: this.sharedFiles(),
       decomposedNames: [...this.found.listing.values()].filter((attachment) => !attachment.link && attachment.path !== attachment.path.normalize("NFC")),
     };
   }
@@ -302,6 +323,12 @@ export function fileWarnings(files: ArchiveFiles, statement: AccessibilityPage):
           },
         ]
       : []),
+    // Uploads in the web editor go to filer/<project>/, so two projects linking one file is either
+    // deliberate or a slip (a link copied from another project): said, so that it is a choice.
+    ...files.shared.map(({ path, projects }) => ({
+      file: projects.at(-1)!,
+      message: `${ATTACHMENTS_FOLDER}/${path} länkas från ${projects.length} projekt (${conjunction.format(projects.map((file) => `${PROJECTS_FOLDER}/${basename(file)}`))}); är det meningen att de delar den går det bra, annars ladda upp en egen fil till varje projekt`,
+    })),
     ...files.unreferenced.map((attachment) => ({
       file: attachment.file,
       message: "ingen sida eller inställning länkar till filen; länka den, till exempel som dokument i ett projekt, eller ta bort den",

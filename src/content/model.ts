@@ -121,6 +121,8 @@ export interface ArchiveFiles {
   readonly decomposedNames: readonly Attachment[];
   /** PDFs of drafts that the statement will list once they are published: warnings in `check`. */
   readonly draftDocuments: readonly ListedDocument[];
+  /** Files that more than one project links, with those projects' files: warnings in `check`. */
+  readonly shared: readonly { readonly path: string; readonly projects: readonly string[] }[];
 }
 
 export interface Project {

@@ -1,6 +1,7 @@
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
+import sharp from "sharp";
 import { expect, it } from "vitest";
 import {
   formField,
@@ -134,15 +135,17 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     await field("partners.0.lang").getByRole("textbox").fill("nb");
     await addItem("funders");
     await field("funders.0.name").getByRole("textbox").fill("Nordisk kulturfond");
-    // A lead picture and a report, uploaded into content/filer/ with the image and file widgets
+    // A lead picture and a report, uploaded with the image and file widgets into the project's own
+    // folder, content/filer/<its file name>/; the photo is committed as WebP.
+    const folder = `/filer/${swedishSlug(NEW_TITLE)}`;
     await field("image").getByRole("checkbox").check();
     await field("image.file").locator("input[type=file]").first().setInputFiles(UPLOADS.picture);
-    await field("image.file").getByText("/filer/omslag.jpg").waitFor();
+    await field("image.file").getByText(`${folder}/omslag.webp`).waitFor();
     await field("image.alt").getByRole("textbox").fill("Gröna kullar med tre träd under en disig sol.");
     await addItem("documents");
     await field("documents.0.title").getByRole("textbox").fill("Slutrapport");
     await field("documents.0.file").locator("input[type=file]").first().setInputFiles(UPLOADS.report);
-    await field("documents.0.file").getByText("/filer/slutrapport.pdf").waitFor();
+    await field("documents.0.file").getByText(`${folder}/slutrapport.pdf`).waitFor();
     await field("contacts").getByRole("checkbox", { name: "Peter Alsbjer" }).check();
     await field("reviewed").getByRole("textbox").fill("2026-11-20");
     await field("contentOwner").getByRole("radio", { name: "Sandra Spjuth" }).check();
@@ -161,14 +164,14 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     const draft = await saveAndRead(page, `content/${file}`, "draft: true");
     // The form gives a new project its lasting id, from site.yaml's organisation number.
     expect(draft).toMatch(new RegExp(`^---\nid: SE-ORGNR-2321000164-[0-9a-f]{12}\ntitle: ${NEW_TITLE}\n`));
-    expect(draft).toContain("image:\n  file: /filer/omslag.jpg\n  alt: Gröna kullar med tre träd under en disig sol.\n");
-    expect(draft).toContain("documents:\n  - title: Slutrapport\n    file: /filer/slutrapport.pdf\n");
+    expect(draft).toContain(`image:\n  file: ${folder}/omslag.webp\n  alt: Gröna kullar med tre träd under en disig sol.\n`);
+    expect(draft).toContain(`documents:\n  - title: Slutrapport\n    file: ${folder}/slutrapport.pdf\n`);
     const uploaded = {
-      "filer/omslag.jpg": await readRepositoryBytes(page, "content/filer/omslag.jpg"),
-      "filer/slutrapport.pdf": await readRepositoryBytes(page, "content/filer/slutrapport.pdf"),
+      [`${folder.slice(1)}/omslag.webp`]: await readRepositoryBytes(page, `content${folder}/omslag.webp`),
+      [`${folder.slice(1)}/slutrapport.pdf`]: await readRepositoryBytes(page, `content${folder}/slutrapport.pdf`),
     };
-    expect(uploaded["filer/omslag.jpg"].equals(await readFile(UPLOADS.picture))).toBe(true);
-    expect(uploaded["filer/slutrapport.pdf"].equals(await readFile(UPLOADS.report))).toBe(true);
+    expect((await sharp(uploaded[`${folder.slice(1)}/omslag.webp`]!).metadata()).format).toBe("webp");
+    expect(uploaded[`${folder.slice(1)}/slutrapport.pdf`]!.equals(await readFile(UPLOADS.report))).toBe(true);
 
     // Publishing: the editor opens the draft again, switches Utkast off and saves; the file then has no draft line.
     await openEntry(page, `${NEW_TITLE} (utkast)`);
@@ -224,5 +227,97 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     const check = await runCli("check", [content]);
     expect(check.stdout).toContain("2 projekt, 5 kontakter: inga fel");
     expect(check.code).toBe(0);
+  });
+
+  it("shows the organisation's logo from site.yaml on the sign-in page, served by the site itself", async () => {
+    const editor = await openEditor();
+    await editor.page.goto(sites.editable.url("admin/"));
+    const logo = editor.page.locator('img[src="../filer/logo.png"]');
+    await logo.waitFor();
+    // Loaded (not a broken picture), and no picture from Sveltia's own site.
+    await expect.poll(() => logo.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(480);
+    expect(editor.foreignRequests).toEqual([]);
+    await editor.context.close();
+  });
+
+  it("keeps two projects' uploads of slutrapport.pdf as two files, each project linking its own", async () => {
+    const editor = await openEditor();
+    const { page } = editor;
+    await signIn(editor);
+    // Two different reports with the same name, as two projects' editors would each have one.
+    const other = path.join(workspace.dir, "annan", "slutrapport.pdf");
+    await mkdir(path.dirname(other), { recursive: true });
+    await cp(path.join(FIXTURES, "dokumentation/filer/lasframjande/konferensrapport-2020.pdf"), other);
+    const reports = { "vinna-vinna": UPLOADS.report, "rom-for-dannelse": other };
+    const saved: Record<string, string> = {};
+    for (const [slug, report] of Object.entries(reports)) {
+      await page.getByRole("treeitem", { name: "Projekt", exact: true }).click();
+      await openEntry(page, slug === "vinna-vinna" ? "Vinna Vinna" : "Rom for dannelse - Rum för bildning");
+      await formField(page, "documents").getByRole("button", { name: /^Lägg till/ }).last().click();
+      await formField(page, "documents.0.title").getByRole("textbox").fill("Slutrapport");
+      await formField(page, "documents.0.file").locator("input[type=file]").first().setInputFiles(report);
+      await formField(page, "documents.0.file").getByText(`/filer/${slug}/slutrapport.pdf`).waitFor();
+      saved[slug] = await saveAndRead(page, `content/projekt/${slug}.md`, `file: /filer/${slug}/slutrapport.pdf`);
+    }
+    const files: Record<string, Buffer> = {
+      "filer/vinna-vinna/slutrapport.pdf": await readRepositoryBytes(page, "content/filer/vinna-vinna/slutrapport.pdf"),
+      "filer/rom-for-dannelse/slutrapport.pdf": await readRepositoryBytes(page, "content/filer/rom-for-dannelse/slutrapport.pdf"),
+    };
+    expect(files["filer/vinna-vinna/slutrapport.pdf"]!.equals(await readFile(UPLOADS.report))).toBe(true);
+    expect(files["filer/rom-for-dannelse/slutrapport.pdf"]!.equals(await readFile(other))).toBe(true);
+    expect(editor.foreignRequests).toEqual([]);
+    await editor.context.close();
+
+    // As pushed: check finds no file shared between projects, and each page links its own report.
+    const content = await contentWith("tva-slutrapporter", "projekt/vinna-vinna.md", saved["vinna-vinna"]!, files);
+    await writeFile(path.join(content, "projekt/rom-for-dannelse.md"), saved["rom-for-dannelse"]!);
+    const check = await runCli("check", [content, "--json"]);
+    expect(check.code).toBe(0);
+    expect((JSON.parse(check.stdout) as { warnings: { message: string }[] }).warnings.filter((warning) => warning.message.includes("länkas från"))).toEqual([]);
+    const { code, output } = await buildSite(content, path.join(workspace.dir, "tva-slutrapporter-site"));
+    expect(code).toBe(0);
+    for (const slug of Object.keys(reports)) {
+      const link = (await readPage(output, `projekt/${slug}/`)).querySelector('section[aria-labelledby="dokumentation"] a');
+      expect(link?.getAttribute("href")).toBe(`/filer/${slug}/slutrapport.pdf`);
+      expect((await readFile(path.join(output, `filer/${slug}/slutrapport.pdf`))).equals(files[`filer/${slug}/slutrapport.pdf`]!)).toBe(true);
+    }
+  });
+
+  it("commits a 4000×3000 phone photo with EXIF orientation 6 at no more than 2,400 px, upright", async () => {
+    // Stored sideways as cameras do: red on the stored top half, blue below. Orientation 6 turns
+    // it a quarter clockwise, so upright it is 3000×4000 with red on the right.
+    const photo = path.join(workspace.dir, "telefon", "IMG_4711.jpg");
+    await mkdir(path.dirname(photo), { recursive: true });
+    const half = { width: 4000, height: 1500, channels: 3, background: "#d00000" } as const;
+    await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#0000d0" } })
+      .composite([{ input: { create: half }, top: 0, left: 0 }])
+      .jpeg({ quality: 80 })
+      .withMetadata({ orientation: 6 })
+      .toFile(photo);
+    expect((await sharp(photo).metadata()).orientation).toBe(6);
+
+    const editor = await openEditor();
+    const { page } = editor;
+    await signIn(editor);
+    await openEntry(page, "Vinna Vinna");
+    await formField(page, "image").getByRole("checkbox").check();
+    await formField(page, "image.file").locator("input[type=file]").first().setInputFiles(photo);
+    await formField(page, "image.file").getByText("/filer/vinna-vinna/IMG_4711.webp").waitFor();
+    await formField(page, "image.alt").getByRole("textbox").fill("Deltagare vid inspirationskonferensen.");
+    await saveAndRead(page, "content/projekt/vinna-vinna.md", "file: /filer/vinna-vinna/IMG_4711.webp");
+    const committed = await readRepositoryBytes(page, "content/filer/vinna-vinna/IMG_4711.webp");
+    await editor.context.close();
+
+    const metadata = await sharp(committed).metadata();
+    expect({ format: metadata.format, width: metadata.width, height: metadata.height }).toEqual({ format: "webp", width: 1800, height: 2400 });
+    expect(metadata.orientation ?? 1).toBe(1);
+    const { data, info } = await sharp(committed).raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+    const [right, left] = [pixel(1700, 1200), pixel(100, 1200)];
+    expect(right[0]).toBeGreaterThan(180);
+    expect(right[2]).toBeLessThan(60);
+    expect(left[2]).toBeGreaterThan(180);
+    expect(left[0]).toBeLessThan(60);
+    expect(committed.length).toBeLessThan(1_000_000);
   });
 });

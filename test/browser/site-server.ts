@@ -5,7 +5,7 @@ import { writeSyntheticArchive } from "../../src/bench/synthetic-archive.ts";
 import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
 import { launchChromium } from "../../src/cli/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
-import { cp } from "node:fs/promises";
+import { appendFile, cp, mkdir } from "node:fs/promises";
 import { buildSite, contentTree, EXAMPLE_CONTENT, FIXTURES, runCli, temporaryFolder } from "../helpers.ts";
 
 /** A consent category whose script is served from the fixture's own attachments. */
@@ -26,6 +26,9 @@ export const STATISTICS_SCRIPT = `window.statistikLaddad = (window.statistikLadd
 document.cookie = "_pk_id=test; path=/; max-age=3600";
 `;
 
+/** The editable site's logo, from the documentation fixture. */
+export const EDITABLE_LOGO = "logo:\n  file: logo.png\n  alt: Regionbiblioteket\n";
+
 export interface ServedSite {
   /** The content folder the site was built from. */
   readonly content: string;
@@ -38,7 +41,7 @@ export interface ServedSite {
 
 /**
  * Builds a content tree with the real command and serves it on loopback. `source` is "bundled"
- * for the project's own content/, "editable" for a copy of it with the web editor's settings,
+ * for the project's own content/, "editable" for a copy of it with the web editor's settings and a logo,
  * "consent" for the minimal fixture with a consent category, "paginated" for a synthetic archive
  * of 120 projects, whose lists span several pages, or "documentation" for the fixture with
  * documents, pictures, a logo and a colour (test/fixtures/dokumentation), or "national" for a
@@ -54,6 +57,10 @@ export async function buildAndServe(source: SiteName, options: { pathPrefix?: st
     });
   } else if (source === "editable") {
     content = await copyWithWebEditor(EXAMPLE_CONTENT, path.join(workspace.dir, "content"));
+    // With the organisation's logo, which the web editor's sign-in page shows.
+    await mkdir(path.join(content, "filer"), { recursive: true });
+    await cp(path.join(FIXTURES, "dokumentation/filer/logo.png"), path.join(content, "filer/logo.png"));
+    await appendFile(path.join(content, "_data/site.yaml"), EDITABLE_LOGO);
   } else if (source === "documentation") {
     content = await contentTree(workspace.dir, "dokumentation");
   } else if (source === "national") {

@@ -290,4 +290,23 @@ describe("npm run check on the fixture", () => {
     expect(review.stdout).toContain("Filer i filer/ som ingen sida länkar till:");
     expect(review.stdout).toContain(`  ${path.join(tree, "filer/gammal-rapport.pdf")}`);
   });
+
+  it("warns when two projects link one file, naming both, so that a shared file is a choice; a project linking its own file twice is not warned", async () => {
+    const tree = await contentTree(path.join(workspace.dir, "delad"), "dokumentation", {
+      "projekt/beta.md": (text) => `${text}\nSe [Läsfrämjandes slutrapport](/filer/lasframjande/slutrapport.pdf).\n`,
+      "projekt/lasframjande.md": (text) => `${text}\nSe också [slutrapporten](/filer/lasframjande/slutrapport.pdf).\n`,
+    });
+    const check = await runCli("check", [tree, "--json"]);
+    expect(check.code).toBe(0);
+    const { warnings } = JSON.parse(check.stdout) as { warnings: { file: string; message: string }[] };
+    expect(warnings.filter((warning) => warning.message.includes("länkas från"))).toEqual([
+      {
+        file: path.join(tree, "projekt/lasframjande.md"),
+        message:
+          "filer/lasframjande/slutrapport.pdf länkas från 2 projekt (projekt/beta.md och projekt/lasframjande.md); är det meningen att de delar den går det bra, annars ladda upp en egen fil till varje projekt",
+      },
+    ]);
+    const alone = await runCli("check", [await contentTree(path.join(workspace.dir, "egen"), "dokumentation", {}), "--json"]);
+    expect((JSON.parse(alone.stdout) as { warnings: { message: string }[] }).warnings.filter((warning) => warning.message.includes("länkas från"))).toEqual([]);
+  });
 });

@@ -178,9 +178,9 @@ describe("the web editor's config, generated from the content schema", () => {
     expect(fields.get("related")).toMatchObject({ collection: "projekt", value_field: "{{slug}}", display_fields: ["title"], multiple: true });
   });
 
-  it("shows the organisation's logo on the sign-in page, from the site's own address under its path, and Sveltia's without one", () => {
+  it("shows the organisation's logo on the sign-in page, from the site itself relative to /admin/ (whatever its path prefix), and Sveltia's without one", () => {
     expect(cmsConfig({ ...SETTINGS, siteUrl: "https://www.region.se/avslutade-projekt/", logo: "logotyp/region örebro.png" }).logo).toEqual({
-      src: "/avslutade-projekt/filer/logotyp/region%20%C3%B6rebro.png",
+      src: "../filer/logotyp/region%20%C3%B6rebro.png",
     });
     expect(config.logo).toBeUndefined();
   });
