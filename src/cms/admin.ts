@@ -13,6 +13,7 @@
 import "./default-locale.ts";
 import CMS from "@sveltia/cms";
 import { PROJECT_FILE_FORMAT, readProjectFile, writeProjectFile } from "./project-file.ts";
+import { PREVIEWED_COLLECTION, projectPreview } from "./project-preview.ts";
 
 const STATUS_PAGES = ["https://www.githubstatus.com/", "https://status-api.hostedstatus.com/", "https://status.gitlab.com/"];
 const fetchFromNetwork = window.fetch.bind(window);
@@ -34,4 +35,8 @@ const allowZoom = () => {
 new MutationObserver(allowZoom).observe(document.head, { childList: true, subtree: true, attributes: true, attributeFilter: ["content"] });
 
 CMS.registerCustomFormat(PROJECT_FILE_FORMAT, "md", { fromFile: readProjectFile, toFile: writeProjectFile });
+// The preview beside the form, in the site's own stylesheet (relative to /admin/, so that the
+// site's path prefix is right), and a project as its page shows it (project-preview.ts).
+CMS.registerPreviewStyle("../assets/style.css");
+CMS.registerPreviewTemplate(PREVIEWED_COLLECTION, projectPreview((window as unknown as { h: Parameters<typeof projectPreview>[0] }).h) as never);
 await CMS.init();

@@ -3,9 +3,9 @@
  * loads nothing from a CDN. The package's prebuilt dist/ is its CDN build, which fetches UI strings,
  * fonts and syntax highlighting from CDNs; its npm entry, bundled here, needs nothing but the site.
  *
- * The bundle depends only on the installed CMS and esbuild and on this folder's code (admin.ts and
- * what it imports), so it is made once into node_modules/.cache/projektarkiv/ and copied into each
- * build that has /admin/.
+ * The bundle depends only on the installed CMS and esbuild and on the code of this folder and of
+ * src/format/ (admin.ts and what it imports), so it is made once into
+ * node_modules/.cache/projektarkiv/ and copied into each build that has /admin/.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -22,8 +22,11 @@ const COMPLETE = ".complete";
 function bundleFolder(projectRoot: string): string {
   const version = (name: string) => (JSON.parse(readFileSync(path.join(projectRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
   const hash = createHash("sha256").update(`${version("esbuild")}\0`);
-  const sources = path.join(projectRoot, "src/cms");
-  for (const file of readdirSync(sources).sort()) hash.update(`${file}\0`).update(readFileSync(path.join(sources, file)));
+  // The folders the bundled code imports from: the CMS's own, and the formatting the preview shares with the build.
+  for (const folder of ["src/cms", "src/format"]) {
+    const sources = path.join(projectRoot, folder);
+    for (const file of readdirSync(sources).sort()) hash.update(`${folder}/${file}\0`).update(readFileSync(path.join(sources, file)));
+  }
   return path.join(projectRoot, "node_modules/.cache/projektarkiv", `cms-${version("@sveltia/cms")}-${hash.digest("hex").slice(0, 12)}`);
 }
 

@@ -6,6 +6,7 @@
  */
 import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { DOCUMENT_FORMATS } from "../format/document-formats.ts";
 import { formatFileSize, megabytes } from "../format/file-size.ts";
 import type { ContentError } from "./errors.ts";
 import { ATTACHMENTS_FOLDER } from "./files.ts";
@@ -35,32 +36,7 @@ export type AttachmentListing = ReadonlyMap<string, Attachment>;
  */
 export const attachmentUrl = (relative: string) => `/${ATTACHMENTS_FOLDER}/${relative.normalize("NFC").split("/").map(encodeURIComponent).join("/")}`;
 
-/**
- * The kinds of file a page may link as a document, by extension, with the name a visitor reads
- * after the link ("Slutrapport (PDF, 1,2 MB)"). Office and OpenDocument formats, text, CSV and
- * pictures; not archives or programs, which a visitor cannot check before opening.
- */
-export const DOCUMENT_FORMATS: Readonly<Record<string, string>> = {
-  pdf: "PDF",
-  docx: "Word",
-  doc: "Word",
-  xlsx: "Excel",
-  xls: "Excel",
-  pptx: "PowerPoint",
-  ppt: "PowerPoint",
-  odt: "OpenDocument-text",
-  ods: "OpenDocument-kalkylblad",
-  odp: "OpenDocument-presentation",
-  rtf: "RTF",
-  txt: "text",
-  csv: "CSV",
-  jpg: "JPEG",
-  jpeg: "JPEG",
-  png: "PNG",
-  webp: "WebP",
-  avif: "AVIF",
-  gif: "GIF",
-};
+export { DOCUMENT_FORMATS } from "../format/document-formats.ts";
 
 /** Pictures that are shown on pages: each is resized and converted (src/eleventy/images.ts). */
 export const PICTURE_EXTENSIONS: ReadonlySet<string> = new Set(["jpg", "jpeg", "png", "webp", "avif", "gif"]);

@@ -2,6 +2,7 @@
  * The content model: one zod schema per kind of content file. This is the single source of truth;
  * the TypeScript types below are inferred from it, never written twice.
  */
+import { PARTNER_ROLE_NAMES, PARTNER_ROLES } from "../format/partner-roles.ts";
 import { z } from "zod";
 import { darkenForText, formatRatio, MINIMUM_TEXT_CONTRAST, parseHexColour, toHex, weakestContrast } from "../format/colour.ts";
 import { countryName } from "../format/country.ts";
@@ -208,15 +209,6 @@ const projectDocument = z.strictObject({
     "När dokumentet publicerades första gången. Det avgör om det omfattas av kraven på tillgänglighet (från den 23 september 2018).",
   ),
 });
-
-export const PARTNER_ROLES = ["owner", "coordinator", "partner"] as const;
-
-/** What a partner's roles are called on the site. */
-export const PARTNER_ROLE_NAMES: Readonly<Record<(typeof PARTNER_ROLES)[number], string>> = {
-  owner: "projektägare",
-  coordinator: "koordinator",
-  partner: "partner",
-};
 
 const partner = z.strictObject({
   name: labelled(text(), "Namn", "Organisationens namn."),
@@ -615,7 +607,8 @@ export type PartnerData = ProjectData["partners"][number];
 export type FunderData = ProjectData["funders"][number];
 export type DocumentData = ProjectData["documents"][number];
 export type PictureData = NonNullable<ProjectData["image"]>;
-export type PartnerRole = (typeof PARTNER_ROLES)[number];
 export type ConsentCategory = SiteData["cookies"]["categories"][number];
 export type CmsSettingsData = NonNullable<SiteData["cms"]>;
 export type HarvestSourceData = SiteData["sources"][number];
+
+export { PARTNER_ROLE_NAMES, PARTNER_ROLES, type PartnerRole } from "../format/partner-roles.ts";

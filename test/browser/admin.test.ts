@@ -320,4 +320,33 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     expect(left[0]).toBeLessThan(60);
     expect(committed.length).toBeLessThan(1_000_000);
   });
+
+  it("previews a project beside the form as its page shows it, in the site's stylesheet, and follows the form", async () => {
+    const editor = await openEditor();
+    const { page } = editor;
+    await signIn(editor);
+    await openEntry(page, "Vinna Vinna");
+    const preview = page.frameLocator("iframe").first();
+    await preview.getByRole("heading", { level: 1, name: "Vinna Vinna" }).waitFor();
+    // The page's wording, dates and grouping, from the same functions as the build's.
+    const article = preview.locator("article.project");
+    await expect.poll(() => article.locator(".period").textContent()).toBe("Projekttid: 2008 – 5 april 2011");
+    expect(await article.locator(".subtitle").textContent()).toBe("fortbildningsprojekt med folkbildningen");
+    expect(await article.locator('section[aria-labelledby="partner"] h3').allTextContents()).toEqual(["Sverige"]);
+    expect(await article.locator('section[aria-labelledby="finansiering"] p').textContent()).toBe("Projektet har haft stöd av Statens kulturråd.");
+    expect(await article.locator('section[aria-labelledby="handelser"] time').getAttribute("datetime")).toBe("2011-04-05");
+    expect(await article.locator(".project-body h2").first().textContent()).toBe("Förnyat och fördjupat samarbete");
+    // The site's stylesheet: the project's heading in its typeface and the links in its colour.
+    const styles = await preview.locator("h1").evaluate((heading) => ({
+      font: getComputedStyle(heading).fontFamily,
+      colour: getComputedStyle(heading.ownerDocument.documentElement).getPropertyValue("--colour").trim(),
+    }));
+    expect(styles).toEqual({ font: expect.stringContaining("system-ui"), colour: "#0b4f8a" });
+    // It follows the form as the editor types.
+    await formField(page, "title").getByRole("textbox").fill("Vinna Vinna i två län");
+    await preview.getByRole("heading", { level: 1, name: "Vinna Vinna i två län" }).waitFor();
+    expect(editor.foreignRequests).toEqual([]);
+    expect(await editor.cspViolations()).toEqual([]);
+    await editor.context.close();
+  });
 });

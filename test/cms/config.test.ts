@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { cmsConfig, cmsConfigFile, type CmsSettings } from "../../src/cms/config.ts";
 import { formFields } from "../../src/cms/fields.ts";
+import { PREVIEWED_COLLECTION } from "../../src/cms/project-preview.ts";
 import { schemaDef } from "../../src/content/field-names.ts";
 import { accessibilitySchema, contactSchema, pageSchema, projectSchema, siteSchema } from "../../src/content/schema.ts";
 import { swedishIssueMessage } from "../../src/content/issue-messages.ts";
@@ -176,6 +177,14 @@ describe("the web editor's config, generated from the content schema", () => {
     expect(fields.get("contacts")).toMatchObject({ collection: "kontakter", value_field: "{{slug}}", display_fields: ["name"], multiple: true });
     expect(fields.get("contentOwner")).toMatchObject({ collection: "kontakter", value_field: "{{slug}}", multiple: false });
     expect(fields.get("related")).toMatchObject({ collection: "projekt", value_field: "{{slug}}", display_fields: ["title"], multiple: true });
+  });
+
+  it("gives the projects' collection the preview template and per-project uploads, and only it", () => {
+    const config = cmsConfig(SETTINGS);
+    const collections = config.collections as { name: string; media_folder?: string; public_folder?: string }[];
+    const projects = collections.find((collection) => collection.name === PREVIEWED_COLLECTION);
+    expect(projects).toMatchObject({ media_folder: "/content/filer/{{slug}}", public_folder: "/filer/{{slug}}" });
+    expect(collections.filter((collection) => collection.media_folder !== undefined).map((collection) => collection.name)).toEqual([PREVIEWED_COLLECTION]);
   });
 
   it("shows the organisation's logo on the sign-in page, from the site itself relative to /admin/ (whatever its path prefix), and Sveltia's without one", () => {

@@ -27,10 +27,11 @@ export function contentSecurityPolicy(site: Site, needsWasm = false): string {
 }
 
 /**
- * The policy of /admin/, the web editor (its page has it as `cms.policy`), which
- * is no public page. Scripts still come only from the site. Sveltia CMS sets inline styles, shows
- * pictures and files being uploaded as blob: and data: URLs, runs workers, and talks to the chosen
- * git host's API once an editor has signed in: exactly that host's origins (src/cms/hosts.ts).
+ * The policy of /admin/, the web editor (its page has it as `cms.policy`), which is no public page.
+ * Scripts still come only from the site. Sveltia CMS sets inline styles, shows pictures and files
+ * being uploaded as blob: and data: URLs, runs workers, shows its preview in a frame made from a
+ * blob, and talks to the chosen git host's API once an editor has signed in: exactly that host's
+ * origins (src/cms/hosts.ts).
  * The hosts' status pages are left out: src/cms/admin.ts never asks them.
  */
 export function adminContentSecurityPolicy(cms: Site["cms"]): string {
@@ -44,6 +45,8 @@ export function adminContentSecurityPolicy(cms: Site["cms"]): string {
     "font-src 'self'",
     `connect-src 'self' blob: data: ${host}`,
     "worker-src 'self' blob:",
+    // The preview beside the form is a frame the CMS makes from a blob (project-preview.ts).
+    "frame-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

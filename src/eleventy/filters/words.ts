@@ -1,6 +1,6 @@
 import { countryName as countryNameOf } from "../../format/country.ts";
 import type { MentionRole } from "../../content/model.ts";
-import { PARTNER_ROLE_NAMES, type PartnerRole } from "../../content/schema.ts";
+import { partnerRolesText, type PartnerRole } from "../../format/partner-roles.ts";
 
 const conjunction = new Intl.ListFormat("sv", { style: "long", type: "conjunction" });
 
@@ -16,9 +16,7 @@ export function countryName(code: string): string {
 
 /** `{{ partner.roles | partnerRoles }}`: "Projektägare och koordinator", or "" for a plain partner. */
 export function partnerRoles(roles: readonly PartnerRole[]): string {
-  const named = roles.filter((role) => role !== "partner").map((role) => PARTNER_ROLE_NAMES[role]);
-  const text = joinSwedish(named);
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return partnerRolesText(roles);
 }
 
 const MENTION_ROLE_WORDS: Record<MentionRole, string> = {

@@ -1,0 +1,19 @@
+/** A partner's roles in a project, as the schema names them and as the site writes them. */
+export const PARTNER_ROLES = ["owner", "coordinator", "partner"] as const;
+
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+
+/** What a partner's roles are called on the site. */
+export const PARTNER_ROLE_NAMES: Readonly<Record<PartnerRole, string>> = {
+  owner: "projektägare",
+  coordinator: "koordinator",
+  partner: "partner",
+};
+
+const conjunction = new Intl.ListFormat("sv", { style: "long", type: "conjunction" });
+
+/** "Projektägare och koordinator", or "" for a plain partner. */
+export function partnerRolesText(roles: readonly PartnerRole[]): string {
+  const text = conjunction.format(roles.filter((role) => role !== "partner").map((role) => PARTNER_ROLE_NAMES[role]));
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
