@@ -30,14 +30,17 @@ export interface CommandResult {
 export async function runCli(
   name: string,
   args: readonly string[],
-  options: { env?: Record<string, string>; cwd?: string } = {},
+  options: { env?: Record<string, string>; cwd?: string; input?: string } = {},
 ): Promise<CommandResult> {
   const launcher = path.join(PROJECT_ROOT, "src/cli/launch.mjs");
   try {
-    const { stdout, stderr } = await run(process.execPath, [launcher, name, ...args], {
+    const running = run(process.execPath, [launcher, name, ...args], {
       cwd: options.cwd ?? PROJECT_ROOT,
       env: { ...process.env, ...options.env },
     });
+    // What a person would type, line by line; without it the command reads an empty input.
+    running.child.stdin?.end(options.input ?? "");
+    const { stdout, stderr } = await running;
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout: string; stderr: string };

@@ -56,7 +56,7 @@ if (format === "json") {
   const sources = harvest.sources.length;
   const harvested = result.archive.projects.length - own;
   const harvestText = sources > 0 ? `, ${harvested} hämtade från ${sources} ${sources === 1 ? "källa" : "källor"}` : "";
-  console.log(`${own} projekt${draftText}${harvestText}, ${contacts.length} kontakter: inga fel`);
+  console.log(`${own} projekt${draftText}${harvestText}, ${contacts.length} ${contacts.length === 1 ? "kontakt" : "kontakter"}: inga fel`);
   if (result.warnings.length > 0) console.log(formatWarningReport(result.warnings));
 } else {
   console.error(formatErrorReport(result.errors));

@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const COMMANDS = ["build", "check", "new", "review", "links", "bench", "screenshots", "import", "ids", "harvest"];
+const COMMANDS = ["build", "check", "new", "review", "links", "bench", "screenshots", "import", "ids", "harvest", "setup"];
 const CACHE = path.join(ROOT, "node_modules", ".cache", "projektarkiv");
 
 /** A fingerprint of every source file and of the installed packages: path, size and modification time. */

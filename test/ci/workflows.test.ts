@@ -183,3 +183,14 @@ describe("the workflow schema check", () => {
     expect(schemaErrors("on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    stepz: []\n").length).toBeGreaterThan(0);
   });
 });
+
+describe("the path prefix", () => {
+  it("is read from the SITE_PATH_PREFIX setting on every host, so that a site on its own domain is built for /", async () => {
+    const builds = async (file: string) =>
+      (await readFile(path.join(PROJECT_ROOT, file), "utf8")).split("\n").filter((line) => /npm run build -- --pathprefix=/.test(line));
+    const github = await builds(".github/workflows/site.yml");
+    expect(github).toEqual([`        run: npm run build -- --pathprefix="\${{ vars.SITE_PATH_PREFIX || format('/{0}/', github.event.repository.name) }}"`]);
+    for (const line of await builds(".forgejo/workflows/site.yml")) expect(line).toContain("vars.SITE_PATH_PREFIX");
+    expect((await readFile(path.join(PROJECT_ROOT, ".gitlab-ci.yml"), "utf8")).match(/prefix="\$\{SITE_PATH_PREFIX:-/g)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * Takes the archive into use for an organisation (`npm run setup`): its name, address, logo, colour
+ * and first contact go in, the bundled example (Regionbibliotek Örebro-Västmanland's projects and
+ * people) goes out, and what only a person can write is listed.
+ *
+ * Safe to run again: an example file is removed only while it is exactly as shipped (its SHA-256),
+ * a file the organisation has written is never overwritten, a page's responsibility changes only
+ * while it names a removed example person, and site.yaml is written from its own values and the
+ * answers, so the same answers give the same files.
+ */
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import { parse, parseDocument } from "yaml";
+import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER } from "../content/files.ts";
+import { swedishSlug } from "../format/slug.ts";
+import { siteYaml } from "./site-settings.ts";
+
+/** What the person taking the archive into use has answered. */
+export interface SetupAnswers {
+  readonly organisation: string;
+  readonly name: string;
+  readonly url: string;
+  readonly organisationNumber?: string;
+  readonly counties?: readonly string[];
+  /** A picture file anywhere on the machine, copied into filer/. */
+  readonly logo?: string;
+  readonly logoAlt?: string;
+  readonly colour?: string;
+  readonly contact: { readonly name: string; readonly title: string; readonly email?: string; readonly phone?: string };
+  /** The repository the web editor saves to, as owner/name on GitHub. */
+  readonly repo?: string;
+  /** Today, as YYYY-MM-DD: the review date of what setup writes. */
+  readonly today: string;
+}
+
+/** What setup did, and what is left for a person, each a line in Swedish. */
+export interface SetupReport {
+  readonly done: string[];
+  readonly remaining: string[];
+}
+
+/**
+ * The bundled example as shipped, by path in the content folder: its files are removed while they
+ * are unchanged. The hashes are those of test/fixtures/exempel, the same files (a test holds them).
+ */
+export const EXAMPLE_FILES: Readonly<Record<string, string>> = {
+  "projekt/vinna-vinna.md": "a44733eb8c3e151c39c127c2fb938d4d13e737151f0ff01d31c20316a4dcc007",
+  "projekt/rom-for-dannelse.md": "ed7a02adfa3b234c21afd94bc414107119e53ffc17a8ae25b5fa9cf17a1dbf5b",
+  "kontakter/eva-carlbom.md": "08c074f2f24b45b87891eb1795ed519c5eeefe51c55929acbec658dd961aa32f",
+  "kontakter/linda-berg-ottoson.md": "632f8b623d793ce6c990d2e38c5a0417e93bbf261d5b9253e3853243f7898e2d",
+  "kontakter/peter-alsbjer.md": "1921d3e86537f15c3bb225259f3a6f1046c04a8e1b1fc7bdf773485ebd849552",
+  "kontakter/sandra-spjuth.md": "60f0139bad3f4f1c724f4bc578ec98dedc50af874f6e586ab024ab4c3fb6638b",
+  "kontakter/sylvia-blomberg.md": "7b6cf7b8cb84d895ff2a19741dd56d9e0faa4a17c80cf4e7731e3c9a05c45610",
+};
+
+/** The example's introduction on the start page, replaced while it is unchanged. */
+const EXAMPLE_INTRODUCTION = "Vi har några projekt som vi vill dela med oss våra erfarenheter av, men som inte längre är aktiva.";
+
+/** Words of the example organisation: where they are left after setup, a person has to rewrite. */
+const EXAMPLE_TRACES = [/Örebro/, /Västmanland/, /regionorebrolan/i, /\b019-/, /Regionbibliotek(?:et)? Ö/];
+
+/** A text file's SHA-256 with Unix line breaks, so that a checkout with Windows line breaks matches too. */
+const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes.toString().replaceAll("\r\n", "\n")).digest("hex");
+
+const exists = (file: string) => stat(file).then(() => true, () => false);
+
+/** "Regionbibliotek Örebro-Västmanlands", "Kultur i Västs": the Swedish genitive. */
+function genitive(name: string): string {
+  return /[sxz]$/i.test(name) ? name : `${name}s`;
+}
+
+/** A contact file as `npm run new -- --contact` would write it, filled in. */
+function contactFile(contact: SetupAnswers["contact"]): string {
+  const lines = ["---", `name: ${JSON.stringify(contact.name)}`, `title: ${JSON.stringify(contact.title)}`];
+  if (contact.phone) lines.push("phones:", `  - ${JSON.stringify(contact.phone)}`);
+  if (contact.email) lines.push(`email: ${contact.email}`);
+  lines.push("---", "");
+  return lines.join("\n");
+}
+
+/**
+ * Rewrites the front matter of a page file in place, keeping its comments and order, when `change`
+ * changes something. Returns whether the file changed.
+ */
+async function editFrontMatter(file: string, change: (data: ReturnType<typeof parseDocument>) => void): Promise<boolean> {
+  const text = await readFile(file, "utf8");
+  const match = /^---\n([\s\S]*?\n)---\n?/.exec(text);
+  if (!match) return false;
+  const document = parseDocument(match[1]!);
+  const before = document.toString({ lineWidth: 0 });
+  change(document);
+  const after = document.toString({ lineWidth: 0 });
+  if (after === before) return false;
+  await writeFile(file, `---\n${after}---\n${text.slice(match[0].length)}`);
+  return true;
+}
+
+/** Takes the archive in `contentDir` into use with `answers`. */
+export async function setUp(contentDir: string, answers: SetupAnswers): Promise<SetupReport> {
+  const done: string[] = [];
+  const remaining: string[] = [];
+  const at = (relative: string) => path.join(contentDir, relative);
+
+  // 1. The example's files, while they are as shipped.
+  const removedPeople = new Set<string>();
+  for (const [relative, hash] of Object.entries(EXAMPLE_FILES)) {
+    const file = at(relative);
+    if (!(await exists(file))) {
+      if (relative.startsWith(CONTACTS_FOLDER)) removedPeople.add(path.basename(relative, ".md"));
+      continue;
+    }
+    if (sha256(await readFile(file)) === hash) {
+      await rm(file);
+      done.push(`Tog bort exemplet ${relative}`);
+      if (relative.startsWith(CONTACTS_FOLDER)) removedPeople.add(path.basename(relative, ".md"));
+    } else {
+      remaining.push(`${relative} är ett av exemplen, men ändrat; ta bort filen om den inte är er`);
+    }
+  }
+  const replaced = (id: unknown) => typeof id === "string" && removedPeople.has(id);
+
+  // 2. The first contact.
+  const contactId = swedishSlug(answers.contact.name);
+  const contactPath = at(`${CONTACTS_FOLDER}/${contactId}.md`);
+  await mkdir(path.dirname(contactPath), { recursive: true });
+  if (await exists(contactPath)) {
+    if ((await readFile(contactPath, "utf8")) !== contactFile(answers.contact)) done.push(`${CONTACTS_FOLDER}/${contactId}.md finns redan och lämnades som den är`);
+  } else {
+    await writeFile(contactPath, contactFile(answers.contact));
+    done.push(`Skrev ${CONTACTS_FOLDER}/${contactId}.md (${answers.contact.name})`);
+  }
+
+  // 3. filer/, with the logo.
+  await mkdir(at(ATTACHMENTS_FOLDER), { recursive: true });
+  if (!(await exists(at(`${ATTACHMENTS_FOLDER}/.gitkeep`)))) {
+    await writeFile(at(`${ATTACHMENTS_FOLDER}/.gitkeep`), "");
+    done.push(`Skapade ${ATTACHMENTS_FOLDER}/ för dokument och bilder`);
+  }
+  let logoFile: string | undefined;
+  if (answers.logo) {
+    logoFile = `logotyp${path.extname(answers.logo).toLowerCase()}`;
+    const target = at(`${ATTACHMENTS_FOLDER}/${logoFile}`);
+    const bytes = await readFile(answers.logo);
+    if (!(await exists(target)) || sha256(await readFile(target)) !== sha256(bytes)) {
+      await copyFile(answers.logo, target);
+      done.push(`Kopierade logotypen till ${ATTACHMENTS_FOLDER}/${logoFile}`);
+    }
+  }
+
+  // 4. site.yaml: its own values, the answers over them, the example people out.
+  const settingsPath = at("_data/site.yaml");
+  const before = (await exists(settingsPath)) ? await readFile(settingsPath, "utf8") : "";
+  const values: Record<string, unknown> = { ...((parse(before) as Record<string, unknown> | null) ?? {}) };
+  Object.assign(values, {
+    name: answers.name,
+    organisation: answers.organisation,
+    url: answers.url,
+    organisationNumber: answers.organisationNumber,
+    counties: answers.counties?.length ? [...answers.counties] : undefined,
+    logo: logoFile ? { file: logoFile, alt: answers.logoAlt ?? answers.organisation } : values.logo,
+    colour: answers.colour ?? values.colour,
+    cms: answers.repo ? { ...((values.cms as object | undefined) ?? {}), repo: answers.repo } : values.cms,
+  });
+  const people = ((values.contacts as unknown[] | undefined) ?? []).filter((id) => !replaced(id));
+  values.contacts = people.includes(contactId) ? people : [contactId, ...people];
+  const generated = (values.generatedPages as Record<string, unknown> | undefined) ?? {};
+  if (!generated.contentOwner || replaced(generated.contentOwner) || replaced(generated.publishedBy)) {
+    values.generatedPages = { reviewed: answers.today, contentOwner: contactId, publishedBy: contactId };
+  }
+  for (const key of Object.keys(values)) if (values[key] === undefined) delete values[key];
+  const settings = siteYaml(values);
+  if (settings !== before) {
+    await mkdir(path.dirname(settingsPath), { recursive: true });
+    await writeFile(settingsPath, settings);
+    done.push("Skrev _data/site.yaml med alla inställningar, de som inte används som kommentarer");
+  }
+
+  // 5. The site's pages: the new contact answers for them where an example person did.
+  for (const page of ["index.md", "kakor.md", "tillganglighet.md"]) {
+    const file = at(page);
+    if (!(await exists(file))) continue;
+    const changed = await editFrontMatter(file, (document) => {
+      if (!replaced(document.get("contentOwner")) && !replaced(document.get("publishedBy"))) return;
+      document.set("contentOwner", contactId);
+      document.set("publishedBy", contactId);
+      document.set("reviewed", answers.today);
+      if (page === "index.md") document.set("summary", `Dokumentation från ${genitive(answers.organisation)} avslutade projekt.`);
+      if (page === "tillganglighet.md") {
+        document.set("summary", `Hur webbplatsen ${answers.name} uppfyller lagen om tillgänglighet till digital offentlig service.`);
+        const feedback: Record<string, string> = {};
+        if (answers.contact.email) feedback.email = answers.contact.email;
+        if (answers.contact.phone) feedback.phone = answers.contact.phone;
+        if (Object.keys(feedback).length > 0) document.set("feedback", feedback);
+      }
+    });
+    if (changed) done.push(`${page}: ${answers.contact.name} är innehållsansvarig och publicerande`);
+  }
+  const index = at("index.md");
+  if (await exists(index)) {
+    const text = await readFile(index, "utf8");
+    const { content } = matter(text);
+    if (content.trim().startsWith(EXAMPLE_INTRODUCTION)) {
+      const introduction = `Här finns dokumentationen från projekt som ${answers.organisation} har drivit och avslutat: mål, partner, rapporter och kontaktpersoner.\n`;
+      await writeFile(index, text.slice(0, text.length - content.length) + introduction);
+      done.push("index.md: en neutral inledning på startsidan");
+    }
+    remaining.push("index.md: skriv inledningen på startsidan med era egna ord");
+  }
+  remaining.push(
+    "tillganglighet.md: kontrollera redogörelsen, vem man kontaktar om brister (feedback), hur och när webbplatsen bedömdes (method, assessed) och listan över brister",
+  );
+  if (!values.cms) remaining.push("_data/site.yaml: skriv arkivets namn på GitHub under cms: för att kunna redigera i webbläsaren på /admin/");
+  if (!values.organisationNumber) remaining.push("_data/site.yaml: skriv organisationsnumret (organisationNumber), så att projekten får beständiga id i den öppna datan");
+
+  // 6. What is left of the example organisation, line by line.
+  for (const relative of await textFiles(contentDir)) {
+    const lines = (await readFile(at(relative), "utf8")).split("\n");
+    lines.forEach((line, index) => {
+      if (EXAMPLE_TRACES.some((trace) => trace.test(line))) remaining.push(`${relative}:${index + 1}: ${line.trim()}`);
+    });
+  }
+  return { done, remaining };
+}
+
+/** The content folder's Markdown and YAML files, by path there, in order. */
+async function textFiles(contentDir: string): Promise<string[]> {
+  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name) && !path.relative(contentDir, entry.parentPath).startsWith("_harvest"))
+    .map((entry) => path.relative(contentDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
