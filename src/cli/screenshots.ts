@@ -77,11 +77,16 @@ async function webEditor(browser: Browser, siteUrl: string, content: string, fol
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
   await page.screenshot({ path: path.join(folder, "redigera-logga-in.png") });
   await signInToLocalRepository(page, `${siteUrl}admin/`, content);
+  // The list, once its rows are drawn and the splash screen has faded out.
+  await page.getByRole("row").nth(1).waitFor();
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
   await page.screenshot({ path: path.join(folder, "redigera-projekt.png") });
   await page.getByRole("button", { name: "Skapa ny post" }).first().click();
   await page.getByRole("status").filter({ hasText: /Du skapar nu en ny post/ }).waitFor();
   await formField(page, "title").getByRole("textbox").fill("Läsfrämjande på Åland och i Örebro");
   await formField(page, "summary").getByRole("textbox").fill("Ett nordiskt samarbete om läsfrämjande för unga.");
+  // The preview beside the form has caught up with the title.
+  await page.frameLocator("iframe").first().getByRole("heading", { level: 1, name: "Läsfrämjande på Åland och i Örebro" }).waitFor();
   await page.screenshot({ path: path.join(folder, "redigera-nytt-projekt.png") });
   await scrollToDraftField(page);
   await page.screenshot({ path: path.join(folder, "redigera-utkast.png") });

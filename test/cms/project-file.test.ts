@@ -2,20 +2,20 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readProjectFile, writeProjectFile } from "../../src/cms/project-file.ts";
-import { PROJECT_ROOT } from "../helpers.ts";
+import { EXAMPLE_CONTENT } from "../helpers.ts";
 
-const read = (file: string) => readFile(path.join(PROJECT_ROOT, file), "utf8");
+const read = (file: string) => readFile(path.join(EXAMPLE_CONTENT, file), "utf8");
 
 describe("the web editor's project file format", () => {
   it("reads a published project, which has no draft line, as draft: false, with its body as written", async () => {
-    const text = await read("content/projekt/vinna-vinna.md");
+    const text = await read("projekt/vinna-vinna.md");
     const content = readProjectFile(text);
     expect(content).toMatchObject({ title: "Vinna Vinna", draft: false, period: { start: 2008, end: "2011-04-05" }, reviewed: "2018-07-04" });
     expect(text.endsWith(`---\n${content.body}`)).toBe(true);
   });
 
   it("writes a published project back without a draft line, byte for byte as it was", async () => {
-    const text = await read("content/projekt/vinna-vinna.md");
+    const text = await read("projekt/vinna-vinna.md");
     expect(writeProjectFile(readProjectFile(text))).toBe(text);
   });
 
@@ -30,7 +30,7 @@ describe("the web editor's project file format", () => {
   });
 
   it("writes lists in block style and quotes text that YAML would read as something else", async () => {
-    const content = readProjectFile(await read("content/projekt/rom-for-dannelse.md"));
+    const content = readProjectFile(await read("projekt/rom-for-dannelse.md"));
     const text = writeProjectFile({ ...content, summary: "Projektet: en översikt", subtitle: "2019" });
     expect(text).toContain("    roles:\n      - owner\n      - coordinator\n");
     expect(readProjectFile(text)).toMatchObject({ summary: "Projektet: en översikt", subtitle: "2019", partners: content.partners });
