@@ -7,7 +7,8 @@
  * check`. With --images, a copy of the archive whose first M projects have a lead picture (a
  * generated photo each) is built once to make the pictures, then timed as a second build.
  * Then it starts the preview (`npm start`) on the archive and times R edits of one project, from
- * saving the file to its page being rewritten. Last, a national archive (src/harvest/): the
+ * saving the file to its page being rewritten, and then its deletion, from removing the file to
+ * the end of the rebuild that drops it. Last, a national archive (src/harvest/): the
  * archive's projekt.json split among S archives (300 by default) on a local server, harvested
  * with `npm run harvest` and built R times. Prints medians, ratios, milliseconds per page and
  * peak memory, with each target marked.
@@ -117,7 +118,7 @@ const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(reso
  * timing from the save until the project's page on disk shows the new title. Waits for each
  * rebuild to finish before the next edit, and puts the file back afterwards.
  */
-async function editLatencies(content: string, output: string, slug: string, edits: number): Promise<number[]> {
+async function editLatencies(content: string, output: string, slug: string, edits: number): Promise<{ edits: number[]; deletion: number }> {
   const server = await startDevServer(content, output, { timeoutMs: 30 * 60_000 });
   const file = path.join(content, "projekt", `${slug}.md`);
   const page = path.join(output, "projekt", slug, "index.html");
@@ -149,7 +150,18 @@ async function editLatencies(content: string, output: string, slug: string, edit
       seconds.push((performance.now() - started) / 1000);
       while (builds() === before) await sleep(20);
     }
-    return seconds;
+    // The project deleted, with nothing else saved: until the rebuild that drops it has finished.
+    const before = builds();
+    const deleted = performance.now();
+    await rm(file);
+    while (builds() === before) {
+      if (performance.now() - deleted > 10 * 60_000) throw new Error(`the preview never rebuilt after ${file} was deleted:\n${server.output()}`);
+      await sleep(5);
+    }
+    const deletion = (performance.now() - deleted) / 1000;
+    await writeFile(file, original);
+    while (builds() === before + 1) await sleep(20);
+    return { edits: seconds, deletion };
   } finally {
     await writeFile(file, original);
     await server.stop();
@@ -233,7 +245,7 @@ try {
     await writeFile(editedFile, unedited);
   }
 
-  const editSeconds = await editLatencies(content, path.join(folder, "ut-forhandsgranskning"), `projekt-${Math.ceil(projects / 2)}`, runs);
+  const { edits: editSeconds, deletion: deletionSeconds } = await editLatencies(content, path.join(folder, "ut-forhandsgranskning"), `projekt-${Math.ceil(projects / 2)}`, runs);
 
   // A national archive: this archive's open data dealt out among `sourceCount` archives, harvested
   // from a local server, then built as "ours" is (without Pagefind), `runs` times.
@@ -274,6 +286,7 @@ try {
       checkCold: seconds("checkCold")!,
       check: seconds("check")!,
       previewEdit: median(editSeconds),
+      previewDelete: deletionSeconds,
       harvest: harvest.seconds,
       harvestUnchanged: harvestAgain.seconds,
       national: seconds("national")!,
@@ -321,6 +334,7 @@ try {
       status: result.ratios.withImagesToOurs ? verdict(result.ratios.withImagesToOurs <= 1.2) : "mäts med --images 200",
     },
     { target: "ett ändrat projekt i npm start ≤ 1 s", value: `${result.seconds.previewEdit.toFixed(2)} s`, status: verdict(result.seconds.previewEdit <= 1) },
+    { target: "ett borttaget projekt borta ur npm start ≤ 2 s", value: `${result.seconds.previewDelete.toFixed(2)} s`, status: verdict(result.seconds.previewDelete <= 2) },
     {
       target: `skörd av ${sourceCount} källor från en lokal server < 60 s, högst 4 förfrågningar åt gången`,
       value: `${result.seconds.harvest.toFixed(2)} s, högst ${mostAtOnce} åt gången (oförändrade: ${result.seconds.harvestUnchanged.toFixed(2)} s)`,
@@ -348,6 +362,7 @@ try {
     console.log(`npm run check, första   ${format(result.seconds.checkCold).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.checkCold).toString().padStart(11)}`);
     console.log(`npm run check, sedan    ${format(result.seconds.check).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.check).toString().padStart(11)}`);
     console.log(`ändring i npm start     ${format(result.seconds.previewEdit).padStart(7)}`);
+    console.log(`borttag i npm start     ${format(result.seconds.previewDelete).padStart(7)}`);
     console.log(`skörd, ${String(sourceCount).padEnd(4)} källor     ${format(result.seconds.harvest).padStart(7)}   ${"".padStart(7)}   ${Math.round(harvest.peakRssMiB).toString().padStart(11)}`);
     console.log(`nationellt bygge        ${format(result.seconds.national).padStart(7)}   ${format((result.seconds.national * 1000) / projects).padStart(7)}   ${Math.round(result.peakRssMiB.national).toString().padStart(11)}`);
     console.log("");

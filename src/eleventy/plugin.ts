@@ -14,6 +14,7 @@ import { cmsConfigFile } from "../cms/config.ts";
 import { installCms } from "../cms/bundle.ts";
 import { ContentValidationError, formatErrorReport, type ContentError } from "../content/errors.ts";
 import { validateContent } from "../content/load.ts";
+import { projectUrl } from "../content/resolve.ts";
 import type { Archive } from "../content/model.ts";
 import * as filters from "./filters/index.ts";
 import { createMarkdown } from "./markdown.ts";
@@ -155,7 +156,12 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
     mkdirSync(path.join(input, ATTACHMENTS_FOLDER), { recursive: true });
     // Outside the project: Eleventy's watcher ignores node_modules/, and the content folder is the editors'.
     const signal = path.join(os.tmpdir(), `projektarkiv-forhandsgranskning-${process.pid}`);
-    const stop = rebuildOnRemoval(input, [".", PROJECTS_FOLDER, CONTACTS_FOLDER, "_data"], signal);
+    // A rebuild writes pages but removes none: a deleted project's own page goes with its file.
+    const output = (eleventyConfig.directories as { output: string }).output;
+    const stop = rebuildOnRemoval(input, [".", PROJECTS_FOLDER, CONTACTS_FOLDER, "_data"], signal, (file) => {
+      const project = new RegExp(`^${PROJECTS_FOLDER}/([^/]+)\\.md$`).exec(file);
+      if (project) rmSync(path.join(output, projectUrl(project[1]!)), { recursive: true, force: true });
+    });
     process.once("exit", () => {
       stop();
       rmSync(signal, { force: true });

@@ -75,16 +75,19 @@ export function adminPageMiddleware(outputFolder: string) {
  * What the preview's watcher misses, made into a change it sees. Eleventy's watcher rebuilds on a
  * saved or added file but only logs a deleted one, so a removed project or person stayed in the
  * preview until another file was saved. The content folders are watched for removals here (only
- * the folders, not each file), and a removal writes `signal`, a file Eleventy watches.
+ * the folders, not each file), and a removal writes `signal`, a file Eleventy watches. `removed`
+ * is told the file's path in the content folder first, for what a rebuild leaves behind.
  */
-export function rebuildOnRemoval(contentDir: string, folders: readonly string[], signal: string): () => void {
+export function rebuildOnRemoval(contentDir: string, folders: readonly string[], signal: string, removed: (file: string) => void = () => {}): () => void {
   mkdirSync(path.dirname(signal), { recursive: true });
   writeFileSync(signal, "");
   const watchers = folders.flatMap((folder) => {
     const watched = path.join(contentDir, folder);
     if (!existsSync(watched)) return [];
     const watcher = watch(watched, (event, name) => {
-      if (event === "rename" && name && !existsSync(path.join(watched, name))) writeFileSync(signal, `${Date.now()} ${folder}/${name}\n`);
+      if (event !== "rename" || !name || existsSync(path.join(watched, name))) return;
+      removed(path.posix.join(folder, name));
+      writeFileSync(signal, `${Date.now()} ${folder}/${name}\n`);
     });
     watcher.unref();
     return [watcher];

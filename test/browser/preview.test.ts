@@ -86,11 +86,13 @@ describeInBrowser("the live preview (npm start)", () => {
     await page.close();
   });
 
-  it("rebuilds when a project is deleted, with nothing else saved", async () => {
+  it("rebuilds when a project is deleted, with nothing else saved, and its page goes too", async () => {
     await pageWhen(server.url, (html) => html.includes('href="/projekt/nytt-for-i-ar/"'));
+    expect((await fetch(`${server.url}projekt/nytt-for-i-ar/`)).status).toBe(200);
     await rm(path.join(content, "projekt/nytt-for-i-ar.md"));
     const index = await pageWhen(server.url, (html) => html.includes('href="/projekt/alfa/"') && !html.includes('href="/projekt/nytt-for-i-ar/"'));
     expect(index).toContain('href="/projekt/beta/"');
+    expect((await fetch(`${server.url}projekt/nytt-for-i-ar/`)).status).toBe(404);
   });
 
   it("serves a picture put into filer/ after the preview started, which had no filer/ folder", async () => {

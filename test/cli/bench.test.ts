@@ -8,7 +8,7 @@ describe("npm run bench (smoke test: every figure, no timings judged)", () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ projects: 50, runs: 1 });
-    for (const figure of ["ours", "oursWithPagefind", "withImages", "bare", "checkCold", "check", "previewEdit", "harvest", "harvestUnchanged", "national"]) {
+    for (const figure of ["ours", "oursWithPagefind", "withImages", "bare", "checkCold", "check", "previewEdit", "previewDelete", "harvest", "harvestUnchanged", "national"]) {
       expect(report.seconds[figure], figure).toBeGreaterThan(0);
     }
     for (const figure of ["ours", "oursWithPagefind", "withImages", "bare", "checkCold", "check", "national"]) {
@@ -24,7 +24,7 @@ describe("npm run bench (smoke test: every figure, no timings judged)", () => {
     expect(report.sources).toBe(5);
     expect(report.harvestMostAtOnce).toBeGreaterThanOrEqual(1);
     expect(report.harvestMostAtOnce).toBeLessThanOrEqual(4);
-    expect(report.targets.map((row: { target: string }) => row.target)).toHaveLength(10);
+    expect(report.targets.map((row: { target: string }) => row.target)).toHaveLength(11);
     for (const row of report.targets) expect(row.status).toMatch(/^(uppfyllt|inte uppfyllt|mäts .+|hugo saknas)$/);
   });
 });
