@@ -61,8 +61,10 @@ const EXAMPLE_INTRODUCTION = "Vi har några projekt som vi vill dela med oss vå
 /** Words of the example organisation: where they are left after setup, a person has to rewrite. */
 const EXAMPLE_TRACES = [/Örebro/, /Västmanland/, /regionorebrolan/i, /\b019-/, /Regionbibliotek(?:et)? Ö/];
 
+const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
+
 /** A text file's SHA-256 with Unix line breaks, so that a checkout with Windows line breaks matches too. */
-const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes.toString().replaceAll("\r\n", "\n")).digest("hex");
+const textHash = (bytes: Buffer) => sha256(bytes.toString("utf8").replaceAll("\r\n", "\n"));
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
@@ -111,7 +113,7 @@ export async function setUp(contentDir: string, answers: SetupAnswers): Promise<
       if (relative.startsWith(CONTACTS_FOLDER)) removedPeople.add(path.basename(relative, ".md"));
       continue;
     }
-    if (sha256(await readFile(file)) === hash) {
+    if (textHash(await readFile(file)) === hash) {
       await rm(file);
       done.push(`Tog bort exemplet ${relative}`);
       if (relative.startsWith(CONTACTS_FOLDER)) removedPeople.add(path.basename(relative, ".md"));
