@@ -196,7 +196,7 @@ const projectDocument = z.strictObject({
   file: labelled(
     attachment("file"),
     "Fil",
-    "PDF, Word, Excel, PowerPoint, OpenDocument, text eller CSV. Ladda upp filen här; den hamnar i mappen filer.",
+    "PDF, Word, Excel, PowerPoint, OpenDocument, text eller CSV. Ladda upp filen här; den hamnar i projektets mapp under filer/.",
   ),
   lang: labelled(
     languageTag().optional(),
