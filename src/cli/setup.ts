@@ -11,6 +11,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
+import matter from "gray-matter";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { displayPath, formatErrorReport, formatWarningReport } from "../content/errors.ts";
@@ -19,7 +20,7 @@ import { swedishIssueMessage } from "../content/issue-messages.ts";
 import { validateContent } from "../content/load.ts";
 import { contactSchema, siteSchema } from "../content/schema.ts";
 import { todayInSweden } from "../format/date.ts";
-import { EXAMPLE_FILES, setUp, type SetupAnswers } from "../setup/setup.ts";
+import { EXAMPLE_FILES, namesTheExample, setUp, type SetupAnswers } from "../setup/setup.ts";
 import { parseCommandLine } from "./command-line.ts";
 
 const { values: flags } = parseCommandLine("setup", {
@@ -107,9 +108,6 @@ function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Whether a value is the example organisation's, which is no answer to offer as a default. */
-const isExample = (value: string) => /Örebro|Västmanland|regionorebrolan|232100-0164/.test(value);
-
 /** The answers the content already holds (a second run), as defaults: none of the example's. */
 async function currentAnswers(): Promise<Partial<Record<keyof typeof flags, string>>> {
   const read = (file: string) => readFile(path.join(contentDir, file), "utf8").catch(() => "");
@@ -117,7 +115,7 @@ async function currentAnswers(): Promise<Partial<Record<keyof typeof flags, stri
   const answers: Partial<Record<keyof typeof flags, string>> = {};
   const keep = (flag: keyof typeof flags, value: unknown) => {
     const text = Array.isArray(value) ? value.join(", ") : typeof value === "string" ? value : undefined;
-    if (text && !isExample(text)) answers[flag] = text;
+    if (text && !namesTheExample(text)) answers[flag] = text;
   };
   keep("organisation", site.organisation);
   keep("name", site.name);
@@ -128,7 +126,7 @@ async function currentAnswers(): Promise<Partial<Record<keyof typeof flags, stri
   keep("repo", (site.cms as { repo?: string } | undefined)?.repo);
   const first = (site.contacts as string[] | undefined)?.[0];
   if (first && !EXAMPLE_FILES[`${CONTACTS_FOLDER}/${first}.md`]) {
-    const contact = (parse((await read(`${CONTACTS_FOLDER}/${first}.md`)).split("---")[1] ?? "") as Record<string, unknown> | null) ?? {};
+    const contact = matter(await read(`${CONTACTS_FOLDER}/${first}.md`)).data as Record<string, unknown>;
     keep("contact-name", contact.name);
     keep("contact-title", contact.title);
     keep("contact-email", contact.email);
