@@ -14,7 +14,7 @@ import { countryName } from "../format/country.ts";
 import { formatSwedishDate, parsePartialDate, type PartialDate } from "../format/date.ts";
 import { DOCUMENT_FORMATS } from "../format/document-formats.ts";
 import { formatGrant, type GrantDetails } from "../format/grant.ts";
-import { partnerRolesText, type PartnerRole } from "../format/partner-roles.ts";
+import { groupByCountry, partnerRolesText, type PartnerRole } from "../format/partner-roles.ts";
 
 /** The collection the preview is for: the projects' (config.ts names it by PROJECTS_FOLDER, which reads the disk, so not here). */
 export const PREVIEWED_COLLECTION = "projekt";
@@ -93,8 +93,7 @@ export function projectPreview(h: CreateElement) {
     const events = (data.events ?? []).filter((event) => filled(event.title));
     const documents = (data.documents ?? []).filter((document) => filled(document.title) && filled(document.file));
     const contacts = (data.contacts ?? []).filter(filled);
-    const groups = new Map<string, typeof partners>();
-    for (const partner of partners) groups.set(partner.country ?? "", [...(groups.get(partner.country ?? "") ?? []), partner]);
+    const groups = groupByCountry(partners);
     const asset = image?.file ? props.getAsset(image.file) : undefined;
 
     const header = h(
@@ -128,11 +127,11 @@ export function projectPreview(h: CreateElement) {
         asset && h("div", { className: "lead-picture" }, h("img", { src: asset.url, alt: image?.alt ?? "" })),
         h("div", { className: "project-body" }, props.widgetFor("body")),
         goals.length > 0 && section("mal", "Mål", h("ul", null, ...goals.map((goal) => h("li", null, goal)))),
-        groups.size > 0 &&
+        groups.length > 0 &&
           section(
             "partner",
             "Partner",
-            ...[...groups].flatMap(([country, members]) => [
+            ...groups.flatMap(({ country, partners: members }) => [
               h("h3", null, country ? (countryName(country) ?? country) : "Övriga partner"),
               h(
                 "ul",

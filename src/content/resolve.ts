@@ -1,3 +1,4 @@
+import { groupByCountry } from "../format/partner-roles.ts";
 import { comparePartialDates } from "../format/date.ts";
 import { facetsOf, funderPageUrl } from "./facets.ts";
 import { formatFieldPath, type ContentError } from "./errors.ts";
@@ -87,13 +88,7 @@ export class ReferenceChecker {
 
 /** Groups partners by country, countries in the order they first appear. */
 export function groupPartners(partners: ProjectData["partners"]): PartnerGroup[] {
-  const groups = new Map<string | undefined, PartnerGroup["partners"][number][]>();
-  for (const partner of partners) {
-    const group = groups.get(partner.country) ?? [];
-    group.push(partner);
-    groups.set(partner.country, group);
-  }
-  return [...groups].map(([country, members]) => (country ? { country, partners: members } : { partners: members }));
+  return groupByCountry(partners);
 }
 
 /** Newest end date first; projects without an end date last; then by title. */

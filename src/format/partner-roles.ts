@@ -1,4 +1,4 @@
-/** A partner's roles in a project, as the schema names them and as the site writes them. */
+/** A project's partners: their roles, as the schema names them and as the site writes them, and their grouping by country. */
 export const PARTNER_ROLES = ["owner", "coordinator", "partner"] as const;
 
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
@@ -16,4 +16,15 @@ const conjunction = new Intl.ListFormat("sv", { style: "long", type: "conjunctio
 export function partnerRolesText(roles: readonly PartnerRole[]): string {
   const text = conjunction.format(roles.filter((role) => role !== "partner").map((role) => PARTNER_ROLE_NAMES[role]));
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Partners grouped by country, countries in the order they first appear; a group without a country has none. */
+export function groupByCountry<T extends { readonly country?: string | undefined }>(partners: readonly T[]): { country?: string; partners: T[] }[] {
+  const groups = new Map<string | undefined, T[]>();
+  for (const partner of partners) {
+    const group = groups.get(partner.country) ?? [];
+    group.push(partner);
+    groups.set(partner.country, group);
+  }
+  return [...groups].map(([country, members]) => (country ? { country, partners: members } : { partners: members }));
 }
