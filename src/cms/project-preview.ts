@@ -15,6 +15,7 @@ import { formatSwedishDate, parsePartialDate, type PartialDate } from "../format
 import { DOCUMENT_FORMATS } from "../format/document-formats.ts";
 import { formatGrant, type GrantDetails } from "../format/grant.ts";
 import { groupByCountry, partnerRolesText, type PartnerRole } from "../format/partner-roles.ts";
+import { joinSwedish } from "../format/swedish-list.ts";
 
 /** The collection the preview is for: the projects' (config.ts names it by PROJECTS_FOLDER, which reads the disk, so not here). */
 export const PREVIEWED_COLLECTION = "projekt";
@@ -61,7 +62,6 @@ function withoutEmpty(value: unknown): unknown {
 
 const filled = (text: string | undefined): text is string => typeof text === "string" && text.trim() !== "";
 
-const conjunction = new Intl.ListFormat("sv", { style: "long", type: "conjunction" });
 
 /** The file's kind as the document list names it: "PDF", "Word". */
 function documentFormat(file: string): string {
@@ -145,7 +145,7 @@ export function projectPreview(h: CreateElement) {
             ]),
           ),
         funders.length > 0 &&
-          section("finansiering", "Finansiering", h("p", null, `Projektet har haft stöd av ${conjunction.format(funders.map((funder) => `${funder.name}${grantText(funder)}`))}.`)),
+          section("finansiering", "Finansiering", h("p", null, `Projektet har haft stöd av ${joinSwedish(funders.map((funder) => `${funder.name}${grantText(funder)}`))}.`)),
         events.length > 0 &&
           section("handelser", "Händelser", h("ul", { className: "event-list" }, ...events.map((event) => h("li", null, time(event.date), ": ", event.title)))),
         documents.length > 0 &&

@@ -7,6 +7,7 @@
  */
 import { formatFieldPath, type ContentError } from "./errors.ts";
 import { basename } from "node:path";
+import { joinSwedish } from "../format/swedish-list.ts";
 import { ATTACHMENTS_FOLDER, PROJECTS_FOLDER } from "./files.ts";
 import {
   AttachmentChecker,
@@ -281,12 +282,11 @@ export class FileReferences {
   }
 }
 
-const conjunction = new Intl.ListFormat("sv", { style: "long", type: "conjunction" });
 
 /** What a PDF lacks, as a clause: "saknar taggar och titel", "går inte att läsa". */
 export function shortcomingText(shortcomings: readonly string[]): string {
   const lacks = shortcomings.filter((lack) => lack !== "går inte att läsa");
-  return lacks.length < shortcomings.length ? "går inte att läsa" : `saknar ${conjunction.format(lacks)}`;
+  return lacks.length < shortcomings.length ? "går inte att läsa" : `saknar ${joinSwedish(lacks)}`;
 }
 
 /**
@@ -327,7 +327,7 @@ export function fileWarnings(files: ArchiveFiles, statement: AccessibilityPage):
     // deliberate or a slip (a link copied from another project): said, so that it is a choice.
     ...files.shared.map(({ path, projects }) => ({
       file: projects.at(-1)!,
-      message: `${ATTACHMENTS_FOLDER}/${path} länkas från ${projects.length} projekt (${conjunction.format(projects.map((file) => `${PROJECTS_FOLDER}/${basename(file)}`))}); är det meningen att de delar den går det bra, annars ladda upp en egen fil till varje projekt`,
+      message: `${ATTACHMENTS_FOLDER}/${path} länkas från ${projects.length} projekt (${joinSwedish(projects.map((file) => `${PROJECTS_FOLDER}/${basename(file)}`))}); är det meningen att de delar den går det bra, annars ladda upp en egen fil till varje projekt`,
     })),
     ...files.unreferenced.map((attachment) => ({
       file: attachment.file,

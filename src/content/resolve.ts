@@ -10,7 +10,6 @@ import {
   type Mention,
   type MentionRole,
   type PageResponsibility,
-  type PartnerGroup,
   type Project,
   type ProjectLink,
   type SitePage,
@@ -86,11 +85,6 @@ export class ReferenceChecker {
   }
 }
 
-/** Groups partners by country, countries in the order they first appear. */
-export function groupPartners(partners: ProjectData["partners"]): PartnerGroup[] {
-  return groupByCountry(partners);
-}
-
 /** Newest end date first; projects without an end date last; then by title. */
 export function compareProjects(a: Project, b: Project): number {
   const aEnd = a.period?.end;
@@ -143,7 +137,7 @@ export function projectOf(source: ValidatedFile, check: ReferenceChecker, fileRe
     ...(image ? { image } : {}),
     ...(data.period ? { period: data.period } : {}),
     goals: data.goals,
-    partnerGroups: groupPartners(data.partners),
+    partnerGroups: groupByCountry(data.partners),
     funders: data.funders.map((funder) => ({ ...funder, page: funderPageUrl(funder.name) })),
     events: [...data.events].sort((a, b) => comparePartialDates(a.date, b.date)),
     documents,

@@ -1,3 +1,5 @@
+import { joinSwedish } from "./swedish-list.ts";
+
 /** A project's partners: their roles, as the schema names them and as the site writes them, and their grouping by country. */
 export const PARTNER_ROLES = ["owner", "coordinator", "partner"] as const;
 
@@ -10,11 +12,10 @@ export const PARTNER_ROLE_NAMES: Readonly<Record<PartnerRole, string>> = {
   partner: "partner",
 };
 
-const conjunction = new Intl.ListFormat("sv", { style: "long", type: "conjunction" });
 
 /** "Projektägare och koordinator", or "" for a plain partner. */
 export function partnerRolesText(roles: readonly PartnerRole[]): string {
-  const text = conjunction.format(roles.filter((role) => role !== "partner").map((role) => PARTNER_ROLE_NAMES[role]));
+  const text = joinSwedish(roles.filter((role) => role !== "partner").map((role) => PARTNER_ROLE_NAMES[role]));
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -9,7 +9,7 @@ import { formatFieldPath, type ContentError } from "../content/errors.ts";
 import { funderPageUrl } from "../content/facets.ts";
 import { swedishIssueMessage } from "../content/issue-messages.ts";
 import type { Contact, Home, HarvestedSourceSummary, Project, ProjectDocument } from "../content/model.ts";
-import { groupPartners } from "../content/resolve.ts";
+import { groupByCountry } from "../format/partner-roles.ts";
 import { openDataProjectSchema, type HarvestSourceData, type OpenDataProject } from "../content/schema.ts";
 import { hasControlCharacter } from "../content/source.ts";
 import { comparePartialDates } from "../format/date.ts";
@@ -131,7 +131,7 @@ function projectOf(record: OpenDataProject, home: Home, key: string, file: strin
     summary: record.summary,
     ...(record.period ? { period: record.period } : {}),
     goals: record.goals,
-    partnerGroups: groupPartners(record.partners),
+    partnerGroups: groupByCountry(record.partners),
     funders: record.funders.map((funder) => ({ ...funder, page: funderPageUrl(funder.name) })),
     events: [...record.events].sort((a, b) => comparePartialDates(a.date, b.date)),
     documents: record.documents.map(documentOf),

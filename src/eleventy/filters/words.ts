@@ -1,13 +1,10 @@
 import { countryName as countryNameOf } from "../../format/country.ts";
 import type { MentionRole } from "../../content/model.ts";
 import { partnerRolesText, type PartnerRole } from "../../format/partner-roles.ts";
-
-const conjunction = new Intl.ListFormat("sv", { style: "long", type: "conjunction" });
+import { joinSwedish } from "../../format/swedish-list.ts";
 
 /** `{{ ["A", "B", "C"] | joinSwedish }}`: "A, B och C". */
-export function joinSwedish(items: readonly string[]): string {
-  return conjunction.format(items);
-}
+export { joinSwedish };
 
 /** `{{ "NO" | countryName }}`: "Norge". */
 export function countryName(code: string): string {
