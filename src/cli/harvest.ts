@@ -10,12 +10,12 @@
 import { readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { formatContentError, formatFieldPath, formatWarningReport, type ContentError } from "../content/errors.ts";
-import { HARVEST_FOLDER } from "../content/files.ts";
+import { HARVEST_FOLDER } from "../content/reading/content-tree.ts";
 import { swedishIssueMessage } from "../content/issue-messages.ts";
 import { validateContent } from "../content/load.ts";
 import type { HarvestMerge } from "../content/model.ts";
 import { siteSchema } from "../content/schema.ts";
-import { readYamlFile } from "../content/source.ts";
+import { readYamlFile } from "../content/reading/source.ts";
 import { formatSwedishDate } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { harvestSources, type SourceOutcome } from "../harvest/harvest.ts";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { displayPath } from "../content/errors.ts";
 import { PLACEHOLDERS } from "../content/placeholders.ts";
 import { newProjectIdentifier } from "../content/project-ids.ts";
-import { doubleQuoted } from "../content/yaml-slips.ts";
+import { doubleQuoted } from "../content/reading/yaml-slips.ts";
 import { todayInSweden } from "../format/date.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { parseCommandLine } from "./command-line.ts";

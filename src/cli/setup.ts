@@ -15,7 +15,7 @@ import matter from "gray-matter";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { displayPath, formatErrorReport, formatWarningReport } from "../content/errors.ts";
-import { CONTACTS_FOLDER } from "../content/files.ts";
+import { CONTACTS_FOLDER } from "../content/reading/content-tree.ts";
 import { swedishIssueMessage } from "../content/issue-messages.ts";
 import { validateContent } from "../content/load.ts";
 import { contactSchema, siteSchema } from "../content/schema.ts";

@@ -4,7 +4,7 @@
  * and the build cannot disagree about a field.
  */
 import type { CmsConfig, Field } from "./sveltia-types.ts";
-import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, FIXED_FILES, PROJECTS_FOLDER } from "../content/files.ts";
+import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, FIXED_FILES, PROJECTS_FOLDER } from "../content/reading/content-tree.ts";
 import { accessibilitySchema, contactSchema, pageSchema, projectSchema, type SiteData } from "../content/schema.ts";
 import { ENTRY_NAME_FIELDS, formFields } from "./fields.ts";
 import { hostBackend } from "./hosts.ts";

@@ -9,8 +9,8 @@ import path from "node:path";
 import { DOCUMENT_FORMATS } from "../format/document-formats.ts";
 import { formatFileSize, megabytes } from "../format/file-size.ts";
 import type { ContentError } from "./errors.ts";
-import { ATTACHMENTS_FOLDER } from "./files.ts";
-import { lineOf, markdownReader } from "./markdown-options.ts";
+import { ATTACHMENTS_FOLDER } from "./reading/content-tree.ts";
+import { lineOf, markdownReader } from "./reading/markdown-options.ts";
 import { didYouMean } from "./suggest.ts";
 
 /** A file in filer/. */
@@ -23,7 +23,7 @@ export interface Attachment {
   readonly mtimeMs: number;
   /** A name in the path starts with a dot (.gitkeep, .dold/): published with the rest, never linked by an editor. */
   readonly hidden?: true;
-  /** A symbolic link in a hidden folder, which the validation of the content tree does not follow (files.ts). */
+  /** A symbolic link in a hidden folder, which the validation of the content tree does not follow (content-tree.ts). */
   readonly link?: true;
 }
 
@@ -64,7 +64,7 @@ export async function listAttachments(contentDir: string): Promise<AttachmentLis
     files.map(async ({ file, link }): Promise<Attachment | undefined> => {
       const relative = path.relative(root, file).split(path.sep).join("/");
       const hidden = relative.split("/").some((part) => part.startsWith("."));
-      // A link outside hidden folders has been checked with the content tree (files.ts); one inside is refused.
+      // A link outside hidden folders has been checked with the content tree (content-tree.ts); one inside is refused.
       if (link && hidden) {
         const info = await lstat(file);
         return { path: relative, file, size: 0, mtimeMs: info.mtimeMs, hidden: true, link: true };

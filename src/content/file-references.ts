@@ -8,7 +8,7 @@
 import { formatFieldPath, type ContentError } from "./errors.ts";
 import { basename } from "node:path";
 import { joinSwedish } from "../format/swedish-list.ts";
-import { ATTACHMENTS_FOLDER, PROJECTS_FOLDER } from "./files.ts";
+import { ATTACHMENTS_FOLDER, PROJECTS_FOLDER } from "./reading/content-tree.ts";
 import {
   AttachmentChecker,
   attachmentPathOf,

@@ -4,7 +4,7 @@ import { stat } from "node:fs/promises";
 import type { z } from "zod";
 import { ContentValidationError, formatFieldPath, sortContentErrors, type ContentError } from "./errors.ts";
 import { fieldNames } from "./field-names.ts";
-import { listContentFiles, MAX_FILE_BYTES, type ContentFile, type ContentKind } from "./files.ts";
+import { listContentFiles, MAX_FILE_BYTES, type ContentFile, type ContentKind } from "./reading/content-tree.ts";
 import { swedishIssueMessage } from "./issue-messages.ts";
 import type { Archive } from "./model.ts";
 import { resolveArchive, type ValidatedFile } from "./resolve.ts";
@@ -16,12 +16,12 @@ import {
   projectSchema,
   siteSchema,
 } from "./schema.ts";
-import { readContentFile, readYamlFile, type SourceFile } from "./source.ts";
+import { readContentFile, readYamlFile, type SourceFile } from "./reading/source.ts";
 import { readStoredResults, storeResults, type StoredResult } from "./validation-cache.ts";
 import { didYouMean } from "./suggest.ts";
 import { attachmentPathOf, filesOutsideAllowList, listAttachments, refusedAttachments } from "./attachments.ts";
 import { fileWarnings } from "./file-references.ts";
-import { colonSplitMessage } from "./yaml-slips.ts";
+import { colonSplitMessage } from "./reading/yaml-slips.ts";
 import { inspectPdfs } from "./pdf-accessibility.ts";
 import { inspectPictures, type PictureFacts } from "./picture-facts.ts";
 import { inspectDocuments } from "./document-kinds.ts";

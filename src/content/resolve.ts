@@ -2,7 +2,7 @@ import { groupByCountry } from "../format/partner-roles.ts";
 import { comparePartialDates } from "../format/date.ts";
 import { facetsOf, funderPageUrl } from "./facets.ts";
 import { formatFieldPath, type ContentError } from "./errors.ts";
-import { PROJECTS_FOLDER, type ContentFile } from "./files.ts";
+import { PROJECTS_FOLDER, type ContentFile } from "./reading/content-tree.ts";
 import {
   Archive,
   type AccessibilityPage,

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import MarkdownIt from "markdown-it";
 import type SanitizeHtml from "sanitize-html";
-import { MARKDOWN_OPTIONS } from "../content/markdown-options.ts";
+import { MARKDOWN_OPTIONS } from "../content/reading/markdown-options.ts";
 
 /** sanitize-html and its parser are loaded only by a site that allows HTML; most never need them. */
 const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, HARVEST_FOLDER, PROJECTS_FOLDER } from "../content/files.ts";
+import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, HARVEST_FOLDER, PROJECTS_FOLDER } from "../content/reading/content-tree.ts";
 import { attachmentPathOf } from "../content/attachments.ts";
 import type { Picture } from "../content/model.ts";
 import { copyPictures, pictureHtml, Pictures, preparePictures, publishWithoutMetadata, sharedPicture, type PictureUse } from "./images.ts";

@@ -11,7 +11,7 @@ import { swedishIssueMessage } from "../content/issue-messages.ts";
 import type { Contact, Home, HarvestedSourceSummary, Project, ProjectDocument } from "../content/model.ts";
 import { groupByCountry } from "../format/partner-roles.ts";
 import { openDataProjectSchema, type HarvestSourceData, type OpenDataProject } from "../content/schema.ts";
-import { hasControlCharacter } from "../content/source.ts";
+import { hasControlCharacter } from "../content/reading/source.ts";
 import { comparePartialDates } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { swedishSlug } from "../format/slug.ts";

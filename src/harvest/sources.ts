@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { HARVEST_FOLDER } from "../content/files.ts";
+import { HARVEST_FOLDER } from "../content/reading/content-tree.ts";
 import { swedishSlug } from "../format/slug.ts";
 import type { HarvestSourceData } from "../content/schema.ts";
 

@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import type { Archive, Contact } from "../content/model.ts";
 import { formatFieldPath } from "../content/errors.ts";
-import { readContentFile } from "../content/source.ts";
-import { lineOf, markdownReader as markdown } from "../content/markdown-options.ts";
+import { readContentFile } from "../content/reading/source.ts";
+import { lineOf, markdownReader as markdown } from "../content/reading/markdown-options.ts";
 
 /** One place where the content links to a web address. */
 export interface ExternalLink {

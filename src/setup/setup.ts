@@ -13,7 +13,7 @@ import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs
 import path from "node:path";
 import matter from "gray-matter";
 import { parse, parseDocument } from "yaml";
-import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER } from "../content/files.ts";
+import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER } from "../content/reading/content-tree.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { siteYaml } from "./site-settings.ts";
 

@@ -63,7 +63,7 @@ const CASES: BadCase[] = [
   { name: "no front matter at all", edits: { "projekt/alfa.md": "Bara text.\n" }, file: "projekt/alfa.md", expected: /^:1  filen ska börja med en rad med bara ---/ },
   { name: "malformed YAML", edits: alfa("title: Alfa", "title: [Alfa"), file: "projekt/alfa.md", expected: /^:2  ogiltig YAML: en lista inom \[ \] saknar sitt avslutande \]; skriv raden så här: title: \[Alfa\], eller om det är text och inte en lista: title: "\[Alfa"$/ },
   { name: "an unclosed quote", edits: alfa("title: Alfa", 'title: "Alfa'), file: "projekt/alfa.md", expected: /^:2  ogiltig YAML: ett citattecken " saknar sitt avslutande "; skriv raden så här: title: "Alfa"$/ },
-  // Slips of hand-written YAML (src/content/yaml-slips.ts): the real cause, and the corrected line
+  // Slips of hand-written YAML (src/content/reading/yaml-slips.ts): the real cause, and the corrected line
   { name: "a tab in the indentation", edits: alfa("  start: 2019-03", "\tstart: 2019-03"), file: "projekt/alfa.md", expected: /^:5  tabbtecken får inte användas för indrag i YAML; använd mellanslag och skriv raden med 2 mellanslag först: start: 2019-03$/ },
   { name: "a key written twice", edits: alfa("summary:", "title: Alfa igen\nsummary:"), file: "projekt/alfa.md", expected: /^:3  title: fältet title står redan på rad 2; ta bort den ena raden$/ },
   { name: "text after # on a value's line", edits: alfa("title: Alfa", "title: Alfa #2 i Dalarna"), file: "projekt/alfa.md", expected: /^:2  title: texten efter # räknas som en kommentar och kommer inte med på sidan \("#2 i Dalarna"\); sätt citattecken runt hela värdet och skriv raden så här: title: "Alfa #2 i Dalarna"$/ },

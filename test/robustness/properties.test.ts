@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../../src/content/load.ts";
-import { doubleQuoted } from "../../src/content/yaml-slips.ts";
+import { doubleQuoted } from "../../src/content/reading/yaml-slips.ts";
 import { buildSite, contentTree, readPage, runCli, temporaryFolder, textOf } from "../helpers.ts";
 
 /** Random cases per in-process property; the build property makes one tree of many projects. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readContentFile } from "../../src/content/source.ts";
+import { readContentFile } from "../../../src/content/reading/source.ts";
 
 const read = (text: string) => readContentFile("/innehall/projekt/alfa.md", new TextEncoder().encode(text));
 

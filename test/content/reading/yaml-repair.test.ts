@@ -5,7 +5,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { contentTree, runCli, temporaryWorkspace } from "../helpers.ts";
+import { contentTree, runCli, temporaryWorkspace } from "../../helpers.ts";
 
 const workspace = temporaryWorkspace();
 const PARTNER = "  - name: Hovedbiblioteket Århus";
