@@ -6,7 +6,7 @@
  */
 import { rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { displayPath, formatErrorReport, formatWarningReport } from "../content/errors.ts";
+import { displayPath, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
 import { lastPictureRun } from "../eleventy/images.ts";
 import { validateContent } from "../content/load.ts";
 import { countOverdue, overduePages, overdueSummary } from "../content/review.ts";

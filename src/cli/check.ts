@@ -12,7 +12,7 @@
  * as the job's `codequality` report and shows on each line in the merge request.
  */
 import path from "node:path";
-import { displayPath, formatErrorReport, formatWarningReport } from "../content/errors.ts";
+import { displayPath, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
 import { validateContent } from "../content/load.ts";
 import { overduePages } from "../content/review.ts";
 import { todayInSweden } from "../format/date.ts";

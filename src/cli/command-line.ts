@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { ContentValidationError, formatErrorReport } from "../content/errors.ts";
+import { ContentValidationError, formatErrorReport } from "../content/model/errors.ts";
 
 type OptionValues<T> = { [K in keyof T]: T[K] extends { type: "boolean" } ? boolean : string };
 

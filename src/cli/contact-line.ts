@@ -1,4 +1,4 @@
-import type { Contact } from "../content/model.ts";
+import type { Contact } from "../content/model/model.ts";
 
 /** "Sandra Spjuth, Utvecklingsledare - bibliotek (019-602 72 53, sandra.spjuth@example.se)": how to reach a content owner. */
 export function contactLine(owner: Contact): string {

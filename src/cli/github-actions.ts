@@ -4,7 +4,7 @@
  * run's summary page. The same list the terminal prints, rendered for GitHub.
  */
 import { appendFile } from "node:fs/promises";
-import { displayPath, errorCount, sortContentErrors, warningCount, type ContentError } from "../content/errors.ts";
+import { displayPath, errorCount, sortContentErrors, warningCount, type ContentError } from "../content/model/errors.ts";
 import { overdueText, type OwnerReview } from "../content/review.ts";
 import { formatSwedishDate } from "../format/date.ts";
 

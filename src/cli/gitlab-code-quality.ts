@@ -4,7 +4,7 @@
  * line in the merge request. The same list the terminal prints, rendered for GitLab.
  */
 import { createHash } from "node:crypto";
-import { displayPath, sortContentErrors, type ContentError } from "../content/errors.ts";
+import { displayPath, sortContentErrors, type ContentError } from "../content/model/errors.ts";
 
 /** One entry of the report, as GitLab's Code Quality documentation describes it. */
 export interface CodeQualityIssue {

@@ -9,12 +9,12 @@
  */
 import { readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { formatContentError, formatFieldPath, formatWarningReport, type ContentError } from "../content/errors.ts";
+import { formatContentError, formatFieldPath, formatWarningReport, type ContentError } from "../content/model/errors.ts";
 import { HARVEST_FOLDER } from "../content/reading/content-tree.ts";
-import { swedishIssueMessage } from "../content/issue-messages.ts";
+import { swedishIssueMessage } from "../content/model/issue-messages.ts";
 import { validateContent } from "../content/load.ts";
-import type { HarvestMerge } from "../content/model.ts";
-import { siteSchema } from "../content/schema.ts";
+import type { HarvestMerge } from "../content/model/model.ts";
+import { siteSchema } from "../content/model/schema.ts";
 import { readYamlFile } from "../content/reading/source.ts";
 import { formatSwedishDate } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";

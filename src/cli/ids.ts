@@ -1,14 +1,14 @@
 /**
  * `npm run ids [-- --input DIR]`
  *
- * Gives every project without one its lasting id (src/content/project-ids.ts): one line, `id: …`,
+ * Gives every project without one its lasting id (src/content/model/project-ids.ts): one line, `id: …`,
  * at the top of its front matter, and nothing else in the file changes. Running it again changes
  * nothing. The ids are made from `organisationNumber` in site.yaml.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { displayPath } from "../content/errors.ts";
-import { newProjectIdentifier, withIdentifierLine } from "../content/project-ids.ts";
+import { displayPath } from "../content/model/errors.ts";
+import { newProjectIdentifier, withIdentifierLine } from "../content/model/project-ids.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { loadArchiveOrExit } from "./load-or-exit.ts";
 

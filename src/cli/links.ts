@@ -6,7 +6,7 @@
  * `npm run review` groups pages. Exit code 1 when a link is dead. Results are kept for a day.
  */
 import path from "node:path";
-import { displayPath } from "../content/errors.ts";
+import { displayPath } from "../content/model/errors.ts";
 import { checkUrls, crawlerUserAgent, seemsOffline } from "../links/check.ts";
 import { externalLinks, type ExternalLink } from "../links/collect.ts";
 import { linkReport, type LinkProblem } from "../links/report.ts";

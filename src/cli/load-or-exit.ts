@@ -1,6 +1,6 @@
-import { formatErrorReport } from "../content/errors.ts";
+import { formatErrorReport } from "../content/model/errors.ts";
 import { validateContent, type LoadOptions } from "../content/load.ts";
-import type { Archive } from "../content/model.ts";
+import type { Archive } from "../content/model/model.ts";
 
 /** Loads the archive for a tool that needs valid content, or prints the errors and exits with 1. */
 export async function loadArchiveOrExit(contentDir: string, options: LoadOptions = {}): Promise<Archive> {

@@ -6,9 +6,9 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { displayPath } from "../content/errors.ts";
-import { PLACEHOLDERS } from "../content/placeholders.ts";
-import { newProjectIdentifier } from "../content/project-ids.ts";
+import { displayPath } from "../content/model/errors.ts";
+import { PLACEHOLDERS } from "../content/model/placeholders.ts";
+import { newProjectIdentifier } from "../content/model/project-ids.ts";
 import { doubleQuoted } from "../content/reading/yaml-slips.ts";
 import { todayInSweden } from "../format/date.ts";
 import { swedishSlug } from "../format/slug.ts";

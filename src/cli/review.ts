@@ -6,7 +6,7 @@
  * page links to, which are published but cannot be found.
  */
 import path from "node:path";
-import { displayPath } from "../content/errors.ts";
+import { displayPath } from "../content/model/errors.ts";
 import { loadArchiveOrExit } from "./load-or-exit.ts";
 import { countOverdue, overduePages, overdueSummary, overdueText } from "../content/review.ts";
 import { formatSwedishDate, parsePartialDate, todayInSweden } from "../format/date.ts";

@@ -5,7 +5,7 @@
  */
 import type { CmsConfig, Field } from "./sveltia-types.ts";
 import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, FIXED_FILES, PROJECTS_FOLDER } from "../content/reading/content-tree.ts";
-import { accessibilitySchema, contactSchema, pageSchema, projectSchema, type SiteData } from "../content/schema.ts";
+import { accessibilitySchema, contactSchema, pageSchema, projectSchema, type SiteData } from "../content/model/schema.ts";
 import { ENTRY_NAME_FIELDS, formFields } from "./fields.ts";
 import { hostBackend } from "./hosts.ts";
 import { attachmentUrl } from "../content/attachments.ts";
@@ -96,7 +96,7 @@ export async function cmsConfigFile(
     ...(site.organisationNumber ? { organisationNumber: site.organisationNumber } : {}),
     ...(site.logo ? { logo: site.logo.path } : {}),
   });
-  return `# Made by projektarkiv from src/content/schema.ts and site.yaml on every build; edits here are lost.\n${stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  return `# Made by projektarkiv from src/content/model/schema.ts and site.yaml on every build; edits here are lost.\n${stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
 
 /** The whole configuration, as config.yml holds it. */

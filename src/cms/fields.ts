@@ -1,13 +1,13 @@
 /**
- * The web editor's form, translated from the content schema (src/content/schema.ts): every key of
+ * The web editor's form, translated from the content schema (src/content/model/schema.ts): every key of
  * an object schema becomes a Sveltia CMS field. The widget follows from the key's type and from
  * what the schema says of it (`FieldInfo`); the label and hint are the schema's own Swedish words.
  * A key the schema does not describe has no field, and the translation stops with an error.
  */
 import type { Field } from "./sveltia-types.ts";
 import type { z } from "zod";
-import { schemaDef } from "../content/field-names.ts";
-import { fieldInfo, type FieldInfo } from "../content/schema.ts";
+import { schemaDef } from "../content/model/field-names.ts";
+import { fieldInfo, type FieldInfo } from "../content/model/schema.ts";
 import { countryCodes, countryName } from "../format/country.ts";
 import { VALID_PARTIAL_DATE } from "../format/date.ts";
 
@@ -103,7 +103,7 @@ function widgetOf(core: z.ZodType, info: FieldInfo, path: string, optional: bool
     case "array":
       return listOf(def.element!, info, path);
   }
-  throw new Error(`src/content/schema.ts: the field ${path} (${def.type}) has no form widget in src/cms/fields.ts`);
+  throw new Error(`src/content/model/schema.ts: the field ${path} (${def.type}) has no form widget in src/cms/fields.ts`);
 }
 
 /** A list: of references, of choices, of records, or of single values such as goals. */
@@ -127,7 +127,7 @@ function listOf(element: z.ZodType, listInfo: FieldInfo, path: string): Widget {
 export function formField(name: string, schema: z.ZodType, path = name, fallbackLabel?: string): Field {
   const { core, info, optional } = unwrapField(schema);
   const label = info.label ?? fallbackLabel;
-  if (!label) throw new Error(`src/content/schema.ts: the field ${path} has no label; describe it with labelled()`);
+  if (!label) throw new Error(`src/content/model/schema.ts: the field ${path} has no label; describe it with labelled()`);
   const field = {
     name,
     label,
@@ -142,6 +142,6 @@ export function formField(name: string, schema: z.ZodType, path = name, fallback
 /** The fields for every key of an object schema, in the schema's order. */
 export function formFields(schema: z.ZodType, path = ""): Field[] {
   const shape = schemaDef(schema).shape;
-  if (!shape) throw new Error(`src/content/schema.ts: ${path || "the schema"} is not an object`);
+  if (!shape) throw new Error(`src/content/model/schema.ts: ${path || "the schema"} is not an object`);
   return Object.entries(shape).map(([key, child]) => formField(key, child, path ? `${path}.${key}` : key));
 }

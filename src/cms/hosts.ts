@@ -3,7 +3,7 @@
  * the origins the editor's page may talk to once an editor has signed in (the page's policy names
  * exactly these). GitHub stays the default, so a site that names no backend is unchanged.
  */
-import type { CmsSettingsData } from "../content/schema.ts";
+import type { CmsSettingsData } from "../content/model/schema.ts";
 import type { CmsConfig, CommitMessages } from "./sveltia-types.ts";
 
 type Backend = CmsConfig["backend"];

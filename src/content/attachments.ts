@@ -8,10 +8,10 @@ import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { DOCUMENT_FORMATS } from "../format/document-formats.ts";
 import { formatFileSize, megabytes } from "../format/file-size.ts";
-import type { ContentError } from "./errors.ts";
+import type { ContentError } from "./model/errors.ts";
 import { ATTACHMENTS_FOLDER } from "./reading/content-tree.ts";
 import { lineOf, markdownReader } from "./reading/markdown-options.ts";
-import { didYouMean } from "./suggest.ts";
+import { didYouMean } from "./model/suggest.ts";
 
 /** A file in filer/. */
 export interface Attachment {

@@ -6,10 +6,10 @@
  * would give (test/content/patch.test.ts compares the two); whenever the change could reach
  * further, {@link patchArchive} returns undefined and the archive is resolved as a whole.
  */
-import { Archive, type Facet, type Facets, type Project } from "./model.ts";
+import { Archive, type Facet, type Facets, type Project } from "./model/model.ts";
 import { compareProjects, linkTo, projectOf, ReferenceChecker, type KnownIds, type ValidatedFile } from "./resolve.ts";
 import { FileReferences, type FilesFound } from "./file-references.ts";
-import type { ProjectData } from "./schema.ts";
+import type { ProjectData } from "./model/schema.ts";
 
 /**
  * What decides where a project is listed and which other pages name it: its place in the index

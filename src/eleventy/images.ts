@@ -18,7 +18,7 @@ import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import type { Attachment } from "../content/attachments.ts";
 import { ATTACHMENTS_FOLDER } from "../content/reading/content-tree.ts";
-import type { Picture } from "../content/model.ts";
+import type { Picture } from "../content/model/model.ts";
 
 /** One made file: a format at a width. */
 interface MadeFile {

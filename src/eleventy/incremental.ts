@@ -5,7 +5,7 @@
  * lists that name it. Everything else is left as the last build wrote it. Any other change (a
  * new or deleted file, a contact, site.yaml, a layout, a project moving in a list) rebuilds all.
  */
-import type { Archive, Project } from "../content/model.ts";
+import type { Archive, Project } from "../content/model/model.ts";
 import { listingKey } from "../content/patch.ts";
 import type { PageView, PageViews } from "./page-views.ts";
 

@@ -1,5 +1,5 @@
-import type { Archive, Contact, Project, Site } from "../content/model.ts";
-import { openDataJsonSchema } from "../content/schema.ts";
+import type { Archive, Contact, Project, Site } from "../content/model/model.ts";
+import { openDataJsonSchema } from "../content/model/schema.ts";
 import { publicUrl } from "./filters/urls.ts";
 
 /** One project as open data, in the shape of `openDataProjectSchema`. */

@@ -14,8 +14,8 @@ import {
   type PageResponsibility,
   type Project,
   type SitePage,
-} from "../content/model.ts";
-import { titleOfPage, type ListPage } from "../content/pagination.ts";
+} from "../content/model/model.ts";
+import { titleOfPage, type ListPage } from "../content/model/pagination.ts";
 
 /** A step on the way to the current page, for the breadcrumb trail. */
 export interface Crumb {

@@ -1,5 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Archive, Contact } from "../content/model.ts";
+import type { Archive, Contact } from "../content/model/model.ts";
 import type { PageView } from "./page-views.ts";
 
 /**

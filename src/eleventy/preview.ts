@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { errorCount, formatContentError, type ContentError } from "../content/errors.ts";
+import { errorCount, formatContentError, type ContentError } from "../content/model/errors.ts";
 
 type Request = { url?: string; headers: Record<string, string | string[] | undefined> };
 type Response = { statusCode: number; setHeader(name: string, value: string): void; end(body: string | Buffer): void };

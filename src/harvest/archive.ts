@@ -1,6 +1,6 @@
 /** A site with sources: its own archive with every source's projects put in (records.ts, merge.ts). */
 import { facetsOf } from "../content/facets.ts";
-import { Archive, type Home } from "../content/model.ts";
+import { Archive, type Home } from "../content/model/model.ts";
 import { compareProjects } from "../content/resolve.ts";
 import { publicUrl } from "../eleventy/filters/urls.ts";
 import { mergeProjects } from "./merge.ts";

@@ -8,7 +8,7 @@
  */
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { HarvestSourceData } from "../content/schema.ts";
+import type { HarvestSourceData } from "../content/model/schema.ts";
 import { fetchWithinLimits, FetchRefused } from "../import/fetch.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { readRecords } from "./records.ts";

@@ -5,7 +5,7 @@
  * `id`; or, when one of them has none, the same title and period. Every merge is listed in the
  * harvest's report, so that none happens silently.
  */
-import type { HarvestMerge, Home, Project } from "../content/model.ts";
+import type { HarvestMerge, Home, Project } from "../content/model/model.ts";
 import { linkTo } from "../content/resolve.ts";
 import type { HarvestedSource } from "./records.ts";
 

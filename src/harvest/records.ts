@@ -5,12 +5,12 @@
  * reported with its source, project and field and left out, while the others are published.
  */
 import { readFileSync, statSync } from "node:fs";
-import { formatFieldPath, type ContentError } from "../content/errors.ts";
+import { formatFieldPath, type ContentError } from "../content/model/errors.ts";
 import { funderPageUrl } from "../content/facets.ts";
-import { swedishIssueMessage } from "../content/issue-messages.ts";
-import type { Contact, Home, HarvestedSourceSummary, Project, ProjectDocument } from "../content/model.ts";
+import { swedishIssueMessage } from "../content/model/issue-messages.ts";
+import type { Contact, Home, HarvestedSourceSummary, Project, ProjectDocument } from "../content/model/model.ts";
 import { groupByCountry } from "../format/partner-roles.ts";
-import { openDataProjectSchema, type HarvestSourceData, type OpenDataProject } from "../content/schema.ts";
+import { openDataProjectSchema, type HarvestSourceData, type OpenDataProject } from "../content/model/schema.ts";
 import { hasControlCharacter } from "../content/reading/source.ts";
 import { comparePartialDates } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";

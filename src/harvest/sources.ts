@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { HARVEST_FOLDER } from "../content/reading/content-tree.ts";
 import { swedishSlug } from "../format/slug.ts";
-import type { HarvestSourceData } from "../content/schema.ts";
+import type { HarvestSourceData } from "../content/model/schema.ts";
 
 /** The largest projekt.json read from a source: 50,000 projects are about 60 MB across 300 archives. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;

@@ -4,7 +4,7 @@
  * name another way ("Publicerad av Sandra Spjut" is sandra-spjuth). Every match that is not exact,
  * and every role the page leaves open, is said in the report.
  */
-import { suggestClosest } from "../content/suggest.ts";
+import { suggestClosest } from "../content/model/suggest.ts";
 import { todayInSweden } from "../format/date.ts";
 import { swedishSlug } from "../format/slug.ts";
 import type { PageContact, PageFacts } from "./page-facts.ts";

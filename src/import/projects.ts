@@ -9,7 +9,7 @@ import { findSwedishDate } from "../format/date.ts";
 import type { Block, Dropped, PageImage } from "./blocks.ts";
 import { blockToMarkdown, htmlToMarkdown } from "./markdown.ts";
 import { fileReport, type FileReport } from "./report.ts";
-import type { PartnerRole } from "../content/schema.ts";
+import type { PartnerRole } from "../content/model/schema.ts";
 
 /** The content area in parts: the page's heading, the text before the first project, the projects. */
 export interface PageParts {

@@ -5,8 +5,8 @@
  * results; the archive says whose page each file is.
  */
 import { readFileSync } from "node:fs";
-import type { Archive, Contact } from "../content/model.ts";
-import { formatFieldPath } from "../content/errors.ts";
+import type { Archive, Contact } from "../content/model/model.ts";
+import { formatFieldPath } from "../content/model/errors.ts";
 import { readContentFile } from "../content/reading/source.ts";
 import { lineOf, markdownReader as markdown } from "../content/reading/markdown-options.ts";
 

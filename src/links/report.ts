@@ -1,4 +1,4 @@
-import type { Contact } from "../content/model.ts";
+import type { Contact } from "../content/model/model.ts";
 import type { LinkOutcome } from "./check.ts";
 import type { ExternalLink } from "./collect.ts";
 

@@ -7,7 +7,7 @@
  */
 import { createRequire } from "node:module";
 import type * as Rdflib from "rdflib";
-import type { Archive } from "../content/model.ts";
+import type { Archive } from "../content/model/model.ts";
 import { newestReview } from "../content/review.ts";
 import { publicUrl } from "../eleventy/filters/urls.ts";
 

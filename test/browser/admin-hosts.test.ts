@@ -4,7 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchChromium } from "../../src/cli/browser.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
-import { siteSchema } from "../../src/content/schema.ts";
+import { siteSchema } from "../../src/content/model/schema.ts";
 import { adminContentSecurityPolicy } from "../../src/eleventy/filters/security.ts";
 import { buildSite, contentTree, temporaryWorkspace } from "../helpers.ts";
 import { describeInBrowser } from "./chromium.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../../src/content/load.ts";
-import { withIdentifierLine } from "../../src/content/project-ids.ts";
+import { withIdentifierLine } from "../../src/content/model/project-ids.ts";
 import { buildSite, contentTree, runCli, temporaryWorkspace } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();

@@ -3,7 +3,7 @@ import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { siteSchema } from "../../src/content/schema.ts";
+import { siteSchema } from "../../src/content/model/schema.ts";
 import { EXAMPLE_FILES } from "../../src/setup/setup.ts";
 import { buildSite, EXAMPLE_CONTENT, FIXTURES, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSyntheticArchive } from "../../src/bench/synthetic-archive.ts";
 import { validateContent, type ValidationResult } from "../../src/content/load.ts";
-import type { Archive } from "../../src/content/model.ts";
+import type { Archive } from "../../src/content/model/model.ts";
 import { FIXTURES, temporaryFolder } from "../helpers.ts";
 
 let workspace: Awaited<ReturnType<typeof temporaryFolder>>;

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../../src/content/load.ts";
-import type { Archive } from "../../src/content/model.ts";
+import type { Archive } from "../../src/content/model/model.ts";
 import { parse } from "node-html-parser";
 import { startDevServer } from "../browser/dev-server.ts";
 import { EXAMPLE_CONTENT, runCli, temporaryWorkspace, textOf, type CommandResult } from "../helpers.ts";

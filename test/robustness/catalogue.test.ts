@@ -8,7 +8,7 @@ import { buildSite, contentTree, FIXTURES, PROJECT_ROOT, readPage, runCli, tempo
 import { damagedPdf, encryptedPdf, metadataBomb, pngDeclaring } from "./made-files.ts";
 
 const run = promisify(execFile);
-import { PLACEHOLDERS } from "../../src/content/placeholders.ts";
+import { PLACEHOLDERS } from "../../src/content/model/placeholders.ts";
 
 /**
  * A catalogue of bad inputs. Each case is the minimal fixture with one thing broken; `npm run

@@ -1,7 +1,7 @@
 import { lstat, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { isSlug, swedishSlug } from "../../format/slug.ts";
-import type { ContentError } from "../errors.ts";
+import type { ContentError } from "../model/errors.ts";
 
 export type ContentKind = "index" | "cookies" | "accessibility" | "project" | "contact" | "site";
 

@@ -2,7 +2,7 @@ import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
-import type { ContentError } from "../errors.ts";
+import type { ContentError } from "../model/errors.ts";
 import { closingAdvice, diagnoseYamlError, slipsInValidYaml } from "./yaml-slips.ts";
 
 /** A content file split into front matter and body, with a way back from a field to its line. */

@@ -16,7 +16,7 @@
  * Each message says what happened and, where one can be made, gives the corrected line.
  */
 import type { Document, Node, Scalar } from "yaml";
-import { formatFieldPath } from "../errors.ts";
+import { formatFieldPath } from "../model/errors.ts";
 
 /** A slip on a line of the YAML text (1-based), with the field where one is known. */
 export interface Slip {

@@ -1,4 +1,4 @@
-import type { Site } from "../../content/model.ts";
+import type { Site } from "../../content/model/model.ts";
 import { hostOrigins } from "../../cms/hosts.ts";
 import { publicUrl } from "./urls.ts";
 

@@ -1,4 +1,4 @@
-import type { Contact, Site } from "../../content/model.ts";
+import type { Contact, Site } from "../../content/model/model.ts";
 import { formatVCard } from "../../format/vcard.ts";
 
 /** `{{ contact | vcard(archive.site) }}`: the person's vCard, with the site's organisation. */

@@ -1,5 +1,5 @@
 import { countryName as countryNameOf } from "../../format/country.ts";
-import type { MentionRole } from "../../content/model.ts";
+import type { MentionRole } from "../../content/model/model.ts";
 import { partnerRolesText, type PartnerRole } from "../../format/partner-roles.ts";
 import { joinSwedish } from "../../format/swedish-list.ts";
 

@@ -3,7 +3,7 @@
  * the project has when it gets one (SE-ORGNR-2321000164-vinna-vinna), and never changed after:
  * a renamed project keeps its id, and a new project named like an old one gets a free id.
  */
-import { projectIdentifier } from "../format/organisation-number.ts";
+import { projectIdentifier } from "../../format/organisation-number.ts";
 
 /** The id for a project named `slug`, not one of `taken`: "…-vinna-vinna", else "…-vinna-vinna-2". */
 export function newProjectIdentifier(organisationDigits: string, slug: string, taken: ReadonlySet<string>): string {

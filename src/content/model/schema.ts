@@ -2,15 +2,15 @@
  * The content model: one zod schema per kind of content file. This is the single source of truth;
  * the TypeScript types below are inferred from it, never written twice.
  */
-import { PARTNER_ROLE_NAMES, PARTNER_ROLES } from "../format/partner-roles.ts";
+import { PARTNER_ROLE_NAMES, PARTNER_ROLES } from "../../format/partner-roles.ts";
 import { z } from "zod";
-import { darkenForText, formatRatio, MINIMUM_TEXT_CONTRAST, parseHexColour, toHex, weakestContrast } from "../format/colour.ts";
-import { countryName } from "../format/country.ts";
-import { parseOrganisationNumber, PROJECT_IDENTIFIER } from "../format/organisation-number.ts";
-import { parsePartialDate, todayInSweden, type PartialDate } from "../format/date.ts";
-import { parsePhoneNumber } from "../format/phone.ts";
+import { darkenForText, formatRatio, MINIMUM_TEXT_CONTRAST, parseHexColour, toHex, weakestContrast } from "../../format/colour.ts";
+import { countryName } from "../../format/country.ts";
+import { parseOrganisationNumber, PROJECT_IDENTIFIER } from "../../format/organisation-number.ts";
+import { parsePartialDate, todayInSweden, type PartialDate } from "../../format/date.ts";
+import { parsePhoneNumber } from "../../format/phone.ts";
 import { PLACEHOLDERS } from "./placeholders.ts";
-import { COUNTIES } from "../format/county.ts";
+import { COUNTIES } from "../../format/county.ts";
 import { didYouMean } from "./suggest.ts";
 
 /**
@@ -611,4 +611,4 @@ export type ConsentCategory = SiteData["cookies"]["categories"][number];
 export type CmsSettingsData = NonNullable<SiteData["cms"]>;
 export type HarvestSourceData = SiteData["sources"][number];
 
-export { PARTNER_ROLE_NAMES, PARTNER_ROLES, type PartnerRole } from "../format/partner-roles.ts";
+export { PARTNER_ROLE_NAMES, PARTNER_ROLES, type PartnerRole } from "../../format/partner-roles.ts";

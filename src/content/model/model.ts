@@ -1,7 +1,7 @@
 /** The validated, resolved archive that templates render. Nothing here is re-parsed later. */
-import type { Attachment } from "./attachments.ts";
-import type { PartialDate } from "../format/date.ts";
-import type { PhoneNumber } from "../format/phone.ts";
+import type { Attachment } from "../attachments.ts";
+import type { PartialDate } from "../../format/date.ts";
+import type { PhoneNumber } from "../../format/phone.ts";
 import { paginate, pageUrlOf, type ListPage } from "./pagination.ts";
 import type { ConsentCategory, FunderData, PartnerRole, SiteData, AccessibilityData } from "./schema.ts";
 
