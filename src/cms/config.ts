@@ -8,7 +8,7 @@ import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, FIXED_FILES, PROJECTS_FOLDER } fro
 import { accessibilitySchema, contactSchema, pageSchema, projectSchema, type SiteData } from "../content/model/schema.ts";
 import { ENTRY_NAME_FIELDS, formFields } from "./fields.ts";
 import { hostBackend } from "./hosts.ts";
-import { attachmentUrl } from "../content/attachments.ts";
+import { attachmentUrl } from "../content/files/attachments.ts";
 import { PROJECT_FILE_FORMAT } from "./project-file.ts";
 
 /** The longest side a photo is committed with; the site makes its pictures at most 1,440 px wide, and a photo may be linked as a document too. */

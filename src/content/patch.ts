@@ -8,7 +8,7 @@
  */
 import { Archive, type Facet, type Facets, type Project } from "./model/model.ts";
 import { compareProjects, linkTo, projectOf, ReferenceChecker, type KnownIds, type ValidatedFile } from "./resolve.ts";
-import { FileReferences, type FilesFound } from "./file-references.ts";
+import { FileReferences, type FilesFound } from "./files/file-references.ts";
 import type { ProjectData } from "./model/schema.ts";
 
 /**

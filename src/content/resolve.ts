@@ -16,7 +16,7 @@ import {
 } from "./model/model.ts";
 import type { AccessibilityData, ContactData, PageData, ProjectData, SiteData } from "./model/schema.ts";
 import { didYouMean } from "./model/suggest.ts";
-import { FileReferences, type FilesFound } from "./file-references.ts";
+import { FileReferences, type FilesFound } from "./files/file-references.ts";
 
 /** A file that passed its schema, with the way back to its lines for reference errors. */
 export interface ValidatedFile extends ContentFile {

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, HARVEST_FOLDER, PROJECTS_FOLDER } from "../content/reading/content-tree.ts";
-import { attachmentPathOf } from "../content/attachments.ts";
+import { attachmentPathOf } from "../content/files/attachments.ts";
 import type { Picture } from "../content/model/model.ts";
 import { copyPictures, pictureHtml, Pictures, preparePictures, publishWithoutMetadata, sharedPicture, type PictureUse } from "./images.ts";
 import { siteStylesheet } from "./stylesheet.ts";

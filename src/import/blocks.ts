@@ -9,7 +9,7 @@
  * forms) reaches a block. What is left out is recorded as dropped, with its text, for the report.
  */
 import { NodeType, parse, type HTMLElement, type Node } from "node-html-parser";
-import { DOCUMENT_FORMATS, PICTURE_EXTENSIONS } from "../content/attachments.ts";
+import { DOCUMENT_FORMATS, PICTURE_EXTENSIONS } from "../content/files/attachments.ts";
 
 /** Something of the page that is not carried over, and why. */
 export interface Dropped {

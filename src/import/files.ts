@@ -7,7 +7,7 @@
 import { lstat, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DOCUMENT_FORMATS, PICTURE_EXTENSIONS } from "../content/attachments.ts";
+import { DOCUMENT_FORMATS, PICTURE_EXTENSIONS } from "../content/files/attachments.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { FetchRefused, fetchWithinLimits, type FetchLimits } from "./fetch.ts";

@@ -7,7 +7,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hasGps } from "../../src/content/picture-facts.ts";
+import { hasGps } from "../../src/content/files/picture-facts.ts";
 import { buildSite, contentTree, runCli, temporaryWorkspace } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();

@@ -1,5 +1,5 @@
 /** The validated, resolved archive that templates render. Nothing here is re-parsed later. */
-import type { Attachment } from "../attachments.ts";
+import type { Attachment } from "../files/attachments.ts";
 import type { PartialDate } from "../../format/date.ts";
 import type { PhoneNumber } from "../../format/phone.ts";
 import { paginate, pageUrlOf, type ListPage } from "./pagination.ts";

@@ -15,4 +15,4 @@ export { formatGrant as grant } from "../../format/grant.ts";
 /** `{{ document.size | fileSize }}`: "1,2 MB". */
 export { formatFileSize as fileSize } from "../../format/file-size.ts";
 /** `{{ document.shortcomings | shortcomingText }}`: "saknar taggar och titel". */
-export { shortcomingText } from "../../content/file-references.ts";
+export { shortcomingText } from "../../content/files/file-references.ts";

@@ -2,7 +2,7 @@ import type { Archive, Project, Site } from "../../content/model/model.ts";
 import type { PageView, PageViews } from "../page-views.ts";
 import type { DigitalDocument, MonetaryGrant, Organization, OrganizationRole, Project as SchemaProject, WithContext } from "schema-dts";
 import { PARTNER_ROLE_NAMES } from "../../content/model/schema.ts";
-import { shortcomingText } from "../../content/file-references.ts";
+import { shortcomingText } from "../../content/files/file-references.ts";
 import { jsonScript } from "./json.ts";
 import { publicUrl } from "./urls.ts";
 

@@ -6,12 +6,12 @@
  */
 import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { DOCUMENT_FORMATS } from "../format/document-formats.ts";
-import { formatFileSize, megabytes } from "../format/file-size.ts";
-import type { ContentError } from "./model/errors.ts";
-import { ATTACHMENTS_FOLDER } from "./reading/content-tree.ts";
-import { lineOf, markdownReader } from "./reading/markdown-options.ts";
-import { didYouMean } from "./model/suggest.ts";
+import { DOCUMENT_FORMATS } from "../../format/document-formats.ts";
+import { formatFileSize, megabytes } from "../../format/file-size.ts";
+import type { ContentError } from "../model/errors.ts";
+import { ATTACHMENTS_FOLDER } from "../reading/content-tree.ts";
+import { lineOf, markdownReader } from "../reading/markdown-options.ts";
+import { didYouMean } from "../model/suggest.ts";
 
 /** A file in filer/. */
 export interface Attachment {
@@ -36,7 +36,7 @@ export type AttachmentListing = ReadonlyMap<string, Attachment>;
  */
 export const attachmentUrl = (relative: string) => `/${ATTACHMENTS_FOLDER}/${relative.normalize("NFC").split("/").map(encodeURIComponent).join("/")}`;
 
-export { DOCUMENT_FORMATS } from "../format/document-formats.ts";
+export { DOCUMENT_FORMATS } from "../../format/document-formats.ts";
 
 /** Pictures that are shown on pages: each is resized and converted (src/eleventy/images.ts). */
 export const PICTURE_EXTENSIONS: ReadonlySet<string> = new Set(["jpg", "jpeg", "png", "webp", "avif", "gif"]);

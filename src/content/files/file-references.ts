@@ -5,10 +5,10 @@
  * size and, for PDFs, what they lack; the accessibility statement's lists; and the files that
  * nothing refers to.
  */
-import { formatFieldPath, type ContentError } from "./model/errors.ts";
+import { formatFieldPath, type ContentError } from "../model/errors.ts";
 import { basename } from "node:path";
-import { joinSwedish } from "../format/swedish-list.ts";
-import { ATTACHMENTS_FOLDER, PROJECTS_FOLDER } from "./reading/content-tree.ts";
+import { joinSwedish } from "../../format/swedish-list.ts";
+import { ATTACHMENTS_FOLDER, PROJECTS_FOLDER } from "../reading/content-tree.ts";
 import {
   AttachmentChecker,
   attachmentPathOf,
@@ -21,11 +21,11 @@ import {
   type Attachment,
   type AttachmentListing,
 } from "./attachments.ts";
-import type { AccessibilityPage, ArchiveFiles, ListedDocument, Picture, ProjectDocument, ProjectLink } from "./model/model.ts";
+import type { AccessibilityPage, ArchiveFiles, ListedDocument, Picture, ProjectDocument, ProjectLink } from "../model/model.ts";
 import { pdfShortcomings, type PdfFacts } from "./pdf-accessibility.ts";
 import type { PictureFacts } from "./picture-facts.ts";
-import type { ValidatedFile } from "./resolve.ts";
-import type { DocumentData, PictureData } from "./model/schema.ts";
+import type { ValidatedFile } from "../resolve.ts";
+import type { DocumentData, PictureData } from "../model/schema.ts";
 
 /** Office documents published before this day are exempt from the accessibility requirements (2018:1937, 4 §). */
 const EXEMPTION_DATE = "2018-09-23";
