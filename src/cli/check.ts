@@ -13,8 +13,8 @@
  */
 import path from "node:path";
 import { displayPath, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
-import { validateContent } from "../content/load.ts";
-import { overduePages } from "../content/review.ts";
+import { validateContent } from "../content/archive/load.ts";
+import { overduePages } from "../content/archive/review.ts";
 import { todayInSweden } from "../format/date.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { annotations, stepSummary, writeStepSummary } from "./github-actions.ts";

@@ -5,7 +5,7 @@
  */
 import { appendFile } from "node:fs/promises";
 import { displayPath, errorCount, sortContentErrors, warningCount, type ContentError } from "../content/model/errors.ts";
-import { overdueText, type OwnerReview } from "../content/review.ts";
+import { overdueText, type OwnerReview } from "../content/archive/review.ts";
 import { formatSwedishDate } from "../format/date.ts";
 
 /** A message, escaped as actions/toolkit's command.ts does: %, CR and LF. */

@@ -12,7 +12,7 @@ import path from "node:path";
 import { formatContentError, formatFieldPath, formatWarningReport, type ContentError } from "../content/model/errors.ts";
 import { HARVEST_FOLDER } from "../content/reading/content-tree.ts";
 import { swedishIssueMessage } from "../content/model/issue-messages.ts";
-import { validateContent } from "../content/load.ts";
+import { validateContent } from "../content/archive/load.ts";
 import type { HarvestMerge } from "../content/model/model.ts";
 import { siteSchema } from "../content/model/schema.ts";
 import { readYamlFile } from "../content/reading/source.ts";

@@ -1,5 +1,5 @@
 import { formatErrorReport } from "../content/model/errors.ts";
-import { validateContent, type LoadOptions } from "../content/load.ts";
+import { validateContent, type LoadOptions } from "../content/archive/load.ts";
 import type { Archive } from "../content/model/model.ts";
 
 /** Loads the archive for a tool that needs valid content, or prints the errors and exits with 1. */

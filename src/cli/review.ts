@@ -8,7 +8,7 @@
 import path from "node:path";
 import { displayPath } from "../content/model/errors.ts";
 import { loadArchiveOrExit } from "./load-or-exit.ts";
-import { countOverdue, overduePages, overdueSummary, overdueText } from "../content/review.ts";
+import { countOverdue, overduePages, overdueSummary, overdueText } from "../content/archive/review.ts";
 import { formatSwedishDate, parsePartialDate, todayInSweden } from "../format/date.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { contactLine } from "./contact-line.ts";

@@ -17,7 +17,7 @@ import type { z } from "zod";
 import { displayPath, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
 import { CONTACTS_FOLDER } from "../content/reading/content-tree.ts";
 import { swedishIssueMessage } from "../content/model/issue-messages.ts";
-import { validateContent } from "../content/load.ts";
+import { validateContent } from "../content/archive/load.ts";
 import { contactSchema, siteSchema } from "../content/model/schema.ts";
 import { todayInSweden } from "../format/date.ts";
 import { EXAMPLE_FILES, namesTheExample, setUp, type SetupAnswers } from "../setup/setup.ts";

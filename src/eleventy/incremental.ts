@@ -6,7 +6,7 @@
  * new or deleted file, a contact, site.yaml, a layout, a project moving in a list) rebuilds all.
  */
 import type { Archive, Project } from "../content/model/model.ts";
-import { listingKey } from "../content/patch.ts";
+import { listingKey } from "../content/archive/patch.ts";
 import type { PageView, PageViews } from "./page-views.ts";
 
 /**

@@ -1,7 +1,7 @@
 /** A site with sources: its own archive with every source's projects put in (records.ts, merge.ts). */
-import { facetsOf } from "../content/facets.ts";
+import { facetsOf } from "../content/archive/facets.ts";
 import { Archive, type Home } from "../content/model/model.ts";
-import { compareProjects } from "../content/resolve.ts";
+import { compareProjects } from "../content/archive/resolve.ts";
 import { publicUrl } from "../eleventy/filters/urls.ts";
 import { mergeProjects } from "./merge.ts";
 import type { HarvestedSource } from "./records.ts";

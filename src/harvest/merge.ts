@@ -6,7 +6,7 @@
  * harvest's report, so that none happens silently.
  */
 import type { HarvestMerge, Home, Project } from "../content/model/model.ts";
-import { linkTo } from "../content/resolve.ts";
+import { linkTo } from "../content/archive/resolve.ts";
 import type { HarvestedSource } from "./records.ts";
 
 const collator = new Intl.Collator("sv");

@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { formatFieldPath, type ContentError } from "../content/model/errors.ts";
-import { funderPageUrl } from "../content/facets.ts";
+import { funderPageUrl } from "../content/archive/facets.ts";
 import { swedishIssueMessage } from "../content/model/issue-messages.ts";
 import type { Contact, Home, HarvestedSourceSummary, Project, ProjectDocument } from "../content/model/model.ts";
 import { groupByCountry } from "../format/partner-roles.ts";

@@ -186,7 +186,7 @@ describe("npm run check", () => {
   });
 });
 
-describe("npm run check with stored results (src/content/validation-cache.ts)", () => {
+describe("npm run check with stored results (src/content/archive/validation-cache.ts)", () => {
   it("reports what changed since the last run, with the same lines as a first run", async () => {
     const content = await contentTree(path.join(workspace.dir, "cached"), "minimal");
     const check = () => runCli("check", [content]);

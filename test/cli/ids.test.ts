@@ -2,7 +2,7 @@ import { readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { validateContent } from "../../src/content/load.ts";
+import { validateContent } from "../../src/content/archive/load.ts";
 import { withIdentifierLine } from "../../src/content/model/project-ids.ts";
 import { buildSite, contentTree, runCli, temporaryWorkspace } from "../helpers.ts";
 

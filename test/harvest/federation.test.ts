@@ -8,8 +8,8 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSourceServer, type SourceServer } from "../../src/bench/source-server.ts";
-import { validateContent } from "../../src/content/load.ts";
-import { overduePages } from "../../src/content/review.ts";
+import { validateContent } from "../../src/content/archive/load.ts";
+import { overduePages } from "../../src/content/archive/review.ts";
 import { externalLinks } from "../../src/links/collect.ts";
 import { buildSite, contentTree, EXAMPLE_CONTENT, FIXTURES, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 

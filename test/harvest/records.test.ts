@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Home, Project } from "../../src/content/model/model.ts";
-import { compareProjects } from "../../src/content/resolve.ts";
+import { compareProjects } from "../../src/content/archive/resolve.ts";
 import { parsePartialDate } from "../../src/format/date.ts";
 import { mergeProjects } from "../../src/harvest/merge.ts";
 import { readHarvestedSources, readRecords, type HarvestedSource } from "../../src/harvest/records.ts";

@@ -1,7 +1,7 @@
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateContent } from "../../src/content/load.ts";
+import { validateContent } from "../../src/content/archive/load.ts";
 import { buildSite, readPage, runCli, temporaryWorkspace, textOf, type CommandResult } from "../helpers.ts";
 import { IMPORT_FIXTURES, SERVED_FILES, startFixtureServer } from "./fixture-server.ts";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { validateContent } from "../../src/content/load.ts";
+import { validateContent } from "../../src/content/archive/load.ts";
 import type { Archive } from "../../src/content/model/model.ts";
 import { parse } from "node-html-parser";
 import { startDevServer } from "../browser/dev-server.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateContent } from "../../src/content/load.ts";
+import { validateContent } from "../../src/content/archive/load.ts";
 import { doubleQuoted } from "../../src/content/reading/yaml-slips.ts";
 import { buildSite, contentTree, readPage, runCli, temporaryFolder, textOf } from "../helpers.ts";
 

@@ -8,7 +8,7 @@ export { openData, openDataSchema } from "../open-data.ts";
 export { dcatCatalogue } from "../../open-data/dcat.ts";
 export { feedEntries, projectJsonLd, sitemapEntries } from "./structured-data.ts";
 /** `{{ projects | newestReview }}`: the latest review date, for the feed's `updated`. */
-export { newestReview } from "../../content/review.ts";
+export { newestReview } from "../../content/archive/review.ts";
 export { contentSecurityPolicy, headersFile, htaccessFile, nginxSnippet } from "./security.ts";
 /** `{{ funder | grant }}`: "Stärkta bibliotek, dnr KUR 2019/1234, 450 000 kr, 2019". */
 export { formatGrant as grant } from "../../format/grant.ts";

@@ -1,6 +1,6 @@
-import { countryName } from "../format/country.ts";
-import { swedishSlug } from "../format/slug.ts";
-import type { Facet, Facets, Project } from "./model/model.ts";
+import { countryName } from "../../format/country.ts";
+import { swedishSlug } from "../../format/slug.ts";
+import type { Facet, Facets, Project } from "../model/model.ts";
 import { newestReview } from "./review.ts";
 
 const collator = new Intl.Collator("sv");

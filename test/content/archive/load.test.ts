@@ -1,9 +1,9 @@
 import { symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ContentError } from "../../src/content/model/errors.ts";
-import { validateContent } from "../../src/content/load.ts";
-import { contentTree, temporaryFolder } from "../helpers.ts";
+import type { ContentError } from "../../../src/content/model/errors.ts";
+import { validateContent } from "../../../src/content/archive/load.ts";
+import { contentTree, temporaryFolder } from "../../helpers.ts";
 
 let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
 beforeEach(async () => {

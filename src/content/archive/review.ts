@@ -1,5 +1,5 @@
-import { monthsBetween } from "../format/date.ts";
-import { DIRECTORY_URL, type Archive, type Contact, type Project } from "./model/model.ts";
+import { monthsBetween } from "../../format/date.ts";
+import { DIRECTORY_URL, type Archive, type Contact, type Project } from "../model/model.ts";
 
 /** The latest review date among projects (ISO dates compare as text), or undefined for none. */
 export function newestReview(projects: readonly Project[]): string | undefined {

@@ -3,13 +3,13 @@
  * where the project is listed changed, the new archive is the last one with that project put in
  * its place, instead of every file resolved again: at 10,000 projects, resolving is most of the
  * time between a save and the page in the browser. The result is the archive a full resolve
- * would give (test/content/patch.test.ts compares the two); whenever the change could reach
+ * would give (test/content/archive/patch.test.ts compares the two); whenever the change could reach
  * further, {@link patchArchive} returns undefined and the archive is resolved as a whole.
  */
-import { Archive, type Facet, type Facets, type Project } from "./model/model.ts";
+import { Archive, type Facet, type Facets, type Project } from "../model/model.ts";
 import { compareProjects, linkTo, projectOf, ReferenceChecker, type KnownIds, type ValidatedFile } from "./resolve.ts";
-import { FileReferences, type FilesFound } from "./files/file-references.ts";
-import type { ProjectData } from "./model/schema.ts";
+import { FileReferences, type FilesFound } from "../files/file-references.ts";
+import type { ProjectData } from "../model/schema.ts";
 
 /**
  * What decides where a project is listed and which other pages name it: its place in the index

@@ -2,11 +2,11 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { stat } from "node:fs/promises";
 import type { z } from "zod";
-import { ContentValidationError, formatFieldPath, sortContentErrors, type ContentError } from "./model/errors.ts";
-import { fieldNames } from "./model/field-names.ts";
-import { listContentFiles, MAX_FILE_BYTES, type ContentFile, type ContentKind } from "./reading/content-tree.ts";
-import { swedishIssueMessage } from "./model/issue-messages.ts";
-import type { Archive } from "./model/model.ts";
+import { ContentValidationError, formatFieldPath, sortContentErrors, type ContentError } from "../model/errors.ts";
+import { fieldNames } from "../model/field-names.ts";
+import { listContentFiles, MAX_FILE_BYTES, type ContentFile, type ContentKind } from "../reading/content-tree.ts";
+import { swedishIssueMessage } from "../model/issue-messages.ts";
+import type { Archive } from "../model/model.ts";
 import { resolveArchive, type ValidatedFile } from "./resolve.ts";
 import { patchArchive, type ChangedProject } from "./patch.ts";
 import {
@@ -15,23 +15,23 @@ import {
   pageSchema,
   projectSchema,
   siteSchema,
-} from "./model/schema.ts";
-import { readContentFile, readYamlFile, type SourceFile } from "./reading/source.ts";
+} from "../model/schema.ts";
+import { readContentFile, readYamlFile, type SourceFile } from "../reading/source.ts";
 import { readStoredResults, storeResults, type StoredResult } from "./validation-cache.ts";
-import { didYouMean } from "./model/suggest.ts";
-import { attachmentPathOf, filesOutsideAllowList, listAttachments, refusedAttachments } from "./files/attachments.ts";
-import { fileWarnings } from "./files/file-references.ts";
-import { colonSplitMessage } from "./reading/yaml-slips.ts";
-import { inspectPdfs } from "./files/pdf-accessibility.ts";
-import { inspectPictures, type PictureFacts } from "./files/picture-facts.ts";
-import { inspectDocuments } from "./files/document-kinds.ts";
-import type { Attachment, AttachmentListing } from "./files/attachments.ts";
-import { todayInSweden } from "../format/date.ts";
-import { formatFileSize } from "../format/file-size.ts";
-import { withHarvest } from "../harvest/archive.ts";
-import { readHarvestedSources } from "../harvest/records.ts";
-import { cachePaths } from "../harvest/sources.ts";
-import type { SiteData } from "./model/schema.ts";
+import { didYouMean } from "../model/suggest.ts";
+import { attachmentPathOf, filesOutsideAllowList, listAttachments, refusedAttachments } from "../files/attachments.ts";
+import { fileWarnings } from "../files/file-references.ts";
+import { colonSplitMessage } from "../reading/yaml-slips.ts";
+import { inspectPdfs } from "../files/pdf-accessibility.ts";
+import { inspectPictures, type PictureFacts } from "../files/picture-facts.ts";
+import { inspectDocuments } from "../files/document-kinds.ts";
+import type { Attachment, AttachmentListing } from "../files/attachments.ts";
+import { todayInSweden } from "../../format/date.ts";
+import { formatFileSize } from "../../format/file-size.ts";
+import { withHarvest } from "../../harvest/archive.ts";
+import { readHarvestedSources } from "../../harvest/records.ts";
+import { cachePaths } from "../../harvest/sources.ts";
+import type { SiteData } from "../model/schema.ts";
 
 const SCHEMAS: Record<ContentKind, z.ZodType> = {
   index: pageSchema,

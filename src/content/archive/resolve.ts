@@ -1,8 +1,8 @@
-import { groupByCountry } from "../format/partner-roles.ts";
-import { comparePartialDates } from "../format/date.ts";
+import { groupByCountry } from "../../format/partner-roles.ts";
+import { comparePartialDates } from "../../format/date.ts";
 import { facetsOf, funderPageUrl } from "./facets.ts";
-import { formatFieldPath, type ContentError } from "./model/errors.ts";
-import { PROJECTS_FOLDER, type ContentFile } from "./reading/content-tree.ts";
+import { formatFieldPath, type ContentError } from "../model/errors.ts";
+import { PROJECTS_FOLDER, type ContentFile } from "../reading/content-tree.ts";
 import {
   Archive,
   type AccessibilityPage,
@@ -13,10 +13,10 @@ import {
   type Project,
   type ProjectLink,
   type SitePage,
-} from "./model/model.ts";
-import type { AccessibilityData, ContactData, PageData, ProjectData, SiteData } from "./model/schema.ts";
-import { didYouMean } from "./model/suggest.ts";
-import { FileReferences, type FilesFound } from "./files/file-references.ts";
+} from "../model/model.ts";
+import type { AccessibilityData, ContactData, PageData, ProjectData, SiteData } from "../model/schema.ts";
+import { didYouMean } from "../model/suggest.ts";
+import { FileReferences, type FilesFound } from "../files/file-references.ts";
 
 /** A file that passed its schema, with the way back to its lines for reference errors. */
 export interface ValidatedFile extends ContentFile {

@@ -2,10 +2,10 @@ import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeSyntheticArchive } from "../../src/bench/synthetic-archive.ts";
-import { validateContent, type ValidationResult } from "../../src/content/load.ts";
-import type { Archive } from "../../src/content/model/model.ts";
-import { FIXTURES, temporaryFolder } from "../helpers.ts";
+import { writeSyntheticArchive } from "../../../src/bench/synthetic-archive.ts";
+import { validateContent, type ValidationResult } from "../../../src/content/archive/load.ts";
+import type { Archive } from "../../../src/content/model/model.ts";
+import { FIXTURES, temporaryFolder } from "../../helpers.ts";
 
 let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
 let original: string;

@@ -12,8 +12,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import type { ContentError } from "./model/errors.ts";
-import type { ContentKind } from "./reading/content-tree.ts";
+import type { ContentError } from "../model/errors.ts";
+import type { ContentKind } from "../reading/content-tree.ts";
 
 /** What the cache keeps of one file's validation: everything but the function that finds lines. */
 export interface StoredResult {
