@@ -16,7 +16,7 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, wri
 import { createRequire } from "node:module";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
-import type { Attachment } from "../content/files/attachments.ts";
+import type { Attachment } from "../content/model/model.ts";
 import { ATTACHMENTS_FOLDER } from "../content/reading/content-tree.ts";
 import type { Picture } from "../content/model/model.ts";
 

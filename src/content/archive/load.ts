@@ -4,10 +4,11 @@ import { stat } from "node:fs/promises";
 import type { z } from "zod";
 import { ContentValidationError, formatFieldPath, sortContentErrors, type ContentError } from "../model/errors.ts";
 import { fieldNames } from "../model/field-names.ts";
-import { listContentFiles, MAX_FILE_BYTES, type ContentFile, type ContentKind } from "../reading/content-tree.ts";
+import type { ContentFile, ContentKind, ValidatedFile } from "../model/content-file.ts";
+import { listContentFiles, MAX_FILE_BYTES } from "../reading/content-tree.ts";
 import { swedishIssueMessage } from "../model/issue-messages.ts";
-import type { Archive } from "../model/model.ts";
-import { resolveArchive, type ValidatedFile } from "./resolve.ts";
+import type { Archive, Attachment } from "../model/model.ts";
+import { resolveArchive } from "./resolve.ts";
 import { patchArchive, type ChangedProject } from "./patch.ts";
 import {
   accessibilitySchema,
@@ -25,7 +26,7 @@ import { colonSplitMessage } from "../reading/yaml-slips.ts";
 import { inspectPdfs } from "../files/pdf-accessibility.ts";
 import { inspectPictures, type PictureFacts } from "../files/picture-facts.ts";
 import { inspectDocuments } from "../files/document-kinds.ts";
-import type { Attachment, AttachmentListing } from "../files/attachments.ts";
+import type { AttachmentListing } from "../files/attachments.ts";
 import { todayInSweden } from "../../format/date.ts";
 import { formatFileSize } from "../../format/file-size.ts";
 import { withHarvest } from "../../harvest/archive.ts";

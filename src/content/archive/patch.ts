@@ -7,7 +7,8 @@
  * further, {@link patchArchive} returns undefined and the archive is resolved as a whole.
  */
 import { Archive, type Facet, type Facets, type Project } from "../model/model.ts";
-import { compareProjects, linkTo, projectOf, ReferenceChecker, type KnownIds, type ValidatedFile } from "./resolve.ts";
+import type { ValidatedFile } from "../model/content-file.ts";
+import { compareProjects, linkTo, projectOf, ReferenceChecker, type KnownIds } from "./resolve.ts";
 import { FileReferences, type FilesFound } from "../files/file-references.ts";
 import type { ProjectData } from "../model/schema.ts";
 

@@ -2,7 +2,8 @@ import { groupByCountry } from "../../format/partner-roles.ts";
 import { comparePartialDates } from "../../format/date.ts";
 import { facetsOf, funderPageUrl } from "./facets.ts";
 import { formatFieldPath, type ContentError } from "../model/errors.ts";
-import { PROJECTS_FOLDER, type ContentFile } from "../reading/content-tree.ts";
+import type { ContentFile, ValidatedFile } from "../model/content-file.ts";
+import { PROJECTS_FOLDER } from "../reading/content-tree.ts";
 import {
   Archive,
   type AccessibilityPage,
@@ -17,15 +18,6 @@ import {
 import type { AccessibilityData, ContactData, PageData, ProjectData, SiteData } from "../model/schema.ts";
 import { didYouMean } from "../model/suggest.ts";
 import { FileReferences, type FilesFound } from "../files/file-references.ts";
-
-/** A file that passed its schema, with the way back to its lines for reference errors. */
-export interface ValidatedFile extends ContentFile {
-  readonly data: unknown;
-  readonly body: string;
-  /** The line of the file where the body starts. */
-  readonly bodyLine: number;
-  locate(fieldPath: readonly PropertyKey[]): number | undefined;
-}
 
 const collator = new Intl.Collator("sv");
 

@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ContentError } from "../model/errors.ts";
-import type { ContentKind } from "../reading/content-tree.ts";
+import type { ContentKind } from "../model/content-file.ts";
 
 /** What the cache keeps of one file's validation: everything but the function that finds lines. */
 export interface StoredResult {

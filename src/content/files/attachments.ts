@@ -9,23 +9,10 @@ import path from "node:path";
 import { DOCUMENT_FORMATS } from "../../format/document-formats.ts";
 import { formatFileSize, megabytes } from "../../format/file-size.ts";
 import type { ContentError } from "../model/errors.ts";
+import type { Attachment } from "../model/model.ts";
 import { ATTACHMENTS_FOLDER } from "../reading/content-tree.ts";
 import { lineOf, markdownReader } from "../reading/markdown-options.ts";
 import { didYouMean } from "../model/suggest.ts";
-
-/** A file in filer/. */
-export interface Attachment {
-  /** The path under filer/, with / between folders: "vinna-vinna/slutrapport.pdf". */
-  readonly path: string;
-  /** The absolute path on disk. */
-  readonly file: string;
-  readonly size: number;
-  readonly mtimeMs: number;
-  /** A name in the path starts with a dot (.gitkeep, .dold/): published with the rest, never linked by an editor. */
-  readonly hidden?: true;
-  /** A symbolic link in a hidden folder, which the validation of the content tree does not follow (content-tree.ts). */
-  readonly link?: true;
-}
 
 /** Every file in filer/, by its path there. */
 export type AttachmentListing = ReadonlyMap<string, Attachment>;

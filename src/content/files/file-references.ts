@@ -18,13 +18,12 @@ import {
   extensionOf,
   filerPathsIn,
   unreferenced,
-  type Attachment,
   type AttachmentListing,
 } from "./attachments.ts";
-import type { AccessibilityPage, ArchiveFiles, ListedDocument, Picture, ProjectDocument, ProjectLink } from "../model/model.ts";
+import type { ValidatedFile } from "../model/content-file.ts";
+import type { AccessibilityPage, ArchiveFiles, Attachment, ListedDocument, Picture, ProjectDocument, ProjectLink } from "../model/model.ts";
 import { pdfShortcomings, type PdfFacts } from "./pdf-accessibility.ts";
 import type { PictureFacts } from "./picture-facts.ts";
-import type { ValidatedFile } from "../archive/resolve.ts";
 import type { DocumentData, PictureData } from "../model/schema.ts";
 
 /** Office documents published before this day are exempt from the accessibility requirements (2018:1937, 4 §). */

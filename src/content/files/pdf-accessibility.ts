@@ -17,7 +17,8 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Attachment, AttachmentListing } from "./attachments.ts";
+import type { Attachment } from "../model/model.ts";
+import type { AttachmentListing } from "./attachments.ts";
 import { extensionOf } from "./attachments.ts";
 import { fileEnds, seemsToBe } from "./document-kinds.ts";
 

@@ -8,7 +8,8 @@
  * Only headers are read, through sharp's metadata, and the last bytes of the file: no picture is
  * decoded here. Answers are kept by file, size and modification time, as for PDFs.
  */
-import type { Attachment, AttachmentListing } from "./attachments.ts";
+import type { Attachment } from "../model/model.ts";
+import type { AttachmentListing } from "./attachments.ts";
 import { extensionOf, PICTURE_EXTENSIONS } from "./attachments.ts";
 import { fileEnds } from "./document-kinds.ts";
 

@@ -1,5 +1,4 @@
 /** The validated, resolved archive that templates render. Nothing here is re-parsed later. */
-import type { Attachment } from "../files/attachments.ts";
 import type { PartialDate } from "../../format/date.ts";
 import type { PhoneNumber } from "../../format/phone.ts";
 import { paginate, pageUrlOf, type ListPage } from "./pagination.ts";
@@ -106,6 +105,20 @@ export interface ListedDocument extends ProjectDocument {
 export interface DocumentStatement {
   readonly inaccessible: readonly ListedDocument[];
   readonly exempt: readonly ListedDocument[];
+}
+
+/** A file in filer/. */
+export interface Attachment {
+  /** The path under filer/, with / between folders: "vinna-vinna/slutrapport.pdf". */
+  readonly path: string;
+  /** The absolute path on disk. */
+  readonly file: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** A name in the path starts with a dot (.gitkeep, .dold/): published with the rest, never linked by an editor. */
+  readonly hidden?: true;
+  /** A symbolic link in a hidden folder, which the validation of the content tree does not follow (reading/content-tree.ts). */
+  readonly link?: true;
 }
 
 /** The files of filer/ as the pages use them. */

@@ -1,17 +1,8 @@
 import { lstat, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { isSlug, swedishSlug } from "../../format/slug.ts";
+import type { ContentFile, ContentKind } from "../model/content-file.ts";
 import type { ContentError } from "../model/errors.ts";
-
-export type ContentKind = "index" | "cookies" | "accessibility" | "project" | "contact" | "site";
-
-/** A file of the content tree, classified by where it lies. */
-export interface ContentFile {
-  readonly kind: ContentKind;
-  readonly file: string;
-  /** The project slug or contact id; the file name without `.md`. */
-  readonly id: string;
-}
 
 /** The fixed files of the content model, by their path relative to the content folder. */
 export const FIXED_FILES: Record<string, ContentKind> = {
