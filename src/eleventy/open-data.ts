@@ -1,6 +1,6 @@
 import type { Archive, Contact, Project, Site } from "../content/model/model.ts";
 import { openDataJsonSchema } from "../content/model/schema.ts";
-import { publicUrl } from "./filters/urls.ts";
+import { publicUrl } from "../format/urls.ts";
 
 /** One project as open data, in the shape of `openDataProjectSchema`. */
 function projectRecord(archive: Archive, project: Project) {

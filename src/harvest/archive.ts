@@ -2,7 +2,7 @@
 import { facetsOf } from "../content/archive/facets.ts";
 import { Archive, type Home } from "../content/model/model.ts";
 import { compareProjects } from "../content/archive/resolve.ts";
-import { publicUrl } from "../eleventy/filters/urls.ts";
+import { publicUrl } from "../format/urls.ts";
 import { mergeProjects } from "./merge.ts";
 import type { HarvestedSource } from "./records.ts";
 

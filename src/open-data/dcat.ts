@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import type * as Rdflib from "rdflib";
 import type { Archive } from "../content/model/model.ts";
 import { newestReview } from "../content/archive/review.ts";
-import { publicUrl } from "../eleventy/filters/urls.ts";
+import { publicUrl } from "../format/urls.ts";
 
 /** rdflib is loaded only by a site that publishes a catalogue. */
 const require = createRequire(import.meta.url);

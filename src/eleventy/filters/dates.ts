@@ -29,3 +29,8 @@ export function period(value: { readonly start?: PartialDate; readonly end?: Par
   if (value.start) return `från ${timeElement(value.start)}`;
   return "";
 }
+
+/** `{{ "2018-07-04" | calendarDate | dateToRfc3339 }}`: a calendar date as midnight UTC. */
+export function calendarDate(iso: string): Date {
+  return new Date(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`);
+}

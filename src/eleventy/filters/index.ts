@@ -1,9 +1,10 @@
 /** Every filter the layouts use, registered by name in one loop by the plugin. */
-export { isoDate, period, swedishDate } from "./dates.ts";
+export { calendarDate, isoDate, period, swedishDate } from "./dates.ts";
 export { countryName, joinSwedish, mentionRoles, partnerRoles } from "./words.ts";
 export { vcard } from "./vcard.ts";
 export { jsonScript } from "./json.ts";
-export { calendarDate, publicPath, publicUrl } from "./urls.ts";
+/** `{{ page.url | publicUrl(archive.site.url) }}` and `{{ "/admin/" | publicPath(archive.site.url) }}`. */
+export { publicPath, publicUrl } from "../../format/urls.ts";
 export { openData, openDataSchema } from "../open-data.ts";
 export { dcatCatalogue } from "../../open-data/dcat.ts";
 export { feedEntries, projectJsonLd, sitemapEntries } from "./structured-data.ts";

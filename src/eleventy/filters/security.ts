@@ -1,6 +1,6 @@
 import type { Site } from "../../content/model/model.ts";
 import { hostOrigins } from "../../cms/hosts.ts";
-import { publicUrl } from "./urls.ts";
+import { publicUrl } from "../../format/urls.ts";
 
 /**
  * `{{ archive.site | contentSecurityPolicy(needsWasm) }}`: the page's Content-Security-Policy.

@@ -4,7 +4,7 @@ import type { DigitalDocument, MonetaryGrant, Organization, OrganizationRole, Pr
 import { PARTNER_ROLE_NAMES } from "../../content/model/schema.ts";
 import { shortcomingText } from "../../content/files/file-references.ts";
 import { jsonScript } from "./json.ts";
-import { publicUrl } from "./urls.ts";
+import { publicUrl } from "../../format/urls.ts";
 
 /**
  * schema.org's description of a project page: the `Project` with its lasting identifier, its
