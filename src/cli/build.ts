@@ -8,7 +8,7 @@ import { rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { displayPath, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
 import { lastPictureRun } from "../eleventy/images.ts";
-import { validateContent } from "../content/archive/load.ts";
+import { validateArchive } from "../harvest/load.ts";
 import { countOverdue, overduePages, overdueSummary } from "../content/archive/review.ts";
 import { todayInSweden } from "../format/date.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";
@@ -27,7 +27,7 @@ const started = performance.now();
 const input = path.resolve(options.input);
 const output = path.resolve(options.output);
 
-const validation = await validateContent(input);
+const validation = await validateArchive(input);
 if (!validation.archive) {
   console.error(formatErrorReport(validation.errors));
   console.log("Webbplatsen byggdes inte. Rätta felen och bygg igen; den förra versionen ligger kvar.");

@@ -13,7 +13,7 @@
  */
 import path from "node:path";
 import { displayPath, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
-import { validateContent } from "../content/archive/load.ts";
+import { validateArchive } from "../harvest/load.ts";
 import { overduePages } from "../content/archive/review.ts";
 import { todayInSweden } from "../format/date.ts";
 import { parseCommandLine } from "./command-line.ts";
@@ -33,7 +33,7 @@ if (!FORMATS.includes(values.format)) {
 }
 const format = values.json ? "json" : values.format;
 const contentDir = path.resolve(positionals[0] ?? "content");
-const result = await validateContent(contentDir);
+const result = await validateArchive(contentDir);
 
 if (format === "json") {
   const errors = result.errors.map((error) => ({ ...error, file: displayPath(error.file) }));

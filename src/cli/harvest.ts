@@ -12,7 +12,7 @@ import path from "node:path";
 import { formatContentError, formatFieldPath, formatWarningReport, type ContentError } from "../content/model/errors.ts";
 import { HARVEST_FOLDER } from "../content/reading/content-tree.ts";
 import { swedishIssueMessage } from "../content/model/issue-messages.ts";
-import { validateContent } from "../content/archive/load.ts";
+import { validateArchive } from "../harvest/load.ts";
 import type { HarvestMerge } from "../content/model/model.ts";
 import { siteSchema } from "../content/model/schema.ts";
 import { readYamlFile } from "../content/reading/source.ts";
@@ -92,7 +92,7 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace(".", ",");
 
   // What the build will publish from the copies, and the same project from two archives.
-  const result = await validateContent(contentDir);
+  const result = await validateArchive(contentDir);
   const summaries = new Map(result.archive?.harvest.sources.map((summary) => [summary.address, summary]));
   const lines = outcomes.map((outcome) => outcomeLine(outcome, summaries.get(outcome.address)?.organisation, summaries.get(outcome.address)));
   const count = (status: SourceOutcome["status"]) => outcomes.filter((outcome) => outcome.status === status).length;

@@ -17,7 +17,7 @@ import type { z } from "zod";
 import { displayPath, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
 import { CONTACTS_FOLDER } from "../content/reading/content-tree.ts";
 import { swedishIssueMessage } from "../content/model/issue-messages.ts";
-import { validateContent } from "../content/archive/load.ts";
+import { validateArchive } from "../harvest/load.ts";
 import { contactSchema, siteSchema } from "../content/model/schema.ts";
 import { todayInSweden } from "../format/date.ts";
 import { EXAMPLE_FILES, namesTheExample, setUp, type SetupAnswers } from "../setup/setup.ts";
@@ -203,7 +203,7 @@ const answers: SetupAnswers = {
 const report = await setUp(contentDir, answers);
 console.log(report.done.length > 0 ? `Gjort i ${displayPath(contentDir)}:\n${report.done.map((line) => `  ${line}`).join("\n")}` : `Ingenting att ändra i ${displayPath(contentDir)}.`);
 
-const result = await validateContent(contentDir);
+const result = await validateArchive(contentDir);
 if (result.archive) {
   console.log(`\nKontrollen: ${result.archive.projects.length} projekt, ${result.archive.contacts.length} ${result.archive.contacts.length === 1 ? "kontakt" : "kontakter"}: inga fel.`);
   if (result.warnings.length > 0) console.log(formatWarningReport(result.warnings));

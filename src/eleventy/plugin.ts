@@ -13,7 +13,7 @@ import { siteStylesheet } from "./stylesheet.ts";
 import { cmsConfigFile } from "../cms/config.ts";
 import { installCms } from "../cms/bundle.ts";
 import { ContentValidationError, formatErrorReport, type ContentError } from "../content/model/errors.ts";
-import { validateContent } from "../content/archive/load.ts";
+import { validateArchive } from "../harvest/load.ts";
 import { projectUrl } from "../content/archive/resolve.ts";
 import type { Archive } from "../content/model/model.ts";
 import * as filters from "./filters/index.ts";
@@ -120,7 +120,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   let adminConfig: string | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { input: string }; runMode: string }) => {
     const preview = runMode !== "build";
-    const result = await validateContent(directories.input, { includeDrafts: preview });
+    const result = await validateArchive(directories.input, { includeDrafts: preview });
     const previous = previewErrors.length === 0 ? archive : undefined;
     previewErrors = preview ? result.errors : [];
     onlyPages = undefined;

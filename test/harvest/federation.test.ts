@@ -8,7 +8,7 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSourceServer, type SourceServer } from "../../src/bench/source-server.ts";
-import { validateContent } from "../../src/content/archive/load.ts";
+import { validateArchive } from "../../src/harvest/load.ts";
 import { overduePages } from "../../src/content/archive/review.ts";
 import { externalLinks } from "../../src/links/collect.ts";
 import { buildSite, contentTree, EXAMPLE_CONTENT, FIXTURES, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
@@ -142,7 +142,7 @@ describe("a national archive from three archives", () => {
   });
 
   it("leaves the harvested projects' reviews, links and open data to their own archives", async () => {
-    const { archive } = await validateContent(content);
+    const { archive } = await validateArchive(content);
     expect(archive!.projects).toHaveLength(6);
     expect(archive!.ownProjects().map((project) => project.title)).toEqual(["Beta", "Alfa"]);
     // Vinna Vinna was last reviewed in 2018, but in Örebro's archive: not this site's to review.

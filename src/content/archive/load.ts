@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { stat } from "node:fs/promises";
 import type { z } from "zod";
-import { ContentValidationError, formatFieldPath, sortContentErrors, type ContentError } from "../model/errors.ts";
+import { formatFieldPath, sortContentErrors, type ContentError } from "../model/errors.ts";
 import { fieldNames } from "../model/field-names.ts";
 import type { ContentFile, ContentKind, ValidatedFile } from "../model/content-file.ts";
 import { listContentFiles, MAX_FILE_BYTES } from "../reading/content-tree.ts";
@@ -29,10 +29,7 @@ import { inspectDocuments } from "../files/document-kinds.ts";
 import type { AttachmentListing } from "../files/attachments.ts";
 import { todayInSweden } from "../../format/date.ts";
 import { formatFileSize } from "../../format/file-size.ts";
-import { withHarvest } from "../../harvest/archive.ts";
-import { readHarvestedSources } from "../../harvest/records.ts";
-import { cachePaths } from "../../harvest/sources.ts";
-import type { SiteData } from "../model/schema.ts";
+import type { HarvestSourceData, SiteData } from "../model/schema.ts";
 
 const SCHEMAS: Record<ContentKind, z.ZodType> = {
   index: pageSchema,
@@ -165,10 +162,24 @@ export interface LoadOptions {
 }
 
 /**
- * Reads every file under the content folder, validates each against its schema, and resolves the
- * references between them. Reports every error of every file; never throws for bad content.
+ * How a site with sources (`sources:` in site.yaml) reads the last harvested copy of each with its
+ * tree. Reading another archive's copy is harvest's work, a stage above the content model, so
+ * src/harvest/load.ts hands this in rather than the model importing it.
  */
-export async function validateContent(folder: string, options: LoadOptions = {}): Promise<ValidationResult> {
+export interface HarvestedCopies {
+  /** Where the copies of `sources` are: a copy that changed, came or went means the tree is resolved again. */
+  paths(contentDir: string, sources: readonly HarvestSourceData[]): readonly string[];
+  /** The archive with the copies' projects put in beside the site's own, and the warnings about the copies. */
+  read(archive: Archive, contentDir: string, sources: readonly HarvestSourceData[]): { readonly archive: Archive; readonly warnings: readonly ContentError[] };
+}
+
+/**
+ * Reads every file under the content folder, validates each against its schema, and resolves the
+ * references between them. Reports every error of every file; never throws for bad content. With
+ * `harvest`, a site's sources are read too; the commands and the build call this through
+ * validateArchive (src/harvest/load.ts), which gives it.
+ */
+export async function validateContent(folder: string, options: LoadOptions = {}, harvest?: HarvestedCopies): Promise<ValidationResult> {
   // One key per folder for the results kept in memory and on disk: Eleventy names the folder the
   // build command validated first with a trailing slash.
   const contentDir = path.resolve(folder);
@@ -184,7 +195,7 @@ export async function validateContent(folder: string, options: LoadOptions = {})
   // A site with sources (src/harvest/): the last harvested copy of each is read with the tree.
   const siteData = results.find((result) => result.file?.kind === "site")?.file?.data as SiteData | undefined;
   const sources = siteData?.sources ?? [];
-  const harvestCopies = sources.map((source) => cachePaths(contentDir, source).copy);
+  const harvestCopies = harvest?.paths(contentDir, sources) ?? [];
   const filesVersion = [
     ...[...attachments.values()].map((file) => `${file.path}:${file.size}:${file.mtimeMs}`),
     ...harvestCopies.map((copy) => {
@@ -200,6 +211,7 @@ export async function validateContent(folder: string, options: LoadOptions = {})
     previous &&
     listing.errors.length === 0 &&
     previous.includeDrafts === Boolean(options.includeDrafts) &&
+    previous.harvest === harvest &&
     previous.today === today &&
     previous.filesVersion === filesVersion;
   const changedFiles = comparable ? filesChangedSince(previous, paths, results) : undefined;
@@ -223,8 +235,8 @@ export async function validateContent(folder: string, options: LoadOptions = {})
   // Every file in filer/ is of a kind the site publishes; a consent category's script is one.
   const scripts = (siteData?.cookies.categories ?? []).flatMap((category) => category.scripts.flatMap((src) => attachmentPathOf(src) ?? []));
   errors.push(...filesOutsideAllowList(attachments, new Set(scripts.map((script) => script.normalize("NFC")))));
-  const harvested = resolved.archive && sources.length > 0 ? readHarvestedSources(contentDir, sources) : [];
-  const archive = resolved.archive && harvested.length > 0 ? withHarvest(resolved.archive, harvested) : resolved.archive;
+  const harvested = resolved.archive && sources.length > 0 ? harvest?.read(resolved.archive, contentDir, sources) : undefined;
+  const archive = harvested?.archive ?? resolved.archive;
   const result: ValidationResult =
     errors.length > 0 || !archive
       ? { errors: sortContentErrors(errors), warnings: [] }
@@ -234,10 +246,10 @@ export async function validateContent(folder: string, options: LoadOptions = {})
           warnings: sortContentErrors([
             ...fileWarnings(archive.files, archive.pages.accessibility),
             ...pictureWarnings(attachments, pictures, archive.files.pictures),
-            ...harvested.flatMap((source) => source.warnings),
+            ...(harvested?.warnings ?? []),
           ]),
         };
-  lastTree.set(contentDir, { includeDrafts: Boolean(options.includeDrafts), today, filesVersion, paths, results, result });
+  lastTree.set(contentDir, { includeDrafts: Boolean(options.includeDrafts), harvest, today, filesVersion, paths, results, result });
   return changedFiles ? { ...result, changedFiles } : result;
 }
 
@@ -259,6 +271,7 @@ function pictureWarnings(listing: AttachmentListing, facts: ReadonlyMap<string, 
 
 interface TreeValidation {
   readonly includeDrafts: boolean;
+  readonly harvest: HarvestedCopies | undefined;
   readonly today: string;
   /** The files of filer/, by path, size and time: a file added there can mend a broken reference. */
   readonly filesVersion: string;
@@ -289,11 +302,4 @@ function changedProjects(before: readonly FileResult[], after: readonly FileResu
     changes.push({ before: earlier.file, after: result.file });
   }
   return changes;
-}
-
-/** Like {@link validateContent}, but throws a {@link ContentValidationError} listing every error. */
-export async function loadArchive(contentDir: string, options: LoadOptions = {}): Promise<Archive> {
-  const result = await validateContent(contentDir, options);
-  if (!result.archive) throw new ContentValidationError(result.errors);
-  return result.archive;
 }
