@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type { Page } from "playwright-core";
 import { describe } from "vitest";
 import { CHROMIUM_PATH } from "../../src/cli/browser.ts";
 
@@ -18,3 +19,11 @@ if (!hasChromium) {
 
 /** `describe` when Chromium is there, `describe.skip` (after the loud line above) when it is not. */
 export const describeInBrowser = hasChromium ? describe : describe.skip;
+
+/**
+ * Waits until Pagefind's interface has answered the page's query and drawn every result: the
+ * message that counts the hits is shown, and no result is still a placeholder.
+ */
+export async function searchDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector(".pagefind-ui__message") !== null && document.querySelector(".pagefind-ui__loading") === null);
+}

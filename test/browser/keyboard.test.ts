@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { describeInBrowser, PAGE_KINDS } from "./chromium.ts";
+import { describeInBrowser, PAGE_KINDS, searchDrawn } from "./chromium.ts";
 import { browserAndSites, type ServedSite } from "./site-server.ts";
 
 declare global {
@@ -58,17 +58,10 @@ describeInBrowser("keyboard use", () => {
   async function openPage(site: ServedSite, sitePath: string): Promise<Page> {
     const page = await sites.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(lookHelper);
-    // Wait for what scripts add, such as search results that Pagefind fills in one by one, until the
-    // number of links and buttons has been steady for half a second.
-    await page.goto(site.url(sitePath), { waitUntil: "networkidle" });
-    if (sitePath.includes("?q=")) await page.locator(".pagefind-ui__message").waitFor({ timeout: 15_000 });
-    let count = -1;
-    for (let steady = 0; steady < 2; ) {
-      await page.waitForTimeout(250);
-      const next = await page.locator("a[href], button").count();
-      steady = next === count ? steady + 1 : 0;
-      count = next;
-    }
+    // Every link and button is in the page's HTML, except the search results, which Pagefind fills
+    // in after the page has loaded: wait for those to be drawn.
+    await page.goto(site.url(sitePath));
+    if (sitePath.includes("?q=")) await searchDrawn(page);
     return page;
   }
 
