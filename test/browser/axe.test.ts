@@ -5,7 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { axeViolations } from "./axe.ts";
+import { axeViolations, WCAG_TAGS } from "./axe.ts";
 import { describeInBrowser, launchChromium } from "./chromium.ts";
 
 const BROKEN = `<main><h1>Rubrik</h1><p style="color:#aaa;background:#fff">Grå text</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>`;
@@ -28,11 +28,18 @@ describeInBrowser("axeViolations", () => {
     await page.context().close();
   });
 
-  it("looks inside frames", async () => {
+  it.each([
+    ["without frames", ""],
+    ["with a frame", `<iframe title="Förhandsvisning" srcdoc="${BROKEN.replaceAll('"', "&quot;")}"></iframe>`],
+  ])("runs only the rules of the tags asked for, %s", async (_case, frame) => {
     const page = await (await browser.newContext()).newPage();
-    await page.setContent(`<!doctype html><html lang="sv"><head><title>Test</title></head><body><main><h1>Ram</h1><iframe title="Förhandsvisning" srcdoc="${BROKEN.replaceAll('"', "&quot;")}"></iframe></main></body></html>`);
-    await page.frames()[1]!.waitForSelector("img");
-    expect(await axeViolations(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^image-alt .* at iframe img$/)]));
+    // Text outside every landmark breaks the best-practice rule "region", no WCAG rule.
+    await page.setContent(`<!doctype html><html lang="sv"><head><title>Test</title></head><body><p>Utanför</p><main><h1>Ram</h1>${frame}</main></body></html>`);
+    if (frame) await page.frames()[1]!.waitForSelector("img");
+    const all = await axeViolations(page);
+    expect(all).toEqual(expect.arrayContaining([expect.stringMatching(/^region \(moderate\): .* at p$/)]));
+    if (frame) expect(all).toEqual(expect.arrayContaining([expect.stringMatching(/^image-alt .* at iframe img$/)]));
+    expect((await axeViolations(page, WCAG_TAGS)).filter((line) => line.startsWith("region"))).toEqual([]);
     await page.context().close();
   });
 });

@@ -21,7 +21,7 @@ interface Violation {
  */
 async function violationsOf(page: Page, tags: string[]): Promise<readonly Violation[]> {
   if (page.frames().length > 1) {
-    return (await new AxeBuilder({ page }).withTags(tags).options({ resultTypes: ["violations"] }).analyze()).violations;
+    return (await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(tags).analyze()).violations; // options() replaces what withTags() set
   }
   // Evaluated through the DevTools protocol, so the page's own Content-Security-Policy does not apply.
   await page.evaluate(axe.source);
