@@ -4,7 +4,7 @@ import { appendFile, cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT, temporaryWorkspace } from "../helpers.ts";
+import { EXAMPLE_CONTENT, PROJECT_ROOT, temporaryWorkspace } from "../helpers.ts";
 
 const run = promisify(execFile);
 const GITLAB_CI_LOCAL = path.join(PROJECT_ROOT, "node_modules/.bin/gitlab-ci-local");
@@ -70,12 +70,14 @@ exec ${JSON.stringify(realNpm)} "$@"
     repository = path.join(workspace.dir, "projekt");
     await run("git", ["init", "-q", "--bare", "-b", "main", origin]);
     await run("git", ["clone", "-q", origin, repository]);
+    // The project's files, with the example archive as its content: content/ is the library's own.
     const { stdout } = await git(PROJECT_ROOT, "ls-files", "-z");
     for (const file of stdout.split("\0").filter(Boolean)) {
-      if (!existsSync(path.join(PROJECT_ROOT, file))) continue;
+      if (file.startsWith("content/") || !existsSync(path.join(PROJECT_ROOT, file))) continue;
       await mkdir(path.dirname(path.join(repository, file)), { recursive: true });
       await cp(path.join(PROJECT_ROOT, file), path.join(repository, file));
     }
+    await cp(EXAMPLE_CONTENT, path.join(repository, "content"), { recursive: true });
     await git(repository, "add", "-A");
     await git(repository, "commit", "-qm", "Projektarkivet");
     await git(repository, "push", "-q", "origin", "main");
