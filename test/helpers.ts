@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll } from "vitest";
+import { waitingFor } from "./waiting.ts";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures");
@@ -40,7 +41,7 @@ export async function runCli(
     });
     // What a person would type, line by line; without it the command reads an empty input.
     running.child.stdin?.end(options.input ?? "");
-    const { stdout, stderr } = await running;
+    const { stdout, stderr } = await waitingFor(`npm run ${[name, ...args].join(" ")}`, running);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout: string; stderr: string };

@@ -35,7 +35,7 @@ function previewEnvironment(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * Starts `npm start`'s command (Eleventy's dev server with our config, through tsx) on a content
  * folder, writing into `output`, and resolves once the first build is done and the server serves.
  */
-export async function startDevServer(content: string, output: string, { timeoutMs = 60_000 } = {}): Promise<DevServer> {
+export async function startDevServer(content: string, output: string, { timeoutMs = 300_000 } = {}): Promise<DevServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,

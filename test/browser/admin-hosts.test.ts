@@ -2,7 +2,7 @@ import { appendFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/browser.ts";
+import { launchChromium } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
 import { siteSchema } from "../../src/content/model/schema.ts";
 import { adminContentSecurityPolicy } from "../../src/eleventy/filters/security.ts";
@@ -59,9 +59,9 @@ describeInBrowser("the web editor at /admin/ for each git host", () => {
       if (/Content Security Policy/.test(message.text())) violations.push(message.text());
     });
     await page.goto(`${server.url}admin/`);
-    for (const name of SIGN_IN[host]) await page.getByRole("button", { name }).waitFor({ timeout: 30_000 });
-    // The sign-in page has settled: nothing more is asked while it waits for an editor.
-    await page.waitForTimeout(1000);
+    for (const name of SIGN_IN[host]) await page.getByRole("button", { name }).waitFor();
+    // The sign-in page has settled: no request for half a second while it waits for an editor.
+    await page.waitForLoadState("networkidle");
     expect(foreign).toEqual([]);
     expect(violations).toEqual([]);
     const cms = siteSchema.shape.cms.parse(Object.values((await import("yaml")).parse(HOSTS[host]))[0]);
@@ -79,7 +79,7 @@ describeInBrowser("the web editor at /admin/ for each git host", () => {
     const english = await browser.newContext({ locale: "en-US" });
     const page = await english.newPage();
     await page.goto(`${server.url}admin/`);
-    await page.getByRole("button", { name: /Logga in med en Access Token/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: /Logga in med en Access Token/ }).waitFor();
     expect(await page.getByRole("button", { name: /Sign In/i }).count()).toBe(0);
     await english.close();
 
@@ -88,7 +88,7 @@ describeInBrowser("the web editor at /admin/ for each git host", () => {
     await chosen.addInitScript(() => localStorage.setItem("sveltia-cms.prefs", JSON.stringify({ locale: "en-US" })));
     const chosenPage = await chosen.newPage();
     await chosenPage.goto(`${server.url}admin/`);
-    await chosenPage.getByRole("button", { name: /Sign In Using Access Token/i }).waitFor({ timeout: 30_000 });
+    await chosenPage.getByRole("button", { name: /Sign In Using Access Token/i }).waitFor();
     await chosen.close();
   });
 });

@@ -69,7 +69,7 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
   async function saveAndRead(page: Page, file: string, expected: string): Promise<string> {
     await page.getByRole("button", { name: "Spara", exact: true }).click();
     let text = "";
-    await expect.poll(async () => (text = await readRepositoryFile(page, file).catch(() => "")), { timeout: 15_000 }).toContain(expected);
+    await expect.poll(async () => (text = await readRepositoryFile(page, file).catch(() => "")), { timeout: 240_000, message: `${file} in the repository after Spara` }).toContain(expected);
     return text;
   }
 

@@ -1,9 +1,28 @@
 import { existsSync } from "node:fs";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { describe } from "vitest";
-import { CHROMIUM_PATH } from "../../src/cli/browser.ts";
+import { CHROMIUM_PATH, launchChromium as launch } from "../../src/cli/browser.ts";
+import { waitingFor } from "../waiting.ts";
 
-export { launchChromium, PAGE_KINDS } from "../../src/cli/browser.ts";
+export { PAGE_KINDS } from "../../src/cli/browser.ts";
+
+/**
+ * How long a browser action or a page load may take before it fails with what it was waiting for.
+ * Playwright's 30 s is too short on a machine whose cores are busy with other work.
+ */
+const ACTION_TIMEOUT = 240_000;
+
+/** Starts Chromium for a test: every context it opens (newPage opens one) waits up to {@link ACTION_TIMEOUT}. */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await waitingFor("Chromium to start", launch());
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(ACTION_TIMEOUT);
+    return context;
+  };
+  return browser;
+}
 
 const INSTALL_HINT = "Install it with: apt-get update && apt-get install -y chromium";
 

@@ -12,12 +12,11 @@ const RESULT_LINKS = ".pagefind-ui__result-link:not(.pagefind-ui__result-nested 
  */
 async function results(page: Page): Promise<{ title: string; href: string }[]> {
   const message = page.locator(".pagefind-ui__message", { hasText: /gav \d+ träff/ });
-  await message.waitFor({ timeout: 15_000 });
+  await message.waitFor();
   const found = Number(/gav (\d+) träff/.exec((await message.textContent())!)![1]);
   await page.waitForFunction(
     ([selector, count]) => [...document.querySelectorAll<HTMLElement>(selector)].filter((link) => link.textContent!.trim()).length >= count,
     [RESULT_LINKS, Math.min(found, 5)] as const,
-    { timeout: 15_000 },
   );
   return page.locator(RESULT_LINKS).evaluateAll((links) =>
     links.map((link) => ({ title: link.textContent!.trim(), href: link.getAttribute("href")! })),

@@ -3,9 +3,10 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { writeSyntheticArchive } from "../../src/bench/synthetic-archive.ts";
 import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
-import { launchChromium } from "../../src/cli/browser.ts";
+import { launchChromium } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
 import { appendFile, cp, mkdir } from "node:fs/promises";
+import { waitingFor } from "../waiting.ts";
 import { buildSite, contentTree, EXAMPLE_CONTENT, FIXTURES, runCli, temporaryFolder } from "../helpers.ts";
 
 /** A consent category whose script is served from the fixture's own attachments. */
@@ -105,7 +106,7 @@ export interface BrowserAndSites {
 export function browserAndSites(names: readonly SiteName[]): BrowserAndSites {
   const state: { browser?: Browser; sites: Partial<Record<SiteName, ServedSite>> } = { sites: {} };
   beforeAll(async () => {
-    const [browser, ...sites] = await Promise.all([launchChromium(), ...names.map((name) => buildAndServe(name))]);
+    const [browser, ...sites] = await Promise.all([launchChromium(), ...names.map((name) => waitingFor(`the ${name} site to be built and served`, buildAndServe(name)))]);
     state.browser = browser;
     names.forEach((name, index) => (state.sites[name] = sites[index]));
   });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   site = result.output;
   const openData: typeof projects = JSON.parse(await readFile(path.join(site, "projekt.json"), "utf8"));
   projects = openData.map((project) => ({ ...project, url: new URL(project.url).pathname }));
-}, 120_000);
+});
 afterAll(() => folder.remove());
 
 const projectLinks = (page: HTMLElement) => page.querySelectorAll(".project-list .project-summary h2 a, .project-list .project-summary h3 a").map((link) => link.getAttribute("href"));

@@ -103,7 +103,8 @@ describe.runIf(canRunSsh)(".ci/publish over SSH, to an SSH server on 127.0.0.1",
     );
     await mkdir("/run/sshd", { recursive: true });
     sshd = spawn("/usr/sbin/sshd", ["-D", "-e", "-f", config], { stdio: "ignore" });
-    for (let tries = 0; tries < 50; tries++) {
+    const deadline = Date.now() + 240_000; // a hang, not a slow machine
+    while (Date.now() < deadline && sshd.exitCode === null) {
       const scanned = await run("ssh-keyscan", ["-p", String(port), "127.0.0.1"]).catch(() => ({ stdout: "" }));
       if (scanned.stdout.includes("ssh-ed25519")) return;
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -63,7 +63,7 @@ beforeAll(async () => {
   const built = await buildSite(content, path.join(dir, "nationellt-site"), ["--skip-search"]);
   expect(built.code, built.stderr).toBe(0);
   site = built.output;
-}, 120_000);
+});
 
 afterAll(() => server?.close());
 

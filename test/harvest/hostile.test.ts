@@ -81,7 +81,7 @@ beforeAll(async () => {
   const built = await buildSite(content, path.join(workspace.dir, "site"), ["--skip-search"]);
   expect(built.code, built.stderr).toBe(0);
   site = built.output;
-}, 120_000);
+});
 
 afterAll(async () => {
   await Promise.all([server?.close(), otherServer?.close()]);
