@@ -6,8 +6,14 @@
  * time limit, or a file ends with a step still running (a hook that timed out), the steps still in
  * progress are printed with how long each has run. This file is a vitest setup file
  * (vitest.config.ts), so every test file has the hooks.
+ *
+ * With PROJEKTARKIV_TEST_STEPS=FILE, every step's kind and seconds are appended to FILE as a line
+ * of JSON, which is how docs/testing.md's time per kind was measured.
  */
+import { appendFileSync } from "node:fs";
 import { afterAll, beforeEach } from "vitest";
+
+const STEP_LOG = process.env.PROJEKTARKIV_TEST_STEPS;
 
 const inProgress = new Map<number, { what: string; since: number }>();
 let nextStep = 0;
@@ -19,7 +25,9 @@ export async function waitingFor<T>(what: string, work: Promise<T> | (() => Prom
   try {
     return await (typeof work === "function" ? work() : work);
   } finally {
+    const seconds = (performance.now() - inProgress.get(id)!.since) / 1000;
     inProgress.delete(id);
+    if (STEP_LOG) appendFileSync(STEP_LOG, `${JSON.stringify({ kind: /^npm run \S+/.exec(what)?.[0] ?? what, seconds })}\n`);
   }
 }
 
