@@ -39,10 +39,22 @@ if (!hasChromium) {
 /** `describe` when Chromium is there, `describe.skip` (after the loud line above) when it is not. */
 export const describeInBrowser = hasChromium ? describe : describe.skip;
 
+/** Pagefind's links to the pages found (not to the sections within them). */
+export const RESULT_LINKS = ".pagefind-ui__result-link:not(.pagefind-ui__result-nested *)";
+
 /**
- * Waits until Pagefind's interface has answered the page's query and drawn every result: the
- * message that counts the hits is shown, and no result is still a placeholder.
+ * Waits until Pagefind's interface has answered the page's query and drawn every result it shows.
+ * Pagefind first says how many pages it found ("… gav 3 träffar"), then fills the results in one
+ * at a time (at most five), each with its link and its sections.
  */
 export async function searchDrawn(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector(".pagefind-ui__message") !== null && document.querySelector(".pagefind-ui__loading") === null);
+  const message = page.locator(".pagefind-ui__message", { hasText: /gav \d+ träff/ });
+  await message.waitFor();
+  const found = Number(/gav (\d+) träff/.exec((await message.textContent())!)![1]);
+  await page.waitForFunction(
+    ([selector, count]) =>
+      [...document.querySelectorAll<HTMLElement>(selector)].filter((link) => link.textContent!.trim()).length >= count &&
+      document.querySelector(".pagefind-ui__loading") === null,
+    [RESULT_LINKS, Math.min(found, 5)] as const,
+  );
 }

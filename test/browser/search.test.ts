@@ -1,23 +1,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, launchChromium } from "./chromium.ts";
+import { describeInBrowser, launchChromium, RESULT_LINKS, searchDrawn } from "./chromium.ts";
 import { buildAndServe, type ServedSite } from "./site-server.ts";
 
-const RESULT_LINKS = ".pagefind-ui__result-link:not(.pagefind-ui__result-nested *)";
-
-/**
- * Waits for Pagefind's results and returns each page's title and link (not the sections within).
- * Pagefind first says how many pages it found, then fills the results in one at a time, so this
- * waits until every one of them has its link.
- */
+/** Waits for Pagefind's results and returns each page's title and link (not the sections within). */
 async function results(page: Page): Promise<{ title: string; href: string }[]> {
-  const message = page.locator(".pagefind-ui__message", { hasText: /gav \d+ träff/ });
-  await message.waitFor();
-  const found = Number(/gav (\d+) träff/.exec((await message.textContent())!)![1]);
-  await page.waitForFunction(
-    ([selector, count]) => [...document.querySelectorAll<HTMLElement>(selector)].filter((link) => link.textContent!.trim()).length >= count,
-    [RESULT_LINKS, Math.min(found, 5)] as const,
-  );
+  await searchDrawn(page);
   return page.locator(RESULT_LINKS).evaluateAll((links) =>
     links.map((link) => ({ title: link.textContent!.trim(), href: link.getAttribute("href")! })),
   );
