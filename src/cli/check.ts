@@ -12,13 +12,14 @@
  * as the job's `codequality` report and shows on each line in the merge request.
  */
 import path from "node:path";
-import { displayPath, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
+import { formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
 import { validateArchive } from "../harvest/load.ts";
 import { overduePages } from "../content/archive/review.ts";
 import { todayInSweden } from "../format/date.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { annotations, stepSummary, writeStepSummary } from "./github-actions.ts";
 import { codeQualityReport } from "./gitlab-code-quality.ts";
+import { jsonReport } from "./json-report.ts";
 
 const FORMATS = ["text", "json", "github", "gitlab"];
 
@@ -36,12 +37,7 @@ const contentDir = path.resolve(positionals[0] ?? "content");
 const result = await validateArchive(contentDir);
 
 if (format === "json") {
-  const errors = result.errors.map((error) => ({ ...error, file: displayPath(error.file) }));
-  const warnings = result.warnings.map((warning) => ({ ...warning, file: displayPath(warning.file) }));
-  const summary = result.archive
-    ? { projects: result.archive.projects.length, drafts: result.archive.drafts.length, contacts: result.archive.contacts.length }
-    : undefined;
-  console.log(JSON.stringify({ ok: errors.length === 0, errors, warnings, ...(summary ? { summary } : {}) }, null, 2));
+  console.log(jsonReport(result));
 } else if (format === "gitlab") {
   console.log(JSON.stringify(codeQualityReport(result.errors, result.warnings), null, 2));
 } else if (format === "github") {
