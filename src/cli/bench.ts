@@ -24,6 +24,7 @@ import { PROJECT_ROOT } from "../eleventy/plugin.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { startDevServer } from "./dev-server.ts";
 import { startSourceServer } from "../bench/source-server.ts";
+import { forgetStoredResults } from "../content/archive/validation-cache.ts";
 
 const run = promisify(execFile);
 
@@ -214,7 +215,6 @@ try {
   const pictured = images > 0 ? await withPictures(content, path.join(folder, "med-bilder"), images) : undefined;
   // `npm run check` twice: with no stored validation results (as on a fresh clone), and as an
   // editor runs it, after changing one project (validation-cache.ts).
-  const validationCache = path.join(PROJECT_ROOT, "node_modules/.cache/projektarkiv/validering");
   const editedFile = path.join(content, "projekt", "projekt-1.md");
   const unedited = await readFile(editedFile, "utf8");
   // Every build writes into a new empty folder, as on a fresh clone in CI. The folders of earlier
@@ -226,7 +226,7 @@ try {
   if (pictured) await measure(process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${output("withImages", "forsta")}`, "--skip-search"]);
   for (let round = 0; round < runs; round++) {
     // No validation results stored by the last round's commands.
-    await rm(validationCache, { recursive: true, force: true });
+    for (const tree of [content, pictured]) if (tree) forgetStoredResults(tree);
     type Timed = [sample: string, command: string, args: string[]];
     const builds: Timed[] = [
       ["ours", process.execPath, [launcher, "build", `--input=${content}`, `--output=${output("ours", round)}`, "--skip-search"]],
@@ -238,7 +238,7 @@ try {
     // Every other round in the opposite order, so that a drift within a round does not always
     // favour the same side.
     for (const [sample, command, args] of round % 2 === 0 ? builds : builds.reverse()) samples[sample]!.push(await measure(command, args));
-    await rm(validationCache, { recursive: true, force: true });
+    forgetStoredResults(content);
     samples.checkCold!.push(await measure(process.execPath, [launcher, "check", content]));
     await writeFile(editedFile, `${unedited}\nEtt stycke till, skrivet i omgång ${round + 1}.\n`);
     samples.check!.push(await measure(process.execPath, [launcher, "check", content]));
@@ -262,7 +262,7 @@ try {
   }
   samples.national = [];
   for (let round = 0; round < runs; round++) {
-    await rm(validationCache, { recursive: true, force: true });
+    forgetStoredResults(national);
     samples.national.push(await measure(process.execPath, [launcher, "build", `--input=${national}`, `--output=${output("national", round)}`, "--skip-search"]));
   }
 

@@ -73,6 +73,15 @@ export function storeResults(contentDir: string, today: string, results: Readonl
   }
 }
 
+/**
+ * Forgets the stored results for a content folder, so that the next command validates all of it,
+ * as on a fresh clone (the bench's first check). Other folders' results stay.
+ */
+export function forgetStoredResults(contentDir: string): void {
+  const cache = cacheFor(path.resolve(contentDir));
+  if (cache) rmSync(cache.file, { force: true });
+}
+
 function removeStale(folder: string): void {
   const now = Date.now();
   for (const name of readdirSync(folder)) {
