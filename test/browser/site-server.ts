@@ -1,34 +1,8 @@
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { writeSyntheticArchive } from "../../src/bench/synthetic-archive.ts";
-import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
-import { launchChromium } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
-import { appendFile, cp, mkdir } from "node:fs/promises";
-import { waitingFor } from "../waiting.ts";
-import { buildSite, contentTree, EXAMPLE_CONTENT, FIXTURES, runCli, temporaryFolder } from "../helpers.ts";
-
-/** A consent category whose script is served from the fixture's own attachments. */
-export const CONSENT_CATEGORY = `cookies:
-  categories:
-    - id: statistik
-      name: Statistik
-      purpose: Vi räknar besök för att förbättra webbplatsen.
-      scripts: [/filer/statistik.js]
-      cookies:
-        - name: _pk_id
-          purpose: Skiljer besökare åt.
-          lifetime: 13 månader
-`;
-
-/** Counts its own loads and sets the cookie the category declares. */
-export const STATISTICS_SCRIPT = `window.statistikLaddad = (window.statistikLaddad || 0) + 1;
-document.cookie = "_pk_id=test; path=/; max-age=3600";
-`;
-
-/** The editable site's logo, from the documentation fixture. */
-export const EDITABLE_LOGO = "logo:\n  file: logo.png\n  alt: Regionbiblioteket\n";
+import { fixtureSite, type SiteName } from "../fixture-sites.ts";
+import { launchChromium } from "./chromium.ts";
 
 export interface ServedSite {
   /** The content folder the site was built from. */
@@ -40,56 +14,18 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-/**
- * Builds a content tree with the real command and serves it on loopback. `source` is "bundled"
- * for the project's own content/, "editable" for a copy of it with the web editor's settings and a logo,
- * "consent" for the minimal fixture with a consent category, "paginated" for a synthetic archive
- * of 120 projects, whose lists span several pages, or "documentation" for the fixture with
- * documents, pictures, a logo and a colour (test/fixtures/dokumentation), or "national" for a
- * site with sources (test/fixtures/nationellt), harvested from the files in test/fixtures/kallor.
- */
-export async function buildAndServe(source: SiteName, options: { pathPrefix?: string } = {}): Promise<ServedSite> {
-  const workspace = await temporaryFolder();
-  let content = EXAMPLE_CONTENT;
-  if (source === "consent") {
-    content = await contentTree(workspace.dir, "minimal", {
-      "_data/site.yaml": (text) => text + CONSENT_CATEGORY,
-      "filer/statistik.js": STATISTICS_SCRIPT,
-    });
-  } else if (source === "editable") {
-    content = await copyWithWebEditor(EXAMPLE_CONTENT, path.join(workspace.dir, "content"));
-    // With the organisation's logo, which the web editor's sign-in page shows.
-    await mkdir(path.join(content, "filer"), { recursive: true });
-    await cp(path.join(FIXTURES, "dokumentation/filer/logo.png"), path.join(content, "filer/logo.png"));
-    await appendFile(path.join(content, "_data/site.yaml"), EDITABLE_LOGO);
-  } else if (source === "documentation") {
-    content = await contentTree(workspace.dir, "dokumentation");
-  } else if (source === "national") {
-    content = await contentTree(workspace.dir, "nationellt");
-    await cp(path.join(FIXTURES, "kallor"), path.join(workspace.dir, "kallor"), { recursive: true });
-    const harvested = await runCli("harvest", [content]);
-    if (harvested.code !== 0) throw new Error(`The harvest failed:\n${harvested.stdout}${harvested.stderr}`);
-  } else if (source === "paginated") {
-    content = path.join(workspace.dir, "content");
-    await writeSyntheticArchive(content, 120);
-  }
-  const args = options.pathPrefix ? [`--pathprefix=${options.pathPrefix}`] : [];
-  const result = await buildSite(content, path.join(workspace.dir, "_site"), args);
-  if (result.code !== 0) throw new Error(`The build failed:\n${result.stderr}`);
-  const server = await serveStatic(result.output, options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
+/** The named fixture site (test/fixture-sites.ts), built once per run, served on loopback for the calling file. */
+export async function buildAndServe(name: SiteName, options: { pathPrefix?: string } = {}): Promise<ServedSite> {
+  const site = await fixtureSite(name, options);
+  const server = await serveStatic(site.output, options.pathPrefix ? { pathPrefix: options.pathPrefix } : {});
   return {
-    content,
-    output: result.output,
+    content: site.content,
+    output: site.output,
     server,
     url: (sitePath = "") => server.url + sitePath,
-    close: async () => {
-      await server.close();
-      await workspace.remove();
-    },
+    close: () => server.close(),
   };
 }
-
-type SiteName = "bundled" | "editable" | "consent" | "paginated" | "documentation" | "national";
 
 /** Chromium and served sites for the tests of one file, started before them and stopped after. */
 export interface BrowserAndSites {
@@ -106,7 +42,7 @@ export interface BrowserAndSites {
 export function browserAndSites(names: readonly SiteName[]): BrowserAndSites {
   const state: { browser?: Browser; sites: Partial<Record<SiteName, ServedSite>> } = { sites: {} };
   beforeAll(async () => {
-    const [browser, ...sites] = await Promise.all([launchChromium(), ...names.map((name) => waitingFor(`the ${name} site to be built and served`, buildAndServe(name)))]);
+    const [browser, ...sites] = await Promise.all([launchChromium(), ...names.map((name) => buildAndServe(name))]);
     state.browser = browser;
     names.forEach((name, index) => (state.sites[name] = sites[index]));
   });

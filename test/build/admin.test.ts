@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { fixtureSite } from "../fixture-sites.ts";
 import { buildSite, EXAMPLE_CONTENT, readPage, temporaryWorkspace, type CommandResult } from "../helpers.ts";
 import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const content = await copyWithWebEditor(EXAMPLE_CONTENT, path.join(workspace.dir, "content"));
   const [withCms, withoutCms] = await Promise.all([
     buildSite(content, path.join(workspace.dir, "med-cms")),
-    buildSite(EXAMPLE_CONTENT, path.join(workspace.dir, "utan-cms")),
+    fixtureSite("bundled"),
   ]);
   expect(withCms.code, withCms.stderr).toBe(0);
   expect(withoutCms.code, withoutCms.stderr).toBe(0);

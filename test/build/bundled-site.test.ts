@@ -1,21 +1,17 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { HTMLElement } from "node-html-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, EXAMPLE_CONTENT, readPage, temporaryFolder, textOf } from "../helpers.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixtureSite } from "../fixture-sites.ts";
+import { readPage, textOf } from "../helpers.ts";
 
-let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
 let site: string;
 
 beforeAll(async () => {
-  workspace = await temporaryFolder();
-  const result = await buildSite(EXAMPLE_CONTENT, path.join(workspace.dir, "_site"));
+  const result = await fixtureSite("bundled");
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   site = result.output;
-});
-afterAll(async () => {
-  await workspace.remove();
 });
 
 const PAGES = ["/", "/projekt/vinna-vinna/", "/projekt/rom-for-dannelse/", "/kontakt/", "/kakor/", "/tillganglighet/", "/404.html"];

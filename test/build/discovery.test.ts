@@ -2,23 +2,19 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { XMLParser } from "fast-xml-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, EXAMPLE_CONTENT, readPage, temporaryFolder, textOf } from "../helpers.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixtureSite } from "../fixture-sites.ts";
+import { readPage, textOf } from "../helpers.ts";
 
 const SITE_URL = "https://www.regionorebrolan.se/regionbiblioteket/avslutade-projekt/";
 
-let workspace: Awaited<ReturnType<typeof temporaryFolder>>;
 let site: string;
 const read = (file: string) => readFile(path.join(site, file), "utf8");
 
 beforeAll(async () => {
-  workspace = await temporaryFolder();
-  const result = await buildSite(EXAMPLE_CONTENT, path.join(workspace.dir, "_site"));
+  const result = await fixtureSite("bundled");
   expect(result.code, result.stderr).toBe(0);
   site = result.output;
-});
-afterAll(async () => {
-  await workspace.remove();
 });
 
 /** Every HTML page the build wrote, as site paths ("/", "/projekt/vinna-vinna/", "/404.html"). */

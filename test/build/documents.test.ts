@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { copyPictures, Pictures } from "../../src/eleventy/images.ts";
 import { formatFileSize } from "../../src/format/file-size.ts";
+import { fixtureSite } from "../fixture-sites.ts";
 import { buildSite, contentTree, PROJECT_ROOT, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
 /**
@@ -16,8 +17,8 @@ let content: string;
 let site: string;
 
 beforeAll(async () => {
-  content = await contentTree(path.join(workspace.dir, "dokumentation"), "dokumentation");
-  const result = await buildSite(content, path.join(workspace.dir, "dokumentation", "_site"));
+  const result = await fixtureSite("documentation");
+  content = result.content;
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   site = result.output;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONSENT_CATEGORY } from "../browser/site-server.ts";
+import { CONSENT_CATEGORY } from "../fixture-sites.ts";
 import { buildSite, contentTree, readPage, temporaryWorkspace, textOf } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();

@@ -2,7 +2,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { buildSite, contentTree, EXAMPLE_CONTENT, temporaryWorkspace } from "../helpers.ts";
+import { fixtureSite } from "../fixture-sites.ts";
+import { buildSite, contentTree, temporaryWorkspace } from "../helpers.ts";
 
 /**
  * Every internal href and src in a built site, checked against the files the build wrote,
@@ -65,10 +66,9 @@ describe("internal links", () => {
     ["without a path prefix", "/"],
     ["with the path prefix /avslutade-projekt/", "/avslutade-projekt/"],
   ])("all resolve in the bundled site built %s", async (_name, prefix) => {
-    const output = path.join(workspace.dir, prefix.replace(/\//g, "_"));
-    const result = await buildSite(EXAMPLE_CONTENT, output, prefix === "/" ? [] : [`--pathprefix=${prefix}`]);
+    const result = await fixtureSite("bundled", prefix === "/" ? {} : { pathPrefix: prefix });
     expect(result.code, result.stderr).toBe(0);
-    const { checked, broken } = await brokenLinks(output, prefix);
+    const { checked, broken } = await brokenLinks(result.output, prefix);
     expect(broken).toEqual([]);
     // Seven pages with a dozen or so internal links each: the check must have looked at them.
     expect(checked).toBeGreaterThan(80);

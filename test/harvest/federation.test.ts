@@ -11,7 +11,8 @@ import { startSourceServer, type SourceServer } from "../../src/bench/source-ser
 import { validateArchive } from "../../src/harvest/load.ts";
 import { overduePages } from "../../src/content/archive/review.ts";
 import { externalLinks } from "../../src/links/collect.ts";
-import { buildSite, contentTree, EXAMPLE_CONTENT, FIXTURES, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
+import { fixtureSite } from "../fixture-sites.ts";
+import { buildSite, contentTree, FIXTURES, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
 
@@ -47,12 +48,7 @@ async function harvestFolder(): Promise<Map<string, string>> {
 beforeAll(async () => {
   const dir = workspace.dir;
   // The two archives as their own builds publish them.
-  const [orebro, documentation] = await Promise.all([
-    buildSite(EXAMPLE_CONTENT, path.join(dir, "orebro"), ["--skip-search"]),
-    contentTree(path.join(dir, "dokumentation-kalla"), "dokumentation").then((input) => buildSite(input, path.join(dir, "dokumentation"), ["--skip-search"])),
-  ]);
-  expect(orebro.code, orebro.stderr).toBe(0);
-  expect(documentation.code, documentation.stderr).toBe(0);
+  const [orebro, documentation] = await Promise.all([fixtureSite("bundled"), fixtureSite("documentation")]);
   server = await startSourceServer();
   server.serve("/orebro/projekt.json", await readFile(path.join(orebro.output, "projekt.json")));
   server.serve("/dokumentation/projekt.json", await readFile(path.join(documentation.output, "projekt.json")));
