@@ -105,10 +105,11 @@ export function formField(page: Page, keyPath: string): Locator {
 export async function scrollToDraftField(page: Page): Promise<Locator> {
   const draft = formField(page, "draft");
   await page.mouse.move(300, 400);
-  // The form may still be rendering when it says it is open; scroll until the field is there.
-  for (let attempt = 0; attempt < 50 && (await draft.count()) === 0; attempt++) {
+  // The form may still be rendering when it says it is open; scroll until the field is there,
+  // letting the page draw two frames after each turn of the wheel (a busy machine needs more turns).
+  for (let attempt = 0; attempt < 500 && (await draft.count()) === 0; attempt++) {
     await page.mouse.wheel(0, 2000);
-    await page.waitForTimeout(100);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
   await draft.scrollIntoViewIfNeeded();
   return draft;

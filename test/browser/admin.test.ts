@@ -74,9 +74,13 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
   }
 
   /** Opens an entry of the listed collection by its summary in the list. */
-  async function openEntry(page: Page, summary: string): Promise<void> {
+  /** Opens the entry listed as `summary` (a draft's title with " (utkast)"), whose title is `title`. */
+  async function openEntry(page: Page, summary: string, title = summary): Promise<void> {
     await page.getByRole("gridcell", { name: summary, exact: true }).click();
     await page.getByRole("status").filter({ hasText: /Du redigerar nu/ }).waitFor();
+    // The status can still be the last entry's: wait until the form holds this one, or a click
+    // meant for it lands in the form that is going away (seen on a busy machine).
+    await expect.poll(() => formField(page, "title").getByRole("textbox").inputValue(), { timeout: 240_000, message: `the form of ${title}` }).toBe(title);
   }
 
   /** A copy of the editable site's content with one file replaced and uploads added, as a push of the CMS's commit would leave it. */
@@ -174,7 +178,7 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     expect(uploaded[`${folder.slice(1)}/slutrapport.pdf`]!.equals(await readFile(UPLOADS.report))).toBe(true);
 
     // Publishing: the editor opens the draft again, switches Utkast off and saves; the file then has no draft line.
-    await openEntry(page, `${NEW_TITLE} (utkast)`);
+    await openEntry(page, `${NEW_TITLE} (utkast)`, NEW_TITLE);
     await (await scrollToDraftField(page)).getByRole("switch").uncheck();
     const published = await saveAndRead(page, `content/${file}`, "publishedBy: sandra-spjuth\n---");
     expect(published).not.toContain("draft");
