@@ -8,8 +8,7 @@
  * The sites are read, never changed: a test that edits content or output builds its own.
  */
 import { existsSync } from "node:fs";
-import { appendFile, cp, mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { watch } from "node:fs/promises";
+import { appendFile, cp, mkdir, readFile, rename, watch, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeSyntheticArchive } from "../src/bench/synthetic-archive.ts";
 import { copyWithWebEditor } from "../src/cli/admin-session.ts";
