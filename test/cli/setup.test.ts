@@ -130,7 +130,7 @@ describe("npm run setup", () => {
     const result = await runCli("setup", ["--input", content, "--ask"], { input: `${typed.join("\n")}\n` });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Webbplatsens namn [Avslutade projekt]: ");
-    expect(result.stdout).toContain("\n  måste vara en webbadress som börjar med https:// eller http://\n");
+    expect(result.stdout).toContain("\n  måste vara en webbadress som börjar med https:// eller http:// följt av webbplatsens namn, till exempel https://www.region.se/\n");
     expect(result.stdout).toMatch(/färgen #777777 har kontrasten 4,0:1 mot de grå rutorna .*#6f6f6f är samma färgton/);
     expect(parse(await readFile(path.join(content, "_data/site.yaml"), "utf8"))).toMatchObject({
       organisation: "Kulturförvaltningen i Testkommun",

@@ -10,6 +10,7 @@ import { parseOrganisationNumber, PROJECT_IDENTIFIER } from "../../format/organi
 import { parsePartialDate, todayInSweden, type PartialDate } from "../../format/date.ts";
 import { parsePhoneNumber } from "../../format/phone.ts";
 import { PLACEHOLDERS } from "./placeholders.ts";
+import { normalWebAddress } from "../../format/urls.ts";
 import { COUNTIES } from "../../format/county.ts";
 import { didYouMean } from "./suggest.ts";
 
@@ -51,18 +52,22 @@ const text = () => z.string().trim().min(1);
 /** A contact id or project slug; whether it exists is checked when references are resolved. */
 const reference = (folder: "kontakter" | "projekt") => describe(text(), { references: folder });
 
-const WEB_URL_MESSAGE = "måste vara en webbadress som börjar med https:// eller http://";
+const WEB_URL_MESSAGE = "måste vara en webbadress som börjar med https:// eller http:// följt av webbplatsens namn, till exempel https://www.region.se/";
 
-/** An absolute http(s) URL; `javascript:` and `data:` are refused. */
+/**
+ * An absolute http(s) address, written with `//` and a host, read into its normal form
+ * (https://host/…); `javascript:`, `data:` and `https:evil.example` are refused.
+ */
 const webUrl = () =>
   describe(
-    z.string().trim().refine((value) => {
-      try {
-        return ["http:", "https:"].includes(new URL(value).protocol);
-      } catch {
-        return false;
+    z.string().transform((value, context) => {
+      const normal = normalWebAddress(value);
+      if (normal === undefined) {
+        context.addIssue({ code: "custom", message: WEB_URL_MESSAGE });
+        return z.NEVER;
       }
-    }, WEB_URL_MESSAGE),
+      return normal;
+    }),
     { kind: "url" },
   );
 

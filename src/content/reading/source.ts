@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
 import type { ContentError } from "../model/errors.ts";
 import { closingAdvice, diagnoseYamlError, slipsInValidYaml } from "./yaml-slips.ts";
+import { describeInvisibleCharacter, hasInvisibleCharacter, INVISIBLE_CHARACTER } from "../../format/invisible-characters.ts";
 
 /** A content file split into front matter and body, with a way back from a field to its line. */
 export interface SourceFile {
@@ -57,21 +58,8 @@ function decodeText(bytes: Uint8Array): { text: string } | { error: string } {
   }
 }
 
-/** Control characters other than tab and line breaks, which no text on a page should hold. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-
-const CONTROL_CHARACTER_HINT = new RegExp(CONTROL_CHARACTER.source);
-
-/** Whether a text holds a control character that no text on a page may hold (harvested records are held to the same rule). */
-export const hasControlCharacter = (text: string) => CONTROL_CHARACTER_HINT.test(text);
-
-/** What a control character is, where it has a name an editor knows. */
-const CONTROL_NAMES: Readonly<Record<string, string>> = {
-  "\u000b": "en radbrytning från Word (Skift+Retur)",
-  "\u000c": "en sidbrytning från Word",
-  "\u0000": "ett nolltecken",
-  "\u001b": "ett terminaltecken (ESC)",
-};
+/** Whether a text holds a character that no text on a page may hold (harvested records are held to the same rule). */
+export const hasControlCharacter = hasInvisibleCharacter;
 
 /**
  * One error per line holding a control character: Word's line break (U+000B) pasted into a
@@ -83,13 +71,11 @@ function controlCharacterErrors(file: string, text: string): ContentError[] {
   if (!hasControlCharacter(text)) return [];
   const errors: ContentError[] = [];
   for (const [index, line] of text.split("\n").entries()) {
-    const found = [...line.matchAll(CONTROL_CHARACTER)];
+    const found = [...line.matchAll(INVISIBLE_CHARACTER)];
     if (found.length === 0) continue;
-    const character = found[0]![0];
-    const code = `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-    const what = CONTROL_NAMES[character] ? `${code}, ${CONTROL_NAMES[character]}` : code;
+    const what = describeInvisibleCharacter(found[0]![0]);
     const column = found[0]!.index! + 1;
-    const before = line.slice(Math.max(0, column - 21), column - 1).replace(CONTROL_CHARACTER, "").trimStart();
+    const before = line.slice(Math.max(0, column - 21), column - 1).replace(INVISIBLE_CHARACTER, "").trim();
     const more = found.length > 1 ? ` (och ${found.length - 1} till på raden)` : "";
     errors.push({
       file,

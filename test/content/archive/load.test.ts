@@ -150,7 +150,7 @@ describe("validateContent reports every error with file, line and field", () => 
       "projekt/beta.md": replace("reviewed:", "funders:\n  - name: X\n    url: javascript:alert(1)\nreviewed:"),
     });
     expect(errors.map((error) => [error.field, error.message])).toEqual([
-      ["funders[0].url", "måste vara en webbadress som börjar med https:// eller http://"],
+      ["funders[0].url", "måste vara en webbadress som börjar med https:// eller http:// följt av webbplatsens namn, till exempel https://www.region.se/"],
     ]);
   });
 
