@@ -11,6 +11,8 @@ import { parsePartialDate, todayInSweden, type PartialDate } from "../../format/
 import { parsePhoneNumber } from "../../format/phone.ts";
 import { PLACEHOLDERS } from "./placeholders.ts";
 import { normalWebAddress } from "../../format/urls.ts";
+import { MAX_NAME_LENGTH } from "../../format/limits.ts";
+import { swedishSlug } from "../../format/slug.ts";
 import { COUNTIES } from "../../format/county.ts";
 import { didYouMean } from "./suggest.ts";
 
@@ -48,6 +50,16 @@ const labelled = <T extends z.ZodType>(schema: T, label: string, hint?: string):
 
 /** Text that must not be empty once surrounding white space is removed. */
 const text = () => z.string().trim().min(1);
+
+/**
+ * The name of an organisation, a funder, a programme or a person: at most 200 characters, and with
+ * a letter or a digit, since many of them become an address (/finansiar/statens-kulturrad/) and
+ * "★★★" would make an empty one.
+ */
+const name = () =>
+  text()
+    .max(MAX_NAME_LENGTH)
+    .refine((value) => swedishSlug(value) !== "", "namnet har varken bokstäver eller siffror, så det går inte att göra en adress av det; skriv namnet med bokstäver");
 
 /** A contact id or project slug; whether it exists is checked when references are resolved. */
 const reference = (folder: "kontakter" | "projekt") => describe(text(), { references: folder });
@@ -216,7 +228,7 @@ const projectDocument = z.strictObject({
 });
 
 const partner = z.strictObject({
-  name: labelled(text(), "Namn", "Organisationens namn."),
+  name: labelled(name(), "Namn", "Organisationens namn."),
   country: labelled(countryCode().optional(), "Land", "Partnerna visas grupperade per land."),
   roles: describe(z.array(z.enum(PARTNER_ROLES)).min(1).default(["partner"]), {
     label: "Roller",
@@ -239,9 +251,9 @@ const CASE_NUMBER = /^(?:[A-ZÅÄÖ]{1,8}\s+)?(?:19|20)\d{2}[/-]\d{1,6}(?:[:.-]\
 
 /** A funder, and the grant it gave where the editor knows it: programme, case number, amount and year. */
 const funder = z.strictObject({
-  name: labelled(text(), "Namn", "Finansiärens namn, till exempel Statens kulturråd."),
+  name: labelled(name(), "Namn", "Finansiärens namn, till exempel Statens kulturråd."),
   url: labelled(webUrl().optional(), "Webbplats", URL_HINT),
-  programme: labelled(text().optional(), "Program", "Bidragsprogrammet, till exempel Stärkta bibliotek."),
+  programme: labelled(name().optional(), "Program", "Bidragsprogrammet, till exempel Stärkta bibliotek."),
   caseNumber: labelled(
     text().regex(CASE_NUMBER, "ska vara ett diarienummer som KUR 2019/1234: ett år, ett snedstreck eller bindestreck och ett löpnummer, gärna med myndighetens förkortning först").optional(),
     "Diarienummer",
@@ -355,7 +367,7 @@ export const projectSchema = projectFields.refine(
 );
 
 /** A person in the open data: name and title, and their entry in the archive's contact directory. */
-const contactSummary = z.object({ id: text(), name: text(), title: text(), url: webUrl().optional() });
+const contactSummary = z.object({ id: text(), name: name(), title: text(), url: webUrl().optional() });
 
 /** A county (län), by its own name; a misspelt one is named with the closest. */
 const county = () =>
@@ -365,7 +377,7 @@ const county = () =>
 
 /** The organisation that publishes an archive, in each project of its open data. */
 const publisher = z.object({
-  name: text(),
+  name: name(),
   organisationNumber: organisationNumber().optional(),
   /** The archive's address. */
   url: webUrl(),
@@ -411,7 +423,7 @@ export function openDataJsonSchema(): object {
 }
 
 export const contactSchema = z.strictObject({
-  name: labelled(text(), "Namn", "Personens namn. Filnamnet görs av namnet, och projekten hänvisar till personen med det."),
+  name: labelled(name(), "Namn", "Personens namn. Filnamnet görs av namnet, och projekten hänvisar till personen med det."),
   title: labelled(
     text().refine((title) => title !== PLACEHOLDERS.contactTitle, "byt ut exempeltexten mot personens titel"),
     "Titel",
@@ -521,7 +533,7 @@ const harvestSource = z
     url: webUrl().optional(),
     /** A projekt.json, or a folder holding one, relative to the folder the content folder lies in. */
     path: text().optional(),
-    organisation: text().optional(),
+    organisation: name().optional(),
     counties: z.array(county()).optional(),
   })
   .refine((source) => (source.url === undefined) !== (source.path === undefined), {
@@ -531,8 +543,8 @@ const harvestSource = z
 export const PUBLISHER_TYPES = ["LocalAuthority", "RegionalAuthority", "NationalAuthority", "NonProfitOrganisation", "Academia-ScientificOrganisation"] as const;
 
 export const siteSchema = z.strictObject({
-  name: text(),
-  organisation: text(),
+  name: text().max(MAX_NAME_LENGTH),
+  organisation: name(),
   /** The organisation's number (organisationsnummer): the projects' ids are made from it. */
   organisationNumber: organisationNumber().optional(),
   /** A DCAT-AP-SE catalogue of the open data at /dcat.rdf, for Sveriges dataportal to harvest. */
