@@ -233,6 +233,20 @@ const CASES: BadCase[] = [
   { name: "a PNG that declares 30000 × 30000 pixels", edits: leadPicture("  file: stor.png\n  alt: Stor\n"), setup: (content) => writeInto(content, "stor.png", pngDeclaring(30_000, 30_000)), file: "projekt/alfa.md", expected: /^:10  image\.file: filer\/stor\.png kan inte visas: bilden är 30\s000 × 30\s000 bildpunkter, fler än 268\s402\s689 som går att öppna; minska den/ },
   { name: "a web page saved as foto.jpg", edits: leadPicture("  file: foto.jpg\n  alt: Foto\n"), setup: (content) => writeInto(content, "foto.jpg", Buffer.from("<!DOCTYPE html><title>Bild</title>")), file: "projekt/alfa.md", expected: /^:10  image\.file: filer\/foto\.jpg kan inte visas: filen är ingen bild som går att läsa, fast namnet slutar på \.jpg; spara om den som JPEG eller PNG$/ },
   {
+    name: "an SVG with a script saved as .avif, the lead picture of a draft (as an import could write it)",
+    edits: alfa("reviewed:", "draft: true\nimage:\n  file: bild.avif\n  alt: Bild\nreviewed:"),
+    setup: (content) => writeInto(content, "bild.avif", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')),
+    file: "projekt/alfa.md",
+    expected: /^:15  image\.file: filer\/bild\.avif kan inte visas: filen är ingen bild som går att läsa, fast namnet slutar på \.avif/,
+  },
+  {
+    name: "a web page saved as .png, in a draft's body",
+    edits: { "projekt/alfa.md": (text) => replace("Alfa handlar om läsning.", "Alfa handlar om läsning.\n\n![Karta](/filer/karta.png)")(replace("reviewed:", "draft: true\nreviewed:")(text)) },
+    setup: (content) => writeInto(content, "karta.png", Buffer.from("<!DOCTYPE html><title>Karta</title>")),
+    file: "projekt/alfa.md",
+    expected: /^:20  brödtext: filer\/karta\.png kan inte visas: filen är ingen bild som går att läsa/,
+  },
+  {
     name: "an AVIF picture saved as foto.jpg",
     edits: alfa("Alfa handlar om läsning.", "Alfa handlar om läsning.\n\n![Foto](/filer/foto.jpg)"),
     setup: async (content) => writeInto(content, "foto.jpg", await sharp({ create: { width: 8, height: 8, channels: 3, background: "#336699" } }).avif().toBuffer()),

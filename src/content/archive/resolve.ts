@@ -195,6 +195,7 @@ export function resolveArchive(
       if (!includeDrafts) {
         fileReferences.references(source, [...data.documents.map((document) => document.file), ...(data.image ? [data.image.file] : [])]);
         fileReferences.draftDocuments(source, data.documents, linkTo({ slug: source.id, url: projectUrl(source.id), title: data.title }));
+        fileReferences.draftPictures(source, data.image);
         continue;
       }
     }

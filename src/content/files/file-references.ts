@@ -212,6 +212,23 @@ export class FileReferences {
     }
   }
 
+  /**
+   * A draft's pictures (its lead picture and those of its body), checked by their bytes although
+   * they are made only when the draft is published: an SVG with a script saved as .avif is refused
+   * now, not when an editor publishes what the importer wrote. A missing file is left for then.
+   */
+  draftPictures(source: ValidatedFile, image: Pick<PictureData, "file"> | undefined): void {
+    if (image) {
+      const attachment = this.checker.find(image.file);
+      if (attachment) this.usable(attachment, this.at(source, ["image", "file"]));
+    }
+    for (const picture of bodyPictures(source.body)) {
+      const relative = attachmentPathOf(picture.src);
+      const attachment = relative === undefined ? undefined : this.checker.find(relative);
+      if (attachment) this.usable(attachment, (message) => this.errors.push({ file: source.file, line: source.bodyLine + picture.line, field: "brödtext", message }));
+    }
+  }
+
   /** Links to files anywhere in a file, and (for a draft, which is not otherwise checked) its files. */
   references(source: ValidatedFile, draftFiles: readonly string[] = []): void {
     // Without files in filer/ nothing can be unreferenced: the walk is skipped (44 ms at N=10,000).
