@@ -1,7 +1,9 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,19 +11,29 @@ import { PROJECT_ROOT, temporaryWorkspace } from "../helpers.ts";
 
 const run = promisify(execFile);
 const PUBLISH = path.join(PROJECT_ROOT, ".ci/publish");
+const MARKER = ".projektarkiv-publicering";
 
-/** The programs the SSH test needs: an SSH server of its own on loopback, run as root as in CI. */
-const tools = ["/usr/bin/rsync", "/usr/sbin/sshd", "/usr/bin/ssh", "/usr/bin/ssh-keygen", "/usr/bin/ssh-keyscan"];
+/**
+ * The programs the SSH test needs: an SSH server of its own on loopback, and a throwaway user whose
+ * home folder it serves, made and removed as root, as in CI.
+ */
+const tools = ["/usr/bin/rsync", "/usr/sbin/sshd", "/usr/bin/ssh", "/usr/bin/ssh-keygen", "/usr/bin/ssh-keyscan", "/usr/sbin/useradd", "/usr/sbin/userdel"];
 const canRunSsh = tools.every((tool) => existsSync(tool)) && process.getuid?.() === 0;
 if (!canRunSsh) {
   if (process.env.CI === "true") throw new Error(`The publishing test needs ${tools.join(", ")} and root. .ci/run installs rsync, openssh-server and openssh-client.`);
-  console.warn("\n*** SKIPPING the SSH publishing test: it needs rsync, openssh-server and openssh-client, and root ***\n");
+  console.warn("\n*** SKIPPING the SSH publishing test: it needs rsync, openssh-server, openssh-client, useradd and root ***\n");
 }
 
-/** Runs .ci/publish with the given secrets; resolves with its exit code and output. */
-async function publish(site: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+interface Published {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs .ci/publish with the given secrets (and HOME, PATH when given), in `cwd`; resolves with its exit code and output. */
+async function publish(site: string, env: Record<string, string>, cwd?: string): Promise<Published> {
   try {
-    const { stdout, stderr } = await run("bash", [PUBLISH, site], { env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/root", ...env } });
+    const { stdout, stderr } = await run("bash", [PUBLISH, site], { cwd, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/root", ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -29,6 +41,26 @@ async function publish(site: string, env: Record<string, string>): Promise<{ cod
   }
 }
 
+/** Every entry under `dir`, with a file's text and a link's target: what a refusal must leave as it was. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const entries: Record<string, string> = {};
+  for (const relative of (await readdir(dir, { recursive: true })).sort()) {
+    const file = path.join(dir, relative);
+    const stat = await lstat(file);
+    entries[relative] = stat.isSymbolicLink() ? `-> ${await readlink(file)}` : stat.isDirectory() ? "folder" : await readFile(file, "utf8");
+  }
+  return entries;
+}
+
+/** Expects a refusal: exit 1, the Swedish reason, and not one word of having published. */
+function expectRefused(result: Published, reason: string | RegExp): void {
+  expect(result.stderr).toMatch(typeof reason === "string" ? new RegExp(reason.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : reason);
+  expect(result.stderr).toMatch(/^Publiceringen: /);
+  expect(result.stdout).not.toContain("Publicerade");
+  expect(result.code).toBe(1);
+}
+
+const SITE_FILES = ["index.html", "projekt", "projekt/vinna-vinna", "projekt/vinna-vinna/index.html"];
 const workspace = temporaryWorkspace();
 let site: string;
 
@@ -42,15 +74,100 @@ beforeAll(async () => {
 });
 
 describe.runIf(existsSync("/usr/bin/rsync"))(".ci/publish to a folder", () => {
-  it("publishes the site, removes what is no longer built, and copies no symbolic link", async () => {
+  it("publishes into an empty folder and writes its marker there, and makes a missing last folder", async () => {
+    const empty = path.join(workspace.dir, "tom-webbserver");
+    await mkdir(empty);
+    const result = await publish(site, { DEPLOY_TARGET: `${empty}/` });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Publicerade ${site} till ${empty}/`);
+    expect((await readdir(empty, { recursive: true })).sort()).toEqual([MARKER, ...SITE_FILES]);
+    expect(await readFile(path.join(empty, "projekt/vinna-vinna/index.html"), "utf8")).toBe("<h1>Vinna Vinna</h1>");
+    expect(await readFile(path.join(empty, MARKER), "utf8")).toContain("tar emot webbplatsen från projektarkiv (.ci/publish)");
+
+    const missing = path.join(workspace.dir, "ny-webbserver");
+    expect((await publish(site, { DEPLOY_TARGET: missing })).code).toBe(0);
+    expect((await readdir(missing, { recursive: true })).sort()).toEqual([MARKER, ...SITE_FILES]);
+  });
+
+  it("publishes into a folder with its marker: removes what is no longer built, keeps the marker, and copies no symbolic link", async () => {
     const target = path.join(workspace.dir, "webbserver");
-    await mkdir(target);
+    await mkdir(path.join(target, "projekt/borttaget"), { recursive: true });
+    await writeFile(path.join(target, MARKER), "");
     await writeFile(path.join(target, "gammal.html"), "borttagen sida");
+    await writeFile(path.join(target, "projekt/borttaget/index.html"), "borttaget projekt");
     const result = await publish(site, { DEPLOY_TARGET: `${target}/` });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Publicerade ${site} till ${target}/`);
-    expect((await readdir(target, { recursive: true })).sort()).toEqual(["index.html", "projekt", "projekt/vinna-vinna", "projekt/vinna-vinna/index.html"]);
-    expect(await readFile(path.join(target, "projekt/vinna-vinna/index.html"), "utf8")).toBe("<h1>Vinna Vinna</h1>");
+    expect((await readdir(target, { recursive: true })).sort()).toEqual([MARKER, ...SITE_FILES]);
+  });
+
+  it("refuses a folder that is not empty and has no marker, or that holds .ssh or .git even with one, and leaves it as it was", async () => {
+    const foreign = path.join(workspace.dir, "annans-mapp");
+    await mkdir(foreign);
+    await writeFile(path.join(foreign, "budget.xlsx"), "siffror");
+    const before = await snapshot(foreign);
+    expectRefused(await publish(site, { DEPLOY_TARGET: foreign }), `Mappen ${foreign} är inte tom och saknar markeringsfilen ${MARKER}`);
+    expect(await snapshot(foreign)).toEqual(before);
+
+    for (const kept of [".ssh", ".git"]) {
+      const marked = path.join(workspace.dir, `markerad-med-${kept.slice(1)}`);
+      await mkdir(path.join(marked, kept), { recursive: true });
+      await writeFile(path.join(marked, MARKER), "");
+      await writeFile(path.join(marked, kept, "fil"), "behålls");
+      const markedBefore = await snapshot(marked);
+      expectRefused(await publish(site, { DEPLOY_TARGET: marked }), `innehåller ${kept} och ser ut att vara en hemmapp eller en utcheckning`);
+      expect(await snapshot(marked)).toEqual(markedBefore);
+    }
+
+    expectRefused(await publish(site, { DEPLOY_TARGET: path.join(workspace.dir, "finns-inte/heller-inte") }), "finns inte, och inte heller mappen ovanför den");
+  });
+
+  it("refuses the checkout, given as ., as its path or a folder above it, and the site's own folder, in a temporary copy", async () => {
+    // A repository of its own with a built site, so that a script that failed to refuse could
+    // delete nothing but this copy.
+    const repository = path.join(workspace.dir, "utcheckning");
+    await mkdir(path.join(repository, "src"), { recursive: true });
+    await writeFile(path.join(repository, "package.json"), "{}\n");
+    await writeFile(path.join(repository, "src/main.ts"), "export {};\n");
+    await cp(site, path.join(repository, "_site"), { recursive: true, verbatimSymlinks: true });
+    const git = (...args: string[]) => run("git", ["-C", repository, "-c", "user.name=Test", "-c", "user.email=test@example.org", ...args]);
+    await git("init", "-q");
+    await git("add", "package.json", "src");
+    await git("commit", "-q", "-m", "Början");
+    const before = await snapshot(repository);
+
+    for (const [target, reason] of [
+      [".", "DEPLOY_TARGET (.) är den aktuella mappen"],
+      ["./", "DEPLOY_TARGET (./) är den aktuella mappen"],
+      [repository, `DEPLOY_TARGET (${repository}) är utcheckningen`],
+      [`${repository}/src/..`, "är utcheckningen"],
+      [workspace.dir, "är utcheckningen, webbplatsens mapp _site eller en mapp ovanför dem"],
+      ["_site", "DEPLOY_TARGET (_site) är utcheckningen, webbplatsens mapp _site"],
+      ["_site/projekt", "ligger i webbplatsens egen mapp _site"],
+    ]) {
+      expectRefused(await publish("_site", { DEPLOY_TARGET: target! }, repository), reason!);
+      expect(await snapshot(repository), target).toEqual(before);
+    }
+  });
+
+  it("refuses the home folder, as its path or as ~", async () => {
+    const home = path.join(workspace.dir, "hem");
+    await mkdir(path.join(home, ".config"), { recursive: true });
+    await writeFile(path.join(home, "anteckningar.txt"), "mina anteckningar");
+    const before = await snapshot(home);
+    expectRefused(await publish(site, { DEPLOY_TARGET: home, HOME: home }), `DEPLOY_TARGET (${home}) är hemmappen ${home}`);
+    expectRefused(await publish(site, { DEPLOY_TARGET: `${home}/`, HOME: home }), "är hemmappen");
+    expectRefused(await publish(site, { DEPLOY_TARGET: "~", HOME: home }), "DEPLOY_TARGET (~) är den aktuella mappen eller en hemmapp");
+    expectRefused(await publish(site, { DEPLOY_TARGET: "~/", HOME: home }, home), "är den aktuella mappen eller en hemmapp");
+    expect(await snapshot(home)).toEqual(before);
+  });
+
+  it("refuses /, with a stand-in rsync first on PATH, so that a script that failed to refuse could copy nothing", async () => {
+    const bin = path.join(workspace.dir, "stand-in");
+    await mkdir(bin);
+    await writeFile(path.join(bin, "rsync"), '#!/bin/sh\necho "rsync ran: $*" >&2\nexit 99\n', { mode: 0o755 });
+    const PATH = `${bin}:${process.env.PATH}`;
+    expectRefused(await publish(site, { DEPLOY_TARGET: "/", PATH }), "DEPLOY_TARGET (/) är filsystemets rot");
+    expectRefused(await publish(site, { DEPLOY_TARGET: "/tmp/..", PATH }), "är filsystemets rot");
   });
 
   it("says what is missing, in Swedish, and publishes nothing", async () => {
@@ -63,6 +180,7 @@ describe.runIf(existsSync("/usr/bin/rsync"))(".ci/publish to a folder", () => {
     const noHostKeys = await publish(site, { DEPLOY_TARGET: "publicera@127.0.0.1:/srv/", DEPLOY_SSH_KEY: "nyckel" });
     expect(noHostKeys.code).toBe(1);
     expect(noHostKeys.stderr).toContain("DEPLOY_KNOWN_HOSTS saknas");
+    expectRefused(await publish(site, { DEPLOY_TARGET: "127.0.0.1::webbplats" }), "pekar på en rsync-tjänst");
   });
 });
 
@@ -70,6 +188,15 @@ describe.runIf(canRunSsh)(".ci/publish over SSH, to an SSH server on 127.0.0.1",
   let sshd: ChildProcess;
   let port: number;
   let keys: string;
+  let knownHosts: string;
+  let deployKey: string;
+  /** A throwaway user whose home folder holds what a real one does. */
+  const user = `projektarkiv${randomBytes(4).toString("hex")}`;
+  let homes: string | undefined;
+  let home: string;
+
+  const over = (target: string): Promise<Published> =>
+    publish(site, { DEPLOY_TARGET: target, DEPLOY_SSH_PORT: String(port), DEPLOY_SSH_KEY: deployKey, DEPLOY_KNOWN_HOSTS: knownHosts });
 
   beforeAll(async () => {
     keys = path.join(workspace.dir, "ssh");
@@ -78,6 +205,20 @@ describe.runIf(canRunSsh)(".ci/publish over SSH, to an SSH server on 127.0.0.1",
     await run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", path.join(keys, "deploy")]);
     await writeFile(path.join(keys, "authorized_keys"), await readFile(path.join(keys, "deploy.pub")));
     await chmod(path.join(keys, "authorized_keys"), 0o600);
+    deployKey = await readFile(path.join(keys, "deploy"), "utf8");
+
+    // The user's home is in a folder of its own that the user can reach; a password of "*" signs in
+    // no one, but unlike useradd's locked "!" it lets the key in when sshd runs without PAM.
+    homes = await mkdtemp(path.join(os.tmpdir(), "projektarkiv-hem-"));
+    await chmod(homes, 0o755);
+    home = path.join(homes, user);
+    await run("useradd", ["--create-home", "--home-dir", home, "--shell", "/bin/sh", "--password", "*", user]);
+    await mkdir(path.join(home, ".ssh"), { mode: 0o700 });
+    await writeFile(path.join(home, ".ssh/authorized_keys"), await readFile(path.join(keys, "deploy.pub")));
+    await writeFile(path.join(home, ".profile"), "# the user's own\n");
+    await writeFile(path.join(home, "anteckningar.txt"), "mina anteckningar");
+    await run("chown", ["-R", `${user}:`, home]);
+
     port = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, "127.0.0.1", () => {
         const { port: free } = probe.address() as { port: number };
@@ -91,7 +232,8 @@ describe.runIf(canRunSsh)(".ci/publish over SSH, to an SSH server on 127.0.0.1",
         `Port ${port}`,
         "ListenAddress 127.0.0.1",
         `HostKey ${path.join(keys, "server")}`,
-        `AuthorizedKeysFile ${path.join(keys, "authorized_keys")}`,
+        // root's key from the test's folder; the throwaway user's from its own home, as on a server.
+        `AuthorizedKeysFile ${path.join(keys, "authorized_keys")} .ssh/authorized_keys`,
         "PasswordAuthentication no",
         "KbdInteractiveAuthentication no",
         "PermitRootLogin prohibit-password",
@@ -106,28 +248,60 @@ describe.runIf(canRunSsh)(".ci/publish over SSH, to an SSH server on 127.0.0.1",
     const deadline = Date.now() + 240_000; // a hang, not a slow machine
     while (Date.now() < deadline && sshd.exitCode === null) {
       const scanned = await run("ssh-keyscan", ["-p", String(port), "127.0.0.1"]).catch(() => ({ stdout: "" }));
-      if (scanned.stdout.includes("ssh-ed25519")) return;
+      if (scanned.stdout.includes("ssh-ed25519")) {
+        knownHosts = scanned.stdout;
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error("the test's SSH server did not start");
   });
-  afterAll(() => {
+  afterAll(async () => {
     sshd?.kill();
+    if (homes) {
+      await run("userdel", ["--remove", user]).catch(() => undefined);
+      await rm(homes, { recursive: true, force: true });
+    }
   });
 
-  it("publishes with the deploy key to the server whose host key it was given", async () => {
+  it("publishes with the deploy key to an empty folder on the server whose host key it was given, and writes the marker", async () => {
     const target = path.join(workspace.dir, "server-www");
     await mkdir(target);
-    const knownHosts = (await run("ssh-keyscan", ["-p", String(port), "127.0.0.1"])).stdout;
-    const result = await publish(site, {
-      DEPLOY_TARGET: `root@127.0.0.1:${target}/`,
-      DEPLOY_SSH_PORT: String(port),
-      DEPLOY_SSH_KEY: await readFile(path.join(keys, "deploy"), "utf8"),
-      DEPLOY_KNOWN_HOSTS: knownHosts,
-    });
+    const result = await over(`root@127.0.0.1:${target}/`);
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.code).toBe(0);
-    expect((await readdir(target, { recursive: true })).sort()).toEqual(["index.html", "projekt", "projekt/vinna-vinna", "projekt/vinna-vinna/index.html"]);
+    expect((await readdir(target, { recursive: true })).sort()).toEqual([MARKER, ...SITE_FILES]);
+  });
+
+  it("refuses a folder on the server with others' files and no marker; with the marker it publishes and removes stale pages", async () => {
+    const target = path.join(workspace.dir, "server-annans");
+    await mkdir(path.join(target, "gammalt"), { recursive: true });
+    await writeFile(path.join(target, "gammalt/sida.html"), "en sida som inte byggs längre");
+    await writeFile(path.join(target, "kalender med mellanslag.ics"), "annans fil");
+    const before = await snapshot(target);
+    expectRefused(await over(`root@127.0.0.1:${target}`), `Mappen ${target} på root@127.0.0.1 är inte tom och saknar markeringsfilen ${MARKER}`);
+    expect(await snapshot(target)).toEqual(before);
+
+    await writeFile(path.join(target, MARKER), "");
+    const result = await over(`root@127.0.0.1:${target}/`);
+    expect(result.code).toBe(0);
+    expect((await readdir(target, { recursive: true })).sort()).toEqual([MARKER, ...SITE_FILES]);
+  });
+
+  it("refuses a user's home folder, with no path, ~, . or its full path, and every file in it stays", async () => {
+    const before = await snapshot(home);
+    expect(Object.keys(before)).toEqual(expect.arrayContaining([".ssh/authorized_keys", ".profile", ".bashrc", "anteckningar.txt"]));
+    expectRefused(await over(`${user}@127.0.0.1:`), `DEPLOY_TARGET (${user}@127.0.0.1:) anger ingen mapp på servern`);
+    expectRefused(await over(`${user}@127.0.0.1:~`), "pekar på användarens hemmapp");
+    expectRefused(await over(`${user}@127.0.0.1:~/`), "pekar på användarens hemmapp");
+    expectRefused(await over(`${user}@127.0.0.1:.`), "pekar på användarens hemmapp");
+    // Only the server knows this is a home folder: the listing shows it.
+    expectRefused(await over(`${user}@127.0.0.1:${home}/`), /innehåller \.(ssh|profile|bashrc) och ser ut att vara en hemmapp/);
+    expectRefused(await over(`${user}@127.0.0.1:/`), "är serverns rot");
+    expect(await snapshot(home)).toEqual(before);
+    // The user can still sign in with the key in its own authorized_keys.
+    const signedIn = await run("ssh", ["-p", String(port), "-i", path.join(keys, "deploy"), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", `${user}@127.0.0.1`, "pwd"]);
+    expect(signedIn.stdout.trim()).toBe(home);
   });
 
   it("refuses a server whose host key is not the one it was given", async () => {
@@ -137,7 +311,7 @@ describe.runIf(canRunSsh)(".ci/publish over SSH, to an SSH server on 127.0.0.1",
     const result = await publish(site, {
       DEPLOY_TARGET: `root@127.0.0.1:${target}/`,
       DEPLOY_SSH_PORT: String(port),
-      DEPLOY_SSH_KEY: await readFile(path.join(keys, "deploy"), "utf8"),
+      DEPLOY_SSH_KEY: deployKey,
       DEPLOY_KNOWN_HOSTS: `[127.0.0.1]:${port} ${otherKey}\n`,
     });
     expect(result.code).not.toBe(0);
