@@ -3,11 +3,12 @@ import { defineConfig } from "vitest/config";
 /** Tests that start Chromium. */
 const BROWSER = ["test/browser/**/*.test.ts"];
 /**
- * Tests that run a pipeline end to end: the CI jobs and publishing (test/ci/), the benchmark
- * (build, check, preview, harvest and the national build in one run), and the proof that the
- * suite ran on another archive (test/run-suite.mjs).
+ * Tests that run a pipeline end to end: the CI jobs and publishing (test/ci/), the site served by
+ * Debian's Apache and nginx (test/servers/), the benchmark (build, check, preview, harvest and the
+ * national build in one run), and the proof that the suite ran on another archive
+ * (test/run-suite.mjs).
  */
-const PIPELINE = ["test/ci/**/*.test.ts", "test/cli/bench.test.ts", "test/independence.test.ts"];
+const PIPELINE = ["test/ci/**/*.test.ts", "test/servers/**/*.test.ts", "test/cli/bench.test.ts", "test/independence.test.ts"];
 
 export default defineConfig({
   test: {

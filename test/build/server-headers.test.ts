@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, contentTree, temporaryWorkspace } from "../helpers.ts";
+import { headersFromFile as netlifyHeaders, type Headers } from "../servers/headers-file.ts";
 
 const workspace = temporaryWorkspace();
 let site: string;
@@ -17,23 +18,7 @@ beforeAll(async () => {
   site = built.output;
 });
 
-type Headers = Record<string, string>;
 const read = (file: string) => readFile(path.join(site, file), "utf8");
-
-/** Netlify's reading of _headers: every rule whose pattern matches, later ones replacing a header of the same name. */
-function netlifyHeaders(file: string, urlPath: string): Headers {
-  const headers: Headers = {};
-  for (const block of file.trim().split(/\n\n/)) {
-    const [pattern, ...lines] = block.split("\n");
-    const matcher = new RegExp(`^${pattern!.replace(/[.]/g, "\\.").replace(/\*/g, ".*")}$`);
-    if (!matcher.test(urlPath)) continue;
-    for (const line of lines) {
-      const [, name, value] = /^ {2}([\w-]+): (.*)$/.exec(line)!;
-      headers[name!] = value!;
-    }
-  }
-  return headers;
-}
 
 /** Apache's reading: the .htaccess of the root, then of the page's folder, and the FilesMatch of a file type. */
 function apacheHeaders(files: Record<string, string>, urlPath: string): Headers {
@@ -43,7 +28,7 @@ function apacheHeaders(files: Record<string, string>, urlPath: string): Headers 
   for (const folder of folders) {
     const text = files[folder];
     if (!text) continue;
-    for (const [, name, value] of text.matchAll(/^ {2}Header always set ([\w-]+) (".*")$/gm)) headers[name!] = unquote(value!);
+    for (const [, name, value] of text.matchAll(/^Header always set ([\w-]+) (".*")$/gm)) headers[name!] = unquote(value!);
     for (const [, pattern, type] of text.matchAll(/^<FilesMatch "(.*)">\n {2}ForceType (".*")\n<\/FilesMatch>$/gm)) {
       if (new RegExp(pattern!).test(urlPath)) headers["Content-Type"] = unquote(type!);
     }
@@ -71,11 +56,14 @@ describe("the response headers for Netlify and Cloudflare, Apache and nginx", ()
     for (const urlPath of ["/", "/projekt/vinna-vinna/", "/sok/", "/admin/", "/admin/config.yml", "/kontakt/peter-alsbjer.vcf", "/kontakt/"]) {
       const expected = netlifyHeaders(headers, urlPath);
       expect(Object.keys(expected), urlPath).toContain("Content-Security-Policy");
+      expect(expected["Permissions-Policy"], urlPath).toMatch(/^accelerometer=\(\), .*camera=\(\), .*geolocation=\(\), .*microphone=\(\), .*payment=\(\), .*usb=\(\)/);
       expect(apacheHeaders(apache, urlPath), urlPath).toEqual(expected);
       // nginx serves the site under its path prefix, as site.yaml's url says.
       expect(nginxHeaders(nginx, `${PREFIX}${urlPath}`), urlPath).toEqual(expected);
     }
     expect(netlifyHeaders(headers, "/sok/")["Content-Security-Policy"]).toContain("'wasm-unsafe-eval'");
+    // Without mod_headers, Apache must fail loudly rather than skip the rules (test/servers/).
+    for (const file of Object.values(apache)) expect(file).not.toContain("IfModule");
     expect(netlifyHeaders(headers, "/admin/")["X-Robots-Tag"]).toBe("noindex");
     expect(netlifyHeaders(headers, "/kontakt/peter-alsbjer.vcf")["Content-Type"]).toBe("text/vcard; charset=utf-8");
   });

@@ -2,12 +2,12 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, temporaryWorkspace } from "../helpers.ts";
+import { freePort } from "../servers/web-servers.ts";
 
 const run = promisify(execFile);
 const PUBLISH = path.join(PROJECT_ROOT, ".ci/publish");
@@ -219,12 +219,7 @@ describe.runIf(canRunSsh)(".ci/publish over SSH, to an SSH server on 127.0.0.1",
     await writeFile(path.join(home, "anteckningar.txt"), "mina anteckningar");
     await run("chown", ["-R", `${user}:`, home]);
 
-    port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, "127.0.0.1", () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
+    port = await freePort();
     const config = path.join(keys, "sshd_config");
     await writeFile(
       config,

@@ -63,6 +63,35 @@ interface HeaderRule {
 }
 
 /**
+ * The powerful browser features no page of the site uses, the web editor included, turned off for
+ * every page and for anything that a page might frame: sensors, cameras and microphones, the
+ * screen, devices, payment, installed fonts and interest-based advertising. Each is a name that
+ * Chromium knows; an unknown one (such as "bluetooth", or the obsolete "interest-cohort") is an
+ * error in its console.
+ */
+const PERMISSIONS_POLICY = [
+  "accelerometer",
+  "browsing-topics",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "idle-detection",
+  "local-fonts",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "screen-wake-lock",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
+/**
  * The headers each part of the site should be served with, for hosts that can set them: the
  * pages' policy as a header (where frame-ancestors also works), and the rest. A later rule's header
  * replaces an earlier one's of the same name; the others still apply.
@@ -70,7 +99,10 @@ interface HeaderRule {
 function headerRules(site: Site): HeaderRule[] {
   const policy = (needsWasm: boolean) => ["Content-Security-Policy", `${contentSecurityPolicy(site, needsWasm)}; frame-ancestors 'self'`] as const;
   return [
-    { folder: "/", headers: [policy(false), ["X-Content-Type-Options", "nosniff"], ["Referrer-Policy", "strict-origin-when-cross-origin"]] },
+    {
+      folder: "/",
+      headers: [policy(false), ["X-Content-Type-Options", "nosniff"], ["Referrer-Policy", "strict-origin-when-cross-origin"], ["Permissions-Policy", PERMISSIONS_POLICY]],
+    },
     { folder: "/sok/", headers: [policy(true)] },
     ...(site.cms
       ? [{ folder: "/admin/", headers: [["Content-Security-Policy", `${adminContentSecurityPolicy(site.cms)}; frame-ancestors 'none'`], ["X-Robots-Tag", "noindex"]] as const }]
@@ -95,15 +127,21 @@ const quoted = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
 /**
  * `{{ archive.site | htaccessFile(folder) }}`: the `.htaccess` of one folder of the site, for
  * Apache. Each folder with a rule of its own gets its own file, which works under any path
- * prefix; a file type is matched by name. Needs `AllowOverride FileInfo` and mod_headers.
+ * prefix; a file type is matched by name. Needs `AllowOverride FileInfo` and mod_headers, which
+ * Debian's Apache leaves off: the `Header` lines are not wrapped in `<IfModule mod_headers.c>`, so
+ * that without it Apache answers 500 ("Invalid command 'Header'" in its error log) instead of
+ * serving every page without its headers, unnoticed.
  */
 export function htaccessFile(site: Site, folder: string): string {
   const rules = headerRules(site);
-  const lines = ["# Made by projektarkiv from the same rules as _headers (src/eleventy/filters/security.ts).", "<IfModule mod_headers.c>"];
+  const lines = [
+    "# Made by projektarkiv from the same rules as _headers (src/eleventy/filters/security.ts).",
+    "# Needs mod_headers (on Debian: a2enmod headers). Without it Apache answers 500 and logs",
+    "# \"Invalid command 'Header'\", rather than serve the site without its security headers.",
+  ];
   for (const rule of rules.filter((found) => found.folder === folder && !found.extension)) {
-    for (const [name, value] of rule.headers) lines.push(`  Header always set ${name} ${quoted(value)}`);
+    for (const [name, value] of rule.headers) lines.push(`Header always set ${name} ${quoted(value)}`);
   }
-  lines.push("</IfModule>");
   if (folder === "/") {
     for (const rule of rules.filter((found) => found.extension)) {
       const type = rule.headers.find(([name]) => name === "Content-Type")?.[1];
