@@ -181,6 +181,10 @@ describe.runIf(existsSync("/usr/bin/rsync"))(".ci/publish to a folder", () => {
     expect(noHostKeys.code).toBe(1);
     expect(noHostKeys.stderr).toContain("DEPLOY_KNOWN_HOSTS saknas");
     expectRefused(await publish(site, { DEPLOY_TARGET: "127.0.0.1::webbplats" }), "pekar på en rsync-tjänst");
+    // Read as options to rsync or ssh, or as a pattern, none of them is a folder.
+    expectRefused(await publish(site, { DEPLOY_TARGET: "--remove-source-files" }), "börjar med ett bindestreck");
+    expectRefused(await publish(site, { DEPLOY_TARGET: "publicera@-oProxyCommand=false:/srv/www/" }), "börjar med ett bindestreck, eller dess server gör det");
+    expectRefused(await publish(site, { DEPLOY_TARGET: "publicera@127.0.0.1:/srv/*/" }), "har jokertecken (*, ? eller [) i sökvägen");
   });
 });
 
