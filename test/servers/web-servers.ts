@@ -4,7 +4,7 @@
  * nginx includes the site's `_nginx.conf` in the server block. Each server runs as a child process
  * from a minimal configuration of its own in a temporary folder, on a free port, and answers once
  * its pid file appears (it writes that after it has bound the port). Made for the header tests
- * (test/servers/server-headers.test.ts) and for any test that needs the site on a real server.
+ * (test/servers/security-headers.test.ts) and for any test that needs the site on a real server.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, watch } from "node:fs";
