@@ -14,6 +14,7 @@ import { openDataProjectSchema, type HarvestSourceData, type OpenDataProject } f
 import { hasControlCharacter } from "../content/reading/source.ts";
 import { comparePartialDates } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";
+import { jsonDepthProblem } from "../format/json-depth.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { cachePaths, MAX_SOURCE_BYTES, sourceAddress } from "./sources.ts";
 
@@ -55,6 +56,8 @@ function controlCharacterAt(value: unknown, at: (string | number)[] = []): (stri
 
 /** The records of a projekt.json that pass the schema, and a problem for each of the others. */
 export function readRecords(bytes: Uint8Array): { records: { index: number; record: OpenDataProject }[]; problems: RecordProblem[]; total: number } {
+  const tooDeep = jsonDepthProblem(bytes);
+  if (tooDeep) return { records: [], problems: [{ message: tooDeep }], total: 0 };
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));

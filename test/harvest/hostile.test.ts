@@ -71,8 +71,11 @@ beforeAll(async () => {
   server.route("/omdirigerad/projekt.json", (_request, response) => response.writeHead(302, { Location: `${otherServer.origin}/projekt.json` }).end());
   server.serve("/inte-json/projekt.json", "<!DOCTYPE html><title>Logga in</title>");
   server.serve("/objekt/projekt.json", JSON.stringify({ projects: [] }));
+  // A title nested 200,000 lists deep: valid JSON, and deeper than any walk through it may recurse.
+  const deep = JSON.stringify([record("djup", { title: "DJUP" })]).replace('"DJUP"', `${"[".repeat(200_000)}${"]".repeat(200_000)}`);
+  server.serve("/djup/projekt.json", deep);
 
-  const sources = ["fientlig", "stor", "stor-utan-langd", "oandlig", "tyst", "omdirigerad", "inte-json", "objekt"];
+  const sources = ["fientlig", "stor", "stor-utan-langd", "oandlig", "tyst", "omdirigerad", "inte-json", "objekt", "djup"];
   content = await contentTree(workspace.dir, "minimal", {
     "_data/site.yaml": (text) =>
       `${text.replace(/^url: .*$/m, "url: https://projekt.example.se/")}markdown:\n  allowHtml: true\nsources:\n${sources.map((name) => `  - url: ${server.origin}/${name}/projekt.json\n`).join("")}`,
@@ -99,9 +102,12 @@ describe("a hostile source", () => {
     expect(otherServer.requests).toEqual([]);
     expect(line("inte-json")).toMatch(/misslyckades: .*filen är inte giltig JSON/);
     expect(line("objekt")).toMatch(/misslyckades: .*filen ska vara en lista med projekt/);
+    expect(line("djup")).toMatch(/misslyckades: .*filen är nästlad djupare än 64 nivåer; det finns ingen tidigare kopia/);
+    expect(harvest.stdout).toMatch(/Hämtade 9 källor på [0-9,]+ s: 1 ny version, 0 oförändrade, 8 misslyckades\./);
     expect(line("fientlig")).toMatch(/ny version: Fientliga biblioteket .*: 1 projekt, 6 hoppades över/);
-    // Nothing but the one usable copy was written.
+    // Nothing but the one usable copy was written, and nothing temporary is left.
     expect((await readdir(path.join(content, "_harvest"))).filter((name) => !name.endsWith(".http.json"))).toHaveLength(1);
+    expect((await readdir(path.join(content, "_harvest"))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
   it("has each bad record reported by field, and a control character never reaches the terminal", () => {
