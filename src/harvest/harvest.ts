@@ -6,13 +6,14 @@
  * cannot be reached, or sends nothing usable, keeps its last good copy. The build reads only the
  * copies, so it needs no network and gives the same site from the same commit.
  */
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { constants } from "node:fs";
+import { lstat, open } from "node:fs/promises";
 import type { HarvestSourceData } from "../content/model/schema.ts";
 import { fetchWithinLimits, FetchRefused } from "../import/fetch.ts";
 import { formatFileSize } from "../format/file-size.ts";
+import { failureReason, readRegularFile, writeWhole } from "./harvest-folder.ts";
 import { readRecords } from "./records.ts";
-import { cachePaths, localSourceFile, MAX_SOURCE_BYTES, sourceAddress } from "./sources.ts";
+import { cachePaths, localSourceRealFile, MAX_SOURCE_BYTES, SourceRefused, sourceAddress } from "./sources.ts";
 
 /** At most this many sources are fetched at once. */
 export const CONCURRENT_REQUESTS = 4;
@@ -42,41 +43,49 @@ export type SourceOutcome =
       readonly keptFrom?: string;
     };
 
+/** The validators kept beside a copy, when they are for this address. */
 async function readValidators(file: string, address: string): Promise<Validators | undefined> {
   try {
-    const validators = JSON.parse(await readFile(file, "utf8")) as Validators;
+    const validators = JSON.parse((await readRegularFile(file, 64 * 1024))?.toString("utf8") ?? "") as Validators;
     return validators.address === address ? validators : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Writes a file whole or not at all: a harvest stopped half-way leaves the last good copy. */
-async function writeWhole(file: string, bytes: Uint8Array | string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, file);
+/** Reads a local source, within the same size limit as a fetched one, from the file its links lead to within the folder named. */
+async function readLocal(contentDir: string, source: HarvestSourceData): Promise<Uint8Array> {
+  const file = await localSourceRealFile(contentDir, source);
+  // O_NONBLOCK: a named pipe is refused, not waited on.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined);
+  if (!handle) throw new SourceRefused(`filen ${sourceAddress(source)} går inte att läsa`);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new SourceRefused(`${sourceAddress(source)} är inte en fil`);
+    if (info.size > MAX_SOURCE_BYTES) throw new SourceRefused(`är större än ${formatFileSize(MAX_SOURCE_BYTES)}, som är gränsen`);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
-/** Reads a local source, within the same size limit as a fetched one. */
-async function readLocal(file: string): Promise<Uint8Array> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) throw new FetchRefused(`filen ${file} finns inte`);
-  if (info.size > MAX_SOURCE_BYTES) throw new FetchRefused(`är större än ${formatFileSize(MAX_SOURCE_BYTES)}, som är gränsen`);
-  return readFile(file);
-}
-
-/** Fetches or reads one source and replaces its copy when there is a new, usable one. */
+/**
+ * Fetches or reads one source and replaces its copy when there is a new, usable one. Never throws:
+ * whatever goes wrong is this source's failure, with the reason in Swedish, and its last good
+ * copy is kept.
+ */
 async function harvestSource(contentDir: string, source: HarvestSourceData, options: HarvestOptions): Promise<SourceOutcome> {
   const address = sourceAddress(source);
   const paths = cachePaths(contentDir, source);
-  const existing = await stat(paths.copy).then(() => true, () => false);
+  // A copy is one only as a regular file: a link in its place is replaced, never read or written through.
+  const copy = await lstat(paths.copy).catch(() => undefined);
+  const existing = copy?.isFile() ?? false;
   const previous = existing ? await readValidators(paths.validators, address) : undefined;
   const failed = (reason: string): SourceOutcome => ({ address, status: "failed", reason, ...(existing ? { keptFrom: previous?.harvested ?? "" } : {}) });
 
-  let bytes: Uint8Array;
-  let validators: Omit<Validators, "harvested"> = { address };
   try {
+    let bytes: Uint8Array;
+    let validators: Omit<Validators, "harvested"> = { address };
     if (source.url) {
       const fetched = await fetchWithinLimits(source.url, {
         userAgent: options.userAgent,
@@ -87,38 +96,40 @@ async function harvestSource(contentDir: string, source: HarvestSourceData, opti
         ...(previous?.etag ? { ifNoneMatch: previous.etag } : {}),
         ...(previous?.lastModified ? { ifModifiedSince: previous.lastModified } : {}),
       });
-      if (fetched.status === 304) return { address, status: "unchanged", bytes: (await stat(paths.copy)).size };
+      if (fetched.status === 304) return { address, status: "unchanged", bytes: copy?.size ?? 0 };
       bytes = fetched.bytes;
       validators = { address, ...(fetched.etag ? { etag: fetched.etag } : {}), ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}) };
     } else {
-      bytes = await readLocal(localSourceFile(contentDir, source));
+      bytes = await readLocal(contentDir, source);
     }
+
+    // A copy is replaced only by one with something to publish.
+    const { records, problems, total } = readRecords(bytes);
+    const whole = problems.find((problem) => problem.index === undefined);
+    if (whole) return failed(whole.message);
+    if (total > 0 && records.length === 0) return failed(`inget av de ${total} projekten i filen gick att läsa`);
+
+    const before = existing ? await readRegularFile(paths.copy, MAX_SOURCE_BYTES) : undefined;
+    if (before && Buffer.compare(before, bytes) === 0) {
+      // The same projects: nothing is written, unless the server's validators are new.
+      if (source.url && (previous?.etag !== validators.etag || previous?.lastModified !== validators.lastModified)) {
+        await writeWhole(paths.validators, `${JSON.stringify({ ...validators, harvested: previous?.harvested ?? new Date().toISOString() }, null, 2)}\n`);
+      }
+      return { address, status: "unchanged", bytes: bytes.byteLength };
+    }
+    await writeWhole(paths.copy, bytes);
+    await writeWhole(paths.validators, `${JSON.stringify({ ...validators, harvested: new Date().toISOString() }, null, 2)}\n`);
+    return { address, status: "new", bytes: bytes.byteLength };
   } catch (error) {
-    if (error instanceof FetchRefused) return failed(error.message);
-    throw error;
+    return failed(error instanceof FetchRefused || error instanceof SourceRefused ? error.message : failureReason(error));
   }
-
-  // A copy is replaced only by one with something to publish.
-  const { records, problems, total } = readRecords(bytes);
-  const whole = problems.find((problem) => problem.index === undefined);
-  if (whole) return failed(whole.message);
-  if (total > 0 && records.length === 0) return failed(`inget av de ${total} projekten i filen gick att läsa`);
-
-  const before = existing ? await readFile(paths.copy) : undefined;
-  if (before && Buffer.compare(before, bytes) === 0) {
-    // The same projects: nothing is written, unless the server's validators are new.
-    if (source.url && (previous?.etag !== validators.etag || previous?.lastModified !== validators.lastModified)) {
-      await writeWhole(paths.validators, `${JSON.stringify({ ...validators, harvested: previous?.harvested ?? new Date().toISOString() }, null, 2)}\n`);
-    }
-    return { address, status: "unchanged", bytes: bytes.byteLength };
-  }
-  await mkdir(path.dirname(paths.copy), { recursive: true });
-  await writeWhole(paths.copy, bytes);
-  await writeWhole(paths.validators, `${JSON.stringify({ ...validators, harvested: new Date().toISOString() }, null, 2)}\n`);
-  return { address, status: "new", bytes: bytes.byteLength };
 }
 
-/** Harvests every source, at most {@link CONCURRENT_REQUESTS} at once, and says what happened to each, in site.yaml's order. */
+/**
+ * Harvests every source into the harvest folder (made by openHarvestFolder), at most
+ * {@link CONCURRENT_REQUESTS} at once, and says what happened to each, in site.yaml's order. Never
+ * throws for a source: one that fails says why, and the others are harvested.
+ */
 export async function harvestSources(contentDir: string, sources: readonly HarvestSourceData[], options: HarvestOptions): Promise<SourceOutcome[]> {
   const outcomes: SourceOutcome[] = new Array(sources.length);
   let next = 0;

@@ -6,12 +6,13 @@
 import { validateContent, type HarvestedCopies, type LoadOptions, type ValidationResult } from "../content/archive/load.ts";
 import { withHarvest } from "./archive.ts";
 import { readHarvestedSources } from "./records.ts";
-import { cachePaths } from "./sources.ts";
+import { cachePaths, uniqueSources } from "./sources.ts";
 
+// A source listed twice in site.yaml is read once, as it is harvested once.
 const HARVESTED_COPIES: HarvestedCopies = {
-  paths: (contentDir, sources) => sources.map((source) => cachePaths(contentDir, source).copy),
+  paths: (contentDir, sources) => uniqueSources(contentDir, sources).sources.map((source) => cachePaths(contentDir, source).copy),
   read(archive, contentDir, sources) {
-    const harvested = readHarvestedSources(contentDir, sources);
+    const harvested = readHarvestedSources(contentDir, uniqueSources(contentDir, sources).sources);
     return {
       archive: harvested.length > 0 ? withHarvest(archive, harvested) : archive,
       warnings: harvested.flatMap((source) => source.warnings),

@@ -14,6 +14,7 @@ import { normalWebAddress } from "../../format/urls.ts";
 import { MAX_NAME_LENGTH } from "../../format/limits.ts";
 import { swedishSlug } from "../../format/slug.ts";
 import { COUNTIES } from "../../format/county.ts";
+import { isWithinSourceReach, SOURCE_PATH_REACH } from "../../format/source-path.ts";
 import { didYouMean } from "./suggest.ts";
 
 /**
@@ -531,13 +532,17 @@ const CC0 = "http://creativecommons.org/publicdomain/zero/1.0/";
 const harvestSource = z
   .strictObject({
     url: webUrl().optional(),
-    /** A projekt.json, or a folder holding one, relative to the folder the content folder lies in. */
-    path: text().optional(),
+    /**
+     * A projekt.json, or a folder holding one, relative to the folder the content folder lies in:
+     * in the repository or in a folder beside it, never absolute or further up. A symbolic link in
+     * the folder named never leads out of it (the harvest refuses it).
+     */
+    path: text().refine(isWithinSourceReach, { message: SOURCE_PATH_REACH }).optional(),
     organisation: name().optional(),
     counties: z.array(county()).optional(),
   })
   .refine((source) => (source.url === undefined) !== (source.path === undefined), {
-    message: "skriv antingen url: (adressen till en projekt.json) eller path: (en fil eller mapp i arkivet), inte båda",
+    message: "skriv antingen url: (adressen till en projekt.json) eller path: (en fil eller mapp i arkivet eller bredvid det), inte båda",
   });
 
 export const PUBLISHER_TYPES = ["LocalAuthority", "RegionalAuthority", "NationalAuthority", "NonProfitOrganisation", "Academia-ScientificOrganisation"] as const;
