@@ -89,17 +89,20 @@ export async function writeWhole(file: string, data: Parameters<typeof writeFile
   }
 }
 
+/** A file read by {@link readRegularFile}, or why it was not. */
+export type RegularFile = { readonly bytes: Buffer } | { readonly problem: "missing" | "not-a-file" | "too-large" };
+
 /**
- * The bytes of a regular file of at most `maxBytes`, read without following a symbolic link; or
- * undefined when there is none (missing, a link, a folder or anything else, or too large).
+ * The bytes of a regular file of at most `maxBytes`, read without following a symbolic link (a
+ * link is "not-a-file"), and without waiting on a named pipe.
  */
-export async function readRegularFile(file: string, maxBytes: number): Promise<Buffer | undefined> {
-  // O_NONBLOCK: opening a named pipe must not wait for a writer.
-  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(() => undefined);
-  if (!handle) return undefined;
+export async function readRegularFile(file: string, maxBytes: number): Promise<RegularFile> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => error);
+  if (handle instanceof Error) return { problem: handle.code === "ENOENT" ? "missing" : "not-a-file" };
   try {
     const info = await handle.stat();
-    return info.isFile() && info.size <= maxBytes ? await handle.readFile() : undefined;
+    if (!info.isFile()) return { problem: "not-a-file" };
+    return info.size <= maxBytes ? { bytes: await handle.readFile() } : { problem: "too-large" };
   } finally {
     await handle.close();
   }

@@ -6,8 +6,7 @@
  * cannot be reached, or sends nothing usable, keeps its last good copy. The build reads only the
  * copies, so it needs no network and gives the same site from the same commit.
  */
-import { constants } from "node:fs";
-import { lstat, open } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import type { HarvestSourceData } from "../content/model/schema.ts";
 import { fetchWithinLimits, FetchRefused } from "../import/fetch.ts";
 import { formatFileSize } from "../format/file-size.ts";
@@ -45,8 +44,10 @@ export type SourceOutcome =
 
 /** The validators kept beside a copy, when they are for this address. */
 async function readValidators(file: string, address: string): Promise<Validators | undefined> {
+  const read = await readRegularFile(file, 64 * 1024);
+  if (!("bytes" in read)) return undefined;
   try {
-    const validators = JSON.parse((await readRegularFile(file, 64 * 1024))?.toString("utf8") ?? "") as Validators;
+    const validators = JSON.parse(read.bytes.toString("utf8")) as Validators;
     return validators.address === address ? validators : undefined;
   } catch {
     return undefined;
@@ -55,18 +56,9 @@ async function readValidators(file: string, address: string): Promise<Validators
 
 /** Reads a local source, within the same size limit as a fetched one, from the file its links lead to within the folder named. */
 async function readLocal(contentDir: string, source: HarvestSourceData): Promise<Uint8Array> {
-  const file = await localSourceRealFile(contentDir, source);
-  // O_NONBLOCK: a named pipe is refused, not waited on.
-  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined);
-  if (!handle) throw new SourceRefused(`filen ${sourceAddress(source)} går inte att läsa`);
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new SourceRefused(`${sourceAddress(source)} är inte en fil`);
-    if (info.size > MAX_SOURCE_BYTES) throw new SourceRefused(`är större än ${formatFileSize(MAX_SOURCE_BYTES)}, som är gränsen`);
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
+  const read = await readRegularFile(await localSourceRealFile(contentDir, source), MAX_SOURCE_BYTES);
+  if ("bytes" in read) return read.bytes;
+  throw new SourceRefused(read.problem === "too-large" ? `är större än ${formatFileSize(MAX_SOURCE_BYTES)}, som är gränsen` : `${sourceAddress(source)} är inte en fil som går att läsa`);
 }
 
 /**
@@ -110,7 +102,7 @@ async function harvestSource(contentDir: string, source: HarvestSourceData, opti
     if (total > 0 && records.length === 0) return failed(`inget av de ${total} projekten i filen gick att läsa`);
 
     const before = existing ? await readRegularFile(paths.copy, MAX_SOURCE_BYTES) : undefined;
-    if (before && Buffer.compare(before, bytes) === 0) {
+    if (before && "bytes" in before && Buffer.compare(before.bytes, bytes) === 0) {
       // The same projects: nothing is written, unless the server's validators are new.
       if (source.url && (previous?.etag !== validators.etag || previous?.lastModified !== validators.lastModified)) {
         await writeWhole(paths.validators, `${JSON.stringify({ ...validators, harvested: previous?.harvested ?? new Date().toISOString() }, null, 2)}\n`);
