@@ -5,6 +5,7 @@ import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../../src/content/archive/load.ts";
 import { doubleQuoted } from "../../src/content/reading/yaml-slips.ts";
+import { hasInvisibleCharacter } from "../../src/format/invisible-characters.ts";
 import { buildSite, contentTree, readPage, runCli, temporaryFolder, textOf } from "../helpers.ts";
 
 /** Random cases per in-process property; the build property makes one tree of many projects. */
@@ -143,13 +144,13 @@ describe("quoting as npm run new does", () => {
 
 describe("the real commands on random content", () => {
   it("build accepted projects with every title escaped in HTML, attributes, JSON-LD and the feed", async () => {
-    const titles = fc.sample(hostileText.filter((title) => title.trim().length > 0 && !/^[\s\S]*[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/.test(title)), { numRuns: 40, seed: 2026 });
+    const titles = fc.sample(hostileText.filter((title) => title.trim().length > 0 && !hasInvisibleCharacter(title) && !/[\ufffe\uffff]/.test(title)), { numRuns: 40, seed: 2026 });
     const tree = await contentTree(path.join(workspace.dir, "titles"), "minimal");
     await Promise.all(
       titles.map((title, index) =>
         writeFile(
           path.join(tree, "projekt", `titel-${index}.md`),
-          `---\n${stringify({ title, summary: title, reviewed: "2020-01-02", contentOwner: "anna-berg", publishedBy: "bo-ek", partners: [{ name: title }] })}---\nText.\n`,
+          `---\n${stringify({ title, summary: title, reviewed: "2020-01-02", contentOwner: "anna-berg", publishedBy: "bo-ek", partners: [{ name: `Partner ${title}` }] })}---\nText.\n`,
         ),
       ),
     );
