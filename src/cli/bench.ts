@@ -18,8 +18,9 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import matter from "gray-matter";
+import { writeBaselines } from "../bench/baselines.ts";
 import { writeSyntheticArchive } from "../bench/synthetic-archive.ts";
+import { readContentFile } from "../content/reading/source.ts";
 import { PROJECT_ROOT } from "../eleventy/plugin.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { startDevServer } from "./dev-server.ts";
@@ -64,32 +65,6 @@ async function hasCommand(command: string): Promise<boolean> {
   return run("sh", ["-c", `command -v ${command}`]).then(() => true, () => false);
 }
 
-/** The same Markdown bodies as a bare Eleventy project and a Hugo site, with one-line layouts. */
-async function writeBaselines(content: string, folder: string): Promise<{ bareConfig: string; bare: string; hugo: string }> {
-  const bare = path.join(folder, "bare");
-  const hugo = path.join(folder, "hugo");
-  await mkdir(path.join(bare, "_includes"), { recursive: true });
-  await mkdir(path.join(hugo, "content"), { recursive: true });
-  await mkdir(path.join(hugo, "layouts", "_default"), { recursive: true });
-  await writeFile(path.join(bare, "_includes", "bare.njk"), "<!DOCTYPE html><title>{{ title }}</title>{{ content | safe }}\n");
-  const bareConfig = path.join(folder, "bare.config.mjs");
-  await writeFile(bareConfig, 'export const config = { templateFormats: ["md"], markdownTemplateEngine: false };\n');
-  await writeFile(path.join(hugo, "layouts", "_default", "single.html"), "<!DOCTYPE html><title>{{ .Title }}</title>{{ .Content }}\n");
-  await writeFile(path.join(hugo, "hugo.toml"), 'baseURL = "https://arkiv.example.se/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section", "robotsTXT", "404"]\n');
-  const files = await readdir(path.join(content, "projekt"));
-  for (let start = 0; start < files.length; start += 200) {
-    await Promise.all(
-      files.slice(start, start + 200).map(async (name) => {
-        const source = matter(await readFile(path.join(content, "projekt", name), "utf8"));
-        const title = JSON.stringify(String((source.data as { title?: unknown }).title));
-        await writeFile(path.join(bare, name), `---\nlayout: bare.njk\ntitle: ${title}\n---\n${source.content}`);
-        await writeFile(path.join(hugo, "content", name), `---\ntitle: ${title}\n---\n${source.content}`);
-      }),
-    );
-  }
-  return { bareConfig, bare, hugo };
-}
-
 /**
  * A copy of the archive whose first `count` projects have a lead picture: a generated photo each,
  * 1600 × 1000, different in every project, as editors' photos are.
@@ -125,7 +100,7 @@ async function editLatencies(content: string, output: string, slug: string, edit
   const page = path.join(output, "projekt", slug, "index.html");
   const original = await readFile(file, "utf8");
   const builds = () => server.builds().length;
-  const title = String((matter(original).data as { title?: unknown }).title);
+  const title = String((readContentFile(file, Buffer.from(original)).data as { title?: unknown } | undefined)?.title);
   try {
     await sleep(1000); // the file watcher settles after the first build
     const seconds: number[] = [];
