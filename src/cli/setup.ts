@@ -3,24 +3,21 @@
  *
  * Takes the archive into use for an organisation (src/setup/setup.ts): asks in Swedish for what
  * the flags do not give, when it runs in a terminal, with the current answers as defaults; checks
- * each answer with the content schema's own rules and messages; then removes the example, writes
- * the settings and the first contact, checks the result as `npm run check` does, and lists what is
- * left to write by hand. Exit 0 when the content is valid afterwards, 1 when an answer is refused or
- * the content has errors, 2 for a wrong command line.
+ * each answer as check would check it (src/setup/questions.ts) and asks again, or stops, when it
+ * is refused; then removes the example, writes the settings and the first contact, checks the
+ * result as `npm run check` does, and lists what is left to write by hand. Content files are read
+ * only through the content reader: nothing in them runs. Exit 0 when the content is valid
+ * afterwards, 1 when it has errors or site.yaml cannot be read, 2 when an answer is refused or
+ * missing, or for a wrong command line.
  */
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
-import matter from "gray-matter";
-import { parse } from "yaml";
-import type { z } from "zod";
-import { displayPath, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
-import { CONTACTS_FOLDER } from "../content/reading/content-tree.ts";
-import { swedishIssueMessage } from "../content/model/issue-messages.ts";
+import { displayPath, formatContentError, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
 import { validateArchive } from "../harvest/load.ts";
-import { contactSchema, siteSchema } from "../content/model/schema.ts";
 import { todayInSweden } from "../format/date.ts";
-import { EXAMPLE_FILES, namesTheExample, setUp, type SetupAnswers } from "../setup/setup.ts";
+import { checkAnswer, currentAnswers, QUESTIONS, shownAnswer, splitList, type Answers } from "../setup/questions.ts";
+import { readSiteSettings, SITE_SETTINGS_FILE } from "../setup/site-settings.ts";
+import { setUp, type SetupAnswers } from "../setup/setup.ts";
 import { parseCommandLine } from "./command-line.ts";
 
 const { values: flags } = parseCommandLine("setup", {
@@ -45,97 +42,19 @@ const contentDir = path.resolve(flags.input);
 // Asks in a terminal, unless --yes; --ask asks also when the answers come from a pipe.
 const interactive = (process.stdin.isTTY === true || flags.ask) && !flags.yes;
 
-/** A question: its flag, its words, its check, and whether it may be left empty. */
-interface Question {
-  readonly flag: keyof typeof flags;
-  readonly prompt: string;
-  readonly required: boolean;
-  /** The Swedish message when the answer is refused, or undefined when it is accepted. */
-  readonly refuse?: (answer: string) => Promise<string | undefined> | string | undefined;
+// site.yaml is read as check reads it; setup writes it again, so one it cannot read stops it here.
+const settings = await readSiteSettings(contentDir);
+if ("errors" in settings) {
+  console.error(`npm run setup: ${SITE_SETTINGS_FILE} går inte att läsa; rätta ${SITE_SETTINGS_FILE} och kör npm run setup igen. Ingenting har ändrats.`);
+  console.error(settings.errors.map((error) => `  ${formatContentError(error)}`).join("\n"));
+  process.exit(1);
+}
+const site = settings.values;
+const { answers: defaults, unreadable } = await currentAnswers(contentDir, site);
+if (unreadable.length > 0) {
+  console.error(`Den första kontaktpersonens fil går inte att läsa, så svaren därifrån föreslås inte:\n${unreadable.map((error) => `  ${formatContentError(error)}`).join("\n")}\n`);
 }
 
-/** The schema's own message for a value, in Swedish. */
-function refusal(schema: z.ZodType, value: unknown): string | undefined {
-  const result = schema.safeParse(value, { error: swedishIssueMessage });
-  return result.success ? undefined : result.error.issues[0]?.message;
-}
-
-const PICTURES = [".png", ".jpg", ".jpeg", ".webp", ".avif"];
-
-const QUESTIONS: readonly Question[] = [
-  { flag: "organisation", prompt: "Organisationens namn, till exempel Regionbibliotek Dalarna", required: true, refuse: (answer) => refusal(siteSchema.shape.organisation, answer) },
-  { flag: "name", prompt: "Webbplatsens namn", required: true, refuse: (answer) => refusal(siteSchema.shape.name, answer) },
-  {
-    flag: "url",
-    prompt: "Webbplatsens adress, till exempel https://regionbiblioteket.github.io/avslutade-projekt/",
-    required: true,
-    refuse: (answer) => refusal(siteSchema.shape.url, answer),
-  },
-  { flag: "organisation-number", prompt: "Organisationsnummer (tomt om ni inte vill ange det nu)", required: false, refuse: (answer) => refusal(siteSchema.shape.organisationNumber, answer) },
-  {
-    flag: "counties",
-    prompt: "Län som organisationen arbetar för, med komma emellan (tomt för inga)",
-    required: false,
-    refuse: (answer) => refusal(siteSchema.shape.counties, splitList(answer)),
-  },
-  {
-    flag: "logo",
-    prompt: "Logotypen: sökvägen till en PNG-, JPEG-, WebP- eller AVIF-fil (tomt för ingen)",
-    required: false,
-    refuse: async (answer) => {
-      if (!PICTURES.includes(path.extname(answer).toLowerCase())) return `logotypen ska vara en PNG-, JPEG-, WebP- eller AVIF-fil, inte ${path.basename(answer)}; SVG går inte att använda`;
-      const file = await stat(path.resolve(answer)).catch(() => undefined);
-      return file?.isFile() ? undefined : `filen ${answer} finns inte`;
-    },
-  },
-  { flag: "colour", prompt: 'Webbplatsens färg, till exempel "#0b4f8a" (tomt för standardfärgen)', required: false, refuse: (answer) => refusal(siteSchema.shape.colour, answer) },
-  { flag: "contact-name", prompt: "Den första kontaktpersonens namn", required: true, refuse: (answer) => refusal(contactSchema.shape.name, answer) },
-  { flag: "contact-title", prompt: "Kontaktpersonens titel, till exempel Utvecklingsledare", required: true, refuse: (answer) => refusal(contactSchema.shape.title, answer) },
-  { flag: "contact-email", prompt: "E-post (tomt för ingen)", required: false, refuse: (answer) => refusal(contactSchema.shape.email, answer) },
-  { flag: "contact-phone", prompt: "Telefon, till exempel 023-123 45 (tomt för ingen)", required: false, refuse: (answer) => refusal(contactSchema.shape.phones, [answer]) },
-  {
-    flag: "repo",
-    prompt: "Arkivet på GitHub som ägare/namn, för redigering i webbläsaren (tomt för att vänta)",
-    required: false,
-    refuse: (answer) => (/^[\w.-]+\/[\w.-]+$/.test(answer) ? undefined : "skriv ägare/namn som på GitHub, till exempel regionbiblioteket/avslutade-projekt"),
-  },
-];
-
-function splitList(text: string): string[] {
-  return text
-    .split(",")
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
-
-/** The answers the content already holds (a second run), as defaults: none of the example's. */
-async function currentAnswers(): Promise<Partial<Record<keyof typeof flags, string>>> {
-  const read = (file: string) => readFile(path.join(contentDir, file), "utf8").catch(() => "");
-  const site = (parse(await read("_data/site.yaml")) as Record<string, unknown> | null) ?? {};
-  const answers: Partial<Record<keyof typeof flags, string>> = {};
-  const keep = (flag: keyof typeof flags, value: unknown) => {
-    const text = Array.isArray(value) ? value.join(", ") : typeof value === "string" ? value : undefined;
-    if (text && !namesTheExample(text)) answers[flag] = text;
-  };
-  keep("organisation", site.organisation);
-  keep("name", site.name);
-  keep("url", site.url);
-  keep("organisation-number", site.organisationNumber);
-  keep("counties", site.counties);
-  keep("colour", site.colour);
-  keep("repo", (site.cms as { repo?: string } | undefined)?.repo);
-  const first = (site.contacts as string[] | undefined)?.[0];
-  if (first && !EXAMPLE_FILES[`${CONTACTS_FOLDER}/${first}.md`]) {
-    const contact = matter(await read(`${CONTACTS_FOLDER}/${first}.md`)).data as Record<string, unknown>;
-    keep("contact-name", contact.name);
-    keep("contact-title", contact.title);
-    keep("contact-email", contact.email);
-    keep("contact-phone", (contact.phones as string[] | undefined)?.[0]);
-  }
-  return answers;
-}
-
-const defaults = await currentAnswers();
 const terminal = interactive ? createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true }) : undefined;
 // Lines are read one by one as the questions are asked, so that answers typed ahead or piped in are not lost.
 const lines = terminal?.[Symbol.asyncIterator]();
@@ -149,37 +68,41 @@ if (interactive) {
   console.log("Ta arkivet i bruk. Svara på frågorna; ett svar inom [ ] behålls om du bara trycker på Retur.\n");
 }
 
-const given: Partial<Record<keyof typeof flags, string>> = {};
+const given: Answers = {};
 const problems: string[] = [];
 for (const question of QUESTIONS) {
+  const flag = flags[question.key]?.trim();
+  if (flag === undefined && question.skip?.(given)) continue;
+  const context = { given, site };
   // Asked, the current answer is offered; not asked, it is kept.
-  let answer = (flags[question.flag] as string | undefined)?.trim() ?? (terminal ? undefined : defaults[question.flag]);
+  let answer: string | undefined = flag ?? (terminal ? undefined : defaults[question.key]);
   if (answer === undefined && terminal) {
     for (;;) {
-      const suggestion = defaults[question.flag] ?? (question.flag === "name" ? "Avslutade projekt" : undefined);
+      const suggestion = defaults[question.key] ?? question.fallback?.(given);
       const line = await ask(`${question.prompt}${suggestion ? ` [${suggestion}]` : ""}: `);
       if (!terminal.terminal) process.stdout.write("\n");
       if (line === undefined) break; // the input ended: what is missing is reported below
       const typed = line.trim() || suggestion || "";
-      const refused = typed ? await question.refuse?.(typed) : question.required ? "måste fyllas i" : undefined;
-      if (!refused) {
-        answer = typed || undefined;
+      const verdict = typed ? await checkAnswer(question, typed, context) : question.required ? { refused: "måste fyllas i" } : { value: "" };
+      if ("value" in verdict) {
+        answer = verdict.value || undefined;
         break;
       }
-      console.log(`  ${refused}`);
+      console.log(`  ${verdict.refused}`);
     }
   } else if (answer !== undefined && answer !== "") {
-    const refused = await question.refuse?.(answer);
-    if (refused) problems.push(`--${question.flag} ${JSON.stringify(answer)}: ${refused}`);
+    const verdict = await checkAnswer(question, answer, context);
+    if ("refused" in verdict) problems.push(`--${question.key} ${shownAnswer(answer)}: ${verdict.refused}`);
+    else answer = verdict.value;
   }
-  if (answer === undefined && question.flag === "name") answer = "Avslutade projekt";
-  if (answer === undefined && question.required) problems.push(`--${question.flag} saknas: ${question.prompt.charAt(0).toLowerCase()}${question.prompt.slice(1)}`);
-  if (answer) given[question.flag] = answer;
+  answer ||= question.fallback?.(given);
+  if (answer === undefined && question.required) problems.push(`--${question.key} saknas: ${question.prompt.charAt(0).toLowerCase()}${question.prompt.slice(1)}`);
+  if (answer) given[question.key] = answer;
 }
 terminal?.close();
 if (problems.length > 0) {
   console.error(`npm run setup: ${problems.length === 1 ? "ett svar" : `${problems.length} svar`} går inte att använda:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
-  process.exit(1);
+  process.exit(2);
 }
 
 const answers: SetupAnswers = {
@@ -188,7 +111,7 @@ const answers: SetupAnswers = {
   url: given.url!,
   ...(given["organisation-number"] ? { organisationNumber: given["organisation-number"] } : {}),
   ...(given.counties ? { counties: splitList(given.counties) } : {}),
-  ...(given.logo ? { logo: path.resolve(given.logo), logoAlt: flags["logo-alt"]?.trim() || given.organisation! } : {}),
+  ...(given.logo ? { logo: path.resolve(given.logo), logoAlt: given["logo-alt"] ?? given.organisation! } : {}),
   ...(given.colour ? { colour: given.colour } : {}),
   contact: {
     name: given["contact-name"]!,

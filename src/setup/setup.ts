@@ -7,15 +7,20 @@
  * a file the organisation has written is never overwritten, a page's responsibility changes only
  * while it names a removed example person, and site.yaml is written from its own values and the
  * answers, so the same answers give the same files.
+ *
+ * Content files are read only through the content reader (src/content/reading/source.ts), as check
+ * reads them: nothing in a file runs, and a file the reader refuses is left for check to report.
+ * Everything setup writes goes through the YAML library, so an answer is always text.
  */
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import matter from "gray-matter";
-import { parse, parseDocument } from "yaml";
+import { Document, parseDocument } from "yaml";
+import type { ContentError } from "../content/model/errors.ts";
 import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER } from "../content/reading/content-tree.ts";
+import { readContentFile } from "../content/reading/source.ts";
 import { swedishSlug } from "../format/slug.ts";
-import { siteYaml } from "./site-settings.ts";
+import { readSiteSettings, SITE_SETTINGS_FILE, siteYaml } from "./site-settings.ts";
 
 /** What the person taking the archive into use has answered. */
 export interface SetupAnswers {
@@ -69,6 +74,9 @@ const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).di
 /** A text file's SHA-256 with Unix line breaks, so that a checkout with Windows line breaks matches too. */
 const textHash = (bytes: Buffer) => sha256(bytes.toString("utf8").replaceAll("\r\n", "\n"));
 
+/** Whether a value read from YAML is a group of fields (a map). */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
 /** "Regionbibliotek Örebro-Västmanlands", "Kultur i Västs": the Swedish genitive. */
@@ -76,30 +84,43 @@ function genitive(name: string): string {
   return /[sxz]$/i.test(name) ? name : `${name}s`;
 }
 
-/** A contact file as `npm run new -- --contact` would write it, filled in. */
+/** A contact file with the fields `npm run new -- --contact` asks for, filled in, written by the YAML library. */
 function contactFile(contact: SetupAnswers["contact"]): string {
-  const lines = ["---", `name: ${JSON.stringify(contact.name)}`, `title: ${JSON.stringify(contact.title)}`];
-  if (contact.phone) lines.push("phones:", `  - ${JSON.stringify(contact.phone)}`);
-  if (contact.email) lines.push(`email: ${contact.email}`);
-  lines.push("---", "");
-  return lines.join("\n");
+  const fields = { name: contact.name, title: contact.title, ...(contact.phone ? { phones: [contact.phone] } : {}), ...(contact.email ? { email: contact.email } : {}) };
+  return `---\n${new Document(fields).toString({ lineWidth: 0 })}---\n`;
+}
+
+/** A page file's front matter, as read and as a YAML document to edit in place (comments and order kept), and its body. */
+interface PageFile {
+  readonly text: string;
+  readonly frontMatter: ReturnType<typeof parseDocument>;
+  readonly body: string;
 }
 
 /**
- * Rewrites the front matter of a page file in place, keeping its comments and order, when `change`
- * changes something. Returns whether the file changed.
+ * Reads a page file through the content reader, as check does: nothing in it runs, and a file it
+ * refuses (front matter it cannot read, `---js`) is undefined, to be left as it is for check to report.
  */
-async function editFrontMatter(file: string, change: (data: ReturnType<typeof parseDocument>) => void): Promise<boolean> {
-  const text = await readFile(file, "utf8");
-  const match = /^---\n([\s\S]*?\n)---\n?/.exec(text);
-  if (!match) return false;
-  const document = parseDocument(match[1]!);
-  const before = document.toString({ lineWidth: 0 });
-  change(document);
-  const after = document.toString({ lineWidth: 0 });
-  if (after === before) return false;
-  await writeFile(file, `---\n${after}---\n${text.slice(match[0].length)}`);
-  return true;
+async function readPage(file: string): Promise<PageFile | undefined> {
+  const bytes = await readFile(file);
+  const source = readContentFile(file, bytes);
+  if (source.data === undefined || source.errors.length > 0) return undefined;
+  // The front matter's lines: those between the first line (---) and the closing one, before the body.
+  const lines = new TextDecoder().decode(bytes).replace(/\r\n?/g, "\n").split("\n");
+  const text = lines.slice(1, source.bodyLine - 2).map((line) => `${line}\n`).join("");
+  const frontMatter = parseDocument(text);
+  return frontMatter.errors.length > 0 ? undefined : { text, frontMatter, body: source.body };
+}
+
+/** A page file's text with its front matter, as edited, and `body`. */
+const pageText = ({ text, frontMatter }: PageFile, body: string) => `---\n${frontMatter.contents === null ? text : frontMatter.toString({ lineWidth: 0 })}---\n${body}`;
+
+/** site.yaml cannot be read (src/setup/site-settings.ts), so setup cannot write it again: it changes nothing. */
+export class UnreadableSettingsError extends Error {
+  constructor(readonly errors: readonly ContentError[]) {
+    super(`${SITE_SETTINGS_FILE} går inte att läsa`);
+    this.name = "UnreadableSettingsError";
+  }
 }
 
 /** Takes the archive in `contentDir` into use with `answers`. */
@@ -107,6 +128,9 @@ export async function setUp(contentDir: string, answers: SetupAnswers): Promise<
   const done: string[] = [];
   const remaining: string[] = [];
   const at = (relative: string) => path.join(contentDir, relative);
+  // site.yaml first: a file setup cannot read stops it before anything is changed.
+  const current = await readSiteSettings(contentDir);
+  if ("errors" in current) throw new UnreadableSettingsError(current.errors);
 
   // 1. The example's files, while they are as shipped.
   const removedPeople = new Set<string>();
@@ -155,9 +179,8 @@ export async function setUp(contentDir: string, answers: SetupAnswers): Promise<
   }
 
   // 4. site.yaml: its own values, the answers over them, the example people out.
-  const settingsPath = at("_data/site.yaml");
-  const before = (await exists(settingsPath)) ? await readFile(settingsPath, "utf8") : "";
-  const values: Record<string, unknown> = { ...((parse(before) as Record<string, unknown> | null) ?? {}) };
+  const values: Record<string, unknown> = { ...current.values };
+  const cms = isRecord(values.cms) ? values.cms : undefined;
   Object.assign(values, {
     name: answers.name,
     organisation: answers.organisation,
@@ -166,28 +189,38 @@ export async function setUp(contentDir: string, answers: SetupAnswers): Promise<
     counties: answers.counties?.length ? [...answers.counties] : undefined,
     logo: logoFile ? { file: logoFile, alt: answers.logoAlt ?? answers.organisation } : values.logo,
     colour: answers.colour ?? values.colour,
-    cms: answers.repo ? { ...((values.cms as object | undefined) ?? {}), repo: answers.repo } : values.cms,
+    cms: answers.repo ? { ...cms, repo: answers.repo } : values.cms,
   });
-  const people = ((values.contacts as unknown[] | undefined) ?? []).filter((id) => !replaced(id));
+  // A value of the wrong kind is check's to report; setup reads it as none.
+  const people = (Array.isArray(values.contacts) ? values.contacts : []).filter((id) => !replaced(id));
   values.contacts = people.includes(contactId) ? people : [contactId, ...people];
-  const generated = (values.generatedPages as Record<string, unknown> | undefined) ?? {};
+  const generated = isRecord(values.generatedPages) ? values.generatedPages : {};
   if (!generated.contentOwner || replaced(generated.contentOwner) || replaced(generated.publishedBy)) {
     values.generatedPages = { reviewed: answers.today, contentOwner: contactId, publishedBy: contactId };
   }
   for (const key of Object.keys(values)) if (values[key] === undefined) delete values[key];
-  const settings = siteYaml(values);
-  if (settings !== before) {
-    await mkdir(path.dirname(settingsPath), { recursive: true });
-    await writeFile(settingsPath, settings);
-    done.push("Skrev _data/site.yaml med alla inställningar, de som inte används som kommentarer");
+  const settings = siteYaml(values, current.text);
+  if (settings !== current.text) {
+    await mkdir(path.dirname(current.file), { recursive: true });
+    await writeFile(current.file, settings);
+    done.push(`Skrev ${SITE_SETTINGS_FILE} med alla inställningar, de som inte används som kommentarer`);
   }
 
-  // 5. The site's pages: the new contact answers for them where an example person did.
+  // 5. The site's pages: the new contact answers for them where an example person did, and the
+  // start page gets a neutral introduction while it has the example's.
   for (const page of ["index.md", "kakor.md", "tillganglighet.md"]) {
     const file = at(page);
     if (!(await exists(file))) continue;
-    const changed = await editFrontMatter(file, (document) => {
-      if (!replaced(document.get("contentOwner")) && !replaced(document.get("publishedBy"))) return;
+    if (page === "index.md") remaining.push("index.md: skriv inledningen på startsidan med era egna ord");
+    const read = await readPage(file);
+    if (!read) {
+      remaining.push(`${page}: ändrades inte, eftersom fälten inte går att läsa (se kontrollen nedan)`);
+      continue;
+    }
+    const { frontMatter: document } = read;
+    let { body } = read;
+    const before = pageText(read, body);
+    if (replaced(document.get("contentOwner")) || replaced(document.get("publishedBy"))) {
       document.set("contentOwner", contactId);
       document.set("publishedBy", contactId);
       document.set("reviewed", answers.today);
@@ -199,19 +232,14 @@ export async function setUp(contentDir: string, answers: SetupAnswers): Promise<
         if (answers.contact.phone) feedback.phone = answers.contact.phone;
         if (Object.keys(feedback).length > 0) document.set("feedback", feedback);
       }
-    });
-    if (changed) done.push(`${page}: ${answers.contact.name} är innehållsansvarig och publicerande`);
-  }
-  const index = at("index.md");
-  if (await exists(index)) {
-    const text = await readFile(index, "utf8");
-    const { content } = matter(text);
-    if (content.trim().startsWith(EXAMPLE_INTRODUCTION)) {
-      const introduction = `Här finns dokumentationen från projekt som ${answers.organisation} har drivit och avslutat: mål, partner, rapporter och kontaktpersoner.\n`;
-      await writeFile(index, text.slice(0, text.length - content.length) + introduction);
+      done.push(`${page}: ${answers.contact.name} är innehållsansvarig och publicerande`);
+    }
+    if (page === "index.md" && body.trim().startsWith(EXAMPLE_INTRODUCTION)) {
+      body = `Här finns dokumentationen från projekt som ${answers.organisation} har drivit och avslutat: mål, partner, rapporter och kontaktpersoner.\n`;
       done.push("index.md: en neutral inledning på startsidan");
     }
-    remaining.push("index.md: skriv inledningen på startsidan med era egna ord");
+    const after = pageText(read, body);
+    if (after !== before) await writeFile(file, after);
   }
   remaining.push(
     "tillganglighet.md: kontrollera redogörelsen, vem man kontaktar om brister (feedback), hur och när webbplatsen bedömdes (method, assessed) och listan över brister",

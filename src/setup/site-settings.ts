@@ -2,8 +2,44 @@
  * site.yaml as `npm run setup` writes it: every setting of the schema (siteSchema), each with a
  * Swedish explanation, those in use written out and the others commented with an example, so that
  * an organisation sees all it can set without reading the code. A test holds the list to the schema.
+ * Written again, it keeps the comments the organisation added.
  */
-import { stringify } from "yaml";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { Document, isMap, isNode, isScalar, Pair, parseDocument, Scalar, stringify, YAMLMap } from "yaml";
+import type { ContentError } from "../content/model/errors.ts";
+import { readYamlFile } from "../content/reading/source.ts";
+
+/** Where site.yaml is in the content folder. */
+export const SITE_SETTINGS_FILE = "_data/site.yaml";
+
+/** site.yaml as it is: its text and values, or the errors that keep it from being read. */
+export type CurrentSettings =
+  | { readonly file: string; readonly text: string; readonly values: Readonly<Record<string, unknown>> }
+  | { readonly file: string; readonly errors: readonly ContentError[] };
+
+/**
+ * Reads site.yaml through the content reader, as check does: anchors and aliases are refused
+ * before anything is expanded, and a file that is not YAML is reported on its line. A missing
+ * file has no values.
+ */
+export async function readSiteSettings(contentDir: string): Promise<CurrentSettings> {
+  const file = path.join(contentDir, SITE_SETTINGS_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? { file, text: "", values: {} } : { file, errors: [{ file, message: `filen går inte att läsa (${code ?? String(error)})` }] };
+  }
+  const text = new TextDecoder().decode(bytes);
+  if (text.trim() === "") return { file, text, values: {} };
+  const source = readYamlFile(file, bytes);
+  // Other errors (a control character on a line) are check's to report; the values can still be read.
+  if (source.data === undefined) return { file, errors: source.errors };
+  return { file, text, values: source.data as Record<string, unknown> };
+}
 
 /** One setting: its explanation, and an example to show commented when it is not in use. */
 interface Setting {
@@ -93,17 +129,50 @@ const comment = (text: string) =>
     .map((line) => (line === "" ? "#" : `# ${line}`))
     .join("\n");
 
+const HEADER = "Inställningar för hela webbplatsen. En rad som börjar med # gäller inte; ta bort # för att använda den.";
+
+/** Every comment line setup writes, as the YAML library reads it (without its #). */
+const OWN_COMMENTS = new Set(
+  [HEADER, ...SITE_SETTINGS.flatMap(({ comment: explanation, example }) => [...explanation.split("\n"), ...example.split("\n")])].map((line) => line.trim()),
+);
+
+/** The comment lines of a YAML comment that setup did not write: the organisation's own. */
+const organisationComments = (text: string | null | undefined) =>
+  (text ?? "")
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !OWN_COMMENTS.has(line.trim()))
+    .map((line) => `#${line}`);
+
 /**
  * The file's text for the settings given: each set key written out, each other key commented.
- * Values are written as YAML writes them; the same values always give the same text.
+ * Values are written by the YAML library; the same values always give the same text. When
+ * `previous` is a site.yaml that setup wrote, the organisation's own comments in it are kept: the
+ * lines it added above a setting stay above it, and a setting whose value is unchanged is written
+ * as it was, with the comments inside it and beside it.
  */
-export function siteYaml(values: Readonly<Record<string, unknown>>): string {
-  const blocks = SITE_SETTINGS.map(({ key, comment: explanation, example }) => {
+export function siteYaml(values: Readonly<Record<string, unknown>>, previous = ""): string {
+  const document = previous.startsWith(`# ${HEADER}`) ? parseDocument(previous) : undefined;
+  const pairs = document && document.errors.length === 0 && isMap(document.contents) ? document.contents.items : [];
+  const block = (key: string, explanation?: string, example?: string) => {
     const value = values[key];
-    const body = value === undefined ? comment(example) : stringify({ [key]: value }, { lineWidth: 0 }).trimEnd();
-    return `${comment(explanation)}\n${body}`;
-  });
+    const pair = pairs.find((candidate) => isScalar(candidate.key) && candidate.key.value === key);
+    const own = organisationComments(pair && isScalar(pair.key) ? pair.key.commentBefore : undefined);
+    const unchanged = pair && isDeepStrictEqual(isNode(pair.value) ? pair.value.toJS(document!) : pair.value, value);
+    // Unchanged, the value is its own node as read, with the comments inside it and beside it.
+    const body = value === undefined ? comment(example ?? "") : unchanged ? single(key, pair.value) : stringify({ [key]: value }, { lineWidth: 0 }).trimEnd();
+    return [...(explanation ? [comment(explanation)] : []), ...own, body].join("\n");
+  };
+  const blocks = SITE_SETTINGS.map(({ key, comment: explanation, example }) => block(key, explanation, example));
   const unknown = Object.keys(values).filter((key) => !SITE_SETTINGS.some((setting) => setting.key === key));
-  const kept = unknown.map((key) => stringify({ [key]: values[key] }, { lineWidth: 0 }).trimEnd());
-  return `# Inställningar för hela webbplatsen. En rad som börjar med # gäller inte; ta bort # för att använda den.\n\n${[...blocks, ...kept].join("\n\n")}\n`;
+  const trailing = organisationComments(document?.comment);
+  return `# ${HEADER}\n\n${[...blocks, ...unknown.map((key) => block(key)), ...(trailing.length > 0 ? [trailing.join("\n")] : [])].join("\n\n")}\n`;
+}
+
+/** `key: value` as YAML, with the value's node as it was read. */
+function single(key: string, value: unknown): string {
+  const map = new YAMLMap();
+  map.items.push(new Pair(new Scalar(key), value));
+  const document = new Document();
+  document.contents = map;
+  return document.toString({ lineWidth: 0 }).trimEnd();
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { siteSchema } from "../../src/content/model/schema.ts";
+import { hasInvisibleCharacter } from "../../src/format/invisible-characters.ts";
 import { EXAMPLE_FILES } from "../../src/setup/setup.ts";
 import { buildSite, EXAMPLE_CONTENT, FIXTURES, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
@@ -32,6 +33,15 @@ const ANSWERS = [
   "--repo",
   "regiondalarna/avslutade-projekt",
 ];
+
+/** ANSWERS with one flag's value replaced, or added. */
+function answering(flag: string, value: string): string[] {
+  const flags = [...ANSWERS];
+  const at = flags.indexOf(flag);
+  if (at === -1) flags.push(flag, value);
+  else flags[at + 1] = value;
+  return flags;
+}
 
 /** A copy of the bundled example content, as a fresh clone has it. */
 async function freshContent(name: string): Promise<string> {
@@ -75,7 +85,7 @@ describe("npm run setup", () => {
     expect((await readdir(path.join(content, "projekt"))).sort()).toEqual([]);
     expect((await readdir(path.join(content, "kontakter"))).sort()).toEqual(["asa-lindqvist.md"]);
     expect(await readFile(path.join(content, "kontakter/asa-lindqvist.md"), "utf8")).toBe(
-      '---\nname: "Åsa Lindqvist"\ntitle: "Biblioteksutvecklare"\nphones:\n  - "023-77 50 00"\nemail: asa.lindqvist@example.se\n---\n',
+      "---\nname: Åsa Lindqvist\ntitle: Biblioteksutvecklare\nphones:\n  - 023-77 50 00\nemail: asa.lindqvist@example.se\n---\n",
     );
     expect((await readdir(path.join(content, "filer"))).sort()).toEqual([".gitkeep", "logotyp.png"]);
 
@@ -145,13 +155,26 @@ describe("npm run setup", () => {
   it("refuses a colour that is readable only on white, with the shade that passes everywhere, and changes nothing", async () => {
     const content = await freshContent("farg");
     const before = await snapshot(content);
-    const flags = [...ANSWERS];
-    flags[flags.indexOf("--colour") + 1] = "#3e8082";
-    const result = await runCli("setup", ["--input", content, ...flags]);
-    expect(result.code).toBe(1);
+    const result = await runCli("setup", ["--input", content, ...answering("--colour", "#3e8082")]);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('--colour "#3e8082": färgen #3e8082 har kontrasten 4,1:1 mot de grå rutorna');
     expect(result.stderr).toContain("#3a797b är samma färgton och når kravet mot alla bakgrunder på webbplatsen");
     expect(await snapshot(content)).toEqual(before);
+  });
+
+  it("keeps the comments the organisation added to the site.yaml it wrote, when it writes it again", async () => {
+    const content = await freshContent("kommentarer");
+    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    const settings = path.join(content, "_data/site.yaml");
+    const commented = (await readFile(settings, "utf8"))
+      .replace("\norganisation: ", "\n# Beslutat av kulturnämnden 2026-11-01.\norganisation: ")
+      .replace("cookies:\n  categories: []\n", "cookies:\n  # Inga kakor ännu; fråga dataskyddsombudet först.\n  categories: []\n")
+      .concat("\n# Sist: IT publicerar webbplatsen.\n");
+    await writeFile(settings, commented);
+    const result = await runCli("setup", ["--input", content, ...answering("--colour", "#6f6f6f")]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(await readFile(settings, "utf8")).toBe(commented.replace('colour: "#3a797b"', 'colour: "#6f6f6f"'));
   });
 
   it("keeps the organisation's own projects and an example it has changed, and lists what still names Örebro", async () => {
@@ -169,5 +192,182 @@ describe("npm run setup", () => {
     // The changed example names people setup removed: the check says so, on the file's lines.
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/lasfrukost\.md:5 +contentOwner: .*sandra-spjuth/);
+  });
+});
+
+/** A stack trace's first frame, which no message of setup's may show. */
+const STACK_FRAME = /^\s+at .+[:(]/m;
+
+describe("npm run setup under attack: it runs no code, writes no broken file, and refuses what check refuses", () => {
+  it("reads the start page and the first contact through the content reader: JavaScript front matter never runs, and the check names the files", async () => {
+    const content = await freshContent("javascript");
+    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    const marker = (name: string) => path.join(workspace.dir, "javascript", `${name}-ran`);
+    const code = (name: string) => `---js\n({ title: process.getBuiltinModule("node:fs").writeFileSync(${JSON.stringify(marker(name))}, "ran") })\n---\n`;
+    await writeFile(path.join(content, "index.md"), `${code("index")}Välkommen.\n`);
+    await writeFile(path.join(content, "kontakter/asa-lindqvist.md"), code("contact"));
+    for (const flags of [ANSWERS, ["--yes"]]) {
+      const result = await runCli("setup", ["--input", content, ...flags]);
+      expect(await stat(marker("index")).catch(() => undefined), "index.md's JavaScript ran").toBeUndefined();
+      expect(await stat(marker("contact")).catch(() => undefined), "the contact's JavaScript ran").toBeUndefined();
+      expect(result.stderr).not.toMatch(STACK_FRAME);
+      expect(result.code).toBe(flags === ANSWERS ? 1 : 2);
+      if (flags === ANSWERS) {
+        expect(result.stdout).toContain("index.md: ändrades inte, eftersom fälten inte går att läsa (se kontrollen nedan)");
+        expect(result.stderr).toMatch(/index\.md:1 +filen ska börja med en rad med bara --- följd av fälten \(front matter\)/);
+        expect(result.stderr).toMatch(/kontakter\/asa-lindqvist\.md:1 +filen ska börja med en rad med bara ---/);
+      } else {
+        // Without flags the contact's answers are not known: setup says why, and asks for them.
+        expect(result.stderr).toMatch(/kontakter\/asa-lindqvist\.md:1 +filen ska börja med en rad med bara ---/);
+        expect(result.stderr).toContain("--contact-name saknas");
+      }
+    }
+  });
+
+  it("writes answers that look like YAML as text, and runs again on its own files", async () => {
+    const content = await freshContent("yaml-svar");
+    const tricky = {
+      "--organisation": "foo: bar",
+      "--name": "#x",
+      "--contact-name": "Åsa 'Lindqvist' \"Ås\"",
+      "--contact-title": "- [ ] { } & * ! | > % @ `",
+      "--contact-email": "'asa@example.se",
+    };
+    // --flag=value, since a value that starts with - would be read as a flag of its own.
+    const flags = [...ANSWERS, ...Object.entries(tricky).map(([flag, value]) => `${flag}=${value}`)];
+    const first = await runCli("setup", ["--input", content, ...flags]);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    const contactText = await readFile(path.join(content, "kontakter/asa-lindqvist-as.md"), "utf8");
+    expect(parse(contactText.split("---\n")[1]!)).toEqual({
+      name: "Åsa 'Lindqvist' \"Ås\"",
+      title: "- [ ] { } & * ! | > % @ `",
+      phones: ["023-77 50 00"],
+      email: "'asa@example.se",
+    });
+    expect(parse(await readFile(path.join(content, "_data/site.yaml"), "utf8"))).toMatchObject({ organisation: "foo: bar", name: "#x" });
+    const statement = await readFile(path.join(content, "tillganglighet.md"), "utf8");
+    expect(parse(statement.split("---\n")[1]!)).toMatchObject({ feedback: { email: "'asa@example.se" } });
+    const snapshotAfterFirst = await snapshot(content);
+    for (const again of [flags, ["--yes"]]) {
+      const result = await runCli("setup", ["--input", content, ...again]);
+      expect(result.stderr).toBe("");
+      expect(result).toMatchObject({ code: 0 });
+      expect(result.stdout).toContain("Ingenting att ändra");
+    }
+    expect(await snapshot(content)).toEqual(snapshotAfterFirst);
+  });
+
+  it("reports a contact file that an older setup wrote broken on its line, with no stack trace, and leaves it", async () => {
+    const content = await freshContent("trasig-kontakt");
+    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    const contact = path.join(content, "kontakter/asa-lindqvist.md");
+    await writeFile(contact, "---\nname: Åsa Lindqvist\ntitle: Biblioteksutvecklare\nemail: 'asa@example.se\n---\n");
+    const result = await runCli("setup", ["--input", content, ...ANSWERS]);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/kontakter\/asa-lindqvist\.md:4 +ogiltig YAML: ett citattecken ' saknar sitt avslutande '/);
+    expect(await readFile(contact, "utf8")).toContain("email: 'asa@example.se\n");
+  });
+
+  it("leaves a page whose front matter it cannot read, and says so, with no stack trace", async () => {
+    const content = await freshContent("trasig-sida");
+    const statement = path.join(content, "tillganglighet.md");
+    const broken = (await readFile(statement, "utf8")).replace(/^title: .*$/m, "title: [Tillgänglighet");
+    await writeFile(statement, broken);
+    const result = await runCli("setup", ["--input", content, ...ANSWERS]);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("tillganglighet.md: ändrades inte, eftersom fälten inte går att läsa (se kontrollen nedan)");
+    expect(result.stderr).toMatch(/tillganglighet\.md:\d+ +ogiltig YAML: en lista inom \[ \] saknar sitt avslutande \]/);
+    expect(await readFile(statement, "utf8")).toBe(broken);
+  });
+
+  it.each([
+    ["an alias bomb", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', /site\.yaml:1 +YAML-ankare \(&a\)/],
+    ["a quote left open", "name: Avslutade projekt\norganisation: 'Region Dalarna\nurl: https://kultur.example.se/\n", /site\.yaml:2 +ogiltig YAML: ett citattecken ' saknar sitt avslutande '/],
+    ["a list where the settings go", "- name: Avslutade projekt\n", /site\.yaml:1 +fälten ska skrivas som namn: värde/],
+  ])("refuses to run on a site.yaml it cannot read (%s), names the line, and changes nothing", async (name, text, message) => {
+    const content = await freshContent(`installningar-${name.replaceAll(" ", "-")}`);
+    await writeFile(path.join(content, "_data/site.yaml"), text);
+    const before = await snapshot(content);
+    const result = await runCli("setup", ["--input", content, ...ANSWERS]);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain("rätta _data/site.yaml och kör npm run setup igen");
+    expect(result.code).toBe(1);
+    expect(await snapshot(content)).toEqual(before);
+  });
+
+  it.each([
+    ["a bell character", "--organisation", "Region\u0007 Dalarna", /svaret har ett osynligt styrtecken \(U\+0007\) efter "Region"/],
+    ["an escape sequence", "--contact-title", "\u001b[31mBibliotekarie", /svaret har ett osynligt styrtecken \(U\+001B, ett terminaltecken \(ESC\)\)/],
+    ["a right-to-left override", "--organisation", "Region \u202eanraladD", /svaret har ett osynligt styrtecken \(U\+202E, en riktningsmarkör, som vänder texten\) efter "Region"/],
+    ["a bidirectional isolate", "--contact-name", "Åsa \u2066Lindqvist\u2069", /svaret har ett osynligt styrtecken \(U\+2066, en riktningsmarkör, som vänder texten\) efter "Åsa"/],
+    ["a right-to-left override in the logo's text", "--logo-alt", "Region \u202eanraladD", /--logo-alt .*: svaret har ett osynligt styrtecken \(U\+202E/],
+    ["a line break in the address", "--url", "https://kultur.example.se/\nprojekt/", /svaret ska stå på en rad/],
+    ["a carriage return in a name", "--contact-name", "Åsa\rLindqvist", /svaret ska stå på en rad/],
+    ["an address without //", "--url", "https:evil.example", /måste vara en webbadress som börjar med https:\/\/ eller http:\/\//],
+    ["an address with a backslash for //", "--url", "https:\\evil.example", /måste vara en webbadress som börjar med https:\/\/ eller http:\/\//],
+    ["a contact name with no letters", "--contact-name", "★★★", /namnet har varken bokstäver eller siffror, så det går inte att göra en adress av det/],
+    ["a name over 200 characters", "--organisation", "R".repeat(201), /får vara högst 200 tecken \(är 201\)/],
+    ["a repository that climbs out", "--repo", "../..", /skriv ägare\/namn som på GitHub/],
+    ["a repository with a .. segment", "--repo", "regiondalarna/..", /skriv ägare\/namn som på GitHub/],
+    ["a repository with encoded dots", "--repo", "%2e%2e/%2e%2e", /skriv ägare\/namn som på GitHub/],
+    ["a phone number with letters", "--contact-phone", "023-CALL-NOW", /ogiltigt telefonnummer "023-CALL-NOW"/],
+  ])("refuses %s in a flag with the check's message, exits 2, and writes nothing", async (_name, flag, value, message) => {
+    const content = await freshContent(`vagrar-${flag.slice(2)}-${createHash("sha256").update(value).digest("hex").slice(0, 8)}`);
+    const before = await snapshot(content);
+    const result = await runCli("setup", ["--input", content, ...answering(flag, value)]);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.stderr).toContain(`${flag} `);
+    expect(result.stderr).toMatch(message);
+    // The answer is shown with its invisible characters written out, never as a terminal would obey them.
+    expect(hasInvisibleCharacter(result.stderr)).toBe(false);
+    expect(result.code).toBe(2);
+    expect(await snapshot(content)).toEqual(before);
+  });
+
+  it("asks again at the prompt after an answer check would refuse, and writes the normal form of the address", async () => {
+    const content = await freshContent("fragor-igen");
+    const typed = [
+      "Region \u202eanraladD", // refused: a bidirectional control
+      "x".repeat(10 * 1024 * 1024), // refused: ten megabytes of name
+      "Region Dalarna",
+      "",
+      "https:evil.example", // refused: no //
+      "HTTPS://Kultur.Example.SE", // accepted, written as https://kultur.example.se/
+      "",
+      "",
+      "",
+      "",
+      "★★★", // refused: no file name
+      "Åsa Lindqvist",
+      "T".repeat(10 * 1024 * 1024), // refused: a contact file check would refuse as too large
+      "Bibliotekarie",
+      "",
+      "ring oss", // refused: letters
+      "tel. 023-77 50 00", // accepted, written as 023-77 50 00
+      "../..", // refused: not owner/name
+      "regiondalarna/avslutade-projekt",
+    ];
+    const result = await runCli("setup", ["--input", content, "--ask"], { input: `${typed.join("\n")}\n` });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('\n  svaret har ett osynligt styrtecken (U+202E, en riktningsmarkör, som vänder texten) efter "Region"; skriv svaret utan det\n');
+    expect(result.stdout).toContain("\n  får vara högst 200 tecken (är 10485760)\n");
+    expect(result.stdout).toMatch(/\n {2}måste vara en webbadress som börjar med https:\/\/ eller http:\/\/.*\n/);
+    expect(result.stdout).toContain("\n  namnet har varken bokstäver eller siffror, så det går inte att göra en adress av det; skriv namnet med bokstäver\n");
+    expect(result.stdout).toContain("\n  svaret är 10485760 tecken långt; högst 1000 går\n");
+    expect(result.stdout).toMatch(/\n {2}ogiltigt telefonnummer "ring oss"/);
+    expect(result.stdout).toMatch(/\n {2}skriv ägare\/namn som på GitHub/);
+    expect(result.stdout.length).toBeLessThan(100_000); // the refused answer is not echoed back
+    expect(parse(await readFile(path.join(content, "_data/site.yaml"), "utf8"))).toMatchObject({
+      organisation: "Region Dalarna",
+      url: "https://kultur.example.se/",
+      contacts: ["asa-lindqvist"],
+      cms: { repo: "regiondalarna/avslutade-projekt" },
+    });
+    expect(await readFile(path.join(content, "kontakter/asa-lindqvist.md"), "utf8")).toBe("---\nname: Åsa Lindqvist\ntitle: Bibliotekarie\nphones:\n  - 023-77 50 00\n---\n");
   });
 });
