@@ -1,5 +1,8 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readContentFile } from "../../../src/content/reading/source.ts";
+import { PROJECT_ROOT } from "../../helpers.ts";
 
 const read = (text: string) => readContentFile("/innehall/projekt/alfa.md", new TextEncoder().encode(text));
 
@@ -28,5 +31,25 @@ describe("splitting a content file into front matter and body", () => {
     expect(source.errors).toEqual([]);
     expect(source.data).toEqual({});
     expect(source.body).toBe("Text.\n");
+  });
+});
+
+describe("one reader for content files", () => {
+  it("refuses JavaScript front matter without running it", () => {
+    const source = read('---js\n({ title: globalThis.ranFrontMatter = "ja" })\n---\nText.\n');
+    expect((globalThis as { ranFrontMatter?: string }).ranFrontMatter).toBeUndefined();
+    expect(source.data).toBeUndefined();
+    expect(source.errors.map((error) => [error.line, error.message])).toEqual([[1, "filen ska börja med en rad med bara --- följd av fälten (front matter)"]]);
+  });
+
+  it("is the only module of src/ that calls gray-matter, whose default engines run code", async () => {
+    const src = path.join(PROJECT_ROOT, "src");
+    const callers: string[] = [];
+    for (const entry of await readdir(src, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.(ts|mjs|js)$/.test(entry.name)) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      if (/["']gray-matter["']/.test(await readFile(file, "utf8"))) callers.push(path.relative(src, file));
+    }
+    expect(callers).toEqual(["content/reading/source.ts"]);
   });
 });
