@@ -15,7 +15,7 @@ import { createInterface } from "node:readline/promises";
 import { displayPath, formatContentError, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
 import { validateArchive } from "../harvest/load.ts";
 import { todayInSweden } from "../format/date.ts";
-import { checkAnswer, currentAnswers, QUESTIONS, shownAnswer, splitList, type Answers } from "../setup/questions.ts";
+import { checkAnswer, currentAnswers, lineRefusal, QUESTIONS, shownAnswer, splitList, type Answers } from "../setup/questions.ts";
 import { readSiteSettings, SITE_SETTINGS_FILE } from "../setup/site-settings.ts";
 import { setUp, type SetupAnswers } from "../setup/setup.ts";
 import { parseCommandLine } from "./command-line.ts";
@@ -78,7 +78,9 @@ for (const question of QUESTIONS) {
   let answer: string | undefined = flag ?? (terminal ? undefined : defaults[question.key]);
   if (answer === undefined && terminal) {
     for (;;) {
-      const suggestion = defaults[question.key] ?? question.fallback?.(given);
+      // An answer in the content with a character check refuses is not offered: a terminal would obey it.
+      const current = defaults[question.key];
+      const suggestion = current !== undefined && lineRefusal(current) === undefined ? current : question.fallback?.(given);
       const line = await ask(`${question.prompt}${suggestion ? ` [${suggestion}]` : ""}: `);
       if (!terminal.terminal) process.stdout.write("\n");
       if (line === undefined) break; // the input ended: what is missing is reported below
@@ -92,7 +94,9 @@ for (const question of QUESTIONS) {
     }
   } else if (answer !== undefined && answer !== "") {
     const verdict = await checkAnswer(question, answer, context);
-    if ("refused" in verdict) problems.push(`--${question.key} ${shownAnswer(answer)}: ${verdict.refused}`);
+    // An answer not given as a flag is the one the content holds.
+    const what = flag === undefined ? `--${question.key}, som i innehållet är ${shownAnswer(answer)}` : `--${question.key} ${shownAnswer(answer)}`;
+    if ("refused" in verdict) problems.push(`${what}: ${verdict.refused}`);
     else answer = verdict.value;
   }
   answer ||= question.fallback?.(given);

@@ -328,6 +328,21 @@ describe("npm run setup under attack: it runs no code, writes no broken file, an
     expect(await snapshot(content)).toEqual(before);
   });
 
+  it("refuses an answer the content holds with a bidirectional control written as a YAML escape, and never offers it at the prompt", async () => {
+    const content = await freshContent("escape");
+    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    const settings = path.join(content, "_data/site.yaml");
+    await writeFile(settings, (await readFile(settings, "utf8")).replace(/^organisation: .*$/m, 'organisation: "Region\\u202e Dalarna"'));
+    const before = await snapshot(content);
+    const kept = await runCli("setup", ["--input", content, "--yes"]);
+    expect(kept.stderr).toContain('--organisation, som i innehållet är "Region\\u202e Dalarna": svaret har ett osynligt styrtecken (U+202E, en riktningsmarkör, som vänder texten)');
+    expect(kept.code).toBe(2);
+    expect(await snapshot(content)).toEqual(before);
+    const asked = await runCli("setup", ["--input", content, "--ask"], { input: "Region Dalarna\n" });
+    expect(hasInvisibleCharacter(asked.stdout)).toBe(false);
+    expect(asked.stdout).toContain("Organisationens namn, till exempel Regionbibliotek Dalarna: ");
+  });
+
   it("asks again at the prompt after an answer check would refuse, and writes the normal form of the address", async () => {
     const content = await freshContent("fragor-igen");
     const typed = [
