@@ -8,11 +8,20 @@ export interface PhoneNumber {
   readonly e164: string;
 }
 
+const PHONE_CHARACTERS = /^\+?[\d\s\u00a0().\/\u2010-\u2013-]+$/;
+
 /**
  * Parses a phone number as people write it, Swedish by default. Returns undefined when
  * libphonenumber-js does not consider it a valid number.
  */
 export function parsePhoneNumber(text: string): PhoneNumber | undefined {
+  // libphonenumber finds a number inside any text ("ring 019-602 72 54", "… <script>"); a field
+  // holds the number alone, as people write one: digits, spaces, + - ( ) / and dots.
+  return PHONE_CHARACTERS.test(text.trim()) ? phoneNumberIn(text) : undefined;
+}
+
+/** The phone number in a line of text ("Telefon 019-602 72 54 (växel)"), as the importer reads a page. */
+export function phoneNumberIn(text: string): PhoneNumber | undefined {
   const number = parsePhoneNumberFromString(text, "SE");
   if (!number || !number.isValid()) return undefined;
   const display = number.country === "SE" ? number.formatNational() : number.formatInternational();

@@ -4,7 +4,7 @@
  * "Innehållsansvarig: X", "Publicerad av X", and a "Kontakt" block of names, titles and numbers.
  */
 import { findSwedishDate } from "../format/date.ts";
-import { parsePhoneNumber } from "../format/phone.ts";
+import { phoneNumberIn } from "../format/phone.ts";
 import type { Block, Dropped } from "./blocks.ts";
 
 /** A fact with the words of the page it was read from. */
@@ -104,7 +104,9 @@ type Line = { kind: "phone"; value: string } | { kind: "email"; value: string } 
 function classify(line: string): Line {
   const value = line.replace(DETAIL_LABEL, "").trim();
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return { kind: "email", value };
-  if (/\d/.test(value) && parsePhoneNumber(value)) return { kind: "phone", value };
+  // The number as the site shows it: a line may say more ("019-602 72 54 (växel)"), a field may not.
+  const phone = /\d/.test(value) ? phoneNumberIn(value) : undefined;
+  if (phone) return { kind: "phone", value: phone.display };
   return { kind: "text", value: line };
 }
 

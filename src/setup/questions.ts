@@ -4,6 +4,7 @@
  * the rules check applies to every line of a content file (no invisible characters). An answer
  * check would refuse is refused at the prompt, so that setup never writes a file check refuses.
  */
+import { phoneNumberIn } from "../format/phone.ts";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
@@ -97,16 +98,12 @@ export function splitList(text: string): string[] {
 
 const PICTURES = [".png", ".jpg", ".jpeg", ".webp", ".avif"];
 
-/** The repository's message in the schema, for an owner or name that is `.` or `..`. */
-const REPOSITORY_MESSAGE = "skriv ägare/namn som på GitHub, till exempel regionbiblioteket/avslutade-projekt";
-
 /**
  * The repository as `cms.repo` of site.yaml, checked with the rest of `cms` as it stands (GitLab
  * allows subgroups). An owner or name `.` or `..` names no repository but climbs out of one in
  * the addresses the web editor builds from it.
  */
 function byRepository(answer: string, site: Readonly<Record<string, unknown>>): Verdict {
-  if (answer.split("/").some((part) => part === "." || part === "..")) return { refused: REPOSITORY_MESSAGE };
   const cms = isRecord(site.cms) ? site.cms : {};
   const result = siteSchema.shape.cms.safeParse({ ...cms, repo: answer }, { error: swedishIssueMessage });
   const issue = result.error?.issues.find((candidate) => candidate.path[0] === "repo");
@@ -182,7 +179,8 @@ export const QUESTIONS: readonly Question[] = [
     prompt: "Telefon, till exempel 023-123 45 (tomt för ingen)",
     required: false,
     // Written as the site shows it: "tel. 023-77 50 00" becomes 023-77 50 00.
-    check: (answer) => bySchema(contactSchema.shape.phones, answer, { value: [answer], written: (phones) => phones[0]!.display }),
+    // "tel. 023-77 50 00" is taken as the number in it; the file gets the number alone, as check wants it.
+    check: (answer) => bySchema(contactSchema.shape.phones, answer, { value: [phoneNumberIn(answer)?.display ?? answer], written: (phones) => phones[0]!.display }),
   },
   {
     key: "repo",

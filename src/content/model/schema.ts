@@ -592,7 +592,7 @@ export const siteSchema = z.strictObject({
       repo: z
         .string()
         .trim()
-        .regex(/^[\w.-]+(?:\/[\w.-]+)+$/, "skriv ägare/namn som på GitHub, till exempel regionbiblioteket/avslutade-projekt"),
+        .regex(/^(?!\.\.?(?:\/|$))[\w.-]+(?:\/(?!\.\.?(?:\/|$))[\w.-]+)+$/, "skriv ägare/namn som på GitHub, till exempel regionbiblioteket/avslutade-projekt"),
       branch: text().default("main"),
       /** A self-managed GitLab's or a Forgejo's address, such as https://gitlab.region.se. */
       baseUrl: webUrl().optional(),

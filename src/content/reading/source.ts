@@ -2,7 +2,7 @@ import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
-import type { ContentError } from "../model/errors.ts";
+import { formatFieldPath, type ContentError } from "../model/errors.ts";
 import { closingAdvice, diagnoseYamlError, slipsInValidYaml } from "./yaml-slips.ts";
 import { describeInvisibleCharacter, hasInvisibleCharacter, INVISIBLE_CHARACTER } from "../../format/invisible-characters.ts";
 
@@ -85,6 +85,34 @@ function controlCharacterErrors(file: string, text: string): ContentError[] {
   }
   return errors;
 }
+
+/**
+ * The same characters written as YAML escapes ("Region\u202e Dalarna" in double quotes), which a
+ * line scan cannot see: one error per field whose text holds one. Read only when the YAML has a
+ * backslash, and without recursion, so that no nesting can overflow the stack.
+ */
+function escapedInvisibleErrors(file: string, yamlText: string, data: unknown, locate: SourceFile["locate"], lineErrors: readonly ContentError[]): ContentError[] {
+  if (!yamlText.includes("\\") || data === undefined) return [];
+  const reported = new Set(lineErrors.map((error) => error.line));
+  const errors: ContentError[] = [];
+  const pending: [unknown, PropertyKey[]][] = [[data, []]];
+  while (pending.length > 0 && errors.length < 10) {
+    const [value, at] = pending.pop()!;
+    if (typeof value === "string") {
+      const found = value.match(INVISIBLE_CHARACTER_ONE);
+      const line = found ? locate(at) : undefined;
+      if (found && !reported.has(line)) {
+        errors.push({ file, ...lineOf(line), field: formatFieldPath(at), message: `texten har ett osynligt styrtecken (${describeInvisibleCharacter(found[0])}), skrivet som en kod med \\; ta bort det` });
+      }
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, child] of Object.entries(value)) pending.push([child, [...at, Array.isArray(value) ? Number(key) : key]]);
+    }
+  }
+  return errors;
+}
+
+const INVISIBLE_CHARACTER_ONE = new RegExp(INVISIBLE_CHARACTER.source);
+const lineOf = (line: number | undefined) => (line === undefined ? {} : { line });
 
 function failed(file: string, error: Omit<ContentError, "file">): SourceFile {
   return { file, data: undefined, body: "", bodyLine: 1, errors: [{ file, ...error }], locate: () => undefined };
@@ -300,7 +328,8 @@ export function readContentFile(file: string, bytes: Uint8Array): SourceFile {
   // A front matter of only comments is not given to the engine.
   yaml ??= parseYaml(file, split.matter, 0);
   const body = text.slice(closingStart + lines[closing]!.length + 1);
-  const errors = [...controlCharacterErrors(file, text), ...yaml.errors];
+  const lineErrors = controlCharacterErrors(file, text);
+  const errors = [...lineErrors, ...yaml.errors, ...escapedInvisibleErrors(file, split.matter, yaml.data, yaml.locate, lineErrors)];
   return { file, data: yaml.data, body, bodyLine: closing + 2, errors, locate: yaml.locate };
 }
 
@@ -311,5 +340,7 @@ export function readYamlFile(file: string, bytes: Uint8Array): SourceFile {
   const { text } = decoded;
   if (text.trim() === "") return failed(file, { line: 1, message: "filen är tom" });
   const yaml = parseYaml(file, text, 0);
-  return { file, data: yaml.data, body: "", bodyLine: 1, errors: [...controlCharacterErrors(file, text), ...yaml.errors], locate: yaml.locate };
+  const lineErrors = controlCharacterErrors(file, text);
+  const errors = [...lineErrors, ...yaml.errors, ...escapedInvisibleErrors(file, text, yaml.data, yaml.locate, lineErrors)];
+  return { file, data: yaml.data, body: "", bodyLine: 1, errors, locate: yaml.locate };
 }
