@@ -6,7 +6,7 @@
  * overwritten without --force; --dry-run writes nothing and prints the report.
  */
 import path from "node:path";
-import { crawlerUserAgent } from "../links/check.ts";
+import { crawlerUserAgent } from "../fetch/origin.ts";
 import { ImportFailed, planImport, writeImport } from "../import/import-page.ts";
 import { formatImportReport } from "../import/report.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";

@@ -8,7 +8,7 @@
  */
 import { lstat } from "node:fs/promises";
 import type { HarvestSourceData } from "../content/model/schema.ts";
-import { fetchWithinLimits, FetchRefused } from "../import/fetch.ts";
+import { fetchWithinLimits, FetchRefused } from "../fetch/bounded-fetch.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { failureReason, readRegularFile, writeWhole } from "./harvest-folder.ts";
 import { readRecords } from "./records.ts";

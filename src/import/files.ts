@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { DOCUMENT_FORMATS, PICTURE_EXTENSIONS } from "../content/files/attachments.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { swedishSlug } from "../format/slug.ts";
-import { FetchRefused, fetchWithinLimits, type FetchLimits } from "./fetch.ts";
+import { FetchRefused, fetchWithinLimits, type FetchLimits } from "../fetch/bounded-fetch.ts";
 
 /** Where a page's files can come from. */
 export interface FileSources {
@@ -120,7 +120,7 @@ async function savedFile(address: string, sources: FileSources, maxBytes: number
 }
 
 /** Copies or downloads one file that the page names, or says why not. */
-export async function obtainFile(address: string, kind: "document" | "picture", sources: FileSources, limits: FetchLimits): Promise<Obtained> {
+export async function obtainFile(address: string, kind: "document" | "picture", sources: FileSources, limits: Omit<FetchLimits, "origin">): Promise<Obtained> {
   if (/^data:/i.test(address)) return { refused: "bilden är inbäddad i sidan (data:) och har ingen fil att hämta" };
   const saved = await savedFile(address, sources, limits.maxBytes);
   if (saved && "refused" in saved) return saved;

@@ -14,9 +14,9 @@ import { siteSchema } from "../content/model/schema.ts";
 import { megabytes } from "../format/file-size.ts";
 import { parseOrganisationNumber } from "../format/organisation-number.ts";
 import { newProjectIdentifier } from "../content/model/project-ids.ts";
+import { FetchRefused, fetchWithinLimits, type FetchLimits } from "../fetch/bounded-fetch.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { readPageBlocks, type Dropped } from "./blocks.ts";
-import { FetchRefused, fetchWithinLimits, type FetchLimits } from "./fetch.ts";
 import { obtainFile, type FileSources } from "./files.ts";
 import { blockToMarkdown } from "./markdown.ts";
 import { readPageFacts, type PageContact } from "./page-facts.ts";
@@ -78,7 +78,7 @@ async function loadPage(input: string, options: ImportOptions): Promise<LoadedPa
   if (/^https?:\/\//i.test(input)) {
     if (options.offline) throw new ImportFailed(`${input} är en adress, men --offline hämtar ingenting; spara sidan i webbläsaren och ange filen i stället`);
     try {
-      const page = await fetchWithinLimits(input, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, maxBytes: MAX_PAGE_BYTES });
+      const page = await fetchWithinLimits(input, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, maxBytes: MAX_PAGE_BYTES, origin: new URL(input).origin });
       if (!/html/i.test(page.contentType)) throw new ImportFailed(`${input} är inte en webbsida (${page.contentType || "okänd typ"})`);
       return { html: decode(page.bytes, page.contentType), address: page.url, sources: { savedFolder: undefined, savedPage: undefined } };
     } catch (error) {
@@ -204,7 +204,7 @@ const order = (file: string) => (file.startsWith("projekt/") ? 0 : file.startsWi
 
 
 /** A project's file and the files it shows, with its documents, lead picture and body pictures. */
-async function projectFiles(project: ProjectReading, responsibility: Responsibility, sources: FileSources, limits: FetchLimits, names: Set<string>): Promise<PlannedFile[]> {
+async function projectFiles(project: ProjectReading, responsibility: Responsibility, sources: FileSources, limits: Omit<FetchLimits, "origin">, names: Set<string>): Promise<PlannedFile[]> {
   const { report } = project;
   const slug = path.basename(report.file, ".md");
   const planned: PlannedFile[] = [];

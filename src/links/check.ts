@@ -2,10 +2,15 @@
  * Checks web addresses the way a careful crawler does: HEAD first, GET when HEAD is refused,
  * redirects followed one by one so that a permanent move can be reported with its new address, a
  * few connections per host at a time, an honest User-Agent, and a time limit per request. Results
- * are kept for a day, so that a second run asks no server again.
+ * are kept for a day, so that a second run asks no server again. An address in an internal network
+ * (127.0.0.1, 10.0.0.0/8, a name that resolves to one) is not asked, on any hop, unless the person
+ * running the check named its origin (src/fetch/).
  */
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fetch } from "undici";
+import { openConnections, type Connections } from "../fetch/connections.ts";
+import { internalAddressOf, networkReason } from "../fetch/network-reason.ts";
 
 /** What became of one address. */
 export type LinkOutcome =
@@ -14,7 +19,9 @@ export type LinkOutcome =
   /** It has moved for good: write `location` instead. */
   | { readonly kind: "moved"; readonly status: number; readonly location: string }
   /** Nothing useful answers: a 4xx or 5xx status, no such host, a refused connection or a timeout. */
-  | { readonly kind: "dead"; readonly status?: number; readonly reason: string; readonly unreachable?: true };
+  | { readonly kind: "dead"; readonly status?: number; readonly reason: string; readonly unreachable?: true }
+  /** It is, or leads to, an address in an internal network, which is not asked. */
+  | { readonly kind: "internal"; readonly address: string; readonly reason: string };
 
 export interface CheckOptions {
   /** Requests under way at once, in all. */
@@ -27,13 +34,12 @@ export interface CheckOptions {
   readonly cacheFile?: string;
   /** How long a kept result holds. */
   readonly cacheForMs: number;
+  /** Origins the person running the check named: asked even in an internal network. */
+  readonly trustedOrigins?: readonly string[];
 }
 
 const MAX_REDIRECTS = 10;
 const PERMANENT = new Set([301, 308]);
-
-/** The User-Agent of the site's own requests (the link check, the importer): who asks, and where to read about it. */
-export const crawlerUserAgent = (siteUrl: string | undefined) => `projektarkiv-lankkontroll/1.0${siteUrl ? ` (+${siteUrl})` : ""}`;
 
 /** "svarar 404 (sidan finns inte)": what a status means, in Swedish. */
 function statusReason(status: number): string {
@@ -42,28 +48,12 @@ function statusReason(status: number): string {
   return `svarar ${status} (${meaning})`;
 }
 
-/** Why a request got no answer, from Node's network error codes. */
-export function networkReason(error: unknown, timeoutMs: number): string {
-  const { name, cause } = error as { name?: string; cause?: { code?: string; name?: string } };
-  if (name === "TimeoutError" || cause?.name === "TimeoutError") return `svarade inte inom ${timeoutMs / 1000} s`;
-  switch (cause?.code) {
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      return "adressen finns inte (namnet går inte att slå upp)";
-    case "ECONNREFUSED":
-      return "anslutningen nekades";
-    case "ECONNRESET":
-      return "anslutningen bröts";
-    default:
-      return `gick inte att nå (${cause?.code ?? (error as Error).message})`;
-  }
-}
-
 /** One request without following redirects; the body is not read. */
-async function request(url: string, method: "HEAD" | "GET", options: CheckOptions): Promise<{ status: number; location?: string }> {
+async function request(url: string, method: "HEAD" | "GET", options: CheckOptions, connections: Connections): Promise<{ status: number; location?: string }> {
   const response = await fetch(url, {
     method,
     redirect: "manual",
+    dispatcher: connections.dispatcherFor(new URL(url)),
     headers: { "User-Agent": options.userAgent, Accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
     signal: AbortSignal.timeout(options.timeoutMs),
   });
@@ -109,7 +99,7 @@ export function seemsOffline(outcomes: ReadonlyMap<string, LinkOutcome>): boolea
 }
 
 /** Follows one address to its end. */
-async function checkOne(url: string, options: CheckOptions, limit: ReturnType<typeof limiter>): Promise<LinkOutcome> {
+async function checkOne(url: string, options: CheckOptions, limit: ReturnType<typeof limiter>, connections: Connections): Promise<LinkOutcome> {
   let current = url;
   // The address to write instead: where the redirects lead while every one of them is permanent.
   let movedTo: string | undefined;
@@ -119,10 +109,12 @@ async function checkOne(url: string, options: CheckOptions, limit: ReturnType<ty
     let answer: { status: number; location?: string };
     try {
       answer = await limit(current, async () => {
-        const head = await request(current, "HEAD", options);
-        return head.status >= 400 ? request(current, "GET", options) : head;
+        const head = await request(current, "HEAD", options, connections);
+        return head.status >= 400 ? request(current, "GET", options, connections) : head;
       });
     } catch (error) {
+      const internal = internalAddressOf(error);
+      if (internal) return { kind: "internal", address: internal.address, reason: networkReason(error, options.timeoutMs) };
       const code = (error as { cause?: { code?: string } }).cause?.code;
       return { kind: "dead", reason: networkReason(error, options.timeoutMs), ...(code && UNREACHABLE.has(code) ? { unreachable: true as const } : {}) };
     }
@@ -162,10 +154,14 @@ export async function checkUrls(urls: readonly string[], options: CheckOptions, 
   const kept = await readKept(options.cacheFile);
   const fresh = Object.fromEntries(Object.entries(kept).filter(([, entry]) => now - entry.checkedAt < options.cacheForMs));
   const limit = limiter(options);
+  const trusted = new Set(options.trustedOrigins ?? []);
+  const connections = openConnections((url) => trusted.has(url.origin));
   const toCheck = [...new Set(urls)].filter((url) => !fresh[url]);
-  const checked = await Promise.all(toCheck.map(async (url) => [url, await checkOne(url, options, limit)] as const));
-  for (const [url, outcome] of checked) fresh[url] = { checkedAt: now, outcome };
+  const checked = new Map(await Promise.all(toCheck.map(async (url) => [url, await checkOne(url, options, limit, connections)] as const)));
+  await connections.close();
+  // An internal address is not kept: whether it is asked depends on the origins named for the run.
+  for (const [url, outcome] of checked) if (outcome.kind !== "internal") fresh[url] = { checkedAt: now, outcome };
   // Answers from a machine that seems offline are not kept: the next run, on the network, asks again.
-  if (options.cacheFile && checked.length > 0 && !seemsOffline(new Map(checked))) await keep(options.cacheFile, fresh);
-  return new Map(urls.map((url) => [url, fresh[url]!.outcome]));
+  if (options.cacheFile && checked.size > 0 && !seemsOffline(checked)) await keep(options.cacheFile, fresh);
+  return new Map(urls.map((url) => [url, checked.get(url) ?? fresh[url]!.outcome]));
 }

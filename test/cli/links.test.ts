@@ -19,6 +19,9 @@ function listen(handler: Parameters<typeof createServer>[1]): Promise<Server> {
 }
 const address = (listening: Server) => `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
 
+/** The test servers on 127.0.0.1, named as trusted: the link checker asks no other internal address. */
+const trusted = () => [`--origin=${base}`, `--origin=${refused}`];
+
 let content: string;
 let first: CommandResult;
 let cacheDir: string;
@@ -32,6 +35,7 @@ beforeAll(async () => {
     if (urlPath === "/tillfallig") return response.writeHead(302, { Location: "/ok" }).end();
     if (urlPath === "/bara-get") return response.writeHead(request.method === "HEAD" ? 405 : 200).end();
     if (urlPath === "/trasig") return response.writeHead(500).end();
+    if (urlPath === "/till-intern") return response.writeHead(302, { Location: `http://localhost:${new URL(base).port}/intern-omdirigerad` }).end();
     if (urlPath === "/langsam") return setTimeout(() => response.writeHead(200).end(), 3000);
     response.writeHead(404).end();
   });
@@ -50,7 +54,7 @@ beforeAll(async () => {
     "projekt/beta.md": (text) => text.replace("Beta handlar om skrivande.", `Beta handlar om skrivande, se [arkivet](${base}/langsam).`),
   });
   cacheDir = path.join(workspace.dir, "cache");
-  first = await runCli("links", [`--input=${content}`, "--timeout", "1", "--concurrency", "4"], { env: { PROJEKTARKIV_CACHE_DIR: cacheDir } });
+  first = await runCli("links", [`--input=${content}`, "--timeout", "1", "--concurrency", "4", ...trusted()], { env: { PROJEKTARKIV_CACHE_DIR: cacheDir } });
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
@@ -102,15 +106,15 @@ describe("npm run links", () => {
 
   it("asks no server again within the day, and reports the same", async () => {
     const before = requests.length;
-    const second = await runCli("links", [`--input=${content}`, "--timeout", "1"], { env: { PROJEKTARKIV_CACHE_DIR: cacheDir } });
+    const second = await runCli("links", [`--input=${content}`, "--timeout", "1", ...trusted()], { env: { PROJEKTARKIV_CACHE_DIR: cacheDir } });
     expect(requests.length).toBe(before);
     expect(second).toEqual(first);
   });
 
   it("gives the same report as data with --json", async () => {
-    const result = await runCli("links", [`--input=${content}`, "--json"], { env: { PROJEKTARKIV_CACHE_DIR: cacheDir } });
+    const result = await runCli("links", [`--input=${content}`, "--json", ...trusted()], { env: { PROJEKTARKIV_CACHE_DIR: cacheDir } });
     const report = JSON.parse(result.stdout);
-    expect(report).toMatchObject({ checked: 8, dead: 4, moved: 1 });
+    expect(report).toMatchObject({ checked: 8, dead: 4, moved: 1, internal: 0 });
     expect(report.owners.map((owner: { owner: { id: string } }) => owner.owner.id)).toEqual(["anna-berg", "bo-ek"]);
     expect(report.owners[0].links[1]).toEqual({
       file: path.join(content, "projekt/alfa.md"),
@@ -144,8 +148,68 @@ describe("npm run links with one address linked twice", () => {
       "projekt/alfa.md": (text) => text.replace("Alfa handlar om läsning.", `Se [listan](${base}/borta).`),
       "projekt/beta.md": (text) => text.replace("Beta handlar om skrivande.", `Se [listan](${base}/borta).`),
     });
-    const result = await runCli("links", [`--input=${twice}`, "--timeout", "1"], { env: { PROJEKTARKIV_CACHE_DIR: path.join(workspace.dir, "tva-ganger-cache") } });
+    const result = await runCli("links", [`--input=${twice}`, "--timeout", "1", ...trusted()], { env: { PROJEKTARKIV_CACHE_DIR: path.join(workspace.dir, "tva-ganger-cache") } });
     expect(result.code).toBe(1);
     expect(result.stdout.split("\n")[0]).toBe("Kontrollerade 2 länkar (1 adress): 2 döda, 0 flyttade.");
+  });
+});
+
+describe("npm run links and addresses in an internal network", () => {
+  const internal = [
+    // A public-looking name that resolves to 127.0.0.1 (/etc/hosts), on the trusted server's own port.
+    ["localhost", () => `http://localhost:${new URL(base).port}/intern-namn`, "127.0.0.1"],
+    ["IPv6 loopback", () => `http://[::1]:${new URL(base).port}/intern-ipv6`, "::1"],
+    ["IPv4-mapped IPv6", () => `http://[::ffff:127.0.0.1]:${new URL(base).port}/intern-mappad`, "127.0.0.1"],
+    ["hexadecimal", () => "http://0x7f.1/intern-hex", "127.0.0.1"],
+    ["decimal", () => "http://2130706433/intern-decimal", "127.0.0.1"],
+    ["cloud metadata", () => "http://169.254.169.254/latest/meta-data/", "169.254.169.254"],
+    ["private", () => "http://10.0.0.1/", "10.0.0.1"],
+    ["carrier-grade NAT", () => "http://100.64.0.1/", "100.64.0.1"],
+    ["unique local IPv6", () => "http://[fd00::1]/", "fd00::1"],
+    ["unspecified", () => "http://0.0.0.0/", "0.0.0.0"],
+  ] as const;
+  let links: CommandResult;
+  let linked: string;
+  let before: number;
+
+  beforeAll(async () => {
+    const body = [...internal.map(([name, address]) => `[${name}](${address()})`), `[omdirigerad](${base}/till-intern)`].join("\n\n");
+    linked = await contentTree(path.join(workspace.dir, "intern"), "minimal", {
+      "projekt/alfa.md": (text) => text.replace("Alfa handlar om läsning.", `Alfa handlar om läsning.\n\n${body}`),
+    });
+    before = requests.length;
+    links = await runCli("links", [`--input=${linked}`, "--timeout", "5", `--origin=${base}`], { env: { PROJEKTARKIV_CACHE_DIR: path.join(workspace.dir, "intern-cache") } });
+  });
+
+  it("asks none of them, on any hop, unless its origin is named with --origin", () => {
+    expect(links.stderr).toBe("");
+    expect(requests.slice(before).map((request) => request.path)).toEqual(["/till-intern"]);
+  });
+
+  it("lists each under its page's owner as not checked, and counts none as dead", () => {
+    expect(links.code).toBe(0);
+    expect(links.stdout.split("\n")[0]).toBe(`Kontrollerade ${internal.length + 1} länkar: 0 döda, 0 flyttade. ${internal.length + 1} länkar pekar på ett internt nät och kontrollerades inte.`);
+    for (const [, address, ip] of internal) {
+      expect(links.stdout).toContain(`brödtext  ${address()}\n    pekar på en adress i ett internt nät (${ip}); den kontrolleras inte`);
+    }
+    expect(links.stdout).toContain(`brödtext  ${base}/till-intern\n    pekar på en adress i ett internt nät (127.0.0.1); den kontrolleras inte`);
+    expect(links.stdout).toContain("kör med --origin och adressen om den ska kontrolleras");
+  });
+
+  it("asks an internal address whose origin is named with --origin, and keeps no refusal from the run before", async () => {
+    const named = `http://localhost:${new URL(base).port}`;
+    const result = await runCli("links", [`--input=${linked}`, "--timeout", "5", `--origin=${base}`, `--origin=${named}`, "--json"], {
+      env: { PROJEKTARKIV_CACHE_DIR: path.join(workspace.dir, "intern-cache") },
+    });
+    expect(requests.slice(before).map((request) => request.path)).toEqual(expect.arrayContaining(["/intern-namn", "/intern-omdirigerad"]));
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ checked: internal.length + 1, internal: internal.length - 1 });
+    expect(result.code).toBe(1);
+  });
+
+  it("refuses an --origin that is not a web address", async () => {
+    const result = await runCli("links", [`--input=${linked}`, "--origin=https:evil.example"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--origin ska vara en webbadress som börjar med http:// eller https://, inte "https:evil.example"');
   });
 });

@@ -1,23 +1,32 @@
 /**
- * Fetches a page or a file for the importer, politely and within limits: an honest User-Agent, a
- * time limit for the whole request, redirects followed one by one (a file may not leave the page's
- * own origin), and a cap on the bytes read, so that an endless or huge answer is cut off instead of
- * filling the memory. What comes back is bytes: data to read, never markup to trust.
+ * Fetches a page or a file politely and within limits, for the importer and the harvest: an honest
+ * User-Agent, a time limit for the whole request, redirects followed one by one and never off the
+ * origin the caller named, and a cap on the bytes read, so that an endless or huge answer is cut
+ * off instead of filling the memory. What comes back is bytes: data to read, never markup to trust.
  */
+import { fetch, type Response } from "undici";
 import { formatFileSize } from "../format/file-size.ts";
-import { networkReason } from "../links/check.ts";
+import { openConnections, type Connections } from "./connections.ts";
+import { networkReason } from "./network-reason.ts";
+import { isOfOrigin, isWebAddress } from "./origin.ts";
 
 export interface FetchLimits {
   readonly userAgent: string;
   readonly timeoutMs: number;
   readonly maxBytes: number;
-  /** When set, every address of the request, redirects included, must be of this origin (or its https:// form). */
-  readonly origin?: string;
+  /**
+   * The origin a person named (the importer's address or `--origin`, a harvest source in site.yaml):
+   * every address of the request, redirects included, must be of it (or its https:// form). It is
+   * trusted, so it is asked whatever its name resolves to, loopback included.
+   */
+  readonly origin: string;
   /** What the request accepts; pages and files by default. */
   readonly accept?: string;
   /** A conditional request (npm run harvest): what the server said of the copy kept from last time. */
   readonly ifNoneMatch?: string;
   readonly ifModifiedSince?: string;
+  /** The run's connections, so that a name is looked up once for all its requests; the request's own by default. */
+  readonly connections?: Connections;
 }
 
 export interface Fetched {
@@ -31,13 +40,22 @@ export interface Fetched {
   readonly lastModified?: string;
 }
 
-/** A request the importer would not make or could not finish, with the reason in Swedish. */
+/** A request that would not be made or could not be finished, with the reason in Swedish. */
 export class FetchRefused extends Error {}
 
 const MAX_REDIRECTS = 5;
 
 /** Fetches `address` within the limits, or throws a {@link FetchRefused} saying why not. */
 export async function fetchWithinLimits(address: string, limits: FetchLimits): Promise<Fetched> {
+  const connections = limits.connections ?? openConnections((url) => isOfOrigin(url, limits.origin));
+  try {
+    return await fetchOnOrigin(address, limits, connections);
+  } finally {
+    if (!limits.connections) await connections.close();
+  }
+}
+
+async function fetchOnOrigin(address: string, limits: FetchLimits, connections: Connections): Promise<Fetched> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
   let url = address;
   for (let redirects = 0; ; redirects++) {
@@ -47,6 +65,7 @@ export async function fetchWithinLimits(address: string, limits: FetchLimits): P
       response = await fetch(url, {
         redirect: "manual",
         signal,
+        dispatcher: connections.dispatcherFor(new URL(url)),
         headers: {
           "User-Agent": limits.userAgent,
           Accept: limits.accept ?? "text/html,application/xhtml+xml,*/*;q=0.8",
@@ -84,14 +103,11 @@ export async function fetchWithinLimits(address: string, limits: FetchLimits): P
   }
 }
 
-/** Only http(s), and only the allowed origin when one is given. */
-function checkAddress(url: string, origin: string | undefined): void {
+/** Only http(s), and only the named origin. */
+function checkAddress(url: string, origin: string): void {
   const parsed = new URL(url);
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new FetchRefused(`adressen börjar inte med http:// eller https://`);
-  // http:// to https:// on the same host is the same site, moved to encryption.
-  if (origin !== undefined && parsed.origin !== origin && !(parsed.protocol === "https:" && parsed.host === new URL(origin).host)) {
-    throw new FetchRefused(`skickades vidare till en annan webbplats (${parsed.origin}); bara filer från sidans egen webbplats hämtas`);
-  }
+  if (!isWebAddress(parsed)) throw new FetchRefused(`adressen börjar inte med http:// eller https://`);
+  if (!isOfOrigin(parsed, origin)) throw new FetchRefused(`skickades vidare till en annan webbplats (${parsed.origin}); bara adresser på ${origin} hämtas`);
 }
 
 /** The body, read until `maxBytes`: a longer answer is cut off and refused. */
