@@ -8,7 +8,6 @@
  * Only headers are read, through sharp's metadata, and the last bytes of the file: no picture is
  * decoded here. Answers are kept by file, size and modification time, as for PDFs.
  */
-import type { Attachment } from "../model/model.ts";
 import type { AttachmentListing } from "./attachments.ts";
 import { extensionOf, PICTURE_EXTENSIONS } from "./attachments.ts";
 import { fileEnds } from "./document-kinds.ts";
@@ -60,26 +59,34 @@ export function hasGps(exif: Buffer | undefined): boolean {
   return false;
 }
 
-/** Whether a file of this format ends as a whole file does: cut off, the rest of the picture is grey. */
-async function isWhole(file: string, size: number, format: string): Promise<boolean> {
-  if (!["jpeg", "png", "gif"].includes(format)) return true;
-  const { tail } = await fileEnds(file, size, { tail: 64 });
-  if (format === "jpeg") return tail.includes(Buffer.from([0xff, 0xd9]));
-  if (format === "png") return tail.includes(Buffer.from("IEND", "latin1"));
-  return tail.includes(0x3b);
+/** Whether a picture of this format ends as a whole file does: cut off, the rest of the picture is grey. */
+async function isWhole(tail: () => Promise<Buffer>, format: string): Promise<boolean> {
+  if (format === "jpeg") return (await tail()).includes(Buffer.from([0xff, 0xd9]));
+  if (format === "png") return (await tail()).includes(Buffer.from("IEND", "latin1"));
+  if (format === "gif") return (await tail()).includes(0x3b);
+  return true;
 }
 
 type Sharp = typeof import("sharp");
 let sharp: Promise<{ default: Sharp }> | undefined;
 
+/** A picture to read: a file in filer/, or bytes the importer has fetched. */
+interface PictureSource {
+  /** The file's path, or its bytes. */
+  readonly input: string | Buffer;
+  readonly extension: string;
+  readonly size: number;
+  /** The picture's last 64 bytes. */
+  readonly tail: () => Promise<Buffer>;
+}
+
 /** Reads one picture's facts. */
-async function readFacts(attachment: Attachment): Promise<PictureFacts> {
-  const extension = extensionOf(attachment.path);
-  if (attachment.size === 0) return { unusable: "filen är tom" };
+async function readFacts({ input, extension, size, tail }: PictureSource): Promise<PictureFacts> {
+  if (size === 0) return { unusable: "filen är tom" };
   const { default: load } = await (sharp ??= import("sharp"));
   let metadata: Awaited<ReturnType<ReturnType<Sharp>["metadata"]>>;
   try {
-    metadata = await load(attachment.file, { limitInputPixels: false }).metadata();
+    metadata = await load(input, { limitInputPixels: false }).metadata();
   } catch {
     return { unusable: `filen är ingen bild som går att läsa, fast namnet slutar på .${extension}; spara om den som JPEG eller PNG` };
   }
@@ -92,7 +99,7 @@ async function readFacts(attachment: Attachment): Promise<PictureFacts> {
   if (width * height > PIXEL_LIMIT) {
     return { unusable: `bilden är ${width.toLocaleString("sv-SE")} × ${height.toLocaleString("sv-SE")} bildpunkter, fler än ${PIXEL_LIMIT.toLocaleString("sv-SE")} som går att öppna; minska den, till exempel till 3 000 bildpunkter på bredden` };
   }
-  if (!(await isWhole(attachment.file, attachment.size, format))) {
+  if (!(await isWhole(tail, format))) {
     return { unusable: "bilden är avklippt: slutet av filen saknas, så en del av bilden skulle bli grå; spara eller ladda ner den igen" };
   }
   return {
@@ -100,6 +107,12 @@ async function readFacts(attachment: Attachment): Promise<PictureFacts> {
     ...(hasGps(metadata.exif) ? { gps: true as const } : {}),
     ...(metadata.exif || metadata.xmp || metadata.iptc ? { metadata: true as const } : {}),
   };
+}
+
+/** The facts of a picture that is not yet a file, by its bytes and the extension of the name it is to have (npm run import). */
+export function pictureFactsOfBytes(bytes: Uint8Array, extension: string): Promise<PictureFacts> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return readFacts({ input: buffer, extension, size: buffer.byteLength, tail: async () => buffer.subarray(-64) });
 }
 
 const remembered = new Map<string, { version: string; facts: PictureFacts }>();
@@ -112,7 +125,9 @@ export async function inspectPictures(listing: AttachmentListing): Promise<Reado
     const version = `${attachment.size}:${attachment.mtimeMs}`;
     let known = remembered.get(attachment.file);
     if (known?.version !== version) {
-      known = { version, facts: await readFacts(attachment) };
+      const { file, size } = attachment;
+      const tail = async () => (await fileEnds(file, size, { tail: 64 })).tail;
+      known = { version, facts: await readFacts({ input: file, extension: extensionOf(attachment.path), size, tail }) };
       remembered.set(attachment.file, known);
     }
     facts.set(attachment.path, known.facts);
