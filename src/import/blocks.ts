@@ -10,6 +10,7 @@
  */
 import { NodeType, parse, type HTMLElement, type Node } from "node-html-parser";
 import { DOCUMENT_FORMATS, PICTURE_EXTENSIONS } from "../content/files/attachments.ts";
+import { normalWebAddress } from "../format/urls.ts";
 
 /** Something of the page that is not carried over, and why. */
 export interface Dropped {
@@ -63,7 +64,7 @@ export interface PageBlocks {
 }
 
 /** Elements whose content is never carried over, with what they are called in the report. */
-const DROPPED_ELEMENTS: Readonly<Record<string, string>> = {
+const DROPPED_ELEMENTS: ReadonlyMap<string, string> = new Map(Object.entries({
   script: "skript",
   style: "stilmall",
   template: "mall",
@@ -85,7 +86,7 @@ const DROPPED_ELEMENTS: Readonly<Record<string, string>> = {
   video: "video",
   audio: "ljud",
   dialog: "dialogruta",
-};
+}));
 
 /** Elements whose text a visitor does not see. */
 const INVISIBLE = new Set(["script", "style", "template", "head", "title", "meta", "link"]);
@@ -124,7 +125,7 @@ const isElement = (node: Node): node is HTMLElement => node.nodeType === NodeTyp
 const tagOf = (element: HTMLElement) => (element.rawTagName ?? "").toLowerCase();
 
 /** The text a visitor sees in nodes, except inside elements for which `skip` is true. */
-function visibleText(nodes: readonly Node[], skip: (element: HTMLElement) => boolean = () => false): string {
+function textOf(nodes: readonly Node[], skip: (element: HTMLElement) => boolean): string {
   let text = "";
   const visit = (node: Node) => {
     if (node.nodeType === NodeType.TEXT_NODE) text += node.text;
@@ -140,14 +141,24 @@ function visibleText(nodes: readonly Node[], skip: (element: HTMLElement) => boo
   return normaliseSpace(text);
 }
 
-/** The lines of nodes: a `<br>` or a block element starts a new line. Empty lines are left out. */
+/**
+ * What a block shows: the text of nodes without the elements the block leaves out (a `noscript`,
+ * a form), whose text the report lists as dropped. It never becomes a summary or a title.
+ */
+const visibleText = (nodes: readonly Node[], skip: (element: HTMLElement) => boolean = () => false) =>
+  textOf(nodes, (element) => DROPPED_ELEMENTS.has(tagOf(element)) || skip(element));
+
+/** All the text of something left out whole, for the report's list of what was dropped. */
+const droppedText = (nodes: readonly Node[]) => textOf(nodes, () => false);
+
+/** The lines of nodes: a `<br>` or a block element starts a new line. Empty lines are left out, and so is what the block drops. */
 function linesOf(nodes: readonly Node[]): string[] {
   const lines = [""];
   const visit = (node: Node) => {
     if (node.nodeType === NodeType.TEXT_NODE) lines[lines.length - 1] += node.text;
     else if (isElement(node)) {
       const tag = tagOf(node);
-      if (INVISIBLE.has(tag)) return;
+      if (INVISIBLE.has(tag) || DROPPED_ELEMENTS.has(tag)) return;
       if (tag === "br") lines.push("");
       else if (INLINE.has(tag)) node.childNodes.forEach(visit);
       else {
@@ -200,7 +211,7 @@ const COOKIE_NOTICE = /\banvänder\s+(?:kakor|cookies)\b/i;
 function leftOutContainer(element: HTMLElement): Dropped | undefined {
   const classes = `${element.getAttribute("class") ?? ""} ${element.id}`;
   const tag = tagOf(element);
-  const text = () => visibleText([element]);
+  const text = () => droppedText([element]);
   if (/\bsv-script-portlet\b/.test(classes)) return { what: "skriptportlet", text: "", reason: "skript hör till den gamla webbplatsen och tas aldrig med" };
   if (/\bsv-html-portlet\b/.test(classes)) {
     return { what: "HTML-portlet", text: text(), reason: "egen HTML går inte att flytta säkert; skriv in texten i brödtexten om den behövs" };
@@ -241,7 +252,7 @@ class Cleaner {
     if (node.nodeType === NodeType.TEXT_NODE) return escapeHtml(node.text.replace(/\u00a0/g, " "));
     if (!isElement(node)) return "";
     const tag = tagOf(node);
-    const dropped = DROPPED_ELEMENTS[tag];
+    const dropped = DROPPED_ELEMENTS.get(tag);
     if (dropped) {
       this.dropped.push(droppedElement(node, dropped));
       return "";
@@ -261,6 +272,11 @@ class Cleaner {
   private link(element: HTMLElement, inner: string): string {
     const href = element.getAttribute("href")?.trim();
     if (!href || href.startsWith("#")) return inner;
+    // The URL parser reads "https:evil.example" as a path on the page's own site; a reader sees another host.
+    if (/^https?:/i.test(href) && !normalWebAddress(href)) {
+      this.dropped.push({ what: "länk", text: "", reason: `adressen ${href} är ingen fullständig webbadress (den ska börja med https:// och ett värdnamn); texten står kvar utan länk` });
+      return inner;
+    }
     let url: URL;
     try {
       url = new URL(href, this.base);
@@ -278,7 +294,7 @@ class Cleaner {
 
 function droppedElement(element: HTMLElement, what: string): Dropped {
   const tag = tagOf(element);
-  const text = INVISIBLE.has(tag) ? "" : visibleText(element.childNodes);
+  const text = INVISIBLE.has(tag) ? "" : droppedText(element.childNodes);
   const reason =
     tag === "script" || tag === "style"
       ? "hör till den gamla webbplatsen och tas aldrig med"
@@ -297,22 +313,18 @@ function pictureOf(element: HTMLElement): PageImage | undefined {
 /** Reads the blocks of a page; `address` is the page's own, where known. */
 export function readPageBlocks(html: string, address?: string): PageBlocks {
   const root = parse(html, { comment: true, blockTextElements: { script: true, style: true, noscript: true, pre: true } });
+  if (deeperThan(root, MAX_DEPTH)) throw new UnreadablePage(`har element inuti varandra i fler än ${MAX_DEPTH} nivåer; så djupt är ingen vanlig webbsida byggd, och den läses inte`);
   const savedFrom = /saved from url=\(\d+\)(\S+)/.exec(root.childNodes.find((node) => node.nodeType === NodeType.COMMENT_NODE)?.rawText ?? "")?.[1];
   const meta = (selector: string, attribute = "content") => root.querySelector(selector)?.getAttribute(attribute)?.trim() || undefined;
-  const pageAddress = address ?? savedFrom ?? meta('link[rel="canonical"]', "href") ?? meta('meta[property="og:url"]');
-  const base = (() => {
-    try {
-      return pageAddress ? new URL(pageAddress) : undefined;
-    } catch {
-      return undefined;
-    }
-  })();
+  // The address the page gives itself only makes its links whole and names it in the report: nothing is fetched from it.
+  const pageAddress = [address, savedFrom, meta('link[rel="canonical"]', "href"), meta('meta[property="og:url"]')].map((candidate) => candidate && normalWebAddress(candidate)).find(Boolean);
+  const base = pageAddress ? new URL(pageAddress) : undefined;
   const body = root.querySelector("body") ?? root;
   const pagecontent = body.querySelector(".pagecontent");
   const main = pagecontent ?? body.querySelector("main") ?? body.querySelector('[role="main"]');
   const contentArea = main ?? body;
   const blocks: Block[] = [];
-  walk(body, { blocks, contentArea, inContent: contentArea === body, base: base && /^https?:$/.test(base.protocol) ? base : undefined, landmark: 0, landmarks: { count: 0 } });
+  walk(body, { blocks, contentArea, inContent: contentArea === body, base, landmark: 0, landmarks: { count: 0 } });
   const generator = meta('meta[name="generator"]') ?? "";
   return {
     blocks,
@@ -322,6 +334,26 @@ export function readPageBlocks(html: string, address?: string): PageBlocks {
     siteName: meta('meta[property="og:site_name"]') ?? meta('meta[name="og:site_name"]'),
     address: base?.href,
   };
+}
+
+/**
+ * How deeply elements may nest. Real pages stay well under a hundred levels; the reader walks the
+ * page by recursion, so a page built deeper (200,000 nested `div`s) is refused before it is walked.
+ */
+export const MAX_DEPTH = 500;
+
+/** A page that cannot be read at all, with the reason in Swedish. */
+export class UnreadablePage extends Error {}
+
+/** Whether elements under `root` nest deeper than `limit`, found without recursion. */
+function deeperThan(root: Node, limit: number): boolean {
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const child of node.childNodes) if (isElement(child)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Walks the children of a container, gathering inline content into paragraphs between blocks. */
@@ -362,10 +394,10 @@ function pushPictures(state: Walk, pictures: readonly PageImage[]): void {
 function block(element: HTMLElement, state: Walk): void {
   const tag = tagOf(element);
   if (INVISIBLE.has(tag)) {
-    if (tag === "script" || tag === "style") push(state, { kind: "removed" }, [droppedElement(element, DROPPED_ELEMENTS[tag]!)]);
+    if (tag === "script" || tag === "style") push(state, { kind: "removed" }, [droppedElement(element, DROPPED_ELEMENTS.get(tag)!)]);
     return;
   }
-  const dropped = DROPPED_ELEMENTS[tag];
+  const dropped = DROPPED_ELEMENTS.get(tag);
   if (dropped) return push(state, { kind: "removed" }, [droppedElement(element, dropped)]);
   const leftOut = leftOutContainer(element);
   if (leftOut) return push(state, { kind: "removed" }, [leftOut]);
@@ -464,7 +496,7 @@ function table(element: HTMLElement, state: Walk): void {
     cells.some((row) => row.some((cell) => Number(cell.getAttribute("colspan") ?? 1) > 1 || Number(cell.getAttribute("rowspan") ?? 1) > 1 || cell.querySelector("ul, ol, table, h1, h2, h3, h4, h5, h6, blockquote, pre") !== null));
   if (complex) {
     return push(state, { kind: "removed" }, [
-      { what: "tabell", text: visibleText([element]), reason: "tabellen har sammanslagna celler, listor eller tabeller i cellerna, som Markdown inte kan uttrycka; skriv in innehållet som text eller lägg tabellen i ett dokument" },
+      { what: "tabell", text: droppedText([element]), reason: "tabellen har sammanslagna celler, listor eller tabeller i cellerna, som Markdown inte kan uttrycka; skriv in innehållet som text eller lägg tabellen i ett dokument" },
     ]);
   }
   const cleaner = new Cleaner(state.base);

@@ -1,16 +1,20 @@
 /**
  * The documents and pictures of an imported page: copied from the folder a browser saved beside
- * the page ("Webbsida, komplett"), or downloaded from the page's own origin only. Each is checked
- * as the build will check it: a kind the site publishes, within the size limit, and content that
- * is what its name says (a "PDF" that is a login page is refused).
+ * the page ("Webbsida, komplett"), or downloaded from the origin the user named, never from one the
+ * page names. Each is checked as the build will check it: a kind the site publishes, within the
+ * size limit, and content that is what its name says (a "PDF" that is a login page, an SVG named
+ * .avif, are refused).
  */
 import { lstat, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DOCUMENT_FORMATS, PICTURE_EXTENSIONS } from "../content/files/attachments.ts";
-import { formatFileSize } from "../format/file-size.ts";
-import { swedishSlug } from "../format/slug.ts";
+import { pictureFactsOfBytes } from "../content/files/picture-facts.ts";
 import { FetchRefused, fetchWithinLimits, type FetchLimits } from "../fetch/bounded-fetch.ts";
+import { isOfOrigin } from "../fetch/origin.ts";
+import { formatFileSize } from "../format/file-size.ts";
+import { boundedSlug, swedishSlug } from "../format/slug.ts";
+import { normalWebAddress } from "../format/urls.ts";
 
 /** Where a page's files can come from. */
 export interface FileSources {
@@ -18,34 +22,45 @@ export interface FileSources {
   readonly savedFolder: string | undefined;
   /** The saved page's own file, which relative addresses are read against. */
   readonly savedPage: string | undefined;
-  /** The page's address; files are downloaded only from its origin. */
+  /** The address relative file addresses are read against. */
   readonly address: string | undefined;
+  /** The origin the user named (the page's address, or --origin for a saved page): files are downloaded only from it. */
+  readonly origin: string | undefined;
   /** Download nothing. */
   readonly offline: boolean;
 }
 
 export type Obtained =
   | { readonly bytes: Uint8Array; readonly name: string; readonly published?: string }
-  | { readonly refused: string };
+  /** `notFetched`: a saved page's file outside its folder, which --origin would fetch. */
+  | { readonly refused: string; readonly notFetched?: true };
+
+/** How a kind of file starts: bytes at an offset, and for some kinds one of several bytes after them. */
+type Signature = readonly (readonly [offset: number, ...alternatives: string[]])[];
 
 /** The first bytes of the kinds whose content can be told from their start. */
-const SIGNATURES: Readonly<Record<string, readonly number[][]>> = {
-  pdf: [[0x25, 0x50, 0x44, 0x46]],
-  png: [[0x89, 0x50, 0x4e, 0x47]],
-  jpg: [[0xff, 0xd8, 0xff]],
-  jpeg: [[0xff, 0xd8, 0xff]],
-  gif: [[0x47, 0x49, 0x46, 0x38]],
-  webp: [[0x52, 0x49, 0x46, 0x46]],
-  docx: [[0x50, 0x4b, 0x03, 0x04]],
-  xlsx: [[0x50, 0x4b, 0x03, 0x04]],
-  pptx: [[0x50, 0x4b, 0x03, 0x04]],
-  odt: [[0x50, 0x4b, 0x03, 0x04]],
-  ods: [[0x50, 0x4b, 0x03, 0x04]],
-  odp: [[0x50, 0x4b, 0x03, 0x04]],
-  doc: [[0xd0, 0xcf, 0x11, 0xe0]],
-  xls: [[0xd0, 0xcf, 0x11, 0xe0]],
-  ppt: [[0xd0, 0xcf, 0x11, 0xe0]],
+const SIGNATURES: Readonly<Record<string, Signature>> = {
+  pdf: [[0, "%PDF"]],
+  png: [[0, "\x89PNG\r\n\x1a\n"]],
+  jpg: [[0, "\xff\xd8\xff"]],
+  jpeg: [[0, "\xff\xd8\xff"]],
+  gif: [[0, "GIF87a", "GIF89a"]],
+  webp: [[0, "RIFF"], [8, "WEBP"]],
+  avif: [[4, "ftyp"], [8, "avif", "avis"]],
+  docx: [[0, "PK\x03\x04"]],
+  xlsx: [[0, "PK\x03\x04"]],
+  pptx: [[0, "PK\x03\x04"]],
+  odt: [[0, "PK\x03\x04"]],
+  ods: [[0, "PK\x03\x04"]],
+  odp: [[0, "PK\x03\x04"]],
+  doc: [[0, "\xd0\xcf\x11\xe0"]],
+  xls: [[0, "\xd0\xcf\x11\xe0"]],
+  ppt: [[0, "\xd0\xcf\x11\xe0"]],
 };
+
+/** Whether bytes start as a kind's signature says. */
+const matches = (bytes: Uint8Array, signature: Signature) =>
+  signature.every(([offset, ...alternatives]) => alternatives.some((start) => Buffer.from(bytes.subarray(offset, offset + start.length)).toString("latin1") === start));
 
 /** File name extensions for answers whose address has none. */
 const TYPE_EXTENSIONS: Readonly<Record<string, string>> = {
@@ -60,7 +75,7 @@ const TYPE_EXTENSIONS: Readonly<Record<string, string>> = {
 /** A file name that is safe in a path and an address: "Slutrapport Läsfrämjande.PDF" → "slutrapport-lasframjande.pdf". */
 function safeFileName(name: string, contentType = ""): string {
   const extension = (/\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1] ?? TYPE_EXTENSIONS[contentType.split(";")[0]!.trim()] ?? "").toLowerCase();
-  const base = swedishSlug(name.replace(/\.[A-Za-z0-9]{1,5}$/, "")) || "fil";
+  const base = boundedSlug(swedishSlug(name.replace(/\.[A-Za-z0-9]{1,5}$/, "")) || "fil");
   return extension ? `${base}.${extension}` : base;
 }
 
@@ -81,8 +96,8 @@ const lastSegment = (pathname: string) => {
   }
 };
 
-/** Checks a file's kind, size and content against what the site publishes. */
-function accepted(kind: "document" | "picture", name: string, bytes: Uint8Array, maxBytes: number): string | undefined {
+/** Checks a file's kind, size and content against what the site publishes; a picture is read as the build will read it. */
+async function refusal(kind: "document" | "picture", name: string, bytes: Uint8Array, maxBytes: number): Promise<string | undefined> {
   const extension = /\.([a-z0-9]+)$/.exec(name)?.[1] ?? "";
   if (kind === "picture" ? !PICTURE_EXTENSIONS.has(extension) : !(extension in DOCUMENT_FORMATS)) {
     return kind === "picture"
@@ -91,11 +106,11 @@ function accepted(kind: "document" | "picture", name: string, bytes: Uint8Array,
   }
   if (bytes.byteLength > maxBytes) return `filen är ${formatFileSize(bytes.byteLength)}, men högst ${formatFileSize(maxBytes)} är tillåtet`;
   if (bytes.byteLength === 0) return "filen är tom";
-  const signatures = SIGNATURES[extension];
-  if (signatures && !signatures.some((signature) => signature.every((byte, index) => bytes[index] === byte))) {
-    return `innehållet är inte en ${extension.toUpperCase()}-fil, fast namnet säger det (ofta en inloggningssida eller en felsida)`;
+  const signature = SIGNATURES[extension];
+  if (signature && !matches(bytes, signature)) {
+    return `innehållet är inte en ${extension.toUpperCase()}-fil, fast namnet säger det (ofta en inloggningssida, en felsida eller en SVG-bild)`;
   }
-  return undefined;
+  return kind === "picture" ? (await pictureFactsOfBytes(bytes, extension)).unusable : undefined;
 }
 
 /** A file beside a saved page, if the address names one inside the saved folder. */
@@ -119,6 +134,12 @@ async function savedFile(address: string, sources: FileSources, maxBytes: number
   return { file };
 }
 
+/** A file that a saved page links outside its folder: said so, with how to fetch it. */
+const notFetched = (sources: FileSources): Obtained => ({
+  refused: `finns inte i mappen ${sources.savedFolder ? path.basename(sources.savedFolder) : "som sparades med sidan"}, och en sparad sida hämtar bara från den webbplats som anges med --origin`,
+  notFetched: true,
+});
+
 /** Copies or downloads one file that the page names, or says why not. */
 export async function obtainFile(address: string, kind: "document" | "picture", sources: FileSources, limits: Omit<FetchLimits, "origin">): Promise<Obtained> {
   if (/^data:/i.test(address)) return { refused: "bilden är inbäddad i sidan (data:) och har ingen fil att hämta" };
@@ -132,17 +153,21 @@ export async function obtainFile(address: string, kind: "document" | "picture", 
     bytes = await readFile(saved.file);
     name = path.basename(saved.file);
   } else {
-    let url: URL;
+    // "https:evil.example" is read by the URL parser as a path on the page's own site; a reader sees another host.
+    if (/^https?:/i.test(address) && !normalWebAddress(address)) return { refused: `adressen ${address} är ingen fullständig webbadress (den ska börja med https:// och ett värdnamn)` };
+    let url: URL | undefined;
     try {
       url = new URL(address, sources.address);
     } catch {
-      return { refused: `adressen ${address} går inte att läsa${sources.address ? "" : " utan sidans adress"}` };
+      url = undefined;
     }
-    if (url.protocol === "file:") return { refused: `${fileURLToPath(url)} finns inte i mappen som sparades med sidan` };
-    if (sources.offline) return { refused: `${url.href} finns inte i mappen som sparades med sidan, och --offline hämtar ingenting` };
-    const origin = sources.address ? new URL(sources.address).origin : undefined;
-    if (!origin || !/^https?:$/.test(url.protocol)) return { refused: `sidans egen adress är okänd, så ${url.href} hämtas inte` };
-    if (url.origin !== origin) return { refused: `filen ligger på en annan webbplats (${url.origin}); bara filer från sidans egen webbplats hämtas` };
+    if (url?.protocol === "file:") return { refused: `${fileURLToPath(url)} finns inte i mappen som sparades med sidan` };
+    if (url && !/^https?:$/.test(url.protocol)) return { refused: `adressen ${address} börjar inte med http:// eller https://` };
+    if (sources.offline) return { refused: `${url?.href ?? address} finns inte i mappen som sparades med sidan, och --offline hämtar ingenting` };
+    if (sources.savedPage && !sources.origin) return notFetched(sources);
+    const { origin } = sources;
+    if (!url || !origin) return { refused: `adressen ${address} går inte att läsa utan sidans adress` };
+    if (!isOfOrigin(url, origin)) return { refused: `filen ligger på en annan webbplats (${url.origin}); bara filer från ${origin} hämtas` };
     try {
       const fetched = await fetchWithinLimits(url.href, { ...limits, origin });
       bytes = fetched.bytes;
@@ -155,6 +180,6 @@ export async function obtainFile(address: string, kind: "document" | "picture", 
     published = uploadDate(url.pathname);
   }
   const safeName = safeFileName(name, contentType);
-  const refused = accepted(kind, safeName, bytes, limits.maxBytes);
+  const refused = await refusal(kind, safeName, bytes, limits.maxBytes);
   return refused ? { refused } : { bytes, name: safeName, ...(published ? { published } : {}) };
 }

@@ -15,9 +15,13 @@ import { megabytes } from "../format/file-size.ts";
 import { parseOrganisationNumber } from "../format/organisation-number.ts";
 import { newProjectIdentifier } from "../content/model/project-ids.ts";
 import { FetchRefused, fetchWithinLimits, type FetchLimits } from "../fetch/bounded-fetch.ts";
+import { openConnections, type Connections } from "../fetch/connections.ts";
+import { isOfOrigin } from "../fetch/origin.ts";
 import { swedishSlug } from "../format/slug.ts";
-import { readPageBlocks, type Dropped } from "./blocks.ts";
+import { normalWebAddress } from "../format/urls.ts";
+import { readPageBlocks, UnreadablePage, type Dropped } from "./blocks.ts";
 import { obtainFile, type FileSources } from "./files.ts";
+import { withoutInvisibleCharacters } from "./invisible-text.ts";
 import { blockToMarkdown } from "./markdown.ts";
 import { readPageFacts, type PageContact } from "./page-facts.ts";
 import { resolvePeople, uniqueId, type Existing, type Responsibility } from "./people.ts";
@@ -33,6 +37,12 @@ export interface ImportOptions {
   readonly templates?: string;
   /** Fetch nothing: files that are not in the saved page's folder are listed instead. */
   readonly offline?: boolean;
+  /**
+   * For a saved page: the origin (https://www.example.se) its files that are not in the saved
+   * folder are downloaded from. Without it, a saved page fetches nothing; the address the page
+   * gives itself (canonical, og:url, "saved from") is never fetched from.
+   */
+  readonly origin?: string;
 }
 
 /** A file to write, by its path in the content folder. */
@@ -70,15 +80,19 @@ function decode(bytes: Uint8Array, contentType = ""): string {
 interface LoadedPage {
   readonly html: string;
   readonly address: string | undefined;
-  readonly sources: Omit<FileSources, "address" | "offline">;
+  readonly sources: Omit<FileSources, "address" | "origin" | "offline">;
 }
 
-/** Reads a saved page and finds its `_files` folder, or fetches a page from its address. */
-async function loadPage(input: string, options: ImportOptions): Promise<LoadedPage> {
-  if (/^https?:\/\//i.test(input)) {
+/** Whether the command line names an address rather than a saved file. */
+export const isAddress = (input: string) => /^https?:\/\//i.test(input);
+
+/** Reads a saved page and finds its `_files` folder, or fetches a page from its address, which is the import's origin. */
+async function loadPage(input: string, options: ImportOptions, connections: Connections): Promise<LoadedPage> {
+  if (isAddress(input)) {
     if (options.offline) throw new ImportFailed(`${input} är en adress, men --offline hämtar ingenting; spara sidan i webbläsaren och ange filen i stället`);
     try {
-      const page = await fetchWithinLimits(input, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, maxBytes: MAX_PAGE_BYTES, origin: new URL(input).origin });
+      const limits = { userAgent: options.userAgent, timeoutMs: options.timeoutMs, maxBytes: MAX_PAGE_BYTES, origin: new URL(input).origin, connections };
+      const page = await fetchWithinLimits(input, limits);
       if (!/html/i.test(page.contentType)) throw new ImportFailed(`${input} är inte en webbsida (${page.contentType || "okänd typ"})`);
       return { html: decode(page.bytes, page.contentType), address: page.url, sources: { savedFolder: undefined, savedPage: undefined } };
     } catch (error) {
@@ -118,8 +132,27 @@ const contentFile = (data: Record<string, unknown>, body = "") => writeProjectFi
 
 /** Reads the page and plans every file of the import. */
 export async function planImport(input: string, options: ImportOptions): Promise<ImportPlan> {
-  const page = await loadPage(input, options);
-  const read = readPageBlocks(page.html, page.address);
+  if (isAddress(input) && !normalWebAddress(input)) throw new ImportFailed(`${input} är ingen webbadress som går att hämta`);
+  // The one origin anything is fetched from: the address typed, or --origin for a saved page.
+  const origin = isAddress(input) ? new URL(input).origin : options.origin;
+  const connections = openConnections((url) => origin !== undefined && isOfOrigin(url, origin));
+  try {
+    return await planWithConnections(input, origin, options, connections);
+  } finally {
+    await connections.close();
+  }
+}
+
+async function planWithConnections(input: string, origin: string | undefined, options: ImportOptions, connections: Connections): Promise<ImportPlan> {
+  const page = await loadPage(input, options, connections);
+  const { html, removed } = withoutInvisibleCharacters(page.html);
+  let read: ReturnType<typeof readPageBlocks>;
+  try {
+    read = readPageBlocks(html, page.address);
+  } catch (error) {
+    if (error instanceof UnreadablePage) throw new ImportFailed(`${input} ${error.message}`);
+    throw error;
+  }
   const existing = await readExisting(options.contentDir);
   const maxFileMegabytes = maxFileMegabytesOf(existing.site);
   const report: ImportReport = {
@@ -130,6 +163,7 @@ export async function planImport(input: string, options: ImportOptions): Promise
     warnings: [],
     files: [],
     dropped: [],
+    notFetched: [],
     written: [],
     left: [],
     dryRun: false,
@@ -157,8 +191,10 @@ export async function planImport(input: string, options: ImportOptions): Promise
   const projects: ProjectReading[] = parts.projects.map((blocks) => {
     const heading = blocks[0]!;
     // The file is named by the title without its subtitle, as the project's own title is read.
-    const slug = uniqueId(swedishSlug(heading.kind === "heading" ? titleOf(heading.text).title : "projekt"), slugs);
+    const title = heading.kind === "heading" ? titleOf(heading.text).title : "projekt";
+    const slug = uniqueId(swedishSlug(title), slugs, "projekt");
     const reading = readProject(blocks, parts.projectLevel, `projekt/${slug}.md`);
+    if (!swedishSlug(title)) reading.report.check.push(`titeln ”${title}” har inga bokstäver eller siffror att göra ett filnamn av, så filen heter ${slug}.md; byt gärna namn på den`);
     if (!("digits" in organisation)) return reading;
     const id = newProjectIdentifier(organisation.digits, slug, ids);
     ids.add(id);
@@ -170,14 +206,22 @@ export async function planImport(input: string, options: ImportOptions): Promise
   for (const block of read.blocks.filter((found) => !found.inContent)) {
     for (const item of block.dropped) if (item.what === "kakmeddelande") dropped.push(item);
   }
-  report.dropped.push(...dropped);
+  report.dropped.push(...removed, ...dropped);
 
-  const sources: FileSources = { ...page.sources, address: read.address, offline: Boolean(options.offline) };
-  const limits = { userAgent: options.userAgent, timeoutMs: options.timeoutMs, maxBytes: megabytes(maxFileMegabytes) };
+  // Relative addresses are read against the page's own address, or, for a saved page that gives
+  // itself an address on another origin than --origin, against --origin itself.
+  const address = page.address ?? (origin && !(read.address && isOfOrigin(new URL(read.address), origin)) ? `${origin}/` : read.address);
+  const sources: FileSources = { ...page.sources, address, origin, offline: Boolean(options.offline) };
+  const limits = { userAgent: options.userAgent, timeoutMs: options.timeoutMs, maxBytes: megabytes(maxFileMegabytes), connections };
   const fileNames = new Set<string>();
   for (const project of projects) {
-    files.push(...(await projectFiles(project, responsibility, sources, limits, fileNames)));
+    files.push(...(await projectFiles(project, responsibility, sources, limits, fileNames, report.notFetched)));
     reports.set(project.report.file, project.report);
+  }
+  if (report.notFetched.length > 0) {
+    report.warnings.push(
+      `${report.notFetched.length} ${report.notFetched.length === 1 ? "fil" : "filer"} som sidan länkar till finns inte i mappen som sparades med den, och hämtades inte. En sparad sida hämtar ingenting från de adresser den själv anger; kör importen igen med --origin och webbplatsens adress (till exempel --origin https://www.exempel.se) för att hämta dem därifrån.`,
+    );
   }
 
   // The introduction, the people, and the site's settings.
@@ -203,8 +247,15 @@ export async function planImport(input: string, options: ImportOptions): Promise
 const order = (file: string) => (file.startsWith("projekt/") ? 0 : file.startsWith("kontakter/") ? 1 : file === "index.md" ? 2 : 3);
 
 
-/** A project's file and the files it shows, with its documents, lead picture and body pictures. */
-async function projectFiles(project: ProjectReading, responsibility: Responsibility, sources: FileSources, limits: Omit<FetchLimits, "origin">, names: Set<string>): Promise<PlannedFile[]> {
+/** A project's file and the files it shows, with its documents, lead picture and body pictures; files a saved page did not have go into `notFetched`. */
+async function projectFiles(
+  project: ProjectReading,
+  responsibility: Responsibility,
+  sources: FileSources,
+  limits: Omit<FetchLimits, "origin">,
+  names: Set<string>,
+  notFetched: string[],
+): Promise<PlannedFile[]> {
   const { report } = project;
   const slug = path.basename(report.file, ".md");
   const planned: PlannedFile[] = [];
@@ -215,6 +266,7 @@ async function projectFiles(project: ProjectReading, responsibility: Responsibil
     const address = wanted.kind === "document" ? wanted.address : wanted.src;
     const obtained = await obtainFile(address, wanted.kind, sources, limits);
     if ("refused" in obtained) {
+      if (obtained.notFetched) notFetched.push(address);
       report.dropped.push({ what: wanted.kind === "document" ? "dokument" : "bild", text: wanted.kind === "document" ? wanted.title : (wanted.alt ?? ""), reason: `${address} hämtades inte: ${obtained.refused}` });
       continue;
     }

@@ -6,7 +6,7 @@
  */
 import { suggestClosest } from "../content/model/suggest.ts";
 import { todayInSweden } from "../format/date.ts";
-import { swedishSlug } from "../format/slug.ts";
+import { boundedSlug, swedishSlug } from "../format/slug.ts";
 import type { PageContact, PageFacts } from "./page-facts.ts";
 import type { FileReport } from "./report.ts";
 
@@ -33,10 +33,11 @@ type Role = "contentOwner" | "publishedBy";
 const ROLE_NAMES: Readonly<Record<Role, string>> = { contentOwner: "vem som är innehållsansvarig", publishedBy: "vem som har publicerat sidan" };
 const SITE_FILE = "_data/site.yaml";
 
-/** An id not yet taken: "anna-berg", then "anna-berg-2". */
-export function uniqueId(base: string, taken: Set<string>): string {
-  let id = base || "namnlos";
-  for (let number = 2; taken.has(id); number++) id = `${base}-${number}`;
+/** An id not yet taken: "anna-berg", then "anna-berg-2"; `fallback` for a name that gives no slug ("★★★"). */
+export function uniqueId(base: string, taken: Set<string>, fallback = "namnlos"): string {
+  const root = boundedSlug(base) || fallback;
+  let id = root;
+  for (let number = 2; taken.has(id); number++) id = `${root}-${number}`;
   taken.add(id);
   return id;
 }

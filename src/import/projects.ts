@@ -6,6 +6,8 @@
  */
 import { countryCodes, countryName } from "../format/country.ts";
 import { findSwedishDate } from "../format/date.ts";
+import { MAX_NAME_LENGTH, nameTooLong } from "../format/limits.ts";
+import { swedishSlug } from "../format/slug.ts";
 import type { Block, Dropped, PageImage } from "./blocks.ts";
 import { blockToMarkdown, htmlToMarkdown } from "./markdown.ts";
 import { fileReport, type FileReport } from "./report.ts";
@@ -251,6 +253,15 @@ export function readProject(blocks: readonly Block[], projectLevel: number, file
   Object.assign(fields, { summary: summary ?? "" });
   if (period.start || period.end) fields.period = period;
   if (goals.length > 0) fields.goals = goals;
+  // A name the content would refuse (too long, or with no letter to make an address of) is left out, and said so.
+  const usable = <T extends { name: string }>(named: T[], what: string) =>
+    named.filter(({ name }) => {
+      const reason = name.length > MAX_NAME_LENGTH ? nameTooLong(name.length) : swedishSlug(name) ? undefined : "namnet har varken bokstäver eller siffror, så det går inte att göra en adress av det";
+      if (reason) drop({ what, text: name, reason: `${reason}; skriv in namnet för hand om det behövs` });
+      return !reason;
+    });
+  partners.splice(0, partners.length, ...usable(partners, "partner"));
+  funders.splice(0, funders.length, ...usable(funders, "finansiär"));
   if (partners.length > 0) {
     fields.partners = partners.map(({ name, country, roles, lang }) => ({ name, ...(country ? { country } : {}), ...(roles ? { roles } : {}), ...(lang ? { lang } : {}) }));
     for (const partner of partners.filter((found) => !found.country)) report.check.push(`partnern ${partner.name} har inget land: skriv country (till exempel SE, NO eller DK) om det ska stå i listan per land`);

@@ -40,6 +40,8 @@ export interface ImportReport {
   readonly files: FileReport[];
   /** What was dropped outside any one file: navigation, scripts, the old cookie notice. */
   readonly dropped: Dropped[];
+  /** Files a saved page links that were not in its folder and were not fetched, as the page writes them: --origin fetches them. */
+  readonly notFetched: string[];
   /** Files written, and files that existed and were left alone (without --force). */
   written: string[];
   left: string[];
@@ -76,6 +78,10 @@ export function formatImportReport(report: ImportReport): string {
   if (report.dropped.length > 0) {
     lines.push("", "Borttaget från sidan:");
     for (const item of report.dropped) lines.push(`  - ${droppedLine(item)}`);
+  }
+  if (report.notFetched.length > 0) {
+    lines.push("", "Hämtades inte (finns inte i den sparade mappen; --origin hämtar dem):");
+    for (const address of report.notFetched) lines.push(`  - ${address}`);
   }
   lines.push("");
   if (report.dryRun) {

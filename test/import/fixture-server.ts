@@ -22,8 +22,11 @@ export const SERVED_FILES: Readonly<Record<string, string>> = {
 export interface FixtureServer {
   /** http://127.0.0.1:PORT */
   readonly origin: string;
+  readonly port: number;
   /** The paths asked for, with the User-Agent that asked. */
   readonly requests: { path: string; userAgent: string }[];
+  /** Answers a test adds, by path: a page (a string, served as HTML) or a file with its type. */
+  readonly answers: Map<string, string | { readonly type: string; readonly body: Uint8Array | string }>;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ const closeServer = (server: Server) =>
 /** Starts the server, and a second one on another port, which counts as another origin. */
 export async function startFixtureServer(): Promise<FixtureServer & { otherOrigin: string; otherRequests: string[] }> {
   const requests: { path: string; userAgent: string }[] = [];
+  const answers: FixtureServer["answers"] = new Map();
   const otherRequests: string[] = [];
   const other = await listen((request, response) => {
     otherRequests.push(request.url ?? "");
@@ -50,6 +54,11 @@ export async function startFixtureServer(): Promise<FixtureServer & { otherOrigi
   const server = await listen(async (request, response) => {
     const urlPath = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     requests.push({ path: urlPath, userAgent: String(request.headers["user-agent"]) });
+    const answer = answers.get(urlPath);
+    if (answer !== undefined) {
+      const { type, body } = typeof answer === "string" ? { type: "text/html; charset=utf-8", body: answer } : answer;
+      return response.writeHead(200, { "Content-Type": type }).end(body);
+    }
     const page = /^\/sida\/([\w-]+)\.html$/.exec(urlPath)?.[1];
     if (page) {
       const html = await readFile(path.join(IMPORT_FIXTURES, `${page}.html`)).catch(() => undefined);
@@ -60,6 +69,10 @@ export async function startFixtureServer(): Promise<FixtureServer & { otherOrigi
     switch (urlPath) {
       case "/flyttad.html":
         return response.writeHead(301, { Location: "/sida/lasframjande.html" }).end();
+      case "/flyttad-bort.html":
+        return response.writeHead(301, { Location: `${otherOrigin}/sida/lasframjande.html` }).end();
+      case "/hemlig.txt":
+        return response.writeHead(200, { "Content-Type": "text/plain" }).end("Hemligt: lösenordet är 1234\n");
       case "/download/18.bb/1612345678901/omdirigerad.pdf":
         return response.writeHead(302, { Location: `${otherOrigin}/rapport.pdf` }).end();
       case "/download/18.ee/1612345678901/inloggning.pdf":
@@ -85,10 +98,13 @@ export async function startFixtureServer(): Promise<FixtureServer & { otherOrigi
         return response.writeHead(404).end();
     }
   });
+  const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    origin: `http://127.0.0.1:${port}`,
+    port,
     otherOrigin,
     requests,
+    answers,
     otherRequests,
     close: async () => {
       await Promise.all([closeServer(server), closeServer(other)]);
