@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { todayInSweden } from "../../src/format/date.ts";
@@ -43,6 +43,29 @@ describe("npm run new", () => {
     const check = await runCli("check", [content]);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain(`${file}:6  title: byt ut exempeltexten mot personens titel`);
+  });
+
+  it("refuses a name that check would refuse, writing nothing, and cuts a long file name", async () => {
+    const content = await contentTree(path.join(workspace.dir, "refused"), "minimal");
+    const before = (await readdir(path.join(content, "projekt"))).sort();
+    const reversed = await runCli("new", [`--input=${content}`, "Rum \u202efdp.exe"]);
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toBe("npm run new: namnet har ett osynligt styrtecken (U+202E, en riktningsmarkör, som vänder texten); skriv det utan.\n");
+    const stars = await runCli("new", [`--input=${content}`, "★★★"]);
+    expect(stars.code).toBe(2);
+    expect(stars.stderr).toBe('npm run new: "★★★" ger inget filnamn; använd bokstäver eller siffror.\n');
+    const person = await runCli("new", [`--input=${content}`, "--contact", "Anna ".repeat(50)]);
+    expect(person.code).toBe(2);
+    expect(person.stderr).toBe("npm run new: namnet är 249 tecken långt; högst 200 går.\n");
+    expect((await readdir(path.join(content, "projekt"))).sort()).toEqual(before);
+
+    const long = await runCli("new", [`--input=${content}`, "Läsfrämjande ".repeat(20)]);
+    expect(long.code).toBe(0);
+    const written = (await readdir(path.join(content, "projekt"))).filter((file) => !before.includes(file));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^lasframjande-(?:lasframjande-)+[0-9a-f]{8}\.md$/);
+    expect(written[0]!.length).toBeLessThanOrEqual(80 + ".md".length);
+    expect((await runCli("check", [content])).code).toBe(0);
   });
 
   it("asks for a name when none is given", async () => {
