@@ -1,13 +1,20 @@
 import { countryName } from "../../format/country.ts";
-import { swedishSlug } from "../../format/slug.ts";
+import { boundedSlug, swedishSlug } from "../../format/slug.ts";
 import type { Facet, Facets, Project } from "../model/model.ts";
 import { newestReview } from "./review.ts";
 
 const collator = new Intl.Collator("sv");
 
+/**
+ * The last part of the address of a page named by a name (a funder, a programme, an organisation):
+ * its slug, cut to at most 80 characters with a hash (boundedSlug), since a name of 200 characters
+ * can make a slug of 800 ("&" is "and"), longer than a file system allows a folder's name.
+ */
+export const nameKey = (name: string) => boundedSlug(swedishSlug(name));
+
 /** The URL of the page for a funder, named as the editor wrote it. */
 export function funderPageUrl(name: string): string {
-  return `/finansiar/${swedishSlug(name)}/`;
+  return `/finansiar/${nameKey(name)}/`;
 }
 
 interface Grouping {
@@ -52,12 +59,12 @@ export function facetsOf(projects: readonly Project[]): Facets {
     programmes: group(projects, {
       kind: "programme",
       urlOf: (key) => `/program/${key}/`,
-      keysOf: (project) => project.funders.flatMap((funder) => (funder.programme ? [{ key: swedishSlug(funder.programme), name: funder.programme }] : [])),
+      keysOf: (project) => project.funders.flatMap((funder) => (funder.programme ? [{ key: nameKey(funder.programme), name: funder.programme }] : [])),
     }).sort(byName),
     organisations: group(projects, {
       kind: "organisation",
       urlOf: (key) => `/organisation/${key}/`,
-      keysOf: (project) => (project.homes ?? []).map((home) => ({ key: swedishSlug(home.organisation), name: home.organisation, website: home.site })),
+      keysOf: (project) => (project.homes ?? []).map((home) => ({ key: nameKey(home.organisation), name: home.organisation, website: home.site })),
     }).sort(byName),
     counties: group(projects, {
       kind: "county",
@@ -68,7 +75,7 @@ export function facetsOf(projects: readonly Project[]): Facets {
       kind: "funder",
       urlOf: (key) => `/finansiar/${key}/`,
       keysOf: (project) =>
-        project.funders.map((funder) => ({ key: swedishSlug(funder.name), name: funder.name, ...(funder.url ? { website: funder.url } : {}) })),
+        project.funders.map((funder) => ({ key: nameKey(funder.name), name: funder.name, ...(funder.url ? { website: funder.url } : {}) })),
     }).sort(byName),
     years: group(projects, {
       kind: "year",
