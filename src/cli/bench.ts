@@ -26,6 +26,7 @@ import { parseCommandLine } from "./command-line.ts";
 import { startDevServer } from "./dev-server.ts";
 import { startSourceServer } from "../bench/source-server.ts";
 import { forgetStoredResults } from "../content/archive/validation-cache.ts";
+import { withCheckDigit } from "../format/organisation-number.ts";
 
 const run = promisify(execFile);
 
@@ -152,12 +153,14 @@ async function editLatencies(content: string, output: string, slug: string, edit
 async function nationalArchive(content: string, projektJson: string, folder: string, count: number) {
   const records = JSON.parse(await readFile(projektJson, "utf8")) as { url: string; publisher: unknown }[];
   const server = await startSourceServer();
+  // Each archive its own organisation, with a number of its own (site.yaml binds each source to one).
+  const organisation = (archive: number) => ({ name: `Regionbibliotek ${archive + 1}`, organisationNumber: withCheckDigit(`21200${String(archive + 1).padStart(4, "0")}`) });
   for (let archive = 0; archive < count; archive++) {
     const site = `https://arkiv-${archive + 1}.example.se/`;
     const own = records.filter((_, index) => index % count === archive).map((record) => ({
       ...record,
       url: record.url.replace(/^https?:\/\/[^/]+\/(?:[^/]+\/)*projekt\//, `${site}projekt/`),
-      publisher: { name: `Regionbibliotek ${archive + 1}`, url: site, counties: [] },
+      publisher: { ...organisation(archive), url: site, counties: [] },
     }));
     server.serve(`/arkiv-${archive + 1}/projekt.json`, JSON.stringify(own));
   }
@@ -165,7 +168,10 @@ async function nationalArchive(content: string, projektJson: string, folder: str
   await cp(content, national, { recursive: true, filter: (source) => !source.startsWith(path.join(content, "projekt")) });
   await mkdir(path.join(national, "projekt"), { recursive: true });
   const siteFile = path.join(national, "_data", "site.yaml");
-  const sources = Array.from({ length: count }, (_, archive) => `  - url: ${server.origin}/arkiv-${archive + 1}/projekt.json\n`).join("");
+  const sources = Array.from({ length: count }, (_, archive) => {
+    const { name, organisationNumber } = organisation(archive);
+    return `  - url: ${server.origin}/arkiv-${archive + 1}/projekt.json\n    organisation: ${name}\n    organisationNumber: ${organisationNumber}\n`;
+  }).join("");
   await writeFile(siteFile, `${(await readFile(siteFile, "utf8")).replace(/^sources:.*$/m, "")}sources:\n${sources}`);
   return { national, server };
 }

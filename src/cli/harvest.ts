@@ -20,6 +20,7 @@ import { readYamlFile } from "../content/reading/source.ts";
 import { formatSwedishDate } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { INVISIBLE_CHARACTER } from "../format/invisible-characters.ts";
+import { joinSwedish } from "../format/swedish-list.ts";
 import { harvestSources, type SourceOutcome } from "../harvest/harvest.ts";
 import { failureReason, HarvestFolderRefused, openHarvestFolder, tidyHarvestFolder, type TidiedEntry } from "../harvest/harvest-folder.ts";
 import { cachePaths, uniqueSources } from "../harvest/sources.ts";
@@ -63,7 +64,7 @@ function outcomeLine(outcome: SourceOutcome, organisation: string | undefined, c
 }
 
 const mergeLine = (merge: HarvestMerge) =>
-  `  "${merge.title}": ${merge.organisations.slice(0, -1).join(", ")} och ${merge.organisations.at(-1)} (${merge.by === "id" ? "samma id" : "samma titel och period"})`;
+  `  "${merge.title}": ${joinSwedish(merge.organisations)} (${merge.by === "id" ? "samma id" : "samma titel och period"})`;
 
 /** A name from the harvest folder as the report may print it: no control characters, which a terminal would obey. */
 const safeName = (name: string) => `${HARVEST_FOLDER}/${name.replace(INVISIBLE_CHARACTER, "?").replace(/[\t\n\r]/g, "?")}`;

@@ -19,6 +19,7 @@ const PATTERNS: Partial<Record<NonNullable<FieldInfo["kind"]>, [string, string]>
   "partial-date": [VALID_PARTIAL_DATE.source, "Skriv ett år, en månad eller en dag som finns: 2008, 2011-04 eller 2011-04-05."],
   language: ["^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", "Skriv en språkkod, till exempel nb, da eller en."],
   phone: ["^\\+?[0-9][0-9 ()-]*$", "Skriv numret med siffror, till exempel 019-602 72 54."],
+  "organisation-number": ["^[0-9]{6}-?[0-9]{4}$", "Skriv tio siffror, till exempel 232100-0180."],
   url: ["^https?://", "Adressen ska börja med https:// eller http://."],
 };
 
@@ -80,6 +81,7 @@ function widgetOf(core: z.ZodType, info: FieldInfo, path: string, optional: bool
     case "partial-date":
     case "language":
     case "phone":
+    case "organisation-number":
       return { widget: "string", pattern };
     case "url":
       return { widget: "string", type: "url", pattern };

@@ -24,7 +24,18 @@ export function parseOrganisationNumber(text: string): OrganisationNumber {
   if (Number(digits[9]) !== expected) {
     return { error: `organisationsnumret ${digits.slice(0, 6)}-${digits.slice(6)} har fel kontrollsiffra (${digits[9]}, inte ${expected}); kontrollera det mot Bolagsverket eller Skatteverket` };
   }
-  return { digits, display: `${digits.slice(0, 6)}-${digits.slice(6)}` };
+  return { digits, display: displayOrganisationNumber(digits) };
+}
+
+/** "232100-0164": ten digits as an organisation number is written. */
+export const displayOrganisationNumber = (digits: string) => `${digits.slice(0, 6)}-${digits.slice(6)}`;
+
+/** The ten digits of the organisation number that begins with these nine: its Luhn check digit added. */
+export const withCheckDigit = (nineDigits: string) => `${nineDigits}${luhnCheckDigit(nineDigits)}`;
+
+/** The organisation number a project identifier names (SE-ORGNR-2321000164-… gives 2321000164), or undefined. */
+export function identifierOrganisation(id: string): string | undefined {
+  return /^SE-ORGNR-(\d{10})-/.exec(id)?.[1];
 }
 
 /** A project's lasting identifier, after IATI's pattern: SE-ORGNR-2321000164-vinna-vinna. */

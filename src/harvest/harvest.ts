@@ -11,7 +11,7 @@ import type { HarvestSourceData } from "../content/model/schema.ts";
 import { fetchWithinLimits, FetchRefused } from "../fetch/bounded-fetch.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { failureReason, readRegularFile, writeWhole } from "./harvest-folder.ts";
-import { readRecords } from "./records.ts";
+import { problemsText, readRecords } from "./records.ts";
 import { cachePaths, localSourceRealFile, MAX_SOURCE_BYTES, SourceRefused, sourceAddress } from "./sources.ts";
 
 /** At most this many sources are fetched at once. */
@@ -99,7 +99,8 @@ async function harvestSource(contentDir: string, source: HarvestSourceData, opti
     const { records, problems, total } = readRecords(bytes);
     const whole = problems.find((problem) => problem.index === undefined);
     if (whole) return failed(whole.message);
-    if (total > 0 && records.length === 0) return failed(`inget av de ${total} projekten i filen gick att läsa`);
+    // With no copy yet, an unusable one is kept all the same, so that check names each record's fault.
+    if (total > 0 && records.length === 0 && existing) return failed(`inget av de ${total} projekten i filen gick att läsa: ${problemsText(problems)}`);
 
     const before = existing ? await readRegularFile(paths.copy, MAX_SOURCE_BYTES) : undefined;
     if (before && "bytes" in before && Buffer.compare(before.bytes, bytes) === 0) {

@@ -7,16 +7,15 @@ import { validateContent, type HarvestedCopies, type LoadOptions, type Validatio
 import { withHarvest } from "./archive.ts";
 import { readHarvestedSources } from "./records.ts";
 import { cachePaths, uniqueSources } from "./sources.ts";
+import { siteOrganisation } from "./trust.ts";
 
 // A source listed twice in site.yaml is read once, as it is harvested once.
 const HARVESTED_COPIES: HarvestedCopies = {
   paths: (contentDir, sources) => uniqueSources(contentDir, sources).sources.map((source) => cachePaths(contentDir, source).copy),
   read(archive, contentDir, sources) {
-    const harvested = readHarvestedSources(contentDir, uniqueSources(contentDir, sources).sources);
-    return {
-      archive: harvested.length > 0 ? withHarvest(archive, harvested) : archive,
-      warnings: harvested.flatMap((source) => source.warnings),
-    };
+    const harvested = readHarvestedSources(contentDir, siteOrganisation(archive.site), uniqueSources(contentDir, sources).sources);
+    const merged = harvested.length > 0 ? withHarvest(archive, harvested) : { archive, warnings: [] };
+    return { archive: merged.archive, warnings: [...harvested.flatMap((source) => source.warnings), ...merged.warnings] };
   },
 };
 

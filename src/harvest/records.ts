@@ -6,17 +6,19 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { formatFieldPath, type ContentError } from "../content/model/errors.ts";
-import { funderPageUrl } from "../content/archive/facets.ts";
+import { funderPageUrl, nameKey } from "../content/archive/facets.ts";
 import { swedishIssueMessage } from "../content/model/issue-messages.ts";
 import type { Contact, Home, HarvestedSourceSummary, Project, ProjectDocument } from "../content/model/model.ts";
 import { groupByCountry } from "../format/partner-roles.ts";
 import { openDataProjectSchema, type HarvestSourceData, type OpenDataProject } from "../content/model/schema.ts";
 import { hasControlCharacter } from "../content/reading/source.ts";
+import { BIDI_CONTROL } from "../format/invisible-characters.ts";
 import { comparePartialDates } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { jsonDepthProblem } from "../format/json-depth.ts";
-import { swedishSlug } from "../format/slug.ts";
+import { boundedSlug } from "../format/slug.ts";
 import { cachePaths, MAX_SOURCE_BYTES, sourceAddress } from "./sources.ts";
+import { publisherCheck, publisherSite, sourceOrganisation, type Organisation } from "./trust.ts";
 
 /** What is wrong with a source's copy as a whole, or with one of its records. */
 export interface RecordProblem {
@@ -31,9 +33,9 @@ export interface RecordProblem {
 const PROBLEMS_PER_RECORD = 3;
 const PROBLEMS_PER_SOURCE = 50;
 
-/** A title as a report may quote it: no control characters (a terminal would obey them), and short. */
+/** A title as a report may quote it: no control characters (a terminal would obey them) nor bidirectional controls, and short. */
 export function quoted(text: unknown): string {
-  const plain = String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim();
+  const plain = String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(BIDI_CONTROL, "").trim();
   return `"${plain.length > 80 ? `${plain.slice(0, 79)}…` : plain}"`;
 }
 
@@ -91,15 +93,19 @@ export function readRecords(bytes: Uint8Array): { records: { index: number; reco
 /** One source's projects, before the same project from two archives is shown once (merge.ts). */
 export interface HarvestedSource {
   readonly summary: HarvestedSourceSummary;
+  /** The organisation site.yaml gives the source: the only one its records speak for. */
+  readonly organisation: Organisation;
   /** The part of this site's project addresses that is the source's: /projekt/<key>/<slug>/. */
   readonly key: string;
   readonly projects: readonly HarvestedProject[];
   readonly warnings: readonly ContentError[];
 }
 
-/** A harvested project, with the slugs its record names as related (in its own archive). */
+/** A harvested project, with its place in the source's file and the slugs its record names as related (in its own archive). */
 export interface HarvestedProject {
   readonly project: Project;
+  /** The record's position in the file, from 0. */
+  readonly index: number;
   readonly related: readonly string[];
 }
 
@@ -113,7 +119,10 @@ const documentOf = (document: OpenDataProject["documents"][number]): ProjectDocu
   shortcomings: document.shortcomings,
 });
 
-/** A harvested record as a project of this site, at /projekt/<key>/<slug>/. */
+/**
+ * A harvested record as a project of this site, at /projekt/<key>/<slug>/. A slug longer than 80
+ * characters is cut (boundedSlug), so that no record can make a folder name too long to write.
+ */
 function projectOf(record: OpenDataProject, home: Home, key: string, file: string): Project {
   const person = (data: OpenDataProject["contentOwner"]): Contact => ({
     id: data.id,
@@ -125,10 +134,11 @@ function projectOf(record: OpenDataProject, home: Home, key: string, file: strin
     mentions: [],
     elsewhere: { organisation: home.organisation, ...(data.url ? { url: data.url } : {}) },
   });
+  const slug = boundedSlug(record.slug);
   return {
     ...(record.id ? { id: record.id } : {}),
-    slug: record.slug,
-    url: `/projekt/${key}/${record.slug}/`,
+    slug,
+    url: `/projekt/${key}/${slug}/`,
     title: record.title,
     ...(record.subtitle ? { subtitle: record.subtitle } : {}),
     summary: record.summary,
@@ -149,24 +159,36 @@ function projectOf(record: OpenDataProject, home: Home, key: string, file: strin
   };
 }
 
-/** A source's organisation when neither site.yaml nor its records name one: its host or file name. */
-function fallbackOrganisation(address: string): string {
-  try {
-    return new URL(address).host;
-  } catch {
-    return address;
-  }
+/** A warning about one record of a source: skipped, or (`skipped` false) shown with a remark. */
+export function recordWarning(source: Pick<HarvestedSource, "organisation" | "summary">, problem: RecordProblem & { readonly index: number }, skipped = true): ContentError {
+  return {
+    file: source.summary.file ?? source.summary.address,
+    ...(problem.field ? { field: problem.field } : {}),
+    message: `${source.organisation.name}: projekt nr ${problem.index + 1}${problem.title ? ` ${problem.title}` : ""}${skipped ? " hoppades över" : ""}: ${problem.message}`,
+  };
+}
+
+/** "projekt nr 1 "Titel", slug: ska vara …": the first problems of a file, for a report line. */
+export function problemsText(problems: readonly RecordProblem[], most = 3): string {
+  const texts = problems.slice(0, most).map((problem) =>
+    [problem.index === undefined ? "" : `projekt nr ${problem.index + 1}${problem.title ? ` ${problem.title}` : ""}, `, problem.field ? `${problem.field}: ` : "", problem.message].join(""),
+  );
+  return `${texts.join("; ")}${problems.length > most ? ` (och ${problems.length - most} problem till)` : ""}`;
 }
 
 /**
  * Reads the last harvested copy of each source, in site.yaml's order, into projects. Never
  * throws: a source not harvested yet, a copy that is too large or not a list, and each bad record
- * are warnings that name the source (a build needs no network, and publishes what it has).
+ * are warnings that name the source (a build needs no network, and publishes what it has). Each
+ * source speaks only for the organisation site.yaml gives it: a record whose publisher is another
+ * organisation (or a look-alike of one of `site`'s and the sources') is skipped.
  */
-export function readHarvestedSources(contentDir: string, sources: readonly HarvestSourceData[]): HarvestedSource[] {
+export function readHarvestedSources(contentDir: string, site: Organisation, sources: readonly HarvestSourceData[]): HarvestedSource[] {
   const keys = new Set<string>();
+  const publisherProblem = publisherCheck([site, ...sources.map(sourceOrganisation)]);
   return sources.map((source) => {
     const address = sourceAddress(source);
+    const organisation = sourceOrganisation(source);
     const { copy } = cachePaths(contentDir, source);
     const size = statSync(copy, { throwIfNoEntry: false })?.size;
     const read =
@@ -175,59 +197,53 @@ export function readHarvestedSources(contentDir: string, sources: readonly Harve
         : size > MAX_SOURCE_BYTES
           ? { records: [], problems: [{ message: `filen är större än ${formatFileSize(MAX_SOURCE_BYTES)}, som är gränsen` }], total: 0 }
           : readRecords(readFileSync(copy));
-    const publisher = read.records.find(({ record }) => record.publisher)?.record.publisher;
-    const organisation = source.organisation ?? publisher?.name ?? fallbackOrganisation(address);
-    let key = swedishSlug(organisation) || "kalla";
-    for (let suffix = 2; keys.has(key); suffix++) key = `${swedishSlug(organisation) || "kalla"}-${suffix}`;
+    const base = nameKey(organisation.name);
+    let key = base;
+    for (let suffix = 2; keys.has(key); suffix++) key = `${base}-${suffix}`;
     keys.add(key);
 
     const problems: RecordProblem[] = [...read.problems];
-    if (!source.organisation && !publisher && read.records.length > 0) {
-      problems.push({ message: `källan säger inte vilken organisation som publicerar den, så den visas som ${organisation}; skriv organisation: under källan i site.yaml` });
-    }
     const slugs = new Set<string>();
     const ids = new Set<string>();
     const projects: HarvestedProject[] = [];
     for (const { index, record } of read.records) {
-      const base = { index, title: quoted(record.title) };
-      if (slugs.has(record.slug)) {
-        problems.push({ ...base, field: "slug", message: `samma slug som ett annat projekt i källan (${record.slug})` });
+      const at = { index, title: quoted(record.title) };
+      const slug = boundedSlug(record.slug);
+      const publisher = publisherProblem(record.publisher, organisation);
+      if (publisher) {
+        problems.push({ ...at, field: "publisher", message: publisher });
+        continue;
+      }
+      if (slugs.has(slug)) {
+        problems.push({ ...at, field: "slug", message: `samma slug som ett annat projekt i källan (${slug})` });
         continue;
       }
       if (record.id && ids.has(record.id)) {
-        problems.push({ ...base, field: "id", message: `samma id som ett annat projekt i källan (${record.id})` });
+        problems.push({ ...at, field: "id", message: `samma id som ett annat projekt i källan (${record.id})` });
         continue;
       }
-      slugs.add(record.slug);
+      slugs.add(slug);
       if (record.id) ids.add(record.id);
-      const from = record.publisher;
       const home: Home = {
-        organisation: source.organisation ?? from?.name ?? organisation,
-        ...(from?.organisationNumber ? { organisationNumber: from.organisationNumber } : {}),
-        site: from?.url ?? new URL("/", record.url).href,
+        organisation: organisation.name,
+        organisationNumber: organisation.organisationNumber!,
+        site: publisherSite(record.publisher?.url, source, record.url),
         url: record.url,
-        counties: source.counties ?? from?.counties ?? [],
+        counties: source.counties ?? record.publisher?.counties ?? [],
       };
-      projects.push({ project: projectOf(record, home, key, copy), related: record.related });
+      projects.push({ project: projectOf(record, home, key, copy), index, related: record.related.map(boundedSlug) });
     }
     const skipped = new Set(problems.filter((problem) => problem.index !== undefined).map((problem) => problem.index)).size;
+    const summary = { address, organisation: organisation.name, ...(size === undefined ? {} : { file: copy }), projects: projects.length, skipped };
     const shown = problems.slice(0, PROBLEMS_PER_SOURCE);
-    const warnings: ContentError[] = shown.map((problem) => ({
-      file: copy,
-      ...(problem.field ? { field: problem.field } : {}),
-      message:
-        problem.index === undefined
-          ? `${organisation} (${address}): ${problem.message}`
-          : `${organisation}: projekt nr ${problem.index + 1}${problem.title ? ` ${problem.title}` : ""} hoppades över: ${problem.message}`,
-    }));
+    const warnings: ContentError[] = shown.map((problem) =>
+      problem.index === undefined
+        ? { file: copy, message: `${organisation.name} (${address}): ${problem.message}` }
+        : recordWarning({ organisation, summary: { ...summary, file: copy } }, { ...problem, index: problem.index }),
+    );
     if (problems.length > shown.length) {
-      warnings.push({ file: copy, message: `${organisation}: och ${problems.length - shown.length} problem till i samma källa` });
+      warnings.push({ file: copy, message: `${organisation.name}: och ${problems.length - shown.length} problem till i samma källa` });
     }
-    return {
-      summary: { address, organisation, ...(size === undefined ? {} : { file: copy }), projects: projects.length, skipped },
-      key,
-      projects,
-      warnings,
-    };
+    return { summary, organisation, key, projects, warnings };
   });
 }

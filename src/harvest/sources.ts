@@ -15,8 +15,11 @@ import type { HarvestSourceData } from "../content/model/schema.ts";
 /** The largest projekt.json read from a source: 50,000 projects are about 60 MB across 300 archives. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
 
+/** Where a source is, as site.yaml writes it: all that its address and its copy's files are made of. */
+type SourceLocation = Pick<HarvestSourceData, "url" | "path">;
+
 /** What site.yaml says of a source, as written there: an address or a path. */
-export function sourceAddress(source: HarvestSourceData): string {
+export function sourceAddress(source: SourceLocation): string {
   return source.url ?? source.path!;
 }
 
@@ -36,7 +39,7 @@ const READABLE_LENGTH = 60;
  * projekt-json") and with a short hash of the whole address, so two sources never share a file.
  * A name is at most 79 bytes (a slug is ASCII), however long the address.
  */
-export function cachePaths(contentDir: string, source: HarvestSourceData): CachePaths {
+export function cachePaths(contentDir: string, source: SourceLocation): CachePaths {
   const address = sourceAddress(source);
   const readable = swedishSlug(address.replace(/^https?:\/\//, "")).slice(0, READABLE_LENGTH).replace(/-+$/, "") || "kalla";
   const hash = createHash("sha256").update(address).digest("hex").slice(0, 8);

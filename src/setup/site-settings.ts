@@ -118,8 +118,8 @@ export const SITE_SETTINGS: readonly Setting[] = [
   },
   {
     key: "sources",
-    comment: "Andra arkiv vars projekt webbplatsen visar bredvid sina egna (npm run harvest hämtar dem).\nSe redaktörsguiden, kapitlet Ett nationellt arkiv.",
-    example: "sources:\n  - url: https://example.se/avslutade-projekt/projekt.json",
+    comment: "Andra arkiv vars projekt webbplatsen visar bredvid sina egna (npm run harvest hämtar dem), var och\nett med organisationen som publicerar det och dess organisationsnummer. Se redaktörsguiden,\nkapitlet Ett nationellt arkiv.",
+    example: "sources:\n  - url: https://example.se/avslutade-projekt/projekt.json\n    organisation: Region Dalarna\n    organisationNumber: 232100-0180",
   },
 ];
 

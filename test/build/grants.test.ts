@@ -8,7 +8,7 @@ import { buildSite, contentTree, PROJECT_ROOT, readPage, runCli, temporaryWorksp
 const workspace = temporaryWorkspace();
 let site: string;
 
-/** A funder with the grant behind it, and a partner that owned and coordinated the project. */
+/** A funder with the grant behind it, and a partner that owned and coordinated the project, with its organisation number. */
 const GRANT = `funders:
   - name: Statens kulturråd
     url: https://www.kulturradet.se/
@@ -19,7 +19,8 @@ const GRANT = `funders:
 partners:
   - name: Region Västmanland
     country: SE
-    roles: [owner, coordinator]`;
+    roles: [owner, coordinator]
+    organisationNumber: 232100-0172`;
 
 beforeAll(async () => {
   const content = await contentTree(workspace.dir, "dokumentation", {
@@ -76,6 +77,9 @@ describe("a project's grants", () => {
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
     const project = data.find((entry: { slug: string }) => entry.slug === "lasframjande");
     expect(project.funders).toEqual([{ name: "Statens kulturråd", url: "https://www.kulturradet.se/", programme: "Stärkta bibliotek", caseNumber: "KUR 2019/1234", amount: 450000, year: 2019 }]);
+    // A partner's organisation number is kept for a national archive (src/harvest/trust.ts), and shown nowhere.
+    expect(project.partners).toEqual([{ name: "Region Västmanland", country: "SE", roles: ["owner", "coordinator"], organisationNumber: "2321000172" }]);
+    expect(await readFile(path.join(site, "projekt/lasframjande/index.html"), "utf8")).not.toMatch(/232100-?0172/);
   });
 
   it("are a MonetaryGrant in the page's JSON-LD, whose every term expands to schema.org", async () => {

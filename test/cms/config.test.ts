@@ -61,6 +61,7 @@ const PROJECT_WIDGETS: Record<string, string> = {
   "partners.roles": "select",
   "partners.lang": "string",
   "partners.url": "string",
+  "partners.organisationNumber": "string",
   funders: "list",
   "funders.name": "string",
   "funders.url": "string",

@@ -9,6 +9,7 @@ import { lstat, mkdir, readFile, readdir, readlink, symlink, writeFile } from "n
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSourceServer, type SourceServer } from "../../src/bench/source-server.ts";
+import { withCheckDigit } from "../../src/format/organisation-number.ts";
 import { cachePaths } from "../../src/harvest/sources.ts";
 import { contentTree, PROJECT_ROOT, runCli, temporaryFolder, temporaryWorkspace } from "../helpers.ts";
 
@@ -35,10 +36,23 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/** A site in `workspace/<name>/content` with these sources (YAML list items, without the dash). */
+/** The organisation number of each archive named here, one of its own for each name. */
+const numbers = new Map<string, string>();
+const numberOf = (archive: string) => numbers.get(archive) ?? numbers.set(archive, withCheckDigit(`80200${String(numbers.size + 1).padStart(4, "0")}`)).get(archive)!;
+
+/**
+ * A site in `workspace/<name>/content` with these sources (YAML list items, without the dash), each
+ * bound to the archive its address or folder names ("Arkiv a" for …/a/projekt.json), as its records
+ * name their publisher, unless the item names its organisation itself.
+ */
 async function site(name: string, sources: readonly string[]): Promise<string> {
+  const bound = (source: string) => {
+    if (source.includes("organisation:")) return source;
+    const archive = source.replace(/^(?:url|path): /, "").replace(/\/projekt\.json$/, "").replace(/\/_site$/, "").split("/").at(-1)!;
+    return `${source}\n    organisation: Arkiv ${archive}\n    organisationNumber: ${numberOf(archive)}`;
+  };
   return contentTree(path.join(workspace.dir, name), "minimal", {
-    "_data/site.yaml": (text) => `${text}sources:\n${sources.map((source) => `  - ${source}\n`).join("")}`,
+    "_data/site.yaml": (text) => `${text}sources:\n${sources.map((source) => `  - ${bound(source)}\n`).join("")}`,
   });
 }
 
@@ -191,7 +205,7 @@ describe("file names", () => {
   it("stay within 255 bytes for a source address of 2,000 characters", async () => {
     const long = `/${"långt-namn-".repeat(180).slice(0, 1990)}/projekt.json`;
     server.serve(long, projects("e"));
-    const content = await site("langt", [`url: ${server.origin}${encodeURI(long)}`]);
+    const content = await site("langt", [`url: ${server.origin}${encodeURI(long)}\n    organisation: Arkiv e\n    organisationNumber: ${numberOf("e")}`]);
     const result = await runCli("harvest", [content]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/ny version: Arkiv e/);
@@ -257,9 +271,9 @@ describe("path: sources", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(sourceLine(result.stdout, "../syskon/_site")).toMatch(/ny version: Arkiv syskon/);
     expect(sourceLine(result.stdout, "../inom/_site")).toMatch(/ny version: Arkiv inom/);
-    expect(sourceLine(result.stdout, "../ut/_site")).toContain("misslyckades: ../ut/_site: projekt.json är en symbolisk länk som leder utanför mappen ../ut/_site;");
-    expect(sourceLine(result.stdout, "../utfil/projekt.json")).toContain("misslyckades: ../utfil/projekt.json: projekt.json är en symbolisk länk som leder utanför mappen ../utfil;");
-    expect(result.stdout).toContain("  misslyckades: arkiv: mappen arkiv leder genom en symbolisk länk utanför arkivet och mapparna bredvid det; det finns ingen tidigare kopia");
+    expect(sourceLine(result.stdout, "../ut/_site")).toContain("misslyckades: Arkiv ut (../ut/_site): projekt.json är en symbolisk länk som leder utanför mappen ../ut/_site;");
+    expect(sourceLine(result.stdout, "../utfil/projekt.json")).toContain("misslyckades: Arkiv utfil (../utfil/projekt.json): projekt.json är en symbolisk länk som leder utanför mappen ../utfil;");
+    expect(result.stdout).toContain("  misslyckades: Arkiv arkiv (arkiv): mappen arkiv leder genom en symbolisk länk utanför arkivet och mapparna bredvid det; det finns ingen tidigare kopia");
     expect(result.stdout).not.toContain("hemlig");
     const copies = await Promise.all((await readdir(path.join(content, "_harvest"))).map((name) => readFile(path.join(content, "_harvest", name), "utf8")));
     expect(copies.join("")).not.toContain("hemlig");
@@ -273,7 +287,7 @@ describe("path: sources", () => {
     const result = await runCli("harvest", [content]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("site.yaml har fel, så inget hämtades");
-    for (const [line, index] of [[11, 0], [12, 1], [13, 2]] as const) {
+    for (const [line, index] of [[11, 0], [14, 1], [17, 2]] as const) {
       expect(result.stderr).toContain(`site.yaml:${line}  sources[${index}].path: en sökväg i arkivet eller i en mapp bredvid det`);
     }
     expect(server.requests.length).toBe(asked);

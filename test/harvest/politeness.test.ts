@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSourceServer, type SourceServer } from "../../src/bench/source-server.ts";
+import { withCheckDigit } from "../../src/format/organisation-number.ts";
 import { contentTree, runCli, temporaryWorkspace } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
@@ -28,7 +29,7 @@ it("asks at most four sources at once, and does ask four at once when they are s
     });
   }
   const content = await contentTree(workspace.dir, "minimal", {
-    "_data/site.yaml": (text) => `${text}sources:\n${Array.from({ length: 10 }, (_, index) => `  - url: ${server.origin}/arkiv-${index + 1}/projekt.json\n`).join("")}`,
+    "_data/site.yaml": (text) => `${text}sources:\n${Array.from({ length: 10 }, (_, index) => `  - url: ${server.origin}/arkiv-${index + 1}/projekt.json\n    organisation: Arkiv ${index + 1}\n    organisationNumber: ${withCheckDigit(`80200${String(index + 1).padStart(4, "0")}`)}\n`).join("")}`,
   });
   const result = await runCli("harvest", [content]);
   expect(result.code, result.stderr).toBe(0);

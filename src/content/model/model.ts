@@ -60,6 +60,8 @@ export interface Partner {
   readonly roles: readonly PartnerRole[];
   readonly lang?: string;
   readonly url?: string;
+  /** Shown nowhere, but kept in the open data: a national archive recognises the partner by it (src/harvest/trust.ts). */
+  readonly organisationNumber?: string;
 }
 
 /** Partners from one country, in the order the editor listed them. */

@@ -6,7 +6,8 @@ import { PARTNER_ROLE_NAMES, PARTNER_ROLES } from "../../format/partner-roles.ts
 import { z } from "zod";
 import { darkenForText, formatRatio, MINIMUM_TEXT_CONTRAST, parseHexColour, toHex, weakestContrast } from "../../format/colour.ts";
 import { countryName } from "../../format/country.ts";
-import { parseOrganisationNumber, PROJECT_IDENTIFIER } from "../../format/organisation-number.ts";
+import { displayOrganisationNumber, parseOrganisationNumber, PROJECT_IDENTIFIER } from "../../format/organisation-number.ts";
+import { isLookAlike, nameSkeleton } from "../../format/confusables.ts";
 import { parsePartialDate, todayInSweden, type PartialDate } from "../../format/date.ts";
 import { parsePhoneNumber } from "../../format/phone.ts";
 import { PLACEHOLDERS } from "./placeholders.ts";
@@ -27,7 +28,7 @@ export interface FieldInfo {
   readonly label?: string;
   /** One or two sentences under the field. */
   readonly hint?: string;
-  readonly kind?: "partial-date" | "date" | "country" | "language" | "phone" | "url" | "email" | "multiline" | "file" | "image";
+  readonly kind?: "partial-date" | "date" | "country" | "language" | "phone" | "organisation-number" | "url" | "email" | "multiline" | "file" | "image";
   /** The folder whose files a reference names: a contact id or a project slug. */
   readonly references?: "kontakter" | "projekt";
   /** Swedish names of an enum's values, where the values themselves are English. */
@@ -50,15 +51,18 @@ const labelled = <T extends z.ZodType>(schema: T, label: string, hint?: string):
   describe(schema, hint === undefined ? { label } : { label, hint });
 
 /** Text that must not be empty once surrounding white space is removed. */
-const text = () => z.string().trim().min(1);
+const text = (params?: Parameters<typeof z.string>[0]) => z.string(params).trim().min(1);
+
+/** A field that must be there, with what to write when it is not (instead of "saknas"). */
+const whenMissing = (message: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined ? message : undefined) });
 
 /**
  * The name of an organisation, a funder, a programme or a person: at most 200 characters, and with
  * a letter or a digit, since many of them become an address (/finansiar/statens-kulturrad/) and
  * "★★★" would make an empty one.
  */
-const name = () =>
-  text()
+const name = (params?: Parameters<typeof z.string>[0]) =>
+  text(params)
     .max(MAX_NAME_LENGTH)
     .refine((value) => swedishSlug(value) !== "", "namnet har varken bokstäver eller siffror, så det går inte att göra en adress av det; skriv namnet med bokstäver");
 
@@ -228,6 +232,17 @@ const projectDocument = z.strictObject({
   ),
 });
 
+/** A Swedish organisation number, checked with its Luhn digit, kept as its ten digits. */
+const organisationNumber = (params?: Parameters<typeof z.union>[1]) =>
+  z.union([z.string(), z.number()], params).transform((value, ctx): string => {
+    const parsed = parseOrganisationNumber(String(value));
+    if ("error" in parsed) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.digits;
+  });
+
 const partner = z.strictObject({
   name: labelled(name(), "Namn", "Organisationens namn."),
   country: labelled(countryCode().optional(), "Land", "Partnerna visas grupperade per land."),
@@ -242,6 +257,11 @@ const partner = z.strictObject({
     "Språket namnet är skrivet på, till exempel nb (norska), da (danska) eller en (engelska). Det gör att en skärmläsare uttalar namnet rätt.",
   ),
   url: labelled(webUrl().optional(), "Webbplats", URL_HINT),
+  organisationNumber: describe(organisationNumber().optional(), {
+    label: "Organisationsnummer",
+    hint: "Om organisationen har ett, till exempel 232100-0180. Ett nationellt arkiv känner igen partnern på det när den publicerar samma projekt.",
+    kind: "organisation-number",
+  }),
 });
 
 /**
@@ -287,17 +307,6 @@ const pageResponsibility = {
   ),
   publishedBy: labelled(reference("kontakter"), "Publicerad av", "Vem som har publicerat sidan."),
 };
-
-/** A Swedish organisation number, checked with its Luhn digit, kept as its ten digits. */
-const organisationNumber = () =>
-  z.union([z.string(), z.number()]).transform((value, ctx): string => {
-    const parsed = parseOrganisationNumber(String(value));
-    if ("error" in parsed) {
-      ctx.addIssue({ code: "custom", message: parsed.error });
-      return z.NEVER;
-    }
-    return parsed.digits;
-  });
 
 /** The fields of a project file, before the checks that span several fields. */
 const projectFields = z.strictObject({
@@ -528,7 +537,11 @@ const DATA_LICENCE = /^http:\/\/creativecommons\.org\/(?:publicdomain\/zero\/1\.
 const CC0 = "http://creativecommons.org/publicdomain/zero/1.0/";
 
 /** The kinds of publisher in the EU's ADMS vocabulary that a library organisation can be. */
-/** An archive this site harvests: where its projekt.json is, and who publishes it when the file does not say. */
+/**
+ * An archive this site harvests: where its projekt.json is, and the organisation that publishes
+ * it. The organisation is the site owner's word, never the source's: the source's records speak
+ * only for it (src/harvest/trust.ts).
+ */
 const harvestSource = z
   .strictObject({
     url: webUrl().optional(),
@@ -538,7 +551,12 @@ const harvestSource = z
      * the folder named never leads out of it (the harvest refuses it).
      */
     path: text().refine(isWithinSourceReach, { message: SOURCE_PATH_REACH }).optional(),
-    organisation: name().optional(),
+    organisation: name(
+      whenMissing("skriv vilken organisation som publicerar källans arkiv, till exempel organisation: Region Dalarna; källans projekt visas under den, och källan får bara tala för den"),
+    ),
+    organisationNumber: organisationNumber(
+      whenMissing("skriv organisationens organisationsnummer, till exempel organisationNumber: 232100-0180; källans projekt-id (SE-ORGNR-…) och utgivare jämförs med det"),
+    ),
     counties: z.array(county()).optional(),
   })
   .refine((source) => (source.url === undefined) !== (source.path === undefined), {
@@ -617,6 +635,35 @@ export const siteSchema = z.strictObject({
   const needed = { organisationNumber: "organisationsnumret, till exempel organisationNumber: 232100-0164", dataContactEmail: "en e-postadress för frågor om den öppna datan, till exempel dataContactEmail: oppnadata@region.se", publisherType: `vilken sorts organisation ni är: ${PUBLISHER_TYPES.join(", ")}` } as const;
   for (const [key, what] of Object.entries(needed)) {
     if (site[key as keyof typeof needed] === undefined) context.addIssue({ code: "custom", path: ["dcat"], message: `katalogen för Sveriges dataportal (dcat: true) behöver ${key}: ${what}` });
+  }
+}).superRefine((site, context) => {
+  // Each source stands for one organisation, and no two organisations can be taken for each other
+  // on the site: not the site's own, and not two sources'. Names are compared by their UTS #39
+  // skeleton, each worked out once (a national site may have 300 sources; docs/federation.md).
+  type Known = { readonly organisation: string; readonly organisationNumber?: string | undefined; readonly what: string };
+  const named = (organisation: string, number: string | undefined) => (number ? `${organisation} (${displayOrganisationNumber(number)})` : organisation);
+  const own: Known = { ...site, what: `webbplatsens egen organisation, ${named(site.organisation, site.organisationNumber)}` };
+  const bySkeleton = new Map<string, Known>([[nameSkeleton(site.organisation), own]]);
+  const byNumber = new Map<string, Known>(site.organisationNumber ? [[site.organisationNumber, own]] : []);
+  for (const [index, source] of site.sources.entries()) {
+    const issue = (field: "organisation" | "organisationNumber", message: string) => context.addIssue({ code: "custom", path: ["sources", index, field], message });
+    const skeleton = nameSkeleton(source.organisation);
+    const sameName = bySkeleton.get(skeleton);
+    const sameNumber = byNumber.get(source.organisationNumber);
+    // A source in error is not compared with again: its own line says what is wrong.
+    if (sameName && isLookAlike(source.organisation, sameName.organisation)) {
+      issue("organisation", `"${source.organisation}" ser ut som ${sameName.what}, men är skrivet med andra tecken; skriv namnet med vanliga bokstäver`);
+    } else if (sameName === own || sameNumber === own) {
+      issue(sameNumber === own ? "organisationNumber" : "organisation", `är ${own.what}; en källa kan bara publicera för en annan organisation, så skriv källans eget namn och organisationsnummer`);
+    } else if (sameNumber && sameNumber !== sameName) {
+      issue("organisation", `har samma organisationsnummer som ${sameNumber.what}, men ett annat namn; skriv samma namn för samma organisation`);
+    } else if (sameName && sameName !== sameNumber) {
+      issue("organisationNumber", `${sameName.what} har samma namn men ett annat organisationsnummer; två organisationer med samma namn går inte att skilja åt på webbplatsen`);
+    } else {
+      const known: Known = { ...source, what: `källa nr ${index + 1}, ${named(source.organisation, source.organisationNumber)}` };
+      if (!bySkeleton.has(skeleton)) bySkeleton.set(skeleton, known);
+      if (!byNumber.has(source.organisationNumber)) byNumber.set(source.organisationNumber, known);
+    }
   }
 });
 
