@@ -68,12 +68,19 @@ const SPEAKING_FOR_OTHERS = [
   record("langt-finansiarsnamn", { funders: [{ name: LONG_NAME }] }),
   record("stjarnor", { funders: [{ name: "★★★" }] }),
   record("ampersander", { title: "Och och och", funders: [{ name: AMPERSANDS }] }),
+  // A project run together with Region Dalarna, which lists this source as a partner: its id is Dalarna's.
+  record("gemensamt", { id: "SE-ORGNR-2321000180-gemensamt", title: "Vår version" }),
 ];
 
 const DALARNAS_RECORDS = [
   {
     ...record("lasambassadorer", { id: DALARNAS_ID, title: "Läsambassadörer i Dalarna" }),
     url: "https://www.regiondalarna.se/bibliotek/projekt/lasambassadorer/",
+    publisher: { ...DALARNA, url: "https://www.regiondalarna.se/bibliotek/" },
+  },
+  {
+    ...record("gemensamt", { id: "SE-ORGNR-2321000180-gemensamt", title: "Gemensamt projekt", partners: [{ name: "Fientliga bibliotekets läsfrämjare", organisationNumber: FIENTLIG.organisationNumber, roles: ["partner"] }] }),
+    url: "https://www.regiondalarna.se/bibliotek/projekt/gemensamt/",
     publisher: { ...DALARNA, url: "https://www.regiondalarna.se/bibliotek/" },
   },
 ];
@@ -149,7 +156,7 @@ describe("a hostile source", () => {
     expect(line("objekt")).toMatch(/misslyckades: .*filen ska vara en lista med projekt/);
     expect(line("djup")).toMatch(/misslyckades: .*filen är nästlad djupare än 64 nivåer; det finns ingen tidigare kopia/);
     expect(harvest.stdout).toMatch(/Hämtade 11 källor på [0-9,]+ s: 3 nya versioner, 0 oförändrade, 8 misslyckades\./);
-    expect(line("fientlig")).toMatch(/ny version: Fientliga biblioteket .*: 4 projekt, 15 hoppades över/);
+    expect(line("fientlig")).toMatch(/ny version: Fientliga biblioteket .*: 5 projekt, 15 hoppades över/);
     // Nothing but the copies of the three sources that sent a list of projects was written, and nothing temporary is left.
     expect((await readdir(path.join(content, "_harvest"))).filter((name) => !name.endsWith(".http.json"))).toHaveLength(3);
     expect((await readdir(path.join(content, "_harvest"))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
@@ -203,7 +210,7 @@ describe("a source that speaks for others", () => {
     expect(harvest.stdout).toContain(`  publisher: ${skipped(8, "För webbplatsen")}utgivaren är Testbiblioteket, en annan organisation än källans; källan får bara tala för Fientliga biblioteket (802000-0009)`);
     expect(harvest.stdout).toContain(`  publisher: ${skipped(9, "För Dalarna")}utgivaren är Region Dalarna (232100-0180), en annan organisation än källans; källan får bara tala för Fientliga biblioteket (802000-0009)`);
     expect(harvest.stdout).toContain(`  publisher: ${skipped(10, "Kyrilliskt o")}utgivaren "Regi\u043en Dalarna" ser ut som Region Dalarna men är skriven med andra tecken (U+043E); källan får bara tala för Fientliga biblioteket (802000-0009)`);
-    expect(await listed("/organisation/region-dalarna/")).toEqual(["Läsambassadörer i Dalarna"]);
+    expect((await listed("/organisation/region-dalarna/")).sort()).toEqual(["Gemensamt projekt", "Läsambassadörer i Dalarna"]);
     expect(await listed("/organisation/testbiblioteket/")).toEqual(["Beta", "Alfa"]);
     const dalarna = await readPage(site, "/organisation/region-dalarna/");
     expect(dalarna.querySelectorAll("main a[href]").map((link) => link.getAttribute("href")!).filter((href) => href.includes("fientlig"))).toEqual([]);
@@ -221,7 +228,16 @@ describe("a source that speaks for others", () => {
     );
     expect(harvest.stdout).toContain(`  id: ${skipped(13, "Webbplatsens id")}har samma id, SE-ORGNR-2120000019-alfa, som projektet "Alfa" hos Testbiblioteket; id:t tillhör Testbiblioteket (212000-0019)`);
     expect(harvest.stdout).toContain(`  id: ${skipped(14, "Någon annans id")}id:t SE-ORGNR-2321000164-vinna-vinna tillhör organisationsnummer 232100-0164, inte källans 802000-0009`);
-    expect(harvest.stdout).not.toContain("Samma projekt i flera arkiv");
+    // The one merge is the project run together, below; the stolen id is none.
+    expect(harvest.stdout).toContain('Samma projekt i flera arkiv, visas en gång (1):\n  "Gemensamt projekt": Region Dalarna och Fientliga biblioteket (samma id)\n');
+  });
+
+  it("is named on a project it ran with another archive, by the same id, when the owner lists it as a partner: with the owner's content", async () => {
+    const page = await readPage(site, "/projekt/region-dalarna/gemensamt/");
+    expect(textOf(page.querySelector("h1"))).toBe("Gemensamt projekt");
+    expect(textOf(page.querySelector(".homes"))).toBe("Från arkivet hos Region Dalarna och Fientliga biblioteket.");
+    expect(page.querySelectorAll(".homes a").map((link) => link.getAttribute("href"))).toEqual(["https://www.regiondalarna.se/bibliotek/projekt/gemensamt/", `${HOME}projekt/gemensamt/`]);
+    expect(await listed("/organisation/fientliga-biblioteket/")).toContain("Gemensamt projekt");
   });
 
   it("never joins the site's own project by title and period: the page stays the site's, and the report proposes how to make them one", async () => {
