@@ -72,9 +72,10 @@ export function addPages(eleventyConfig: UserConfig): void {
   );
   archiveFile(eleventyConfig, "stylesheet", "/assets/style.css", "{{ archive.site | stylesheet | safe }}");
   // The same response headers for Netlify and Cloudflare (_headers), Apache (a .htaccess in each
-  // folder with rules of its own, so that any path prefix works) and nginx (a snippet to include).
+  // folder with rules of its own, so that any path prefix works; Pagefind's index is written into
+  // pagefind/ after the pages and leaves its .htaccess there) and nginx (a snippet to include).
   archiveFile(eleventyConfig, "headers", "/_headers", "{{ archive.site | headersFile | safe }}");
-  for (const folder of ["/", "/sok/", "/admin/"]) {
+  for (const folder of ["/", "/sok/", "/pagefind/", "/admin/"]) {
     const permalink = (data: Record<string, unknown>) => (folder !== "/admin/" || (data.archive as Archive).site.cms ? `${folder}.htaccess` : false);
     archiveFile(eleventyConfig, `htaccess${folder.replace(/\//g, "-")}`, permalink, `{{ archive.site | htaccessFile("${folder}") | safe }}`);
   }

@@ -51,9 +51,9 @@ function nginxHeaders(snippet: string, urlPath: string): Headers {
 describe("the response headers for Netlify and Cloudflare, Apache and nginx", () => {
   it("are the same for every kind of address, on each host", async () => {
     const headers = await read("_headers");
-    const apache = { "/": await read(".htaccess"), "/sok/": await read("sok/.htaccess"), "/admin/": await read("admin/.htaccess") };
+    const apache = Object.fromEntries(await Promise.all(["/", "/sok/", "/pagefind/", "/admin/"].map(async (folder) => [folder, await read(`${folder.slice(1)}.htaccess`)])));
     const nginx = await read("_nginx.conf");
-    for (const urlPath of ["/", "/projekt/vinna-vinna/", "/sok/", "/admin/", "/admin/config.yml", "/kontakt/peter-alsbjer.vcf", "/kontakt/"]) {
+    for (const urlPath of ["/", "/projekt/vinna-vinna/", "/sok/", "/pagefind/pagefind-worker.js", "/admin/", "/admin/config.yml", "/kontakt/peter-alsbjer.vcf", "/kontakt/"]) {
       const expected = netlifyHeaders(headers, urlPath);
       expect(Object.keys(expected), urlPath).toContain("Content-Security-Policy");
       expect(expected["Permissions-Policy"], urlPath).toMatch(/^accelerometer=\(\), .*camera=\(\), .*geolocation=\(\), .*microphone=\(\), .*payment=\(\), .*usb=\(\)/);
@@ -61,7 +61,11 @@ describe("the response headers for Netlify and Cloudflare, Apache and nginx", ()
       // nginx serves the site under its path prefix, as site.yaml's url says.
       expect(nginxHeaders(nginx, `${PREFIX}${urlPath}`), urlPath).toEqual(expected);
     }
-    expect(netlifyHeaders(headers, "/sok/")["Content-Security-Policy"]).toContain("'wasm-unsafe-eval'");
+    // Pagefind's worker takes the policy of its own response, and compiles WebAssembly as the search page does.
+    const searchPolicy = netlifyHeaders(headers, "/sok/")["Content-Security-Policy"];
+    expect(searchPolicy).toContain("'wasm-unsafe-eval'");
+    expect(netlifyHeaders(headers, "/pagefind/pagefind-worker.js")["Content-Security-Policy"]).toBe(searchPolicy);
+    expect(netlifyHeaders(headers, "/projekt/vinna-vinna/")["Content-Security-Policy"]).not.toContain("'wasm-unsafe-eval'");
     // Without mod_headers, Apache must fail loudly rather than skip the rules (test/servers/).
     for (const file of Object.values(apache)) expect(file).not.toContain("IfModule");
     expect(netlifyHeaders(headers, "/admin/")["X-Robots-Tag"]).toBe("noindex");

@@ -103,7 +103,10 @@ function headerRules(site: Site): HeaderRule[] {
       folder: "/",
       headers: [policy(false), ["X-Content-Type-Options", "nosniff"], ["Referrer-Policy", "strict-origin-when-cross-origin"], ["Permissions-Policy", PERMISSIONS_POLICY]],
     },
+    // Pagefind searches in a web worker, which takes the policy of its own response, not the search
+    // page's: its folder needs the same WebAssembly allowance, and nothing more.
     { folder: "/sok/", headers: [policy(true)] },
+    { folder: "/pagefind/", headers: [policy(true)] },
     ...(site.cms
       ? [{ folder: "/admin/", headers: [["Content-Security-Policy", `${adminContentSecurityPolicy(site.cms)}; frame-ancestors 'none'`], ["X-Robots-Tag", "noindex"]] as const }]
       : []),
