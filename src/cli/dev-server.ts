@@ -34,8 +34,9 @@ function previewEnvironment(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /**
  * Starts `npm start`'s command (Eleventy's dev server with our config, through tsx) on a content
  * folder, writing into `output`, and resolves once the first build is done and the server serves.
+ * With `pathPrefix` (`npm start -- --pathprefix=/prefix/`), the site is served under that path.
  */
-export async function startDevServer(content: string, output: string, { timeoutMs = 300_000 } = {}): Promise<DevServer> {
+export async function startDevServer(content: string, output: string, { timeoutMs = 300_000, pathPrefix = "/" } = {}): Promise<DevServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -48,6 +49,7 @@ export async function startDevServer(content: string, output: string, { timeoutM
       `--output=${output}`,
       "--serve",
       `--port=${port}`,
+      `--pathprefix=${pathPrefix}`,
     ],
     { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"], env: previewEnvironment(process.env) },
   );
@@ -69,5 +71,5 @@ export async function startDevServer(content: string, output: string, { timeoutM
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const builds = () => [...printed.matchAll(/Wrote (\d+) files/g)].map((match) => Number(match[1]));
-  return { url: `http://localhost:${port}/`, output: () => printed, builds, stop };
+  return { url: `http://localhost:${port}${pathPrefix}`, output: () => printed, builds, stop };
 }
