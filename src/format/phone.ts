@@ -20,9 +20,17 @@ export function parsePhoneNumber(text: string): PhoneNumber | undefined {
   return PHONE_CHARACTERS.test(text.trim()) ? phoneNumberIn(text) : undefined;
 }
 
-/** The phone number in a line of text ("Telefon 019-602 72 54 (växel)"), as the importer reads a page. */
+/**
+ * A date written as digits (2021-03-02, 2021/03/02, 20210302): libphonenumber reads 2021-03-02 as
+ * the valid number 020-21 03 02, and a page's "Senast uppdaterad: 2021-03-02" became a phone.
+ */
+const DATE_AS_DIGITS = /\b(?:19|20)\d{2}([-/.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])\b/g;
+
+/** The phone number in a line of text ("Telefon 019-602 72 54 (växel)"), as the importer reads a page; a date is never one. */
 export function phoneNumberIn(text: string): PhoneNumber | undefined {
-  const number = parsePhoneNumberFromString(text, "SE");
+  const withoutDates = text.replace(DATE_AS_DIGITS, " ");
+  if (!/\d/.test(withoutDates)) return undefined;
+  const number = parsePhoneNumberFromString(withoutDates, "SE");
   if (!number || !number.isValid()) return undefined;
   const display = number.country === "SE" ? number.formatNational() : number.formatInternational();
   return { display, e164: number.number };

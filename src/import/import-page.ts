@@ -20,6 +20,7 @@ import { isOfOrigin } from "../fetch/origin.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { normalWebAddress } from "../format/urls.ts";
 import { readPageBlocks, UnreadablePage, type Dropped } from "./blocks.ts";
+import { decodePage } from "./decode.ts";
 import { obtainFile, type FileSources } from "./files.ts";
 import { withoutInvisibleCharacters } from "./invisible-text.ts";
 import { blockToMarkdown } from "./markdown.ts";
@@ -66,19 +67,10 @@ const MAX_PAGE_BYTES = megabytes(10);
 const maxFileMegabytesOf = (site: Record<string, unknown> | undefined): number =>
   siteSchema.shape.maxFileMegabytes.safeParse(site?.maxFileMegabytes).data ?? siteSchema.shape.maxFileMegabytes.parse(undefined);
 
-/** Decodes a page by the character set it declares, UTF-8 when it declares none. */
-function decode(bytes: Uint8Array, contentType = ""): string {
-  const head = Buffer.from(bytes.subarray(0, 2048)).toString("latin1");
-  const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
-  try {
-    return new TextDecoder(declared ?? "utf-8").decode(bytes);
-  } catch {
-    return new TextDecoder("utf-8").decode(bytes);
-  }
-}
-
 interface LoadedPage {
   readonly html: string;
+  /** What the report says about the page's encoding (decode.ts). */
+  readonly encodingNotes: readonly string[];
   readonly address: string | undefined;
   readonly sources: Omit<FileSources, "address" | "origin" | "offline">;
 }
@@ -94,7 +86,8 @@ async function loadPage(input: string, options: ImportOptions, connections: Conn
       const limits = { userAgent: options.userAgent, timeoutMs: options.timeoutMs, maxBytes: MAX_PAGE_BYTES, origin: new URL(input).origin, connections };
       const page = await fetchWithinLimits(input, limits);
       if (!/html/i.test(page.contentType)) throw new ImportFailed(`${input} är inte en webbsida (${page.contentType || "okänd typ"})`);
-      return { html: decode(page.bytes, page.contentType), address: page.url, sources: { savedFolder: undefined, savedPage: undefined } };
+      const decoded = decodePage(page.bytes, page.contentType);
+      return { html: decoded.text, encodingNotes: decoded.notes, address: page.url, sources: { savedFolder: undefined, savedPage: undefined } };
     } catch (error) {
       if (error instanceof FetchRefused) throw new ImportFailed(`${input} ${error.message}`);
       throw error;
@@ -105,8 +98,10 @@ async function loadPage(input: string, options: ImportOptions, connections: Conn
   if (!info?.isFile()) throw new ImportFailed(`filen ${input} finns inte`);
   if (info.size > MAX_PAGE_BYTES) throw new ImportFailed(`${input} är större än 10 MB och är inte en sparad webbsida`);
   const folder = file.replace(/\.x?html?$/i, "_files");
+  const decoded = decodePage(await readFile(file));
   return {
-    html: decode(await readFile(file)),
+    html: decoded.text,
+    encodingNotes: decoded.notes,
     address: undefined,
     sources: { savedPage: file, savedFolder: folder !== file && existsSync(folder) ? folder : undefined },
   };
@@ -160,7 +155,7 @@ async function planWithConnections(input: string, origin: string | undefined, op
     address: read.address,
     sitevision: read.sitevision,
     contentArea: read.contentArea,
-    warnings: [],
+    warnings: [...page.encodingNotes],
     files: [],
     dropped: [],
     notFetched: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePhoneNumber } from "../../src/format/phone.ts";
+import { parsePhoneNumber, phoneNumberIn } from "../../src/format/phone.ts";
 
 describe("parsePhoneNumber", () => {
   it("formats the seed's numbers as the seed writes them, with E.164 for links", () => {
@@ -21,5 +21,16 @@ describe("parsePhoneNumber", () => {
     for (const text of ["123", "019-602", "telefon", "", "0000000000"]) {
       expect(parsePhoneNumber(text), text).toBeUndefined();
     }
+  });
+});
+
+describe("phoneNumberIn", () => {
+  it("finds the number in a line of text", () => {
+    expect(phoneNumberIn("Telefon: 019-602 72 54 (växel)")).toEqual({ display: "019-602 72 54", e164: "+46196027254" });
+  });
+
+  it("never reads a date as a phone number, though libphonenumber takes 2021-03-02 for 020-21 03 02", () => {
+    for (const text of ["2021-03-02", "Senast uppdaterad: 2021-03-02", "20210302", "Uppdaterad 2021/03/02"]) expect(phoneNumberIn(text), text).toBeUndefined();
+    expect(phoneNumberIn("2021-03-02, tel 019-602 72 54")?.e164).toBe("+46196027254");
   });
 });
