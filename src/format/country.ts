@@ -23,3 +23,28 @@ export function countryCodes(): string[] {
   const current = codes.filter((code) => countryName(code) !== undefined && Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`);
   return current.sort((a, b) => countryName(a)!.localeCompare(countryName(b)!, "sv"));
 }
+
+/** The languages a Nordic project's partners are written in: Swedish, Norwegian (both), Danish, Finnish, Icelandic and English. */
+const NAME_LANGUAGES = ["sv", "nb", "nn", "da", "fi", "is", "en"];
+
+let codesByName: Map<string, string> | undefined;
+
+/**
+ * The ISO code of a country named in Swedish, Norwegian, Danish, Finnish, Icelandic or English
+ * ("Norge", "Noreg", "Tanska", "Iceland" …), from Intl's names (CLDR); undefined for any other text.
+ * Where two languages give one name to different countries, the Swedish name wins.
+ */
+export function countryCodeOfName(name: string): string | undefined {
+  if (!codesByName) {
+    codesByName = new Map();
+    const codes = countryCodes();
+    for (const language of NAME_LANGUAGES) {
+      const names = new Intl.DisplayNames([language], { type: "region", fallback: "none" });
+      for (const code of codes) {
+        const named = names.of(code)?.toLocaleLowerCase(language);
+        if (named && !codesByName.has(named)) codesByName.set(named, code);
+      }
+    }
+  }
+  return codesByName.get(name.trim().toLocaleLowerCase("sv"));
+}

@@ -45,7 +45,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** "januari" … "december", from the locale data that luxon reads through Intl. */
-const MONTH_NAMES = Info.months("long", { locale: "sv" });
+export const MONTH_NAMES = Info.months("long", { locale: "sv" });
 
 let cachedToday: { until: number; date: string } | undefined;
 

@@ -39,7 +39,8 @@ interface BlockBase {
 export type Block = BlockBase &
   (
     | { readonly kind: "heading"; readonly level: number; readonly text: string; readonly html: string }
-    | { readonly kind: "paragraph"; readonly html: string; readonly text: string; readonly lines: readonly string[] }
+    /** `caption`: a picture's caption (`figcaption`, WordPress's `wp-caption-text`), never a summary. */
+    | { readonly kind: "paragraph"; readonly html: string; readonly text: string; readonly lines: readonly string[]; readonly caption?: boolean }
     | { readonly kind: "list"; readonly html: string; readonly text: string; readonly items: readonly { html: string; text: string }[] }
     | { readonly kind: "table"; readonly rows: readonly (readonly string[])[]; readonly text: string }
     | { readonly kind: "other"; readonly html: string; readonly text: string }
@@ -95,7 +96,7 @@ const INVISIBLE = new Set(["script", "style", "template", "head", "title", "meta
 const INLINE = new Set("a abbr b bdi bdo br cite code data del dfn em font i img ins kbd label mark picture q s samp small source span strong sub sup time u var wbr".split(" "));
 
 /** Elements kept, without attributes, in a block's HTML. Anything else is replaced by its content. */
-const KEPT = new Set("p ul ol li blockquote pre code strong b em i sub sup h1 h2 h3 h4 h5 h6".split(" "));
+const KEPT = new Set("p ul ol li dl dt dd blockquote pre code strong b em i sub sup h1 h2 h3 h4 h5 h6".split(" "));
 
 /** Line breaks and spaces at the edge of emphasis (`<strong><br>Name</strong>`, as hand-written markup has it). */
 const EDGE = String.raw`(?:\s|<br>)+`;
@@ -402,6 +403,7 @@ function block(element: HTMLElement, state: Walk): void {
   const leftOut = leftOutContainer(element);
   if (leftOut) return push(state, { kind: "removed" }, [leftOut]);
   if (/\bsv-file-portlet\b/.test(element.getAttribute("class") ?? "")) return filePortlet(element, state);
+  if (isCaption(element)) return paragraph(element.childNodes, state, true);
   const heading = /^h([1-6])$/.exec(tag);
   if (heading) {
     const cleaner = new Cleaner(state.base);
@@ -433,8 +435,12 @@ function block(element: HTMLElement, state: Walk): void {
   }
 }
 
+/** A picture's caption: `figcaption`, or an element named for a caption (`wp-caption-text`, "bildtext") with no picture inside. */
+const isCaption = (element: HTMLElement) =>
+  tagOf(element) === "figcaption" || (/caption|bildtext/i.test(element.getAttribute("class") ?? "") && element.querySelector("img, picture") === null);
+
 /** A paragraph, or what a paragraph can stand for: a drawn separator, a lone file link, an old cookie notice. */
-function paragraph(nodes: readonly Node[], state: Walk): void {
+function paragraph(nodes: readonly Node[], state: Walk, caption = false): void {
   const text = visibleText(nodes);
   const cleaner = new Cleaner(state.base);
   const html = cleaner.nodes(nodes).trim();
@@ -455,7 +461,7 @@ function paragraph(nodes: readonly Node[], state: Walk): void {
       return push(state, { kind: "file", href, text: visibleText([links[0]!]) }, information);
     }
   }
-  push(state, { kind: "paragraph", html, text, lines: linesOf(nodes) }, cleaner.dropped);
+  push(state, { kind: "paragraph", html, text, lines: linesOf(nodes), ...(caption ? { caption } : {}) }, cleaner.dropped);
   pushPictures(state, cleaner.pictures);
 }
 

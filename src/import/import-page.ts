@@ -171,7 +171,7 @@ async function planWithConnections(input: string, origin: string | undefined, op
 
   // The page information and the people, wherever they stand on the page.
   const facts = readPageFacts(read.blocks);
-  const { people, contactIds, responsibility } = resolvePeople(facts, existing, reportFor);
+  const { people, contactIds, responsibility, projectContacts } = resolvePeople(facts, existing, reportFor);
   const siteFile = "_data/site.yaml";
   const indexFile = "index.md";
 
@@ -188,7 +188,9 @@ async function planWithConnections(input: string, origin: string | undefined, op
     // The file is named by the title without its subtitle, as the project's own title is read.
     const title = heading.kind === "heading" ? titleOf(heading.text).title : "projekt";
     const slug = uniqueId(swedishSlug(title), slugs, "projekt");
-    const reading = readProject(blocks, parts.projectLevel, `projekt/${slug}.md`);
+    const read = readProject(blocks, parts.projectLevel, `projekt/${slug}.md`, facts.usedLines);
+    const contacts = projectContacts(read);
+    const reading = contacts.length > 0 ? { ...read, fields: { ...read.fields, contacts } } : read;
     if (!swedishSlug(title)) reading.report.check.push(`titeln ”${title}” har inga bokstäver eller siffror att göra ett filnamn av, så filen heter ${slug}.md; byt gärna namn på den`);
     if (!("digits" in organisation)) return reading;
     const id = newProjectIdentifier(organisation.digits, slug, ids);
@@ -220,7 +222,7 @@ async function planWithConnections(input: string, origin: string | undefined, op
   }
 
   // The introduction, the people, and the site's settings.
-  const intro = parts.intro.flatMap((block) => (block.dropped.forEach((item) => reportFor(indexFile).dropped.push(item)), blockToMarkdown(block, parts.projectLevel) ?? []));
+  const intro = parts.intro.flatMap((block) => (block.dropped.forEach((item) => reportFor(indexFile).dropped.push(item)), blockToMarkdown(block, parts.projectLevel, facts.usedLines.get(block)) ?? []));
   if (parts.heading) reportFor(indexFile).placed.push({ field: "title, och name i site.yaml", from: parts.heading.text });
   if (intro.length > 0) reportFor(indexFile).placed.push({ field: "brödtexten", from: "texten före det första projektet" });
   for (const block of parts.intro) if (block.kind === "picture" || block.kind === "file") reportFor(indexFile).check.push(`${block.kind === "picture" ? "bilden" : "filen"} ${block.kind === "picture" ? block.src : block.href} i inledningen togs inte med; lägg in den i ett projekt om den behövs`);
@@ -290,7 +292,7 @@ async function projectFiles(
     fields.summary = PLACEHOLDERS.summary;
     report.check.push("projektet har inget stycke att göra sammanfattning av: skriv summary innan projektet publiceras");
   }
-  const { id, title, subtitle, summary, ...rest } = fields;
+  const { id, title, subtitle, summary, contacts, ...rest } = fields;
   const data = {
     ...(id ? { id } : {}),
     title,
@@ -299,6 +301,7 @@ async function projectFiles(
     ...(image ? { image } : {}),
     ...rest,
     ...(documents.length > 0 ? { documents } : {}),
+    ...(contacts ? { contacts } : {}),
     ...responsibility,
     draft: true,
   };

@@ -4,8 +4,10 @@
  * allow-list (blocks.ts); turndown's own escaping is widened to `<`, so that text that looks like a
  * tag on the old page stays text in the new one even on a site that allows HTML in Markdown.
  */
+import { parse } from "node-html-parser";
 import TurndownService from "turndown";
 import type { Block } from "./blocks.ts";
+import { definitionsOf, type Definition } from "./fact-labels.ts";
 
 const turndown = new TurndownService({
   headingStyle: "atx",
@@ -35,27 +37,57 @@ export const htmlToMarkdown = (html: string): string => turndown.turndown(html).
 const cell = (html: string) => htmlToMarkdown(html).replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
 
 /** A table as a GFM pipe table, its first row the header (markdown-it renders these). */
-function tableToMarkdown(rows: readonly (readonly string[])[]): string {
+export function tableToMarkdown(rows: readonly (readonly string[])[]): string {
   const width = Math.max(...rows.map((row) => row.length));
   const line = (row: readonly string[]) => `| ${Array.from({ length: width }, (_, index) => cell(row[index] ?? "")).join(" | ")} |`;
   const [header = [], ...rest] = rows;
   return [line(header), `|${" --- |".repeat(width)}`, ...rest.map(line)].join("\n");
 }
 
+/** One line of a label and its value: `- **Projekttid:** 2020–2022`, never glued together. */
+const labelLine = (label: string, values: readonly string[]) => `- ${label ? `**${htmlToMarkdown(label).replace(/:$/, "")}:** ` : ""}${values.map((value) => htmlToMarkdown(value).replace(/\s*\n\s*/g, " ")).join(", ")}`;
+
+/** Definition lists as a list of labels and values, the labels in bold. */
+export function definitionsToMarkdown(definitions: readonly Definition[]): string {
+  return definitions.map((definition) => labelLine(definition.label, definition.values.map((value) => value.html))).join("\n");
+}
+
+/** A two-column table of labels and values as the same list. */
+export const labelRowsToMarkdown = (rows: readonly (readonly string[])[]) => rows.map(([label = "", value = ""]) => labelLine(label, [value])).join("\n");
+
+/** The lines of a paragraph's clean HTML, split at its line breaks, each with its text. */
+function htmlLines(html: string): { html: string; text: string }[] {
+  return html.split(/<br>/).map((part) => ({ html: part, text: parse(part).text.replace(/\s+/g, " ").trim() }));
+}
+
 /**
  * A block as Markdown, or undefined for blocks that are not text. `topLevel` is the heading level
- * of the project's own title: a heading one level below it becomes `##`.
+ * of the project's own title: a heading one level below it becomes `##`. `omit` names lines of a
+ * paragraph, or items of a list, whose text went into fields and is left out.
  */
-export function blockToMarkdown(block: Block, topLevel: number): string | undefined {
+export function blockToMarkdown(block: Block, topLevel: number, omit?: ReadonlySet<string>): string | undefined {
   switch (block.kind) {
     case "heading":
       return `${"#".repeat(Math.min(6, Math.max(2, block.level - topLevel + 1)))} ${htmlToMarkdown(block.html)}`;
-    case "paragraph":
+    case "paragraph": {
+      const html = omit?.size ? htmlLines(block.html).filter((line) => !omit.has(line.text)).map((line) => line.html).join("<br>") : block.html;
       // Two line breaks in a row end a paragraph, as they look on the page.
-      return htmlToMarkdown(block.html.split(/(?:<br>\s*){2,}/).map((part) => `<p>${part}</p>`).join(""));
-    case "list":
-    case "other":
-      return htmlToMarkdown(block.html);
+      const markdown = htmlToMarkdown(html.split(/(?:<br>\s*){2,}/).map((part) => `<p>${part}</p>`).join(""));
+      if (!markdown) return undefined;
+      return block.caption ? htmlToMarkdown(`<p><em>${html}</em></p>`) : markdown;
+    }
+    case "list": {
+      if (!omit?.size) return htmlToMarkdown(block.html);
+      const tag = block.html.startsWith("<ol") ? "ol" : "ul";
+      const items = block.items.filter((item) => !omit.has(item.text));
+      return items.length > 0 ? htmlToMarkdown(`<${tag}>${items.map((item) => `<li>${item.html}</li>`).join("")}</${tag}>`) : undefined;
+    }
+    case "other": {
+      const definitions = block.html.startsWith("<dl>") ? definitionsOf(block.html) : [];
+      if (definitions.length === 0) return htmlToMarkdown(block.html);
+      const kept = definitions.filter((definition) => !omit?.has(definition.label));
+      return kept.length > 0 ? definitionsToMarkdown(kept) : undefined;
+    }
     case "table":
       return tableToMarkdown(block.rows);
     default:

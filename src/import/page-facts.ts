@@ -32,6 +32,8 @@ export interface PageFacts {
   readonly contacts: readonly PageContact[];
   /** Blocks whose whole text went into these facts: they are not read again as a project's text. */
   readonly used: ReadonlySet<Block>;
+  /** Lines of other blocks that went into these facts (page information after a project's text): left out of the body. */
+  readonly usedLines: ReadonlyMap<Block, ReadonlySet<string>>;
   /** Words of the content area that became facts, and how: for the report. */
   readonly dropped: readonly Dropped[];
 }
@@ -40,61 +42,134 @@ const REVIEWED = /\b(?:granskades|granskad)\b/i;
 const UPDATED = /\b(?:uppdaterad|uppdaterades|ändrad|ändrades)\b/i;
 const CONTENT_OWNER = /^(?:innehållsansvarig|sidansvarig|ansvarig för sidan)\s*:?\s*(.+)$/i;
 const PUBLISHED_BY = /^publicerad\s+av\s*:?\s*(.+)$/i;
-const CONTACT_HEADING = /^(?:kontakt|kontakter|kontaktpersoner|kontakta oss)$/i;
+/** The words a piece of page information starts with. */
+const INFORMATION_WORDS =
+  "(?:sidan\\s+(?:granskades|uppdaterades|ändrades)|senast\\s+(?:granskad|uppdaterad|ändrad|reviderad)|granskad|uppdaterad|innehållsansvarig|sidansvarig|ansvarig\\s+för\\s+sidan|publicerad\\s+av)\\b";
+/** Where the next piece starts in text run together, but not inside a label ("Senast granskad"). */
+const NEXT_PIECE = new RegExp(`(?<!\\b(?:senast|sidan))\\s+(?=${INFORMATION_WORDS})`, "gi");
+/** The stricter test for a line among other text: it starts with a label. */
+const STARTS_WITH_LABEL = new RegExp(`^${INFORMATION_WORDS}`, "i");
+/** What runs page information together on one line: "Senast uppdaterad: 14 mars 2024 · Sidansvarig: Anna Berg". */
+const SEPARATOR = /\s+[·|•]\s+|\s*\|\s*/;
+const CONTACT_HEADING = /^(?:kontakt|kontakter|kontaktperson|kontaktpersoner|kontakta oss)$/i;
 const DETAIL_LABEL = /^(?:tel(?:efon)?|tfn|mobil(?:telefon)?|mob|växel|direkt|e-post|epost|mejl|mail)\.?\s*:?\s*/i;
 
-/** A line of page information, as the fact it gives; undefined for any other line. */
-function informationLine(line: string): Partial<Record<keyof PageInformation, string>> | undefined {
-  const owner = CONTENT_OWNER.exec(line)?.[1];
+type Information = Partial<Record<keyof PageInformation, string>>;
+
+/** One piece of page information, as the fact it gives; undefined for anything else. */
+function informationPiece(piece: string): Information | undefined {
+  const owner = CONTENT_OWNER.exec(piece)?.[1];
   if (owner) return { contentOwner: owner.trim() };
-  const publisher = PUBLISHED_BY.exec(line)?.[1];
+  const publisher = PUBLISHED_BY.exec(piece)?.[1];
   if (publisher) return { publishedBy: publisher.trim() };
-  const date = (REVIEWED.test(line) || UPDATED.test(line)) && findSwedishDate(line);
-  if (date && line.length < date.written.length + 40) return { reviewed: date.iso };
+  const date = (REVIEWED.test(piece) || UPDATED.test(piece)) && findSwedishDate(piece);
+  if (date && piece.length < date.written.length + 40) return { reviewed: date.iso };
   return undefined;
 }
 
+/**
+ * A line of page information as the facts it gives, or undefined when any piece of it is something
+ * else. Pieces are split at separators (·, |, •) and, for text a portlet ran together, where the
+ * next label starts ("Senast uppdaterad: 14 mars 2024 Sidansvarig: Anna Berg").
+ */
+export function informationLine(line: string): { piece: string; fact: Information }[] | undefined {
+  const pieces = line
+    .split(SEPARATOR)
+    .flatMap((part) => part.split(NEXT_PIECE))
+    .map((piece) => piece.trim().replace(/[,;]$/, ""))
+    .filter(Boolean);
+  const facts = pieces.map((piece) => ({ piece, fact: informationPiece(piece) }));
+  return facts.length > 0 && facts.every(({ fact }) => fact) ? (facts as { piece: string; fact: Information }[]) : undefined;
+}
+
+/** A line of page information among other lines: it must start with one of the labels. */
+const labelledInformation = (line: string) => (STARTS_WITH_LABEL.test(line) ? informationLine(line) : undefined);
+
 /** The lines of a block that can hold facts. */
-const linesOf = (block: Block): readonly string[] => (block.kind === "paragraph" ? block.lines : block.kind === "list" ? block.items.map((item) => item.text) : []);
+export const linesOf = (block: Block): readonly string[] => (block.kind === "paragraph" ? block.lines : block.kind === "list" ? block.items.map((item) => item.text) : []);
+
+/** The text an HTML portlet had, which the page dropped whole: page information is often kept in one. */
+const portletTexts = (block: Block): readonly string[] => (block.kind === "removed" ? block.dropped.filter((item) => item.what === "HTML-portlet" && item.text).map((item) => item.text) : []);
 
 /** Reads the page information and the contact block from all the blocks of a page. */
 export function readPageFacts(blocks: readonly Block[]): PageFacts {
   const used = new Set<Block>();
+  const usedLines = new Map<Block, Set<string>>();
   const dropped: Dropped[] = [];
   const information: { -readonly [K in keyof PageInformation]: PageInformation[K] } = {};
-  for (const block of blocks) {
-    const lines = linesOf(block);
-    const facts = lines.map((line) => ({ line, fact: informationLine(line) }));
-    if (lines.length === 0 || facts.some(({ fact }) => !fact)) continue;
-    for (const { line, fact } of facts) {
-      if (fact!.contentOwner && !information.contentOwner) information.contentOwner = { value: fact!.contentOwner, from: line };
-      if (fact!.publishedBy && !information.publishedBy) information.publishedBy = { value: fact!.publishedBy, from: line };
-      const updateOnly = !REVIEWED.test(line);
-      if (fact!.reviewed && (!information.reviewed || (information.reviewed.guessed && !updateOnly))) {
-        information.reviewed = { value: fact!.reviewed, from: line, guessed: updateOnly };
+  const take = (pieces: { piece: string; fact: Information }[]) => {
+    for (const { piece, fact } of pieces) {
+      if (fact.contentOwner && !information.contentOwner) information.contentOwner = { value: fact.contentOwner, from: piece };
+      if (fact.publishedBy && !information.publishedBy) information.publishedBy = { value: fact.publishedBy, from: piece };
+      const updateOnly = !REVIEWED.test(piece);
+      if (fact.reviewed && (!information.reviewed || (information.reviewed.guessed && !updateOnly))) {
+        information.reviewed = { value: fact.reviewed, from: piece, guessed: updateOnly };
       }
-      if (block.inContent) dropped.push({ what: "sidinformation", text: line, reason: "står i fälten reviewed, contentOwner och publishedBy" });
     }
-    used.add(block);
+  };
+  const reason = "står i fälten reviewed, contentOwner och publishedBy";
+  for (const block of blocks) {
+    for (const text of portletTexts(block)) {
+      const pieces = informationLine(text);
+      if (pieces) take(pieces);
+    }
+    const lines = linesOf(block);
+    if (lines.length === 0) continue;
+    const whole = lines.map(informationLine);
+    if (whole.every(Boolean)) {
+      for (const [index, pieces] of whole.entries()) {
+        take(pieces!);
+        if (block.inContent) dropped.push({ what: "sidinformation", text: lines[index]!, reason });
+      }
+      used.add(block);
+      continue;
+    }
+    // Page information at the end of other text (a contact block, a project's last paragraph) starts with its label.
+    for (const line of lines) {
+      const pieces = labelledInformation(line);
+      if (!pieces) continue;
+      take(pieces);
+      (usedLines.get(block) ?? usedLines.set(block, new Set()).get(block)!).add(line);
+      if (block.inContent) dropped.push({ what: "sidinformation", text: line, reason });
+    }
   }
-  const contacts = readContacts(blocks, used, dropped);
-  return { information, contacts, used, dropped };
+  const contacts = readContacts(blocks, used, usedLines, dropped);
+  return { information, contacts, used, usedLines, dropped };
 }
 
-/** The people under a heading such as "Kontakt", up to the next heading of the same level or higher. */
-function readContacts(blocks: readonly Block[], used: Set<Block>, dropped: Dropped[]): PageContact[] {
-  const start = blocks.findIndex((block) => block.kind === "heading" && CONTACT_HEADING.test(block.text));
-  if (start < 0) return [];
-  const heading = blocks[start]! as Extract<Block, { kind: "heading" }>;
+/** A heading, or a paragraph of bold text alone (`<p><strong>Kontakt</strong></p>`), as hand-written pages make headings. */
+export function headingText(block: Block): string | undefined {
+  if (block.kind === "heading") return block.text;
+  if (block.kind === "paragraph" && block.lines.length === 1 && /^<(strong|b)>[^<]*<\/\1>:?$/.test(block.html.trim())) return block.text.replace(/:$/, "");
+  return undefined;
+}
+
+/**
+ * The people under a heading such as "Kontakt", up to the next heading of the same level or higher
+ * and never past page information ("Senast uppdaterad: 2021-03-02" is no phone number). The page's
+ * contact block is the first one outside the content area, else the first one in it.
+ */
+function readContacts(blocks: readonly Block[], used: Set<Block>, usedLines: Map<Block, Set<string>>, dropped: Dropped[]): PageContact[] {
+  const headings = blocks.flatMap((block, index) => (headingText(block) !== undefined && CONTACT_HEADING.test(headingText(block)!) ? [index] : []));
+  const start = headings.find((index) => !blocks[index]!.inContent) ?? headings[0];
+  if (start === undefined) return [];
+  const heading = blocks[start]!;
+  const level = heading.kind === "heading" ? heading.level : 7;
   const section: Block[] = [];
-  for (const block of blocks.slice(start + 1)) {
-    if ((block.kind === "heading" && block.level <= heading.level) || block.kind === "rule" || block.landmark !== heading.landmark) break;
-    if (block.kind !== "removed") section.push(block);
+  const lines: string[] = [];
+  sections: for (const block of blocks.slice(start + 1)) {
+    if ((block.kind === "heading" && block.level <= level) || block.kind === "rule" || block.landmark !== heading.landmark || used.has(block)) break;
+    if (block.kind === "removed") continue;
+    section.push(block);
+    for (const line of linesOf(block)) {
+      if (usedLines.get(block)?.has(line) || informationLine(line)) break sections;
+      lines.push(line);
+    }
   }
-  const contacts = peopleOf(section.flatMap(linesOf));
+  const contacts = peopleOf(lines);
   if (contacts.length === 0) return [];
   used.add(heading);
-  if (heading.inContent) dropped.push({ what: "rubrik", text: heading.text, reason: "rubriken för kontaktlistan; startsidan visar en egen" });
+  if (heading.inContent) dropped.push({ what: "rubrik", text: headingText(heading)!, reason: "rubriken för kontaktlistan; startsidan visar en egen" });
   for (const block of section) if (linesOf(block).length > 0) used.add(block);
   return contacts;
 }
@@ -111,7 +186,7 @@ function classify(line: string): Line {
 }
 
 /** People from lines: a name, a title, then numbers and addresses; a name after a number starts the next person. */
-function peopleOf(lines: readonly string[]): PageContact[] {
+export function peopleOf(lines: readonly string[]): PageContact[] {
   const people: { texts: string[]; phones: string[]; email?: string }[] = [];
   let detailsSeen = true;
   for (const line of lines.map(classify)) {

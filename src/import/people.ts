@@ -8,6 +8,7 @@ import { suggestClosest } from "../content/model/suggest.ts";
 import { todayInSweden } from "../format/date.ts";
 import { boundedSlug, swedishSlug } from "../format/slug.ts";
 import type { PageContact, PageFacts } from "./page-facts.ts";
+import type { ProjectContact } from "./project-facts.ts";
 import type { FileReport } from "./report.ts";
 
 /** What the content folder already has. */
@@ -27,6 +28,24 @@ export interface People {
   /** The contact block's people, in the page's order. */
   readonly contactIds: readonly string[];
   readonly responsibility: Responsibility;
+  /**
+   * A project's contact people as ids: those it names ("Kontaktperson: Anna Berg"), matched with the
+   * page's people and the folder's contacts (a new contact where none matches), and the page's
+   * people whose names stand in its text. Each is said in the project's report.
+   */
+  readonly projectContacts: (project: { readonly contacts: readonly ProjectContact[]; readonly text: string; readonly report: FileReport }) => string[];
+}
+
+/** Two or three capitalised words in a row ("Anna Berg", "Linda Berg Ottoson"): where a person's name can stand. */
+function nameCandidates(text: string): string[] {
+  const candidates: string[] = [];
+  for (const run of text.matchAll(/\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)+/gu)) {
+    const words = run[0].split(/\s+/);
+    for (let length = Math.min(3, words.length); length >= 2; length--) {
+      for (let start = 0; start + length <= words.length; start++) candidates.push(words.slice(start, start + length).join(" "));
+    }
+  }
+  return candidates;
 }
 
 type Role = "contentOwner" | "publishedBy";
@@ -105,5 +124,32 @@ export function resolvePeople(facts: PageFacts, existing: Existing, reportFor: (
   if (!reviewed) site.check.push(`sidan säger inte när den granskades; dagens datum (${responsibility.reviewed}) står som reviewed i varje fil`);
   else if (reviewed.guessed) site.guessed.push({ field: "reviewed", value: reviewed.value, from: reviewed.from });
   else site.placed.push({ field: "generatedPages.reviewed, reviewed i varje fil", from: reviewed.from });
-  return { people, contactIds, responsibility };
+
+  // People the page names for itself (found by words, or made up for a role): never a project's contact by their name alone.
+  const pagePeople = new Set([...existing.contacts, ...contactIds]);
+  const projectContacts: People["projectContacts"] = ({ contacts, text, report }) => {
+    const ids: string[] = [];
+    for (const person of contacts) {
+      const slug = swedishSlug(person.name);
+      let id = known.has(slug) ? slug : suggestClosest(slug, known);
+      if (id && id !== slug) {
+        report.guessed.push({ field: "contacts", value: id, from: person.from });
+        report.check.push(`projektet nämner ”${person.name}” (${person.from}), som lästes som ${id} (${people.get(id)?.name ?? id}), det närmaste namnet bland kontakterna; ändra om det var en annan person`);
+      } else if (!id) {
+        id = uniqueId(slug, taken);
+        known.add(id);
+        people.set(id, { id, name: person.name, title: person.title, phones: person.phones, email: person.email });
+        report.placed.push({ field: `contacts (${id}, ny kontakt)`, from: person.from });
+      } else report.placed.push({ field: `contacts (${id})`, from: person.from });
+      if (!ids.includes(id)) ids.push(id);
+    }
+    for (const name of nameCandidates(text)) {
+      const id = swedishSlug(name);
+      if (!pagePeople.has(id) || ids.includes(id)) continue;
+      ids.push(id);
+      report.guessed.push({ field: "contacts", value: id, from: `namnet ${name} står i projektets text` });
+    }
+    return ids;
+  };
+  return { people, contactIds, responsibility, projectContacts };
 }

@@ -1,17 +1,22 @@
 /**
  * One page, several projects: splits the content area into the introduction and the projects,
- * and reads each project's fields from its blocks. What the markup gives (a heading, a list under
- * "Mål", a line "Norge: A, B") is placed; what a sentence gives (a funder, a project owner, an end
- * date) is guessed and said so; the rest becomes the body as Markdown.
+ * and reads each project's fields from its blocks, wherever the page keeps them. What the markup
+ * gives is placed: a list under "Mål" (a heading or a bold line), a fact box's "Projekttid:
+ * 2020–2022" (a line, a definition list, a two-column table, a label above its value), partners by
+ * country ("Norge: A, B", "Namn (Sverige)", a table with a "Land" column). What a sentence gives (a
+ * funder, a project owner, partners "i samarbete med", a period) is guessed and said so. The rest
+ * becomes the body as Markdown, without the lines that went into fields; captions stay captions.
  */
-import { countryCodes, countryName } from "../format/country.ts";
-import { findSwedishDate } from "../format/date.ts";
-import { MAX_NAME_LENGTH, nameTooLong } from "../format/limits.ts";
-import { swedishSlug } from "../format/slug.ts";
-import type { Block, Dropped, PageImage } from "./blocks.ts";
-import { blockToMarkdown, htmlToMarkdown } from "./markdown.ts";
-import { fileReport, type FileReport } from "./report.ts";
 import type { PartnerRole } from "../content/model/schema.ts";
+import { countryCodeOfName } from "../format/country.ts";
+import type { Block, Dropped, PageImage } from "./blocks.ts";
+import { cellText, definitionsOf, factOfLabel, isLabelOnly, labelAndValue, type FactKind } from "./fact-labels.ts";
+import { blockToMarkdown, htmlToMarkdown, labelRowsToMarkdown, tableToMarkdown } from "./markdown.ts";
+import { funderNames, isPartnerWithCountry, organisationNames, partnerOf } from "./organisations.ts";
+import { headingText, linesOf } from "./page-facts.ts";
+import { periodOfSentence } from "./periods.ts";
+import { fieldOf, ProjectFacts, type ProjectContact } from "./project-facts.ts";
+import { fileReport, type FileReport } from "./report.ts";
 
 /** The content area in parts: the page's heading, the text before the first project, the projects. */
 export interface PageParts {
@@ -76,6 +81,10 @@ export interface ProjectReading {
   readonly body: readonly BodyPart[];
   readonly files: readonly WantedFile[];
   readonly report: FileReport;
+  /** People the project names as its contacts ("Kontaktperson: Anna Berg"), with what the page gives of them. */
+  readonly contacts: readonly ProjectContact[];
+  /** The project's text, in which the names of the page's people are looked for. */
+  readonly text: string;
 }
 
 const GOALS_HEADING = /^(?:projektets\s+)?(?:mål|målsättning(?:ar)?|syfte och mål|mål och syfte|effektmål|projektmål)$/i;
@@ -85,23 +94,22 @@ const ROLE = "(projektägare|huvudman|koordinator|samordnare)";
 const ROLE_SENTENCE = new RegExp(`^(.+?)\\s+(?:har varit|var|är|har fungerat som|fungerade som)\\s+${ROLE}(?:\\s+(?:och|samt)\\s+${ROLE})?\\b`, "i");
 const NOT_A_NAME = /^(?:projektet|vi|det|den|han|hon|de|som|och)$/i;
 const FUNDER_SENTENCE =
-  /\b(?:har\s+(?:haft|fått)\s+(?:stöd|bidrag|medel|finansiering)\s+(?:av|från)|(?:finansierat|finansierats|finansierades|finansieras|bekostades|bekostats)\s+(?:av|med medel från|genom)|med\s+(?:stöd|bidrag|medel)\s+(?:av|från))\s+(?:programmet\s+)?(.+?)[.!]?$/i;
+  /\b(?:har\s+(?:haft|fått)\s+(?:stöd|bidrag|medel|finansiering|pengar)\s+(?:av|från)|(?:fick|beviljades|erhöll)\s+(?:stöd|bidrag|medel|finansiering|pengar)\s+(?:av|från)|(?:finansierat|finansierats|finansierades|finansieras|delfinansierades|medfinansierades|bekostades|bekostats|stöddes|stöttades)\s+(?:av|med medel från|genom)|med\s+(?:stöd|bidrag|medel|finansiering)\s+(?:av|från))\s+(.+?)[.!]?$/i;
+/** "i samarbete med X och Y": partners named in a sentence. */
+const PARTNER_SENTENCE = /\bi\s+(?:samarbete|samverkan|partnerskap)\s+med\s+(.+)$/i;
 /** The sentence the project page writes itself after its funders. */
 const FUNDING_ONLY = /^projektet\s+har\s+(?:haft|fått)\s+stöd\s+(?:av|från)\s+(?:programmet\s+)?[^.]+\.?$/i;
-const END_SENTENCE = /\b(?:avslutades|avslutas|avslutade|slutade|slutfördes)\b/i;
-const YEARS = /\bpågick\s+(?:mellan\s+|från\s+)?(\d{4})\s*(?:–|-|till|och)\s*(\d{4})\b/i;
 const SUMMARY_LENGTH = 300;
 
-/** Swedish country names to codes ("norge" → "NO"), from Intl's names. */
-const COUNTRY_CODES = new Map(countryCodes().map((code) => [countryName(code)!.toLowerCase(), code]));
-
-/** The language partners' names are usually written in, by country: a guess, said so in the report. */
-const NAME_LANGUAGES: Readonly<Record<string, string>> = { NO: "nb", DK: "da", IS: "is" };
+/** A partner table's columns, by their headings: the name, the country and the role. */
+const COUNTRY_COLUMN = /^(?:land|länder|country|maa|lande?)$/i;
+const NAME_COLUMN = /partner|organisation|namn|name|aktör|bibliotek|institution|deltagare/i;
+const ROLE_COLUMN = /^(?:roll|role|funktion)$/i;
 
 /** "Norge: A, B, C" as a country and its partners. */
 function countryLine(line: string): { code: string; label: string; names: string[] } | undefined {
   const match = /^([\p{L}][\p{L} .-]*?)\s*:\s*(.+)$/u.exec(line);
-  const code = match && COUNTRY_CODES.get(match[1]!.toLowerCase());
+  const code = match && countryCodeOfName(match[1]!);
   if (!code) return undefined;
   const names = match[2]!.split(/\s*[,;]\s*/).map((name) => name.replace(/\.$/, "").trim()).filter(Boolean);
   return names.length > 0 ? { code, label: match[1]!, names } : undefined;
@@ -128,100 +136,141 @@ export function titleOf(heading: string): { title: string; subtitle?: string } {
   return match ? { title: match[1]!, subtitle: match[2]! } : { title: heading };
 }
 
-interface Partner {
-  name: string;
-  country?: string;
-  roles?: PartnerRole[];
-  lang?: string;
+/** A label standing above its value: a heading, a bold line, or a line that is a known label alone ("Projekttid"). */
+function labelOf(block: Block): string | undefined {
+  const heading = headingText(block);
+  if (heading !== undefined) return heading.replace(/\s*:$/, "");
+  if (block.kind === "paragraph" && block.lines.length === 1 && isLabelOnly(block.text)) return block.text.replace(/\s*:$/, "");
+  return undefined;
 }
 
-/** Reads one project from its blocks; `file` is where it will be written, for the report. */
-export function readProject(blocks: readonly Block[], projectLevel: number, file: string): ProjectReading {
+/** A short line that can be a value under a label: a name or a date, not a sentence of prose. */
+const isShortValue = (text: string) => text.length <= 150 && !/[.!?]\s+\p{Lu}/u.test(text);
+
+/** Reads one project from its blocks; `file` is where it will be written, for the report. `usedLines` are lines the page's facts took. */
+export function readProject(blocks: readonly Block[], projectLevel: number, file: string, usedLines: ReadonlyMap<Block, ReadonlySet<string>> = new Map()): ProjectReading {
   const report = fileReport(file);
   const [heading, ...rest] = blocks as [Heading, ...Block[]];
   const { title, subtitle } = titleOf(heading.text);
   report.placed.push({ field: "title", from: heading.text });
   if (subtitle) report.guessed.push({ field: "subtitle", value: subtitle, from: heading.text });
   const fields: Record<string, unknown> = { title, ...(subtitle ? { subtitle } : {}) };
+  const facts = new ProjectFacts(report);
   const goals: string[] = [];
-  const partners: Partner[] = [];
-  const funders: { name: string }[] = [];
-  const period: { start?: string; end?: string } = {};
   const files: WantedFile[] = [];
   const body: BodyPart[] = [];
+  const texts: string[] = [heading.text];
   let summary: string | undefined;
   const drop = (item: Dropped) => report.dropped.push(item);
-  const partnerNamed = (name: string) => partners.find((partner) => partner.name.toLowerCase() === name.toLowerCase());
+  const tookFact = (kind: FactKind, text: string) => drop({ what: "fakta", text, reason: `står i fältet ${fieldOf(kind)}` });
+  const later = (index: number) => rest.slice(index + 1).filter((block) => block.kind !== "removed");
+
+  /** The blocks under a label that are its value: a list, or the short lines up to the next label; how many were taken. */
+  const labelledValues = (kind: FactKind, label: string, index: number): number => {
+    const values: Block[] = [];
+    for (const block of later(index)) {
+      if (block.kind === "list" && values.length === 0 && kind !== "period" && kind !== "start" && kind !== "end") {
+        values.push(block);
+        break;
+      }
+      if (block.kind !== "paragraph" || block.caption || labelOf(block) !== undefined || !block.lines.every(isShortValue)) break;
+      values.push(block);
+      if (kind === "period" || kind === "start" || kind === "end") break;
+    }
+    if (values.length === 0) return 0;
+    const lines = values.flatMap((block) => linesOf(block).filter((line) => !usedLines.get(block)?.has(line)));
+    const from = `${label}: ${lines.join(", ")}`;
+    const taken =
+      kind === "contacts"
+        ? facts.addContacts(lines, from)
+        : kind === "funders" || kind === "partners" || kind === "owner" || kind === "coordinator"
+          ? lines.map((line) => (kind === "partners" ? facts.addPartners([partnerOf(line)], from, "placed") : facts.addLabelled(kind, line, from))).some(Boolean)
+          : facts.addLabelled(kind, lines.join(" "), from);
+    if (!taken) return 0;
+    tookFact(kind, from);
+    for (const block of values) block.dropped.forEach(drop);
+    return rest.indexOf(values.at(-1)!) - index;
+  };
+
+  /** Lines "Label: value" whose label names a fact: taken into fields, and their text left out of the body. */
+  const labelledLines = (lines: readonly string[]): Set<string> => {
+    const taken = new Set<string>();
+    for (const line of lines) {
+      const pair = labelAndValue(line);
+      const kind = pair && factOfLabel(pair.label);
+      if (kind && facts.addLabelled(kind, pair.value, line)) {
+        taken.add(line);
+        tookFact(kind, line);
+      }
+    }
+    return taken;
+  };
 
   for (let index = 0; index < rest.length; index++) {
     const block = rest[index]!;
+    const next = later(index)[0];
+    const label = labelOf(block);
+    if (label !== undefined && GOALS_HEADING.test(label) && next?.kind === "list" && goals.length === 0) {
+      block.dropped.forEach(drop);
+      drop({ what: "rubrik", text: label, reason: "rubriken för målen; sidan visar en egen" });
+      for (const item of next.items) goals.push(htmlToMarkdown(item.html).replace(/\s*\n\s*/g, " "));
+      next.dropped.forEach(drop);
+      report.placed.push({ field: `goals (${next.items.length})`, from: `listan under ${label}` });
+      index = rest.indexOf(next);
+      continue;
+    }
+    const kind = label === undefined ? undefined : factOfLabel(label);
+    if (kind) {
+      const taken = labelledValues(kind, label!, index);
+      if (taken > 0) {
+        block.dropped.forEach(drop);
+        index += taken;
+        continue;
+      }
+    }
     block.dropped.forEach(drop);
-    const next = rest.slice(index + 1).find((later) => later.kind !== "removed");
     switch (block.kind) {
       case "heading":
-        if (GOALS_HEADING.test(block.text) && next?.kind === "list" && goals.length === 0) {
-          drop({ what: "rubrik", text: block.text, reason: "rubriken för målen; sidan visar en egen" });
-          for (const item of next.items) goals.push(htmlToMarkdown(item.html).replace(/\s*\n\s*/g, " "));
-          next.dropped.forEach(drop);
-          report.placed.push({ field: `goals (${next.items.length})`, from: `listan under ${block.text}` });
-          index = rest.indexOf(next);
-        } else {
-          body.push({ markdown: blockToMarkdown(block, projectLevel)!, heading: block.level });
-        }
+        texts.push(block.text);
+        body.push({ markdown: blockToMarkdown(block, projectLevel)!, heading: block.level });
         break;
       case "paragraph": {
-        const countries = block.lines.map(countryLine);
-        const introLines = block.lines.filter((_, line) => !countries[line]);
+        if (block.caption) {
+          texts.push(block.text);
+          body.push({ markdown: blockToMarkdown(block, projectLevel)! });
+          report.placed.push({ field: "brödtexten (bildtext)", from: block.text });
+          break;
+        }
+        const omitted = new Set(usedLines.get(block));
+        const lines = block.lines.filter((line) => !omitted.has(line));
+        const countries = lines.map(countryLine);
+        const introLines = lines.filter((_, line) => !countries[line]);
         if (countries.some(Boolean) && introLines.every((line) => line.endsWith(":"))) {
           for (const line of introLines) drop({ what: "mening", text: line, reason: "inledde listan över partner, som sidan visar själv" });
           for (const country of countries.filter((found) => found !== undefined)) {
             drop({ what: "land", text: country.label, reason: `står som country: ${country.code} hos partnerna` });
-            for (const name of country.names) {
-              const partner = partnerNamed(name) ?? (partners.push({ name }), partners.at(-1)!);
-              partner.country = country.code;
-              const lang = NAME_LANGUAGES[country.code];
-              if (lang) {
-                partner.lang = lang;
-                report.guessed.push({ field: `partners: ${name}, lang`, value: lang, from: `${country.label}: …` });
-              }
-            }
-            report.placed.push({ field: `partners (${country.names.length}, ${country.code})`, from: `${country.label}: ${country.names.join(", ")}` });
+            facts.addPartners(country.names.map((name) => ({ name, country: country.code })), `${country.label}: ${country.names.join(", ")}`, "placed");
           }
           break;
         }
-        const sentences = sentencesOf(block.text);
-        for (const sentence of sentences) {
-          const role = ROLE_SENTENCE.exec(sentence);
-          if (role && !NOT_A_NAME.test(role[1]!)) {
-            const name = role[1]!.trim();
-            const roles = [...new Set([role[2]!, role[3]].filter((word): word is string => Boolean(word)).map((word) => ROLE_WORDS[word.toLowerCase()]!))];
-            const partner = partnerNamed(name) ?? (partners.push({ name }), partners.at(-1)!);
-            partner.roles = [...new Set([...(partner.roles ?? []), ...roles])];
-            report.guessed.push({ field: `partners: ${name}, roles`, value: roles.join(", "), from: sentence });
-          }
-          const funder = FUNDER_SENTENCE.exec(sentence)?.[1]?.trim();
-          if (funder && !funders.some((known) => known.name === funder)) {
-            funders.push({ name: funder });
-            report.guessed.push({ field: "funders", value: funder, from: sentence });
-          }
-          const end = END_SENTENCE.test(sentence) && findSwedishDate(sentence);
-          if (end && !period.end) {
-            period.end = end.iso;
-            report.guessed.push({ field: "period.end", value: end.iso, from: sentence });
-          }
-          const years = YEARS.exec(sentence);
-          if (years && !period.start && Number(years[1]) <= Number(years[2])) {
-            period.start = years[1];
-            period.end ??= years[2];
-            report.guessed.push({ field: "period", value: `${years[1]}–${years[2]}`, from: sentence });
-          }
+        // Lines that are each a partner and its country: "Nasjonalbiblioteket (Norge)".
+        if (lines.length > 0 && lines.every(isPartnerWithCountry)) {
+          facts.addPartners(lines.map(partnerOf), lines.join(", "), "placed");
+          tookFact("partners", lines.join(", "));
+          break;
         }
+        for (const line of labelledLines(lines)) omitted.add(line);
+        const text = block.lines.filter((line) => !omitted.has(line)).join(" ");
+        if (!text) break;
+        texts.push(text);
+        const sentences = sentencesOf(text);
+        for (const sentence of sentences) readSentence(sentence, facts);
         // A paragraph that only says who funded the project: the page writes that sentence itself.
         if (sentences.length === 1 && FUNDING_ONLY.test(sentences[0]!) && summary !== undefined) {
-          drop({ what: "mening", text: block.text, reason: "sidan skriver själv ”Projektet har haft stöd av …” efter fältet funders" });
+          drop({ what: "mening", text, reason: "sidan skriver själv ”Projektet har haft stöd av …” efter fältet funders" });
           break;
         }
-        let markdown = blockToMarkdown(block, projectLevel)!;
+        let markdown = blockToMarkdown(block, projectLevel, omitted) ?? "";
         // "Övriga partner var:" before lines of partners by country leads into a list the page shows itself.
         const lead = sentences.at(-1);
         if (lead?.endsWith(":") && next?.kind === "paragraph" && next.lines.some((line) => countryLine(line)) && sentences.length > 1 && markdown.endsWith(lead)) {
@@ -229,11 +278,47 @@ export function readProject(blocks: readonly Block[], projectLevel: number, file
           drop({ what: "mening", text: lead, reason: "inledde listan över partner, som sidan visar själv" });
         }
         if (summary === undefined) {
-          const first = summaryOf(block.text);
+          const first = summaryOf(text);
           summary = first.summary;
           report.placed.push({ field: "summary", from: first.cut ? `början av första stycket (kortat till hela meningar, högst ${SUMMARY_LENGTH} tecken)` : "första stycket" });
         }
-        body.push({ markdown });
+        if (markdown) body.push({ markdown });
+        break;
+      }
+      case "list": {
+        const omitted = labelledLines(block.items.map((item) => item.text));
+        const items = block.items.filter((item) => !omitted.has(item.text));
+        if (items.length > 0 && items.every((item) => isPartnerWithCountry(item.text))) {
+          facts.addPartners(items.map((item) => partnerOf(item.text)), items.map((item) => item.text).join(", "), "placed");
+          tookFact("partners", items.map((item) => item.text).join(", "));
+          break;
+        }
+        texts.push(...items.map((item) => item.text));
+        const markdown = blockToMarkdown(block, projectLevel, omitted);
+        if (markdown) body.push({ markdown });
+        break;
+      }
+      case "table": {
+        const markdown = readTable(block.rows, facts, tookFact);
+        texts.push(block.text);
+        if (markdown) body.push({ markdown });
+        break;
+      }
+      case "other": {
+        const definitions = block.html.startsWith("<dl>") ? definitionsOf(block.html) : [];
+        const omitted = new Set<string>();
+        for (const definition of definitions) {
+          const kind = factOfLabel(definition.label);
+          const from = `${definition.label}: ${definition.values.map((value) => value.text).join(", ")}`;
+          if (!kind) continue;
+          const taken = kind === "period" || kind === "start" || kind === "end" ? facts.addLabelled(kind, definition.values.map((value) => value.text).join(" "), from) : definition.values.map((value) => facts.addLabelled(kind, value.text, from)).some(Boolean);
+          if (!taken) continue;
+          omitted.add(definition.label);
+          tookFact(kind, from);
+        }
+        texts.push(block.text);
+        const markdown = blockToMarkdown(block, projectLevel, omitted);
+        if (markdown) body.push({ markdown });
         break;
       }
       case "picture":
@@ -246,31 +331,72 @@ export function readProject(blocks: readonly Block[], projectLevel: number, file
       case "rule":
       case "removed":
         break;
-      default:
-        body.push({ markdown: blockToMarkdown(block, projectLevel)! });
     }
   }
   Object.assign(fields, { summary: summary ?? "" });
-  if (period.start || period.end) fields.period = period;
+  const { period, ...others } = facts.fields();
+  if (period) fields.period = period;
   if (goals.length > 0) fields.goals = goals;
-  // A name the content would refuse (too long, or with no letter to make an address of) is left out, and said so.
-  const usable = <T extends { name: string }>(named: T[], what: string) =>
-    named.filter(({ name }) => {
-      const reason = name.length > MAX_NAME_LENGTH ? nameTooLong(name.length) : swedishSlug(name) ? undefined : "namnet har varken bokstäver eller siffror, så det går inte att göra en adress av det";
-      if (reason) drop({ what, text: name, reason: `${reason}; skriv in namnet för hand om det behövs` });
-      return !reason;
-    });
-  partners.splice(0, partners.length, ...usable(partners, "partner"));
-  funders.splice(0, funders.length, ...usable(funders, "finansiär"));
-  if (partners.length > 0) {
-    fields.partners = partners.map(({ name, country, roles, lang }) => ({ name, ...(country ? { country } : {}), ...(roles ? { roles } : {}), ...(lang ? { lang } : {}) }));
-    for (const partner of partners.filter((found) => !found.country)) report.check.push(`partnern ${partner.name} har inget land: skriv country (till exempel SE, NO eller DK) om det ska stå i listan per land`);
+  Object.assign(fields, others);
+  return { title, fields, body: withoutEmptyHeadings(body, report), files, report, contacts: facts.contacts, text: texts.join("\n") };
+}
+
+/** What one sentence says: a partner's roles, funders, partners "i samarbete med", the period. */
+function readSentence(sentence: string, facts: ProjectFacts): void {
+  const role = ROLE_SENTENCE.exec(sentence);
+  if (role && !NOT_A_NAME.test(role[1]!)) {
+    const roles = [...new Set([role[2]!, role[3]].filter((word): word is string => Boolean(word)).map((word) => ROLE_WORDS[word.toLowerCase()]!))];
+    facts.addPartners([{ name: role[1]!.trim() }], sentence, "guessed", roles);
   }
-  if (funders.length > 0) {
-    fields.funders = funders;
-    report.check.push("finansiärerna är lästa ur meningar: kontrollera att namnen är hela och rätta, och dela upp dem om flera står i samma mening");
+  const funders = FUNDER_SENTENCE.exec(sentence)?.[1];
+  if (funders) facts.addFunders(funderNames(funders), sentence, "guessed");
+  const partners = PARTNER_SENTENCE.exec(sentence)?.[1];
+  if (partners) facts.addPartners(organisationNames(partners, { capitalised: true }).map(partnerOf), sentence, "guessed");
+  const labelled = labelAndValue(sentence.replace(/[.]$/, ""));
+  const kind = labelled && factOfLabel(labelled.label);
+  if (kind === "period" || kind === "start" || kind === "end") facts.addLabelled(kind, labelled!.value, sentence);
+  else {
+    const period = periodOfSentence(sentence);
+    if (period) facts.addPeriod(period, sentence, "guessed");
   }
-  return { title, fields, body: withoutEmptyHeadings(body, report), files, report };
+}
+
+/**
+ * A table's facts: a table with a "Land" column is a list of partners, a two-column table of
+ * labels a fact box. What the fields do not hold stays in the body, as Markdown.
+ */
+function readTable(rows: readonly (readonly string[])[], facts: ProjectFacts, took: (kind: FactKind, text: string) => void): string | undefined {
+  const texts = rows.map((row) => row.map(cellText));
+  const header = texts[0] ?? [];
+  const country = header.findIndex((cell) => COUNTRY_COLUMN.test(cell));
+  if (country >= 0 && texts.length > 1) {
+    const name = header.findIndex((cell, index) => index !== country && NAME_COLUMN.test(cell));
+    const nameColumn = name >= 0 ? name : header.findIndex((_, index) => index !== country);
+    const role = header.findIndex((cell) => ROLE_COLUMN.test(cell));
+    for (const row of texts.slice(1)) {
+      const partnerName = row[nameColumn];
+      if (!partnerName) continue;
+      const code = countryCodeOfName(row[country] ?? "");
+      const roles = role >= 0 && ROLE_WORDS[(row[role] ?? "").toLowerCase()] ? [ROLE_WORDS[row[role]!.toLowerCase()]!] : [];
+      facts.addPartners([{ name: partnerName, ...(code ? { country: code } : {}) }], row.join(" | "), "placed", roles);
+    }
+    const whole = header.every((_, index) => [country, nameColumn, role].includes(index));
+    if (whole) {
+      took("partners", texts.map((row) => row.join(" | ")).join("; "));
+      return undefined;
+    }
+    return tableToMarkdown(rows);
+  }
+  if (header.length !== 2 || !texts.every((row) => row.length === 2 && row[0]!.length <= 40)) return tableToMarkdown(rows);
+  const kept = rows.filter((row, index) => {
+    const [label, value] = texts[index]!;
+    const kind = factOfLabel(label!);
+    if (!kind || !facts.addLabelled(kind, value!, `${label}: ${value}`)) return true;
+    took(kind, `${label}: ${value}`);
+    return false;
+  });
+  if (kept.length === rows.length) return tableToMarkdown(rows);
+  return kept.length > 0 ? labelRowsToMarkdown(kept) : undefined;
 }
 
 /** Headings with nothing left under them (their text went into fields) are dropped, and said so. */

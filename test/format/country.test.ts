@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryCodes, countryName } from "../../src/format/country.ts";
+import { countryCodeOfName, countryCodes, countryName } from "../../src/format/country.ts";
 
 describe("countryName", () => {
   it("names the Nordic countries in Swedish", () => {
@@ -26,5 +26,16 @@ describe("countryCodes", () => {
   it("holds every country of ISO 3166-1 that the content accepts", () => {
     expect(codes.length).toBeGreaterThanOrEqual(249);
     for (const code of codes) expect(countryName(code), code).toBeDefined();
+  });
+});
+
+describe("countryCodeOfName", () => {
+  it("reads country names in Swedish, Norwegian, Danish, Finnish, Icelandic and English", () => {
+    const names = { Sverige: "SE", Norge: "NO", Noreg: "NO", Danmark: "DK", Finland: "FI", Suomi: "FI", Ruotsi: "SE", Tanska: "DK", Norja: "NO", Island: "IS", Ísland: "IS", Iceland: "IS", Norway: "NO", "United Kingdom": "GB", Storbritannien: "GB", Færøyene: "FO", Åland: "AX", estland: "EE" };
+    for (const [name, code] of Object.entries(names)) expect(countryCodeOfName(name), name).toBe(code);
+  });
+
+  it("reads nothing else as a country", () => {
+    for (const text of ["Dalarna", "Örebro län", "Nordplus", "", "NO"]) expect(countryCodeOfName(text), text).toBeUndefined();
   });
 });
