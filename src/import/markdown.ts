@@ -44,8 +44,11 @@ export function tableToMarkdown(rows: readonly (readonly string[])[]): string {
   return [line(header), `|${" --- |".repeat(width)}`, ...rest.map(line)].join("\n");
 }
 
-/** One line of a label and its value: `- **Projekttid:** 2020–2022`, never glued together. */
-const labelLine = (label: string, values: readonly string[]) => `- ${label ? `**${htmlToMarkdown(label).replace(/:$/, "")}:** ` : ""}${values.map((value) => htmlToMarkdown(value).replace(/\s*\n\s*/g, " ")).join(", ")}`;
+/** One line of a label (text) and its values (clean HTML): `- **Projekttid:** 2020–2022`, never glued together. */
+function labelLine(label: string, values: readonly string[]): string {
+  const bold = label ? `**${turndown.escape(label.replace(/\s*:$/, ""))}:** ` : "";
+  return `- ${bold}${values.map((value) => htmlToMarkdown(value).replace(/\s*\n\s*/g, " ")).join(", ")}`;
+}
 
 /** Definition lists as a list of labels and values, the labels in bold. */
 export function definitionsToMarkdown(definitions: readonly Definition[]): string {
@@ -53,7 +56,7 @@ export function definitionsToMarkdown(definitions: readonly Definition[]): strin
 }
 
 /** A two-column table of labels and values as the same list. */
-export const labelRowsToMarkdown = (rows: readonly (readonly string[])[]) => rows.map(([label = "", value = ""]) => labelLine(label, [value])).join("\n");
+export const labelRowsToMarkdown = (rows: readonly (readonly string[])[]) => rows.map(([label = "", value = ""]) => labelLine(parse(label).text.replace(/\s+/g, " ").trim(), [value])).join("\n");
 
 /** The lines of a paragraph's clean HTML, split at its line breaks, each with its text. */
 function htmlLines(html: string): { html: string; text: string }[] {

@@ -49,6 +49,8 @@ const INFORMATION_WORDS =
 const NEXT_PIECE = new RegExp(`(?<!\\b(?:senast|sidan))\\s+(?=${INFORMATION_WORDS})`, "gi");
 /** The stricter test for a line among other text: it starts with a label. */
 const STARTS_WITH_LABEL = new RegExp(`^${INFORMATION_WORDS}`, "i");
+/** A label alone, its value in the next block, as Drupal's fields write it ("Sidan granskades" above "3 oktober 2023"). */
+const LABEL_ALONE = new RegExp(`^${INFORMATION_WORDS}\\s*:?$`, "i");
 /** What runs page information together on one line: "Senast uppdaterad: 14 mars 2024 · Sidansvarig: Anna Berg". */
 const SEPARATOR = /\s+[·|•]\s+|\s*\|\s*/;
 const CONTACT_HEADING = /^(?:kontakt|kontakter|kontaktperson|kontaktpersoner|kontakta oss)$/i;
@@ -108,7 +110,18 @@ export function readPageFacts(blocks: readonly Block[]): PageFacts {
     }
   };
   const reason = "står i fälten reviewed, contentOwner och publishedBy";
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
+    const label = blocks[index - 1];
+    if (label?.kind === "paragraph" && label.lines.length === 1 && LABEL_ALONE.test(label.text) && block.kind === "paragraph" && block.lines.length === 1 && label.landmark === block.landmark) {
+      const line = `${label.text.replace(/\s*:$/, "")} ${block.text}`;
+      const pieces = informationLine(line);
+      if (pieces) {
+        take(pieces);
+        if (block.inContent) dropped.push({ what: "sidinformation", text: line, reason });
+        used.add(label).add(block);
+        continue;
+      }
+    }
     for (const text of portletTexts(block)) {
       const pieces = informationLine(text);
       if (pieces) take(pieces);
@@ -169,7 +182,10 @@ function readContacts(blocks: readonly Block[], used: Set<Block>, usedLines: Map
   const contacts = peopleOf(lines);
   if (contacts.length === 0) return [];
   used.add(heading);
-  if (heading.inContent) dropped.push({ what: "rubrik", text: headingText(heading)!, reason: "rubriken för kontaktlistan; startsidan visar en egen" });
+  if (heading.inContent) {
+    dropped.push({ what: "rubrik", text: headingText(heading)!, reason: "rubriken för kontaktlistan; startsidan visar en egen" });
+    dropped.push({ what: "kontaktuppgifter", text: lines.join(", "), reason: "står i kontaktfilerna (kontakter/) och i contacts i site.yaml" });
+  }
   for (const block of section) if (linesOf(block).length > 0) used.add(block);
   return contacts;
 }

@@ -70,7 +70,7 @@ export class ProjectFacts {
     if (start && end && !inOrder(start, end)) return false;
     this.period = { ...(start ? { start } : {}), ...(end ? { end } : {}), from: found };
     const field = period.start && period.end ? "period" : period.start ? "period.start" : "period.end";
-    const value = period.start && period.end ? `${period.start}–${period.end}` : (period.start ?? period.end)!;
+    const value = period.start && period.end && period.start !== period.end ? `${period.start}–${period.end}` : (period.start ?? period.end)!;
     if (found === "guessed") this.report.guessed.push({ field, value, from });
     else this.report.placed.push({ field: `${field} (${value})`, from });
     return true;
