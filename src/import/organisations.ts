@@ -100,5 +100,5 @@ export function partnerOf(text: string): PartnerName {
 /** Whether a line is a partner with its country and nothing else: a line of a list of partners. */
 export const isPartnerWithCountry = (text: string) => {
   const partner = partnerOf(text);
-  return partner.country !== undefined && partner.name.length <= 120 && !/[.!?]\s/.test(partner.name) && /\p{L}/u.test(partner.name);
+  return partner.country !== undefined && partner.name.length <= 120 && !/[.!?]\s|:/.test(partner.name) && /\p{L}/u.test(partner.name);
 };

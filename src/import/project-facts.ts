@@ -43,6 +43,9 @@ const FIELD_NAMES: Readonly<Record<FactKind, string>> = {
 /** The field a kind of fact goes into, for the report. */
 export const fieldOf = (kind: FactKind) => FIELD_NAMES[kind];
 
+/** A name of an organisation ("Det Kongelige Bibliotek") rather than the start of a sentence ("Vi samarbetade …", "Projektet hade …"). */
+const isName = (name: string) => name.split(/\s+/).length <= 10 && !/^(?:[Vv]i|[Dd]et|[Dd]en|[Dd]e|[Dd]etta|[Dd]essa|[Hh]an|[Hh]on|[Mm]an|[Pp]rojektet|[Hh]är|[Dd]är)\s+\p{Ll}/u.test(name);
+
 /** Whether a start comes no later than an end, at the precision both have ("2020" and "2020-05" are in order). */
 const inOrder = (start: string, end: string) => {
   const length = Math.min(start.length, end.length);
@@ -131,13 +134,16 @@ export class ProjectFacts {
         const date = datesIn(value)[0];
         return date !== undefined && this.addPeriod({ [kind]: date }, from, "placed");
       }
-      case "funders":
-        return this.addFunders(funderNames(value), from, "placed");
+      case "funders": {
+        const funders = funderNames(value);
+        return funders.every(({ name }) => isName(name)) && this.addFunders(funders, from, "placed");
+      }
       case "partners":
-        return this.addPartners(organisationNames(value).map(partnerOf), from, "placed");
       case "owner":
-      case "coordinator":
-        return this.addPartners(organisationNames(value).map(partnerOf), from, "placed", [kind]);
+      case "coordinator": {
+        const partners = organisationNames(value).map(partnerOf);
+        return partners.every(({ name }) => isName(name)) && this.addPartners(partners, from, "placed", kind === "partners" ? [] : [kind]);
+      }
       case "contacts":
         return this.addContacts(value.split(/\s*,\s*/), from);
     }

@@ -145,7 +145,7 @@ function labelOf(block: Block): string | undefined {
 }
 
 /** A short line that can be a value under a label: a name or a date, not a sentence of prose. */
-const isShortValue = (text: string) => text.length <= 150 && !/[.!?]\s+\p{Lu}/u.test(text);
+const isShortValue = (text: string) => text.length <= 150 && !/[.!?]\s+\p{Lu}/u.test(text) && !(text.split(/\s+/).length >= 4 && /[.!?]$/.test(text));
 
 /** Reads one project from its blocks; `file` is where it will be written, for the report. `usedLines` are lines the page's facts took. */
 export function readProject(blocks: readonly Block[], projectLevel: number, file: string, usedLines: ReadonlyMap<Block, ReadonlySet<string>> = new Map()): ProjectReading {
@@ -163,7 +163,10 @@ export function readProject(blocks: readonly Block[], projectLevel: number, file
   let summary: string | undefined;
   const drop = (item: Dropped) => report.dropped.push(item);
   const tookFact = (kind: FactKind, text: string) => drop({ what: "fakta", text, reason: `står i fältet ${fieldOf(kind)}` });
-  const later = (index: number) => rest.slice(index + 1).filter((block) => block.kind !== "removed");
+  /** The blocks after one, without those left out whole. */
+  function* later(index: number): Generator<Block> {
+    for (const block of rest.slice(index + 1)) if (block.kind !== "removed") yield block;
+  }
 
   /** The blocks under a label that are its value: a list, or the short lines up to the next label; how many were taken. */
   const labelledValues = (kind: FactKind, label: string, index: number): number => {
@@ -208,7 +211,7 @@ export function readProject(blocks: readonly Block[], projectLevel: number, file
 
   for (let index = 0; index < rest.length; index++) {
     const block = rest[index]!;
-    const next = later(index)[0];
+    const next = later(index).next().value as Block | undefined;
     const label = labelOf(block);
     if (label !== undefined && GOALS_HEADING.test(label) && next?.kind === "list" && goals.length === 0) {
       block.dropped.forEach(drop);
@@ -253,13 +256,14 @@ export function readProject(blocks: readonly Block[], projectLevel: number, file
           }
           break;
         }
+        for (const line of labelledLines(lines)) omitted.add(line);
         // Lines that are each a partner and its country: "Nasjonalbiblioteket (Norge)".
-        if (lines.length > 0 && lines.every(isPartnerWithCountry)) {
-          facts.addPartners(lines.map(partnerOf), lines.join(", "), "placed");
-          tookFact("partners", lines.join(", "));
+        const remaining = lines.filter((line) => !omitted.has(line));
+        if (remaining.length > 0 && remaining.every(isPartnerWithCountry)) {
+          facts.addPartners(remaining.map(partnerOf), remaining.join(", "), "placed");
+          tookFact("partners", remaining.join(", "));
           break;
         }
-        for (const line of labelledLines(lines)) omitted.add(line);
         const text = block.lines.filter((line) => !omitted.has(line)).join(" ");
         if (!text) break;
         texts.push(text);

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import type { ImportReport } from "../../src/import/report.ts";
 import { buildSite, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
-import { IMPORT_FIXTURES } from "./fixture-server.ts";
+import { IMPORT_FIXTURES, startFixtureServer } from "./fixture-server.ts";
 
 const workspace = temporaryWorkspace();
 
@@ -102,6 +102,27 @@ describe("an old hand-made page in windows-1252 (declared iso-8859-1), with soft
     const page = await readPage(built.output, "projekt/bokprat-i-storvik/");
     expect(textOf(page.querySelector("h1"))).toBe("Bokprat i Storvik");
     expect(textOf(page.querySelector("main"))).toContain("Projektet pågick 2006–2007");
+  });
+});
+
+describe("a page fetched from a server whose charset is wrong", () => {
+  it("checks the answer's charset against the bytes: windows-1252 sent as utf-8, UTF-8 sent as iso-8859-1", async () => {
+    const server = await startFixtureServer();
+    try {
+      server.answers.set("/gammal.html", { type: "text/html; charset=iso-8859-1", body: Buffer.from("<main><h2>Läsfrämjande för alla</h2><p>Projektet pågick 2006–2007.</p></main>") });
+      const imports = await Promise.all(
+        [`${server.origin}/sida/gammal-sida-windows-1252.html`, `${server.origin}/gammal.html`].map((address, index) =>
+          runCli("import", [address, `--out=${path.join(workspace.dir, `fel-charset-${index}`)}`, "--dry-run", "--json"]),
+        ),
+      );
+      const [lying, utf8] = imports.map((result) => JSON.parse(result.stdout) as ImportReport);
+      expect(lying!.warnings[0]).toMatch(/^sidan anger teckenkodningen utf-8 i svaret från webbservern, men är inte skriven i UTF-8: den lästes som windows-1252/);
+      expect(lying!.files.find((file) => file.file === "projekt/bokprat-i-storvik.md")!.guessed).toContainEqual(expect.objectContaining({ field: "period", value: "2006–2007" }));
+      expect(utf8!.warnings[0]).toMatch(/^sidan anger teckenkodningen iso-8859-1 i svaret från webbservern, men är skriven i UTF-8/);
+      expect(utf8!.files.map((file) => file.file)).toContain("projekt/lasframjande-for-alla.md");
+    } finally {
+      await server.close();
+    }
   });
 });
 

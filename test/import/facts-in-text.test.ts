@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { readPageBlocks } from "../../src/import/blocks.ts";
 import { definitionsOf, factOfLabel, labelAndValue } from "../../src/import/fact-labels.ts";
 import { funderNames, organisationNames, partnerOf } from "../../src/import/organisations.ts";
 import { periodOfSentence, periodOfValue } from "../../src/import/periods.ts";
+import { readProject } from "../../src/import/projects.ts";
 
 describe("periods as pages write them", () => {
   it("reads a fact box's value: years, days, months, seasons, a short second year", () => {
@@ -81,5 +83,23 @@ describe("labels and values", () => {
       { label: "Projekttid", values: [{ text: "2020–2022", html: "2020–2022" }] },
       { label: "Finansiär", values: [{ text: "Statens kulturråd", html: "Statens <strong>kulturråd</strong>" }, { text: "Region Jämtland Härjedalen", html: "Region Jämtland Härjedalen" }] },
     ]);
+  });
+});
+
+describe("readProject: a label is a fact only where its value reads as one", () => {
+  const project = (html: string) => {
+    const { blocks } = readPageBlocks(`<main><h2>Projekt</h2>${html}</main>`, "https://www.example.se/");
+    return readProject(blocks, 2, "projekt/projekt.md");
+  };
+
+  it("leaves prose under a Partner heading, a Tid that is a time of day, and a Partner line that is a sentence in the body", () => {
+    const read = project("<p>Text.</p><h3>Partner</h3><p>Projektet hade partner i tre länder.</p><p>Tid: tisdagar kl. 18</p><p>Partner: Vi samarbetade med många.</p>");
+    expect(read.fields.partners).toBeUndefined();
+    expect(read.fields.period).toBeUndefined();
+    expect(read.body.map((part) => ("markdown" in part ? part.markdown : ""))).toEqual(["Text.", "## Partner", "Projektet hade partner i tre länder.", "Tid: tisdagar kl. 18", "Partner: Vi samarbetade med många."]);
+  });
+
+  it("takes names that start like a sentence but are names", () => {
+    expect(project("<p>Text.</p><p>Partner: Det Kongelige Bibliotek (Danmark)</p>").fields.partners).toEqual([{ name: "Det Kongelige Bibliotek", country: "DK", lang: "da" }]);
   });
 });
