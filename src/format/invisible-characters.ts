@@ -12,6 +12,13 @@ export const INVISIBLE_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007
 /** The bidirectional controls alone: what the importer removes from text it writes. */
 export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * Characters without width that a page's text holds without its editor knowing: the zero-width
+ * space, non-joiner and joiner, the word joiner, and U+FEFF inside a text. The importer removes them,
+ * since a reader turns them into visible spaces and they split words and slugs.
+ */
+export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
 const INVISIBLE_CHARACTER_TEST = new RegExp(INVISIBLE_CHARACTER.source);
 const BIDI_CONTROL_TEST = new RegExp(BIDI_CONTROL.source);
 

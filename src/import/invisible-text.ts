@@ -8,13 +8,10 @@
  * (`&#x202E;`) and named ones (`&shy;`, `&ZeroWidthSpace;`) included, so that none reaches a
  * title, a slug, a text, an address or an alternative text.
  */
-import { BIDI_CONTROL, describeInvisibleCharacter } from "../format/invisible-characters.ts";
+import { BIDI_CONTROL, describeInvisibleCharacter, ZERO_WIDTH } from "../format/invisible-characters.ts";
 import type { Dropped } from "./blocks.ts";
 
 const SOFT_HYPHEN = "\u00ad";
-
-/** Zero-width space, non-joiner and joiner, word joiner, and the byte order mark as a zero-width no-break space. */
-const ZERO_WIDTH = new Set(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]);
 
 /** HTML's names for them, in lower case (the pattern is read without regard to case). */
 const NAMED: ReadonlyMap<string, string> = new Map([["shy", SOFT_HYPHEN], ["zerowidthspace", "\u200b"], ["zwnj", "\u200c"], ["zwj", "\u200d"], ["nobreak", "\u2060"]]);
@@ -25,7 +22,7 @@ const CODE_POINTS = "202[a-e]|206[6-9]|ad|200[b-d]|2060|feff";
 /** A character to remove, written as itself or as a character reference (`&#x200B;`, `&#8203;`, `&ZeroWidthSpace;`). */
 const REMOVED = new RegExp(
   [
-    `${BIDI_CONTROL.source.slice(0, -1)}${SOFT_HYPHEN}${[...ZERO_WIDTH].join("")}]`,
+    `${BIDI_CONTROL.source.slice(0, -1)}${SOFT_HYPHEN}${ZERO_WIDTH.source.slice(1, -1)}]`,
     "&shy;?",
     `&(?:${[...NAMED.keys()].filter((name) => name !== "shy").join("|")});`,
     `&#[xX]0*(?:${CODE_POINTS})(?:;|(?![0-9a-fA-F]))`,
@@ -46,7 +43,7 @@ function characterOf(match: string): string {
 /** What the report calls a kind of character, and why it went. */
 function described(character: string): Pick<Dropped, "what" | "reason"> {
   if (character === SOFT_HYPHEN) return { what: "mjukt bindestreck", reason: "U+00AD, ett avstavningstecken som inte syns: togs bort, så att ordet går att söka efter och inte delar filnamnet" };
-  if (ZERO_WIDTH.has(character)) {
+  if (new RegExp(ZERO_WIDTH.source).test(character)) {
     const code = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
     return { what: "osynligt tecken", reason: `${code}, ett tecken utan bredd: togs bort, så att det inte blir ett mellanslag eller delar ord och filnamn` };
   }
