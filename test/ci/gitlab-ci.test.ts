@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { appendFile, cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLE_CONTENT, PROJECT_ROOT, temporaryWorkspace } from "../helpers.ts";
+import { PROJECT_ROOT, temporaryWorkspace } from "../helpers.ts";
+import { git, npmWithoutRegistry, projectRepository } from "./project-repository.ts";
 
 const run = promisify(execFile);
 const GITLAB_CI_LOCAL = path.join(PROJECT_ROOT, "node_modules/.bin/gitlab-ci-local");
@@ -23,8 +24,6 @@ interface ListedJob {
   readonly needs?: readonly (string | { job: string; optional?: boolean })[];
 }
 
-const git = (cwd: string, ...args: string[]) => run("git", ["-c", "user.name=Test", "-c", "user.email=test@example.se", ...args], { cwd });
-
 describe.runIf(hasRsync)(".gitlab-ci.yml, run by gitlab-ci-local with the shell executor", () => {
   const workspace = temporaryWorkspace();
   let repository: string;
@@ -37,58 +36,18 @@ describe.runIf(hasRsync)(".gitlab-ci.yml, run by gitlab-ci-local with the shell 
     return Object.fromEntries(listed.filter((job) => job.when !== "never").map((job) => [job.name, job]));
   }
 
-  /**
-   * `npm ci` in the jobs, replaced by the project's installed packages (hard-linked where the file
-   * system allows), so that the test asks no registry; every other npm command is the real one.
-   */
-  async function npmWithoutRegistry(): Promise<string> {
-    const bin = path.join(workspace.dir, "bin");
-    const realNpm = (await run("bash", ["-c", "command -v npm"])).stdout.trim();
-    await mkdir(bin, { recursive: true });
-    await writeFile(
-      path.join(bin, "npm"),
-      `#!/usr/bin/env bash
-if [ "$1" = ci ]; then
-  mkdir -p node_modules
-  for entry in ${JSON.stringify(path.join(PROJECT_ROOT, "node_modules"))}/* ${JSON.stringify(path.join(PROJECT_ROOT, "node_modules"))}/.bin; do
-    cp -al "$entry" node_modules/ 2>/dev/null || cp -a "$entry" node_modules/
-  done
-  echo "npm ci: the project's installed packages"
-  exit 0
-fi
-exec ${JSON.stringify(realNpm)} "$@"
-`,
-      { mode: 0o755 },
-    );
-    return bin;
-  }
-
   beforeAll(async () => {
     // A project with main pushed to an "origin", as a GitLab runner's clone has it: gitlab-ci-local
     // decides rules:changes by `git diff origin/main`.
-    const origin = path.join(workspace.dir, "origin.git");
-    repository = path.join(workspace.dir, "projekt");
-    await run("git", ["init", "-q", "--bare", "-b", "main", origin]);
-    await run("git", ["clone", "-q", origin, repository]);
-    // The project's files, with the example archive as its content: content/ is the library's own.
-    const { stdout } = await git(PROJECT_ROOT, "ls-files", "-z");
-    for (const file of stdout.split("\0").filter(Boolean)) {
-      if (file.startsWith("content/") || !existsSync(path.join(PROJECT_ROOT, file))) continue;
-      await mkdir(path.dirname(path.join(repository, file)), { recursive: true });
-      await cp(path.join(PROJECT_ROOT, file), path.join(repository, file));
-    }
-    await cp(EXAMPLE_CONTENT, path.join(repository, "content"), { recursive: true });
-    await git(repository, "add", "-A");
-    await git(repository, "commit", "-qm", "Projektarkivet");
-    await git(repository, "push", "-q", "origin", "main");
-    await git(repository, "remote", "set-head", "origin", "main");
+    ({ repository } = await projectRepository(workspace.dir));
   });
 
   it("checks, builds and publishes a content-only change, without the test job, leaving the site in the published folder", async () => {
     await appendFile(path.join(repository, "content/index.md"), "\nEn mening till.\n");
     const planned = await jobs();
     expect(Object.keys(planned).sort()).toEqual(["check", "pages"]);
-    const bin = await npmWithoutRegistry();
+    // `npm ci` in the jobs links the project's installed packages, so that the test asks no registry.
+    const bin = await npmWithoutRegistry(workspace.dir);
     const { stdout } = await run(GITLAB_CI_LOCAL, ["--force-shell-executor", "--needs", "pages"], {
       cwd: repository,
       env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },

@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
@@ -7,22 +7,17 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, temporaryWorkspace } from "../helpers.ts";
-import { freePort } from "../servers/web-servers.ts";
+import { canRunSsh, startSshServer, type SshServer } from "./ssh-server.ts";
 
 const run = promisify(execFile);
 const PUBLISH = path.join(PROJECT_ROOT, ".ci/publish");
 const MARKER = ".projektarkiv-publicering";
 
 /**
- * The programs the SSH test needs: an SSH server of its own on loopback, and a throwaway user whose
- * home folder it serves, made and removed as root, as in CI.
+ * The SSH test needs an SSH server of its own on loopback, and a throwaway user whose home folder
+ * it serves, made and removed as root, as in CI.
  */
-const tools = ["/usr/bin/rsync", "/usr/sbin/sshd", "/usr/bin/ssh", "/usr/bin/ssh-keygen", "/usr/bin/ssh-keyscan", "/usr/sbin/useradd", "/usr/sbin/userdel"];
-const canRunSsh = tools.every((tool) => existsSync(tool)) && process.getuid?.() === 0;
-if (!canRunSsh) {
-  if (process.env.CI === "true") throw new Error(`The publishing test needs ${tools.join(", ")} and root. .ci/run installs rsync, openssh-server and openssh-client.`);
-  console.warn("\n*** SKIPPING the SSH publishing test: it needs rsync, openssh-server, openssh-client, useradd and root ***\n");
-}
+const sshTestRuns = canRunSsh("the SSH publishing test");
 
 interface Published {
   readonly code: number;
@@ -188,8 +183,8 @@ describe.runIf(existsSync("/usr/bin/rsync"))(".ci/publish to a folder", () => {
   });
 });
 
-describe.runIf(canRunSsh)(".ci/publish over SSH, to an SSH server on 127.0.0.1", () => {
-  let sshd: ChildProcess;
+describe.runIf(sshTestRuns)(".ci/publish over SSH, to an SSH server on 127.0.0.1", () => {
+  let sshd: SshServer;
   let port: number;
   let keys: string;
   let knownHosts: string;
@@ -205,7 +200,6 @@ describe.runIf(canRunSsh)(".ci/publish over SSH, to an SSH server on 127.0.0.1",
   beforeAll(async () => {
     keys = path.join(workspace.dir, "ssh");
     await mkdir(keys, { mode: 0o700 });
-    await run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", path.join(keys, "server")]);
     await run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", path.join(keys, "deploy")]);
     await writeFile(path.join(keys, "authorized_keys"), await readFile(path.join(keys, "deploy.pub")));
     await chmod(path.join(keys, "authorized_keys"), 0o600);
@@ -223,40 +217,12 @@ describe.runIf(canRunSsh)(".ci/publish over SSH, to an SSH server on 127.0.0.1",
     await writeFile(path.join(home, "anteckningar.txt"), "mina anteckningar");
     await run("chown", ["-R", `${user}:`, home]);
 
-    port = await freePort();
-    const config = path.join(keys, "sshd_config");
-    await writeFile(
-      config,
-      [
-        `Port ${port}`,
-        "ListenAddress 127.0.0.1",
-        `HostKey ${path.join(keys, "server")}`,
-        // root's key from the test's folder; the throwaway user's from its own home, as on a server.
-        `AuthorizedKeysFile ${path.join(keys, "authorized_keys")} .ssh/authorized_keys`,
-        "PasswordAuthentication no",
-        "KbdInteractiveAuthentication no",
-        "PermitRootLogin prohibit-password",
-        "UsePAM no",
-        "StrictModes no",
-        `PidFile ${path.join(keys, "sshd.pid")}`,
-        "",
-      ].join("\n"),
-    );
-    await mkdir("/run/sshd", { recursive: true });
-    sshd = spawn("/usr/sbin/sshd", ["-D", "-e", "-f", config], { stdio: "ignore" });
-    const deadline = Date.now() + 240_000; // a hang, not a slow machine
-    while (Date.now() < deadline && sshd.exitCode === null) {
-      const scanned = await run("ssh-keyscan", ["-p", String(port), "127.0.0.1"]).catch(() => ({ stdout: "" }));
-      if (scanned.stdout.includes("ssh-ed25519")) {
-        knownHosts = scanned.stdout;
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error("the test's SSH server did not start");
+    // root's key from the test's folder; the throwaway user's from its own home, as on a server.
+    sshd = await startSshServer(keys, { authorizedKeysFiles: [path.join(keys, "authorized_keys"), ".ssh/authorized_keys"] });
+    ({ port, knownHosts } = sshd);
   });
   afterAll(async () => {
-    sshd?.kill();
+    sshd?.stop();
     if (homes) {
       await run("userdel", ["--remove", user]).catch(() => undefined);
       await rm(homes, { recursive: true, force: true });

@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -12,7 +9,7 @@ import { accessibilitySchema, contactSchema, pageSchema, projectSchema, siteSche
 import { swedishIssueMessage } from "../../src/content/model/issue-messages.ts";
 import { adminContentSecurityPolicy } from "../../src/eleventy/filters/security.ts";
 import { PROJECT_IDENTIFIER } from "../../src/format/organisation-number.ts";
-import { PROJECT_ROOT } from "../helpers.ts";
+import { sveltiaSchemaErrors } from "./sveltia-schema.ts";
 
 const SETTINGS: CmsSettings = {
   cms: { backend: "github", repo: "regionbiblioteket/avslutade-projekt", branch: "main" },
@@ -152,18 +149,8 @@ describe("the web editor's config, generated from the content schema", () => {
   });
 
   it("validates against the JSON Schema that ships with Sveltia CMS", () => {
-    const schema = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "node_modules/@sveltia/cms/schema/sveltia-cms.json"), "utf8"));
-    const isRegExp = (text: string) => {
-      try {
-        return new RegExp(text) instanceof RegExp;
-      } catch {
-        return false;
-      }
-    };
-    const ajv = new Ajv({ allErrors: true, strict: false, formats: { regex: isRegExp, uri: (text: string) => URL.canParse(text) } });
     for (const settings of [SETTINGS, { ...SETTINGS, cms: undefined }, { ...SETTINGS, cms: { ...SETTINGS.cms!, oauthWorker: "https://auth.example.se" } }, { ...SETTINGS, organisationNumber: "2321000164" }, { ...SETTINGS, logo: "logotyp/region.png" }, ...Object.values(HOSTS)]) {
-      const validate = ajv.compile(schema);
-      expect(validate(cmsConfig(settings)), JSON.stringify(validate.errors)).toBe(true);
+      expect(sveltiaSchemaErrors(cmsConfig(settings))).toBeUndefined();
     }
   });
 
