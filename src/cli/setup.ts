@@ -1,8 +1,10 @@
 /**
- * `npm run setup [-- --organisation "…" --url https://… --contact-name "…" --contact-title "…" …]`
+ * `npm run setup [-- --organisation "…" --host gitlab --publish gitlab-pages --url https://… …]`
  *
  * Takes the archive into use for an organisation (src/setup/setup.ts): asks in Swedish for what
- * the flags do not give, when it runs in a terminal, with the current answers as defaults; checks
+ * the flags do not give, when it runs in a terminal, with the current answers as defaults (and
+ * after a refused colour, the darker shade it suggested); asks where the repository lives and where
+ * the site is published, writes `cms` for that host and names the guide's steps for it; checks
  * each answer as check would check it (src/setup/questions.ts) and asks again, or stops, when it
  * is refused; then removes the example, writes the settings and the first contact, checks the
  * result as `npm run check` does, and lists what is left to write by hand. Content files are read
@@ -15,29 +17,70 @@ import { createInterface } from "node:readline/promises";
 import { displayPath, formatContentError, formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
 import { validateArchive } from "../harvest/load.ts";
 import { todayInSweden } from "../format/date.ts";
-import { checkAnswer, currentAnswers, lineRefusal, QUESTIONS, shownAnswer, splitList, type Answers } from "../setup/questions.ts";
+import { guideReference, hostName, pathPrefixAdvice, PUBLISHING_SECTIONS, REPOSITORY_SECTIONS, type GitHost, type Publishing } from "../setup/hosting.ts";
+import { checkAnswer, currentAnswers, isRequired, lineRefusal, promptOf, QUESTIONS, shownAnswer, splitList, type Answers } from "../setup/questions.ts";
 import { readSiteSettings, SITE_SETTINGS_FILE } from "../setup/site-settings.ts";
-import { setUp, type SetupAnswers } from "../setup/setup.ts";
+import { hostedAt, setUp, type SetupAnswers } from "../setup/setup.ts";
 import { parseCommandLine } from "./command-line.ts";
 
-const { values: flags } = parseCommandLine("setup", {
-  input: { type: "string", default: "content" },
-  organisation: { type: "string" },
-  name: { type: "string" },
-  url: { type: "string" },
-  "organisation-number": { type: "string" },
-  counties: { type: "string" },
-  logo: { type: "string" },
-  "logo-alt": { type: "string" },
-  colour: { type: "string" },
-  "contact-name": { type: "string" },
-  "contact-title": { type: "string" },
-  "contact-email": { type: "string" },
-  "contact-phone": { type: "string" },
-  repo: { type: "string" },
-  yes: { type: "boolean", default: false },
-  ask: { type: "boolean", default: false },
-});
+const HELP = `npm run setup: tar arkivet i bruk för er organisation.
+
+Kommandot frågar efter det som behövs, med svaren från förra gången inom [ ], tar bort exemplet,
+skriver content/_data/site.yaml och den första kontaktpersonen, kontrollerar innehållet och listar
+det som är kvar att göra för hand. Det går att köra igen när som helst.
+
+Svaren kan också ges på en gång (npm run setup -- --organisation "Region Dalarna" …):
+  --organisation "…"       organisationens namn
+  --name "…"               webbplatsens namn (Avslutade projekt)
+  --host VAR               var arkivet ligger: github, gitlab, forgejo eller ingen
+  --repo ÄGARE/NAMN        arkivet på den platsen, till exempel region/avslutade-projekt
+  --base-url https://…     en egen GitLabs eller en Forgejos adress
+  --app-id ID              OAuth-applikationens id på GitLab eller Forgejo, för inloggning utan nyckel
+  --publish VAR            var webbplatsen publiceras: github-pages, gitlab-pages eller server
+  --url https://…/         webbplatsens adress
+  --organisation-number …  organisationsnumret
+  --counties "…, …"        länen, till exempel "Gävleborgs län"
+  --logo FIL               logotypen, en PNG-, JPEG-, WebP- eller AVIF-fil
+  --logo-alt "…"           vad logotypen visar
+  --colour "#0b4f8a"       webbplatsens färg
+  --contact-name "…"       den första kontaktpersonens namn
+  --contact-title "…"      hennes eller hans titel
+  --contact-email …        e-post
+  --contact-phone …        ett telefonnummer
+  --input MAPP             innehållets mapp (content)
+  --yes                    fråga ingenting: ta flaggorna och svaren från förra gången
+  --ask                    fråga även när svaren kommer från en fil eller ett annat program
+  --help                   visa den här texten
+
+Steg för steg: redaktörsguiden, kapitlet Ta arkivet i bruk (docs/redaktorsguide.md#ta-arkivet-i-bruk).
+`;
+
+const { values: flags } = parseCommandLine(
+  "setup",
+  {
+    input: { type: "string", default: "content" },
+    organisation: { type: "string" },
+    name: { type: "string" },
+    host: { type: "string" },
+    repo: { type: "string" },
+    "base-url": { type: "string" },
+    "app-id": { type: "string" },
+    publish: { type: "string" },
+    url: { type: "string" },
+    "organisation-number": { type: "string" },
+    counties: { type: "string" },
+    logo: { type: "string" },
+    "logo-alt": { type: "string" },
+    colour: { type: "string" },
+    "contact-name": { type: "string" },
+    "contact-title": { type: "string" },
+    "contact-email": { type: "string" },
+    "contact-phone": { type: "string" },
+    yes: { type: "boolean", default: false },
+    ask: { type: "boolean", default: false },
+  },
+  { help: HELP },
+);
 const contentDir = path.resolve(flags.input);
 // Asks in a terminal, unless --yes; --ask asks also when the answers come from a pipe.
 const interactive = (process.stdin.isTTY === true || flags.ask) && !flags.yes;
@@ -77,20 +120,22 @@ for (const question of QUESTIONS) {
   // Asked, the current answer is offered; not asked, it is kept.
   let answer: string | undefined = flag ?? (terminal ? undefined : defaults[question.key]);
   if (answer === undefined && terminal) {
+    // An answer in the content with a character check refuses is not offered: a terminal would obey it.
+    const current = defaults[question.key];
+    let suggestion = current !== undefined && lineRefusal(current) === undefined ? current : question.fallback?.(given);
     for (;;) {
-      // An answer in the content with a character check refuses is not offered: a terminal would obey it.
-      const current = defaults[question.key];
-      const suggestion = current !== undefined && lineRefusal(current) === undefined ? current : question.fallback?.(given);
-      const line = await ask(`${question.prompt}${suggestion ? ` [${suggestion}]` : ""}: `);
+      const line = await ask(`${promptOf(question, given)}${suggestion ? ` [${suggestion}]` : ""}: `);
       if (!terminal.terminal) process.stdout.write("\n");
       if (line === undefined) break; // the input ended: what is missing is reported below
       const typed = line.trim() || suggestion || "";
-      const verdict = typed ? await checkAnswer(question, typed, context) : question.required ? { refused: "måste fyllas i" } : { value: "" };
+      const verdict = typed ? await checkAnswer(question, typed, context) : isRequired(question, given) ? { refused: "måste fyllas i" } : { value: "" };
       if ("value" in verdict) {
         answer = verdict.value || undefined;
         break;
       }
       console.log(`  ${verdict.refused}`);
+      // What the check suggested instead (a darker shade of a colour) is what Enter takes next.
+      if ("suggestion" in verdict && verdict.suggestion) suggestion = verdict.suggestion;
     }
   } else if (answer !== undefined && answer !== "") {
     const verdict = await checkAnswer(question, answer, context);
@@ -100,7 +145,8 @@ for (const question of QUESTIONS) {
     else answer = verdict.value;
   }
   answer ||= question.fallback?.(given);
-  if (answer === undefined && question.required) problems.push(`--${question.key} saknas: ${question.prompt.charAt(0).toLowerCase()}${question.prompt.slice(1)}`);
+  const prompt = promptOf(question, given);
+  if (answer === undefined && isRequired(question, given)) problems.push(`--${question.key} saknas: ${prompt.charAt(0).toLowerCase()}${prompt.slice(1)}`);
   if (answer) given[question.key] = answer;
 }
 terminal?.close();
@@ -123,9 +169,25 @@ const answers: SetupAnswers = {
     ...(given["contact-email"] ? { email: given["contact-email"] } : {}),
     ...(given["contact-phone"] ? { phone: given["contact-phone"] } : {}),
   },
-  ...(given.repo ? { repo: given.repo } : {}),
+  ...repositoryAnswer(given),
+  publishing: given.publish as Publishing,
   today: todayInSweden(),
 };
+
+/** site.yaml's `cms` as answered: none when the repository has no place, kept as it is when it has no name yet. */
+function repositoryAnswer(answered: Answers): Pick<SetupAnswers, "repository"> {
+  if (answered.host === "ingen") return { repository: null };
+  if (!answered.repo) return {};
+  const backend = answered.host as GitHost;
+  return {
+    repository: {
+      backend,
+      repo: answered.repo,
+      ...(answered["base-url"] && backend !== "github" ? { baseUrl: answered["base-url"] } : {}),
+      ...(answered["app-id"] && backend !== "github" ? { appId: answered["app-id"] } : {}),
+    },
+  };
+}
 
 const report = await setUp(contentDir, answers);
 console.log(report.done.length > 0 ? `Gjort i ${displayPath(contentDir)}:\n${report.done.map((line) => `  ${line}`).join("\n")}` : `Ingenting att ändra i ${displayPath(contentDir)}.`);
@@ -140,5 +202,19 @@ if (result.archive) {
 if (report.remaining.length > 0) {
   console.log(`\nKvar att göra för hand:\n${report.remaining.map((line) => `  ${line}`).join("\n")}`);
 }
-console.log("\nSedan: lägg till projekt med npm run new, förhandsgranska med npm start, och publicera enligt redaktörsguidens kapitel Ta arkivet i bruk.");
+// Where the site goes, and the guide's steps for the repository's host and for publishing there.
+const settingsAfter = await readSiteSettings(contentDir);
+const hosted = "values" in settingsAfter ? hostedAt(settingsAfter.values.cms) : undefined;
+const publishing = answers.publishing ?? "github-pages";
+const prefix = pathPrefixAdvice({ cms: hosted, publishing, url: answers.url });
+console.log(
+  [
+    "",
+    `Publiceringen: ${answers.url}${hosted ? `, från arkivet ${hosted.repo} på ${hostName(hosted.backend)}` : ""}.${prefix.done ? ` ${prefix.done}.` : ""}`,
+    ...(hosted ? [`  Arkivet: ${guideReference(REPOSITORY_SECTIONS[hosted.backend])}`] : []),
+    `  Publicera: ${guideReference(PUBLISHING_SECTIONS[publishing])}`,
+    "",
+    "Sedan: lägg till projekt med npm run new och förhandsgranska med npm start.",
+  ].join("\n"),
+);
 process.exit(result.archive ? 0 : 1);

@@ -27,3 +27,15 @@ export const COUNTIES = [
 ] as const;
 
 export type County = (typeof COUNTIES)[number];
+
+/**
+ * A county's name as it is compared when it is misspelt: lower case, without "län" and the
+ * genitive s, so that "Gävleborg", "gävleborgs" and "Gävleborgs län" are the same county.
+ */
+export function countyKey(name: string): string {
+  return name
+    .trim()
+    .toLocaleLowerCase("sv")
+    .replace(/\s+län$/, "")
+    .replace(/s$/, "");
+}

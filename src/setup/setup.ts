@@ -20,7 +20,19 @@ import type { ContentError } from "../content/model/errors.ts";
 import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER } from "../content/reading/content-tree.ts";
 import { readContentFile } from "../content/reading/source.ts";
 import { swedishSlug } from "../format/slug.ts";
+import { pathPrefixAdvice, type GitHost, type Publishing } from "./hosting.ts";
 import { readSiteSettings, SITE_SETTINGS_FILE, siteYaml } from "./site-settings.ts";
+
+/** The repository the web editor saves to, and the CI that publishes the site: site.yaml's `cms`. */
+export interface RepositoryAnswer {
+  readonly backend: GitHost;
+  /** owner/name; on GitLab, group/subgroup/name. */
+  readonly repo: string;
+  /** A self-managed GitLab's or a Forgejo's address. */
+  readonly baseUrl?: string;
+  /** The OAuth application on GitLab or Forgejo, for signing in without a token. */
+  readonly appId?: string;
+}
 
 /** What the person taking the archive into use has answered. */
 export interface SetupAnswers {
@@ -34,8 +46,10 @@ export interface SetupAnswers {
   readonly logoAlt?: string;
   readonly colour?: string;
   readonly contact: { readonly name: string; readonly title: string; readonly email?: string; readonly phone?: string };
-  /** The repository the web editor saves to, as owner/name on GitHub. */
-  readonly repo?: string;
+  /** Where the repository is: site.yaml's `cms` is written for it; null when it has no place (no `cms`), undefined to keep `cms` as it is. */
+  readonly repository?: RepositoryAnswer | null;
+  /** Where the site is published, which decides the path prefix the CI builds with. */
+  readonly publishing?: Publishing;
   /** Today, as YYYY-MM-DD: the review date of what setup writes. */
   readonly today: string;
 }
@@ -62,6 +76,41 @@ export const EXAMPLE_FILES: Readonly<Record<string, string>> = {
 
 /** The example's introduction on the start page, replaced while it is unchanged. */
 const EXAMPLE_INTRODUCTION = "Vi har några projekt som vi vill dela med oss våra erfarenheter av, men som inte längre är aktiva.";
+
+/** How the example assessed its accessibility: after setup, that is no longer true. */
+const EXAMPLE_METHOD =
+  "Vi har gjort en självskattning (intern testning) av webbplatsen med automatiska tester i webbläsaren Chromium, med axe-core och html-validate på varje slags sida, och med tester av att allt på sidorna går att nå och använda med tangentbordet. Webbplatsen har inte testats med skärmläsare.";
+
+/** What the accessibility statement says of its assessment when setup writes it: what has been done, no more. */
+const setupMethod = (organisation: string) =>
+  `${organisation} har ännu inte bedömt webbplatsen med sitt eget innehåll. Redogörelsen skrevs när webbplatsen togs i bruk, utifrån de automatiska tester som projektarkiv gör av sina sidmallar: axe-core och html-validate i webbläsaren Chromium på varje slags sida, och tester av att allt på sidorna går att nå och använda med tangentbordet. Webbplatsen har inte testats med skärmläsare.`;
+
+/** The start page's introduction as setup writes it. */
+const neutralIntroduction = (organisation: string) => `Här finns dokumentationen från projekt som ${organisation} har drivit och avslutat: mål, partner, rapporter och kontaktpersoner.\n`;
+
+/** Whether the start page's introduction is still the example's or setup's own: then it is left for a person to write. */
+const isPlaceholderIntroduction = (body: string) => body.trim().startsWith(EXAMPLE_INTRODUCTION) || /^Här finns dokumentationen från projekt som .+ har drivit och avslutat: mål, partner, rapporter och kontaktpersoner\.$/.test(body.trim());
+
+/**
+ * site.yaml's `cms` for the repository answered: its host's settings, and of the current `cms` the
+ * branch (and GitHub's sign-in worker, on GitHub); undefined for none, the current one when no
+ * answer was given.
+ */
+function cmsSettings(current: unknown, repository: RepositoryAnswer | null | undefined): unknown {
+  if (repository === undefined) return current;
+  if (repository === null) return undefined;
+  const kept = isRecord(current) ? current : {};
+  const { backend, repo, baseUrl, appId } = repository;
+  return {
+    // GitHub is the default, written only where the file already named it.
+    ...(backend !== "github" || kept.backend !== undefined ? { backend } : {}),
+    repo,
+    ...(kept.branch !== undefined ? { branch: kept.branch } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(appId ? { appId } : {}),
+    ...(backend === "github" && kept.oauthWorker !== undefined ? { oauthWorker: kept.oauthWorker } : {}),
+  };
+}
 
 /** Words of the example organisation: where they are left after setup, a person has to rewrite. */
 const EXAMPLE_TRACES = [/Örebro/, /Västmanland/, /regionorebrolan/i, /\b019-/, /232100-0164/];
@@ -168,7 +217,11 @@ export async function setUp(contentDir: string, answers: SetupAnswers): Promise<
     done.push(`Skapade ${ATTACHMENTS_FOLDER}/ för dokument och bilder`);
   }
   let logoFile: string | undefined;
-  if (answers.logo) {
+  const inAttachments = answers.logo ? path.relative(at(ATTACHMENTS_FOLDER), path.resolve(answers.logo)) : "..";
+  if (!inAttachments.startsWith("..") && !path.isAbsolute(inAttachments)) {
+    // Already in filer/, as the current logo is on a second run: used where it is.
+    logoFile = inAttachments.split(path.sep).join("/");
+  } else if (answers.logo) {
     logoFile = `logotyp${path.extname(answers.logo).toLowerCase()}`;
     const target = at(`${ATTACHMENTS_FOLDER}/${logoFile}`);
     const bytes = await readFile(answers.logo);
@@ -180,7 +233,6 @@ export async function setUp(contentDir: string, answers: SetupAnswers): Promise<
 
   // 4. site.yaml: its own values, the answers over them, the example people out.
   const values: Record<string, unknown> = { ...current.values };
-  const cms = isRecord(values.cms) ? values.cms : undefined;
   Object.assign(values, {
     name: answers.name,
     organisation: answers.organisation,
@@ -189,7 +241,7 @@ export async function setUp(contentDir: string, answers: SetupAnswers): Promise<
     counties: answers.counties?.length ? [...answers.counties] : undefined,
     logo: logoFile ? { file: logoFile, alt: answers.logoAlt ?? answers.organisation } : values.logo,
     colour: answers.colour ?? values.colour,
-    cms: answers.repo ? { ...cms, repo: answers.repo } : values.cms,
+    cms: cmsSettings(values.cms, answers.repository),
   });
   // A value of the wrong kind is check's to report; setup reads it as none.
   const people = (Array.isArray(values.contacts) ? values.contacts : []).filter((id) => !replaced(id));
@@ -211,7 +263,6 @@ export async function setUp(contentDir: string, answers: SetupAnswers): Promise<
   for (const page of ["index.md", "kakor.md", "tillganglighet.md"]) {
     const file = at(page);
     if (!(await exists(file))) continue;
-    if (page === "index.md") remaining.push("index.md: skriv inledningen på startsidan med era egna ord");
     const read = await readPage(file);
     if (!read) {
       remaining.push(`${page}: ändrades inte, eftersom fälten inte går att läsa (se kontrollen nedan)`);
@@ -235,16 +286,27 @@ export async function setUp(contentDir: string, answers: SetupAnswers): Promise<
       done.push(`${page}: ${answers.contact.name} är innehållsansvarig och publicerande`);
     }
     if (page === "index.md" && body.trim().startsWith(EXAMPLE_INTRODUCTION)) {
-      body = `Här finns dokumentationen från projekt som ${answers.organisation} har drivit och avslutat: mål, partner, rapporter och kontaktpersoner.\n`;
+      body = neutralIntroduction(answers.organisation);
       done.push("index.md: en neutral inledning på startsidan");
+    }
+    if (page === "index.md" && isPlaceholderIntroduction(body)) remaining.push("index.md: skriv inledningen på startsidan med era egna ord");
+    if (page === "tillganglighet.md" && document.get("method") === EXAMPLE_METHOD) {
+      document.set("method", setupMethod(answers.organisation));
+      document.set("assessed", answers.today);
+      done.push("tillganglighet.md: exemplets bedömning (assessed, method) är ersatt med vad som är gjort för er webbplats");
     }
     const after = pageText(read, body);
     if (after !== before) await writeFile(file, after);
   }
   remaining.push(
-    "tillganglighet.md: kontrollera redogörelsen, vem man kontaktar om brister (feedback), hur och när webbplatsen bedömdes (method, assessed) och listan över brister",
+    "tillganglighet.md: bedöm webbplatsen med ert innehåll och skriv hur och när (method, assessed), och kontrollera vem man kontaktar om brister (feedback) och listan över brister",
   );
-  if (!values.cms) remaining.push("_data/site.yaml: skriv arkivets namn på GitHub under cms: för att kunna redigera i webbläsaren på /admin/");
+  if (!values.cms) {
+    remaining.push("_data/site.yaml: arkivet har ingen plats än; kör npm run setup igen när det finns på GitHub, GitLab eller en Forgejo, så skrivs cms: och formuläret på /admin/ kommer med");
+  }
+  // The path prefix, where the CI needs a setting for it; where it needs none, the command says so with the guide's steps.
+  const prefix = pathPrefixAdvice({ cms: hostedAt(values.cms), publishing: answers.publishing ?? "github-pages", url: answers.url });
+  if (prefix.remaining) remaining.push(prefix.remaining);
   if (!values.organisationNumber) remaining.push("_data/site.yaml: skriv organisationsnumret (organisationNumber), så att projekten får beständiga id i den öppna datan");
 
   // 6. What is left of the example organisation, line by line.
@@ -255,6 +317,13 @@ export async function setUp(contentDir: string, answers: SetupAnswers): Promise<
     });
   }
   return { done, remaining };
+}
+
+/** The repository site.yaml's `cms` names, when it names one. */
+export function hostedAt(cms: unknown): { backend: GitHost; repo: string; baseUrl?: string } | undefined {
+  if (!isRecord(cms) || typeof cms.repo !== "string") return undefined;
+  const backend = (cms.backend ?? "github") as GitHost;
+  return { backend, repo: cms.repo, ...(typeof cms.baseUrl === "string" ? { baseUrl: cms.baseUrl } : {}) };
 }
 
 /** The content folder's Markdown and YAML files, by path there, in order. */

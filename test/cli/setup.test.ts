@@ -3,9 +3,13 @@ import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { cmsConfig } from "../../src/cms/config.ts";
 import { siteSchema } from "../../src/content/model/schema.ts";
+import { todayInSweden } from "../../src/format/date.ts";
 import { hasInvisibleCharacter } from "../../src/format/invisible-characters.ts";
+import { GUIDE, PUBLISHING_SECTIONS, REPOSITORY_SECTIONS } from "../../src/setup/hosting.ts";
 import { EXAMPLE_FILES } from "../../src/setup/setup.ts";
+import { sveltiaSchemaErrors } from "../cms/sveltia-schema.ts";
 import { buildSite, EXAMPLE_CONTENT, FIXTURES, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
@@ -79,7 +83,9 @@ describe("npm run setup", () => {
     const remaining = result.stdout.slice(result.stdout.indexOf("Kvar att göra för hand:")).split("\n\n")[0]!.split("\n").slice(1);
     expect(remaining).toEqual([
       "  index.md: skriv inledningen på startsidan med era egna ord",
-      "  tillganglighet.md: kontrollera redogörelsen, vem man kontaktar om brister (feedback), hur och när webbplatsen bedömdes (method, assessed) och listan över brister",
+      "  tillganglighet.md: bedöm webbplatsen med ert innehåll och skriv hur och när (method, assessed), och kontrollera vem man kontaktar om brister (feedback) och listan över brister",
+      // Published from GitHub at an address of its own: the build needs the path.
+      "  GitHub: skapa variabeln SITE_PATH_PREFIX med värdet /projekt/ (Settings → Secrets and variables → Actions, fliken Variables), så att bygget gör länkarna för https://kultur.example.se/projekt/",
     ]);
 
     expect((await readdir(path.join(content, "projekt"))).sort()).toEqual([]);
@@ -136,12 +142,17 @@ describe("npm run setup", () => {
 
   it("asks for what the flags do not give, refuses an answer with the schema's message, and takes the next", async () => {
     const content = await freshContent("fragor");
-    const typed = ["Kulturförvaltningen i Testkommun", "", "inte en adress", "https://kultur.example.se/", "", "", "", "#777777", "#6f6f6f", "Bo Berg", "Bibliotekarie", "bo@example.se", "", ""];
+    // Organisation, name, host, repository, publishing, address (twice), organisation number,
+    // counties, logo, colour (Enter takes the darker shade suggested), contact.
+    const typed = ["Kulturförvaltningen i Testkommun", "", "", "", "", "inte en adress", "https://kultur.example.se/", "", "", "", "#777777", "", "Bo Berg", "Bibliotekarie", "bo@example.se", ""];
     const result = await runCli("setup", ["--input", content, "--ask"], { input: `${typed.join("\n")}\n` });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Webbplatsens namn [Avslutade projekt]: ");
     expect(result.stdout).toContain("\n  måste vara en webbadress som börjar med https:// eller http:// följt av webbplatsens namn, till exempel https://www.region.se/\n");
     expect(result.stdout).toMatch(/färgen #777777 har kontrasten 4,0:1 mot de grå rutorna .*#6f6f6f är samma färgton/);
+    expect(result.stdout).toContain("Webbplatsens färg, till exempel \"#0b4f8a\" (tomt för standardfärgen) [#6f6f6f]: ");
+    expect(result.stdout).toContain("Var ligger arkivet? github, gitlab, forgejo eller ingen (om det inte har någon plats än) [github]: ");
+    expect(result.stdout).toContain("Ett telefonnummer, till exempel 023-123 45 (bara ett; fler skrivs i kontaktens fil efteråt; tomt för inget): ");
     expect(parse(await readFile(path.join(content, "_data/site.yaml"), "utf8"))).toMatchObject({
       organisation: "Kulturförvaltningen i Testkommun",
       name: "Avslutade projekt",
@@ -149,7 +160,7 @@ describe("npm run setup", () => {
       colour: "#6f6f6f",
       contacts: ["bo-berg"],
     });
-    expect(result.stdout).toContain("_data/site.yaml: skriv arkivets namn på GitHub under cms:");
+    expect(result.stdout).toContain("_data/site.yaml: arkivet har ingen plats än; kör npm run setup igen när det finns på GitHub, GitLab eller en Forgejo");
   });
 
   it("refuses a colour that is readable only on white, with the shade that passes everywhere, and changes nothing", async () => {
@@ -350,6 +361,10 @@ describe("npm run setup under attack: it runs no code, writes no broken file, an
       "x".repeat(10 * 1024 * 1024), // refused: ten megabytes of name
       "Region Dalarna",
       "",
+      "", // the repository is on GitHub
+      "../..", // refused: not owner/name
+      "regiondalarna/avslutade-projekt",
+      "", // published with GitHub Pages
       "https:evil.example", // refused: no //
       "HTTPS://Kultur.Example.SE", // accepted, written as https://kultur.example.se/
       "",
@@ -363,8 +378,6 @@ describe("npm run setup under attack: it runs no code, writes no broken file, an
       "",
       "ring oss", // refused: letters
       "tel. 023-77 50 00", // accepted, written as 023-77 50 00
-      "../..", // refused: not owner/name
-      "regiondalarna/avslutade-projekt",
     ];
     const result = await runCli("setup", ["--input", content, "--ask"], { input: `${typed.join("\n")}\n` });
     expect(result.stderr).toBe("");
@@ -384,5 +397,196 @@ describe("npm run setup under attack: it runs no code, writes no broken file, an
       cms: { repo: "regiondalarna/avslutade-projekt" },
     });
     expect(await readFile(path.join(content, "kontakter/asa-lindqvist.md"), "utf8")).toBe("---\nname: Åsa Lindqvist\ntitle: Bibliotekarie\nphones:\n  - 023-77 50 00\n---\n");
+  });
+});
+
+/** The lines under "Kvar att göra för hand:" in setup's output. */
+const remainingOf = (stdout: string) => (stdout.includes("Kvar att göra för hand:") ? stdout.slice(stdout.indexOf("Kvar att göra för hand:")).split("\n\n")[0]!.split("\n").slice(1) : []);
+
+/** The settings setup wrote, as the build reads them. */
+const writtenSettings = async (content: string) => parse(await readFile(path.join(content, "_data/site.yaml"), "utf8"));
+
+/** The flags of ANSWERS without the repository, for the hosts' own. */
+const WITHOUT_REPOSITORY = ANSWERS.filter((_flag, index) => ANSWERS[index] !== "--repo" && ANSWERS[index - 1] !== "--repo");
+
+describe("npm run setup: where the archive lives and where the site is published", () => {
+  it.each([
+    {
+      host: "GitLab.com, with its OAuth application, published with GitLab Pages",
+      flags: ["--host", "gitlab", "--repo", "region/bibliotek/avslutade-projekt", "--app-id", "0a1b2c3d", "--publish", "gitlab-pages", "--url", "https://region.gitlab.io/bibliotek/avslutade-projekt"],
+      cms: { backend: "gitlab", repo: "region/bibliotek/avslutade-projekt", appId: "0a1b2c3d" },
+      url: "https://region.gitlab.io/bibliotek/avslutade-projekt/",
+      sections: [REPOSITORY_SECTIONS.gitlab, PUBLISHING_SECTIONS["gitlab-pages"]],
+      prefix: "Webbplatsen ligger under sökvägen /bibliotek/avslutade-projekt/, som bygget på GitLab använder utan inställning.",
+    },
+    {
+      host: "a self-managed GitLab, publishing to the organisation's own server",
+      flags: ["--host", "gitlab", "--repo", "bibliotek/avslutade-projekt", "--base-url", "HTTPS://Gitlab.Region.SE", "--publish", "server", "--url", "https://www.region.se/avslutade-projekt/"],
+      cms: { backend: "gitlab", repo: "bibliotek/avslutade-projekt", baseUrl: "https://gitlab.region.se/" },
+      url: "https://www.region.se/avslutade-projekt/",
+      sections: [REPOSITORY_SECTIONS.gitlab, PUBLISHING_SECTIONS.server],
+      remaining: "GitLab: skapa variabeln SITE_PATH_PREFIX med värdet /avslutade-projekt/ (Settings → CI/CD → Variables), så att bygget gör länkarna för https://www.region.se/avslutade-projekt/",
+    },
+    {
+      host: "a Forgejo, publishing to the organisation's own server at the root of its domain",
+      flags: ["--host", "forgejo", "--repo", "bibliotek/avslutade-projekt", "--base-url", "https://git.region.se", "--app-id", "6f7e8d9c", "--publish", "server", "--url", "https://projekt.region.se"],
+      cms: { backend: "forgejo", repo: "bibliotek/avslutade-projekt", baseUrl: "https://git.region.se/", appId: "6f7e8d9c" },
+      url: "https://projekt.region.se/",
+      sections: [REPOSITORY_SECTIONS.forgejo, PUBLISHING_SECTIONS.server],
+      prefix: "Webbplatsen ligger under sökvägen /, som bygget på Forgejo använder utan inställning.",
+    },
+    {
+      host: "GitHub, published with GitHub Pages at the address it suggests",
+      flags: ["--host", "github", "--repo", "RegionDalarna/avslutade-projekt", "--publish", "github-pages"],
+      cms: { repo: "RegionDalarna/avslutade-projekt" },
+      url: "https://regiondalarna.github.io/avslutade-projekt/",
+      sections: [REPOSITORY_SECTIONS.github, PUBLISHING_SECTIONS["github-pages"]],
+      prefix: "Webbplatsen ligger under sökvägen /avslutade-projekt/, som bygget på GitHub använder utan inställning.",
+    },
+  ])("$host: writes cms: as Sveltia's schema accepts it, url: with its /, the path prefix, and the guide's sections", async ({ flags, cms, url, sections, prefix, remaining }) => {
+    const content = await freshContent(`vard-${createHash("sha256").update(flags.join(" ")).digest("hex").slice(0, 8)}`);
+    const withoutUrl = WITHOUT_REPOSITORY.filter((_flag, index) => WITHOUT_REPOSITORY[index] !== "--url" && WITHOUT_REPOSITORY[index - 1] !== "--url");
+    const result = await runCli("setup", ["--input", content, ...withoutUrl, ...flags]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const settings = await writtenSettings(content);
+    expect(settings.cms).toEqual(cms);
+    expect(settings.url).toBe(url);
+    expect(sveltiaSchemaErrors(cmsConfig({ cms: siteSchema.shape.cms.parse(settings.cms), siteName: settings.name, siteUrl: settings.url, contentFolder: "content", localName: "avslutade-projekt" }))).toBeUndefined();
+    for (const section of sections) expect(result.stdout).toContain(`avsnittet "${section.heading}" (${GUIDE}#${section.anchor})`);
+    const prefixLines = remainingOf(result.stdout).filter((line) => line.includes("SITE_PATH_PREFIX"));
+    expect(prefixLines).toEqual(remaining ? [`  ${remaining}`] : []);
+    if (prefix) expect(result.stdout).toContain(prefix);
+    // Run again with no flags, the answers are the same, and nothing changes.
+    const again = await runCli("setup", ["--input", content, "--yes"]);
+    expect(again.stdout).toContain("Ingenting att ändra");
+    expect((await writtenSettings(content)).cms).toEqual(cms);
+  });
+
+  it("asks for the GitLab project, its address and its OAuth application, and for a Forgejo's address, which it needs", async () => {
+    const content = await freshContent("fragor-gitlab");
+    const typed = ["Region Dalarna", "", "GitLab", "region/bibliotek/avslutade-projekt", "", "0a1b2c3d", "", "https://region.gitlab.io/bibliotek/avslutade-projekt/", "", "", "", "", "Åsa Lindqvist", "Bibliotekarie", "", ""];
+    const result = await runCli("setup", ["--input", content, "--ask"], { input: `${typed.join("\n")}\n` });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Projektet på GitLab som grupp/namn, till exempel region/bibliotek/avslutade-projekt (tomt för att vänta): ");
+    expect(result.stdout).toContain("Er egen GitLabs adress, till exempel https://gitlab.region.se (tomt för gitlab.com): ");
+    expect(result.stdout).toContain("OAuth-applikationens id (Application ID) för knappen Logga in med GitLab (tomt: redaktörerna loggar in med en nyckel): ");
+    // GitLab's own Pages is offered for a repository on GitLab.
+    expect(result.stdout).toContain("Var publiceras webbplatsen? github-pages, gitlab-pages eller server (organisationens egen webbserver) [gitlab-pages]: ");
+    expect((await writtenSettings(content)).cms).toEqual({ backend: "gitlab", repo: "region/bibliotek/avslutade-projekt", appId: "0a1b2c3d" });
+
+    const forgejo = await freshContent("fragor-forgejo");
+    const forgejoTyped = ["Region Dalarna", "", "forgejo", "bibliotek/avslutade-projekt", "", "https://git.region.se", "", "", "https://projekt.region.se/", "", "", "", "", "Åsa Lindqvist", "Bibliotekarie", "", ""];
+    const asked = await runCli("setup", ["--input", forgejo, "--ask"], { input: `${forgejoTyped.join("\n")}\n` });
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain("Er Forgejos adress, till exempel https://codeberg.org eller https://git.region.se: \n  måste fyllas i\n");
+    expect(asked.stdout).toContain("[server]: ");
+    expect((await writtenSettings(forgejo)).cms).toEqual({ backend: "forgejo", repo: "bibliotek/avslutade-projekt", baseUrl: "https://git.region.se/" });
+  });
+
+  it.each([
+    [["--host", "bitbucket"], '--host "bitbucket": ska vara ett av "github", "gitlab", "forgejo", "ingen", inte texten "bitbucket"'],
+    [["--publish", "netlify"], '--publish "netlify": ska vara ett av "github-pages", "gitlab-pages", "server", inte texten "netlify"'],
+    [["--host", "forgejo", "--repo", "bibliotek/avslutade-projekt"], "--base-url saknas: er Forgejos adress"],
+    [["--host", "forgejo", "--base-url", "git.region.se"], '--base-url "git.region.se": måste vara en webbadress som börjar med https://'],
+    [["--host", "github", "--repo", "region/bibliotek/arkiv"], "--repo \"region/bibliotek/arkiv\": skriv ägare/namn, till exempel regionbiblioteket/avslutade-projekt; undergrupper (a/b/c) finns bara på GitLab"],
+  ])("refuses %j with the schema's message and writes nothing", async (flags, message) => {
+    const content = await freshContent(`vard-fel-${createHash("sha256").update(flags.join(" ")).digest("hex").slice(0, 8)}`);
+    const before = await snapshot(content);
+    const result = await runCli("setup", ["--input", content, ...WITHOUT_REPOSITORY, ...flags]);
+    expect(result.stderr).toContain(message);
+    expect(result.code).toBe(2);
+    expect(await snapshot(content)).toEqual(before);
+  });
+
+  it("moves the web editor to GitLab on a second run, keeping the branch and dropping GitHub's sign-in worker, and takes it out for no place", async () => {
+    const content = await freshContent("flytta");
+    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    const file = path.join(content, "_data/site.yaml");
+    await writeFile(file, (await readFile(file, "utf8")).replace("cms:\n  repo: regiondalarna/avslutade-projekt\n", "cms:\n  repo: regiondalarna/avslutade-projekt\n  branch: publicera\n  oauthWorker: https://auth.example.se\n"));
+    expect((await runCli("setup", ["--input", content, "--yes", "--host", "gitlab", "--publish", "gitlab-pages"])).code).toBe(0);
+    expect((await writtenSettings(content)).cms).toEqual({ backend: "gitlab", repo: "regiondalarna/avslutade-projekt", branch: "publicera" });
+    const none = await runCli("setup", ["--input", content, "--yes", "--host", "ingen"]);
+    expect(none.code).toBe(0);
+    expect((await writtenSettings(content)).cms).toBeUndefined();
+    expect(remainingOf(none.stdout)).toContain("  _data/site.yaml: arkivet har ingen plats än; kör npm run setup igen när det finns på GitHub, GitLab eller en Forgejo, så skrivs cms: och formuläret på /admin/ kommer med");
+  });
+});
+
+describe("npm run setup: the smaller things a new organisation met", () => {
+  it("answers --help in Swedish, with every flag, and changes nothing", async () => {
+    const content = await freshContent("hjalp");
+    const before = await snapshot(content);
+    const result = await runCli("setup", ["--input", content, "--help"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toMatch(/^npm run setup: tar arkivet i bruk för er organisation\./);
+    for (const flag of ["--host", "--publish", "--app-id", "--base-url", "--url", "--logo", "--yes", "--ask"]) expect(result.stdout).toContain(`  ${flag} `);
+    expect(result.stdout).toContain("github, gitlab, forgejo eller ingen");
+    expect(await snapshot(content)).toEqual(before);
+    const unknown = await runCli("setup", ["--input", content, "--hjalp"]);
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.stderr).toContain("npm run setup: okänt val --hjalp\nMöjliga val: ");
+  });
+
+  it.each([
+    ["in single quotes, as a terminal drops it", (file: string) => `'${file}'`],
+    ["in double quotes", (file: string) => `"${file}"`],
+    ["with a backslash before each space", (file: string) => file.replaceAll(" ", "\\ ")],
+  ])("takes a logo's path %s", async (_name, dropped) => {
+    const content = await freshContent(`logga-${createHash("sha256").update(_name).digest("hex").slice(0, 8)}`);
+    const logo = path.join(path.dirname(content), "Min logga (ny).png");
+    await cp(path.join(FIXTURES, "dokumentation/filer/logo.png"), logo);
+    const result = await runCli("setup", ["--input", content, ...ANSWERS, "--logo", dropped(logo)]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(await readFile(path.join(content, "filer/logotyp.png"))).toEqual(await readFile(logo));
+    expect((await writtenSettings(content)).logo).toEqual({ file: "logotyp.png", alt: "Region Dalarna, Kultur och bildning" });
+  });
+
+  it("suggests Gävleborgs län for Gävleborg", async () => {
+    const content = await freshContent("lan");
+    const result = await runCli("setup", ["--input", content, ...answering("--counties", "Dalarnas län, Gävleborg")]);
+    expect(result.stderr).toContain('okänt län "Gävleborg" (menade du Gävleborgs län?)');
+    expect(result.code).toBe(2);
+  });
+
+  it("writes url: with the / at the end that its comment asks for", async () => {
+    const content = await freshContent("snedstreck");
+    expect((await runCli("setup", ["--input", content, ...answering("--url", "https://kultur.example.se/projekt")])).code).toBe(0);
+    expect((await writtenSettings(content)).url).toBe("https://kultur.example.se/projekt/");
+  });
+
+  it("does not keep the example's assessment in the accessibility statement: it says what has been done, as of today", async () => {
+    const content = await freshContent("bedomning");
+    const example = parse((await readFile(path.join(content, "tillganglighet.md"), "utf8")).split("---\n")[1]!);
+    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    const statement = parse((await readFile(path.join(content, "tillganglighet.md"), "utf8")).split("---\n")[1]!);
+    expect(statement.method).not.toBe(example.method);
+    expect(statement.method).toMatch(/^Region Dalarna, Kultur och bildning har ännu inte bedömt webbplatsen med sitt eget innehåll\./);
+    expect(statement.assessed).not.toEqual(example.assessed);
+    expect(statement.assessed).toBe(todayInSweden());
+    // The organisation's own assessment, written later, stays on the next run.
+    const own = (await readFile(path.join(content, "tillganglighet.md"), "utf8")).replace(/^method: .*$/m, "method: Vi testade med skärmläsaren NVDA.");
+    await writeFile(path.join(content, "tillganglighet.md"), own);
+    expect((await runCli("setup", ["--input", content, ...ANSWERS])).stdout).toContain("Ingenting att ändra");
+    expect(await readFile(path.join(content, "tillganglighet.md"), "utf8")).toBe(own);
+  });
+
+  it("shows the current logo when it asks again, and no longer lists a start page the organisation has written", async () => {
+    const content = await freshContent("igen");
+    const logo = path.join(FIXTURES, "dokumentation/filer/logo.png");
+    expect((await runCli("setup", ["--input", content, ...ANSWERS, "--logo", logo])).code).toBe(0);
+    const index = path.join(content, "index.md");
+    await writeFile(index, (await readFile(index, "utf8")).replace(/\n---\n[\s\S]*$/, "\n---\nVåra avslutade projekt, från läsfrämjande till digital delaktighet.\n"));
+    const before = await snapshot(content);
+    // Enter at every question keeps every answer.
+    const result = await runCli("setup", ["--input", content, "--ask"], { input: "\n".repeat(30) });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`(tomt för ingen) [${path.join(content, "filer/logotyp.png")}]: `);
+    expect(result.stdout).toContain("Ingenting att ändra");
+    expect(remainingOf(result.stdout).join("\n")).not.toContain("index.md");
+    expect(await snapshot(content)).toEqual(before);
   });
 });

@@ -14,7 +14,7 @@ import { PLACEHOLDERS } from "./placeholders.ts";
 import { normalWebAddress } from "../../format/urls.ts";
 import { MAX_NAME_LENGTH } from "../../format/limits.ts";
 import { swedishSlug } from "../../format/slug.ts";
-import { COUNTIES } from "../../format/county.ts";
+import { COUNTIES, countyKey } from "../../format/county.ts";
 import { isWithinSourceReach, SOURCE_PATH_REACH } from "../../format/source-path.ts";
 import { didYouMean } from "./suggest.ts";
 
@@ -382,7 +382,7 @@ const contactSummary = z.object({ id: text(), name: name(), title: text(), url: 
 /** A county (län), by its own name; a misspelt one is named with the closest. */
 const county = () =>
   z.string().refine((name) => (COUNTIES as readonly string[]).includes(name), {
-    error: (issue) => `okänt län "${String(issue.input)}"${didYouMean(String(issue.input), COUNTIES)}; skriv länets namn som Örebro län eller Västmanlands län`,
+    error: (issue) => `okänt län "${String(issue.input)}"${didYouMean(String(issue.input), COUNTIES, countyKey)}; skriv länets namn som Örebro län eller Västmanlands län`,
   });
 
 /** The organisation that publishes an archive, in each project of its open data. */

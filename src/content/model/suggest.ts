@@ -2,17 +2,20 @@ import { closest, distance } from "fastest-levenshtein";
 
 /**
  * The known name closest to a misspelt one, or undefined when nothing is close enough to be a
- * likely typo (more than a third of the name would have to change).
+ * likely typo (more than a third of the name would have to change). Names are compared as `by`
+ * makes them, when given: "Gävleborg" and "Gävleborgs län" are the same county once the word
+ * "län" and the genitive s are left out.
  */
-export function suggestClosest(name: string, known: Iterable<string>): string | undefined {
-  const candidates = [...known];
-  if (candidates.length === 0) return undefined;
-  const best = closest(name, candidates);
-  return distance(name, best) <= Math.max(2, Math.ceil(name.length / 3)) ? best : undefined;
+export function suggestClosest(name: string, known: Iterable<string>, by: (name: string) => string = (same) => same): string | undefined {
+  const candidates = new Map([...known].map((candidate) => [by(candidate), candidate]));
+  if (candidates.size === 0) return undefined;
+  const key = by(name);
+  const best = closest(key, [...candidates.keys()]);
+  return distance(key, best) <= Math.max(2, Math.ceil(key.length / 3)) ? candidates.get(best) : undefined;
 }
 
 /** " (menade du sandra-spjuth?)", or "" when there is no close match. */
-export function didYouMean(name: string, known: Iterable<string>): string {
-  const suggestion = suggestClosest(name, known);
+export function didYouMean(name: string, known: Iterable<string>, by?: (name: string) => string): string {
+  const suggestion = suggestClosest(name, known, by);
   return suggestion ? ` (menade du ${suggestion}?)` : "";
 }
