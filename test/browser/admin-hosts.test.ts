@@ -1,21 +1,28 @@
-import { appendFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { parse } from "yaml";
 import { launchChromium } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
 import { siteSchema } from "../../src/content/model/schema.ts";
 import { adminContentSecurityPolicy } from "../../src/eleventy/filters/security.ts";
-import { buildSite, contentTree, temporaryWorkspace } from "../helpers.ts";
+import { buildSite, contentTree, runCli, temporaryWorkspace } from "../helpers.ts";
 import { describeInBrowser } from "./chromium.ts";
 
-/** The bundled site's web editor saving to each git host, as site.yaml's cms says it. */
+/**
+ * The bundled site's web editor saving to each git host, with site.yaml's cms as `npm run setup`
+ * writes it for the host's answers.
+ */
 const HOSTS = {
-  github: "cms:\n  repo: regionbiblioteket/avslutade-projekt\n",
-  gitlab: "cms:\n  backend: gitlab\n  repo: region/bibliotek/avslutade-projekt\n  appId: 0a1b2c3d4e5f\n",
-  "self-managed gitlab": "cms:\n  backend: gitlab\n  repo: bibliotek/avslutade-projekt\n  baseUrl: https://gitlab.region.example\n",
-  forgejo: "cms:\n  backend: forgejo\n  repo: bibliotek/avslutade-projekt\n  baseUrl: https://git.region.example\n  appId: 6f7e8d9c\n",
+  github: ["--host", "github", "--repo", "regionbiblioteket/avslutade-projekt"],
+  gitlab: ["--host", "gitlab", "--repo", "region/bibliotek/avslutade-projekt", "--app-id", "0a1b2c3d4e5f", "--publish", "gitlab-pages"],
+  "self-managed gitlab": ["--host", "gitlab", "--repo", "bibliotek/avslutade-projekt", "--base-url", "https://gitlab.region.example", "--publish", "server"],
+  forgejo: ["--host", "forgejo", "--repo", "bibliotek/avslutade-projekt", "--base-url", "https://git.region.example", "--app-id", "6f7e8d9c", "--publish", "server"],
 } as const;
+
+/** The rest of setup's answers, the same for every host. */
+const ANSWERS = ["--organisation", "Region Dalarna", "--url", "https://kultur.example.se/projekt/", "--contact-name", "Åsa Lindqvist", "--contact-title", "Biblioteksutvecklare"];
 
 /** The sign-in buttons each host's page offers before an editor has signed in. */
 const SIGN_IN: Record<keyof typeof HOSTS, RegExp[]> = {
@@ -29,12 +36,15 @@ describeInBrowser("the web editor at /admin/ for each git host", () => {
   const workspace = temporaryWorkspace();
   let browser: Browser;
   const servers: Partial<Record<keyof typeof HOSTS, StaticServer>> = {};
+  const written: Partial<Record<keyof typeof HOSTS, unknown>> = {};
 
   beforeAll(async () => {
     browser = await launchChromium();
-    for (const [host, settings] of Object.entries(HOSTS) as [keyof typeof HOSTS, string][]) {
+    for (const [host, flags] of Object.entries(HOSTS) as [keyof typeof HOSTS, readonly string[]][]) {
       const content = await contentTree(path.join(workspace.dir, host), "exempel");
-      await appendFile(path.join(content, "_data/site.yaml"), settings);
+      const setup = await runCli("setup", ["--input", content, ...ANSWERS, ...flags]);
+      expect(setup.stderr).toBe("");
+      written[host] = parse(await readFile(path.join(content, "_data/site.yaml"), "utf8")).cms;
       const built = await buildSite(content, path.join(workspace.dir, host, "_site"), ["--skip-search"]);
       expect(built.stderr).toBe("");
       servers[host] = await serveStatic(built.output);
@@ -64,10 +74,10 @@ describeInBrowser("the web editor at /admin/ for each git host", () => {
     await page.waitForLoadState("networkidle");
     expect(foreign).toEqual([]);
     expect(violations).toEqual([]);
-    const cms = siteSchema.shape.cms.parse(Object.values((await import("yaml")).parse(HOSTS[host]))[0]);
+    const cms = siteSchema.shape.cms.parse(written[host]);
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(policy).toBe(adminContentSecurityPolicy(cms));
-    const config = (await import("yaml")).parse(await (await fetch(`${server.url}admin/config.yml`)).text());
+    const config = parse(await (await fetch(`${server.url}admin/config.yml`)).text());
     for (const origin of [config.backend.api_root, config.backend.base_url].filter(Boolean)) {
       expect(policy).toContain(new URL(origin).origin);
     }

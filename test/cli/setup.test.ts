@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import GithubSlugger from "github-slugger";
+import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { cmsConfig } from "../../src/cms/config.ts";
@@ -10,7 +12,7 @@ import { hasInvisibleCharacter } from "../../src/format/invisible-characters.ts"
 import { GUIDE, PUBLISHING_SECTIONS, REPOSITORY_SECTIONS } from "../../src/setup/hosting.ts";
 import { EXAMPLE_FILES } from "../../src/setup/setup.ts";
 import { sveltiaSchemaErrors } from "../cms/sveltia-schema.ts";
-import { buildSite, EXAMPLE_CONTENT, FIXTURES, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
+import { buildSite, EXAMPLE_CONTENT, FIXTURES, PROJECT_ROOT, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
 
@@ -461,6 +463,14 @@ describe("npm run setup: where the archive lives and where the site is published
     const again = await runCli("setup", ["--input", content, "--yes"]);
     expect(again.stdout).toContain("Ingenting att ändra");
     expect((await writtenSettings(content)).cms).toEqual(cms);
+  });
+
+  it("names sections the guide has, under the anchors GitHub gives them", async () => {
+    const markdown = new MarkdownIt();
+    const slugger = new GithubSlugger();
+    const tokens = markdown.parse(await readFile(path.join(PROJECT_ROOT, GUIDE), "utf8"), {});
+    const anchors = tokens.flatMap((token, index) => (token.type === "heading_open" ? [slugger.slug(tokens[index + 1]!.content)] : []));
+    for (const section of [...Object.values(REPOSITORY_SECTIONS), ...Object.values(PUBLISHING_SECTIONS)]) expect(anchors, section.heading).toContain(section.anchor);
   });
 
   it("asks for the GitLab project, its address and its OAuth application, and for a Forgejo's address, which it needs", async () => {
