@@ -53,6 +53,7 @@ const replacing = (lines: readonly string[], ...pairs: readonly [string | RegExp
 const hasTools = existsSync("/usr/bin/rsync") && existsSync(GITLAB_CI_LOCAL);
 if (!hasTools && process.env.CI === "true") throw new Error("The guide's steps need rsync and gitlab-ci-local. .ci/run installs rsync.");
 const sshRuns = canRunSsh("the guide's own-server steps") && existsSync("/usr/sbin/adduser");
+if (!existsSync("/usr/sbin/adduser") && process.env.CI === "true") throw new Error("The guide's own-server steps make their user with adduser. .ci/run installs it.");
 const serversRun = webServersInstalled();
 
 describe.runIf(hasTools)("the guide's chapter Ta arkivet i bruk, step by step", () => {
