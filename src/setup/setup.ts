@@ -1,6 +1,6 @@
 /**
- * Takes the archive into use for an organisation (`npm run setup`): its name, address, logo, colour
- * and first contact go in, the bundled example (Regionbibliotek Örebro-Västmanland's projects and
+ * Takes the archive into use for an organisation (`npm run setup`): its name, address, logo, colour,
+ * first contact and the repository the web editor saves to (`cms`, src/setup/hosting.ts) go in, the bundled example (Regionbibliotek Örebro-Västmanland's projects and
  * people) goes out, and what only a person can write is listed.
  *
  * Safe to run again: an example file is removed only while it is exactly as shipped (its SHA-256),
