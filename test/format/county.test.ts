@@ -15,6 +15,10 @@ describe("a county's name, as a misspelt one is compared", () => {
     expect(didYouMean(typed, COUNTIES, countyKey)).toBe(` (menade du ${county}?)`);
   });
 
+  it.each(["Norrland", "Bergslagen", "Mälardalen", "Sverige"])("suggests no county for %s, which is not one", (typed) => {
+    expect(didYouMean(typed, COUNTIES, countyKey)).toBe("");
+  });
+
   it("is the same key for a county's name with and without län and its s", () => {
     expect(new Set(["Gävleborgs län", "Gävleborg", " GÄVLEBORGS "].map(countyKey))).toEqual(new Set(["gävleborg"]));
   });

@@ -11,7 +11,9 @@ export function suggestClosest(name: string, known: Iterable<string>, by: (name:
   if (candidates.size === 0) return undefined;
   const key = by(name);
   const best = closest(key, [...candidates.keys()]);
-  return distance(key, best) <= Math.max(2, Math.ceil(key.length / 3)) ? candidates.get(best) : undefined;
+  // Keys are shorter than names and alike ("gotland", "norrland"): a quarter of one may change, not a third.
+  const share = by === undefined ? 3 : 4;
+  return distance(key, best) <= Math.max(2, Math.ceil(key.length / share)) ? candidates.get(best) : undefined;
 }
 
 /** " (menade du sandra-spjuth?)", or "" when there is no close match. */
