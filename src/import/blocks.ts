@@ -19,6 +19,21 @@ export interface Dropped {
   /** Its visible text (empty for scripts and styles), so that no word goes missing unreported. */
   readonly text: string;
   readonly reason: string;
+  /** For a region of the page left out whole (a menu, a table, a frame): how many words its text has. */
+  readonly words?: number;
+}
+
+/** The words of a text, as a reader counts them. */
+export const wordsIn = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+
+/** A region of the page left out whole, with its word count, so that the report says how much went. */
+export const droppedRegion = (what: string, text: string, reason: string): Dropped => ({ what, text, reason, words: wordsIn(text) });
+
+/** A link of a block: the address as the page writes it, the absolute address where it can be made, and its text. */
+export interface PageLink {
+  readonly href: string;
+  readonly url: string | undefined;
+  readonly text: string;
 }
 
 /** A picture of the page: its address as written, and its text alternative where it has one. */
@@ -38,10 +53,10 @@ interface BlockBase {
 
 export type Block = BlockBase &
   (
-    | { readonly kind: "heading"; readonly level: number; readonly text: string; readonly html: string }
+    | { readonly kind: "heading"; readonly level: number; readonly text: string; readonly html: string; readonly links: readonly PageLink[] }
     /** `caption`: a picture's caption (`figcaption`, WordPress's `wp-caption-text`), never a summary. */
-    | { readonly kind: "paragraph"; readonly html: string; readonly text: string; readonly lines: readonly string[]; readonly caption?: boolean }
-    | { readonly kind: "list"; readonly html: string; readonly text: string; readonly items: readonly { html: string; text: string }[] }
+    | { readonly kind: "paragraph"; readonly html: string; readonly text: string; readonly lines: readonly string[]; readonly links: readonly PageLink[]; readonly caption?: boolean }
+    | { readonly kind: "list"; readonly html: string; readonly text: string; readonly items: readonly ListItem[] }
     | { readonly kind: "table"; readonly rows: readonly (readonly string[])[]; readonly text: string }
     | { readonly kind: "other"; readonly html: string; readonly text: string }
     | { readonly kind: "rule" }
@@ -51,11 +66,23 @@ export type Block = BlockBase &
     | { readonly kind: "removed" }
   );
 
+/** An item of a list block. */
+export interface ListItem {
+  readonly html: string;
+  readonly text: string;
+  readonly links: readonly PageLink[];
+}
+
+/**
+ * How the content area was found: Sitevision's `.pagecontent`, `main`, the cell of a layout table
+ * that holds the page's headings, or the whole body.
+ */
+export type ContentArea = "pagecontent" | "main" | "cell" | "body";
+
 /** The page as blocks, with what the reader found out about the page itself. */
 export interface PageBlocks {
   readonly blocks: readonly Block[];
-  /** How the content area was found: Sitevision's `.pagecontent`, `main`, or the whole body. */
-  readonly contentArea: "pagecontent" | "main" | "body";
+  readonly contentArea: ContentArea;
   readonly sitevision: boolean;
   /** `<title>`, and the site's name from `og:site_name`. */
   readonly title: string;
@@ -93,7 +120,20 @@ const DROPPED_ELEMENTS: ReadonlyMap<string, string> = new Map(Object.entries({
 const INVISIBLE = new Set(["script", "style", "template", "head", "title", "meta", "link"]);
 
 /** Inline elements: their text flows into the paragraph around them. */
-const INLINE = new Set("a abbr b bdi bdo br cite code data del dfn em font i img ins kbd label mark picture q s samp small source span strong sub sup time u var wbr".split(" "));
+const INLINE = new Set("a abbr b bdi bdo br button cite code data del dfn em font i img ins kbd label mark picture q s samp small source span strong sub sup time u var wbr".split(" "));
+
+/**
+ * A button that opens and closes a part of the page (an accordion's heading, Sitevision's
+ * `env-collapse`): its label is the visible title of what it opens, so its text is read as text.
+ */
+const isToggle = (element: HTMLElement) =>
+  element.hasAttribute("aria-expanded") || element.hasAttribute("aria-controls") || element.hasAttribute("data-env-collapse") || /collapse|accordion|toggle|expand/i.test(element.getAttribute("class") ?? "");
+
+/** What an element left out whole is called in the report, or undefined for one that is read. */
+function droppedKind(element: HTMLElement): string | undefined {
+  const tag = tagOf(element);
+  return tag === "button" && isToggle(element) ? undefined : DROPPED_ELEMENTS.get(tag);
+}
 
 /** Elements kept, without attributes, in a block's HTML. Anything else is replaced by its content. */
 const KEPT = new Set("p ul ol li dl dt dd blockquote pre code strong b em i sub sup h1 h2 h3 h4 h5 h6".split(" "));
@@ -147,7 +187,7 @@ function textOf(nodes: readonly Node[], skip: (element: HTMLElement) => boolean)
  * a form), whose text the report lists as dropped. It never becomes a summary or a title.
  */
 const visibleText = (nodes: readonly Node[], skip: (element: HTMLElement) => boolean = () => false) =>
-  textOf(nodes, (element) => DROPPED_ELEMENTS.has(tagOf(element)) || skip(element));
+  textOf(nodes, (element) => droppedKind(element) !== undefined || skip(element));
 
 /** All the text of something left out whole, for the report's list of what was dropped. */
 const droppedText = (nodes: readonly Node[]) => textOf(nodes, () => false);
@@ -159,7 +199,7 @@ function linesOf(nodes: readonly Node[]): string[] {
     if (node.nodeType === NodeType.TEXT_NODE) lines[lines.length - 1] += node.text;
     else if (isElement(node)) {
       const tag = tagOf(node);
-      if (INVISIBLE.has(tag) || DROPPED_ELEMENTS.has(tag)) return;
+      if (INVISIBLE.has(tag) || droppedKind(node)) return;
       if (tag === "br") lines.push("");
       else if (INLINE.has(tag)) node.childNodes.forEach(visit);
       else {
@@ -208,18 +248,25 @@ const DRAWN_RULE = /^[_\-–—=*~·.\s]{5,}$/;
 /** An old cookie notice: "Den här webbplatsen använder kakor". */
 const COOKIE_NOTICE = /\banvänder\s+(?:kakor|cookies)\b/i;
 
-/** Sitevision's portlets and other containers that are left out whole, by the class or role the system gives them. */
-function leftOutContainer(element: HTMLElement): Dropped | undefined {
+/** Where a link list leaves the page's menus: Sitevision's menu, breadcrumb, tag cloud and search portlets, and any breadcrumbs. */
+const MENU_CLASSES = /\b(?:sv-(?:menu|breadcrumbs?|related|tagcloud|search)[\w-]*|breadcrumbs?)\b/i;
+
+/**
+ * Sitevision's portlets and other containers that are left out whole, by the class or role the
+ * system gives them. A link list (`sv-linklist-portlet`) is read inside the content area, where it
+ * lists a project's documents or an index's pages, and is a menu outside it.
+ */
+function leftOutContainer(element: HTMLElement, inContent: boolean): Dropped | undefined {
   const classes = `${element.getAttribute("class") ?? ""} ${element.id}`;
   const tag = tagOf(element);
   const text = () => droppedText([element]);
   if (/\bsv-script-portlet\b/.test(classes)) return { what: "skriptportlet", text: "", reason: "skript hör till den gamla webbplatsen och tas aldrig med" };
   if (/\bsv-html-portlet\b/.test(classes)) {
-    return { what: "HTML-portlet", text: text(), reason: "egen HTML går inte att flytta säkert; skriv in texten i brödtexten om den behövs" };
+    return droppedRegion("HTML-portlet", text(), "egen HTML går inte att flytta säkert; skriv in texten i brödtexten om den behövs");
   }
-  if (/cookie|kakor/i.test(classes)) return { what: "kakmeddelande", text: text(), reason: "den nya webbplatsen frågar om samtycke på ett eget sätt (sidan Vad är kakor?)" };
-  if (tag === "nav" || element.getAttribute("role") === "navigation" || /\b(?:sv-(?:menu|linklist|breadcrumbs?|related|tagcloud|search)[\w-]*|breadcrumbs?)\b/i.test(classes)) {
-    return { what: "navigation", text: text(), reason: "menyer och länklistor hör till den gamla webbplatsen" };
+  if (/cookie|kakor/i.test(classes)) return droppedRegion("kakmeddelande", text(), "den nya webbplatsen frågar om samtycke på ett eget sätt (sidan Vad är kakor?)");
+  if (tag === "nav" || element.getAttribute("role") === "navigation" || MENU_CLASSES.test(classes) || (!inContent && /\bsv-linklist[\w-]*/i.test(classes))) {
+    return droppedRegion("navigation", text(), "menyer och länklistor hör till den gamla webbplatsen");
   }
   return undefined;
 }
@@ -239,11 +286,37 @@ interface Walk {
 /** Elements that start a part of the page of their own: a contact block does not run on past one. */
 const LANDMARKS = new Set(["header", "footer", "aside", "nav", "main", "section", "article"]);
 
+/** A link's address made absolute against the page's, when it is an http(s) address a reader would take for one. */
+function absoluteAddress(href: string, base: URL | undefined): string | undefined {
+  if (/^https?:/i.test(href)) return normalWebAddress(href);
+  try {
+    const url = new URL(href, base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The links in nodes, anchors (`#…`) left out. */
+function linksIn(nodes: readonly Node[], base: URL | undefined): PageLink[] {
+  const anchors = nodes.flatMap((node) => (isElement(node) ? (tagOf(node) === "a" ? [node] : node.querySelectorAll("a")) : []));
+  return anchors.flatMap((anchor) => {
+    const href = anchor.getAttribute("href")?.trim();
+    return href && !href.startsWith("#") ? [{ href, url: absoluteAddress(href, base), text: visibleText([anchor]) }] : [];
+  });
+}
+
 /** Rebuilds nodes as HTML from the allow-list, collecting pictures and what was left out. */
 class Cleaner {
   readonly dropped: Dropped[] = [];
   readonly pictures: PageImage[] = [];
-  constructor(private readonly base: URL | undefined) {}
+  /** Links to documents taken out of the HTML (in a table, they become the project's documents). */
+  readonly documents: { href: string; text: string }[] = [];
+  /** `documentsAsText`: a link to a document keeps only its text, and the link goes into {@link documents}. */
+  constructor(
+    private readonly base: URL | undefined,
+    private readonly documentsAsText = false,
+  ) {}
 
   nodes(nodes: readonly Node[]): string {
     return tidyInline(nodes.map((node) => this.node(node)).join(""));
@@ -253,14 +326,15 @@ class Cleaner {
     if (node.nodeType === NodeType.TEXT_NODE) return escapeHtml(node.text.replace(/\u00a0/g, " "));
     if (!isElement(node)) return "";
     const tag = tagOf(node);
-    const dropped = DROPPED_ELEMENTS.get(tag);
+    const dropped = droppedKind(node);
     if (dropped) {
       this.dropped.push(droppedElement(node, dropped));
       return "";
     }
     if (tag === "img") {
       const picture = pictureOf(node);
-      if (picture) this.pictures.push(picture);
+      if (picture && "src" in picture) this.pictures.push(picture);
+      else if (picture) this.dropped.push(picture);
       return "";
     }
     if (tag === "br") return "<br>";
@@ -276,6 +350,10 @@ class Cleaner {
     // The URL parser reads "https:evil.example" as a path on the page's own site; a reader sees another host.
     if (/^https?:/i.test(href) && !normalWebAddress(href)) {
       this.dropped.push({ what: "länk", text: "", reason: `adressen ${href} är ingen fullständig webbadress (den ska börja med https:// och ett värdnamn); texten står kvar utan länk` });
+      return inner;
+    }
+    if (this.documentsAsText && isDocumentAddress(href)) {
+      this.documents.push({ href, text: visibleText([element]) });
       return inner;
     }
     let url: URL;
@@ -295,20 +373,67 @@ class Cleaner {
 
 function droppedElement(element: HTMLElement, what: string): Dropped {
   const tag = tagOf(element);
-  const text = INVISIBLE.has(tag) ? "" : droppedText(element.childNodes);
-  const reason =
-    tag === "script" || tag === "style"
-      ? "hör till den gamla webbplatsen och tas aldrig med"
-      : "kan inte uttryckas i Markdown och tas inte med; lägg in innehållet på nytt om det behövs";
-  return { what, text, reason };
+  if (INVISIBLE.has(tag)) return { what, text: "", reason: "hör till den gamla webbplatsen och tas aldrig med" };
+  return droppedRegion(what, droppedText(element.childNodes), "kan inte uttryckas i Markdown och tas inte med; lägg in innehållet på nytt om det behövs");
 }
 
-/** A picture's address and text alternative; pictures of the system itself (icons) are left out. */
-function pictureOf(element: HTMLElement): PageImage | undefined {
+/** A spacer's file name, as old sites named the transparent GIFs that held their tables apart. */
+const SPACER_NAME = /(?:^|\/)(?:spacer|space|blank|transp(?:arent)?|trans|clear|pixel|pix|dot|shim|spacer_?\w*|1x1|s)\.gif$/i;
+
+/** Statistics services, whose pictures count visitors and show nothing. */
+const STATISTICS_HOST = /(?:^|\.)(?:siteimproveanalytics\.(?:com|io)|siteimprove\.com|google-analytics\.com|googletagmanager\.com|doubleclick\.net|matomo\.cloud|piwik\.pro|stats?\.[\w.-]+|statistik\.[\w.-]+|analytics\.[\w.-]+|webstat\.[\w.-]+|counter\.[\w.-]+)$/i;
+const STATISTICS_PATH = /(?:^|\/)(?:matomo|piwik)\.php$|\/(?:pixel|tracking|tracker|beacon|collect|counter|count|hit)(?:\.\w+|\/|$)/i;
+
+/** A picture too small to see: spacers, and the 1 × 1 pictures that count visitors. */
+const tiny = (element: HTMLElement) => {
+  const size = (name: string) => Number.parseInt(element.getAttribute(name) ?? "", 10);
+  const [width, height] = [size("width"), size("height")];
+  return width <= 1 || height <= 1 || (width <= 2 && height <= 2);
+};
+
+/**
+ * A picture's address and text alternative; pictures of the system itself (icons) are left out
+ * silently, and spacers and statistics pictures left out and said so.
+ */
+function pictureOf(element: HTMLElement): PageImage | Dropped | undefined {
   const src = (element.getAttribute("src") || element.getAttribute("data-src") || "").trim();
-  if (!src || pathOf(src).startsWith("/sitevision/")) return undefined;
+  const path = pathOf(src);
+  if (!src || path.startsWith("/sitevision/")) return undefined;
+  let host = "";
+  try {
+    host = new URL(src, "http://sida.invalid/").hostname;
+  } catch {
+    host = "";
+  }
+  if (STATISTICS_HOST.test(host) || STATISTICS_PATH.test(path)) {
+    return { what: "statistikbild", text: "", reason: `${src} räknar besökare åt en statistiktjänst och visar ingenting; den nya webbplatsen har ingen sådan` };
+  }
+  if (SPACER_NAME.test(path) || tiny(element)) {
+    return { what: "distansbild", text: "", reason: `${src} är en genomskinlig eller mycket liten bild som bara höll isär den gamla sidans delar` };
+  }
   const alt = element.getAttribute("alt");
   return { src, alt: alt === undefined ? undefined : normaliseSpace(alt) };
+}
+
+/**
+ * The cell of a layout table that holds the page's content, on a page with no content area of its
+ * own (old sites built of tables): the innermost cell with at least two thirds of the page's
+ * headings. Undefined when the headings are not gathered in one cell.
+ */
+function contentCell(body: HTMLElement): HTMLElement | undefined {
+  const headings = body.querySelectorAll("h1, h2, h3, h4, h5, h6");
+  if (headings.length < 2) return undefined;
+  const counts = new Map<HTMLElement, { headings: number; depth: number }>();
+  for (const heading of headings) {
+    const cells: HTMLElement[] = [];
+    for (let parent = heading.parentNode; parent && parent !== body; parent = parent.parentNode) if (tagOf(parent) === "td" || tagOf(parent) === "th") cells.push(parent);
+    cells.forEach((cell, index) => {
+      const found = counts.get(cell) ?? counts.set(cell, { headings: 0, depth: cells.length - index }).get(cell)!;
+      found.headings++;
+    });
+  }
+  const enough = [...counts].filter(([, found]) => found.headings * 3 >= headings.length * 2);
+  return enough.sort(([, a], [, b]) => b.depth - a.depth)[0]?.[0];
 }
 
 /** Reads the blocks of a page; `address` is the page's own, where known. */
@@ -323,18 +448,40 @@ export function readPageBlocks(html: string, address?: string): PageBlocks {
   const body = root.querySelector("body") ?? root;
   const pagecontent = body.querySelector(".pagecontent");
   const main = pagecontent ?? body.querySelector("main") ?? body.querySelector('[role="main"]');
-  const contentArea = main ?? body;
+  const cell = main ? undefined : contentCell(body);
+  const contentArea = main ?? cell ?? body;
   const blocks: Block[] = [];
   walk(body, { blocks, contentArea, inContent: contentArea === body, base, landmark: 0, landmarks: { count: 0 } });
   const generator = meta('meta[name="generator"]') ?? "";
   return {
     blocks,
-    contentArea: pagecontent ? "pagecontent" : main ? "main" : "body",
+    contentArea: pagecontent ? "pagecontent" : main ? "main" : cell ? "cell" : "body",
     sitevision: /sitevision/i.test(generator) || body.querySelector(".sv-layout, .sv-text-portlet, .sv-portlet") !== null,
     title: normaliseSpace(root.querySelector("title")?.text ?? ""),
     siteName: meta('meta[property="og:site_name"]') ?? meta('meta[name="og:site_name"]'),
     address: base?.href,
   };
+}
+
+/**
+ * The regions outside the content area that the import leaves out (a layout table's menu column,
+ * its header and footer), each run of blocks as one region with its text and word count. Blocks in
+ * `used` (the page information, the contact block) went into fields and are not among them.
+ */
+export function regionsOutside(blocks: readonly Block[], used: ReadonlySet<Block>, reason: string): Dropped[] {
+  const regions: Dropped[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    const text = run.filter(Boolean).join(" ");
+    if (wordsIn(text) > 0) regions.push(droppedRegion("utanför innehållet", text, reason));
+    run = [];
+  };
+  for (const block of blocks) {
+    if (block.inContent || used.has(block)) flush();
+    else run.push("text" in block ? block.text : "", ...block.dropped.map((item) => item.text));
+  }
+  flush();
+  return regions;
 }
 
 /**
@@ -387,8 +534,10 @@ function push(state: Walk, block: BlockContent, dropped: readonly Dropped[] = []
   state.blocks.push({ ...block, inContent: state.inContent, landmark: state.landmark, dropped } as Block);
 }
 
-function pushPictures(state: Walk, pictures: readonly PageImage[]): void {
-  for (const picture of pictures) push(state, { kind: "picture", ...picture });
+/** What the cleaner took out of a block besides its HTML: pictures as picture blocks, documents as file blocks. */
+function pushCollected(state: Walk, cleaner: Cleaner): void {
+  for (const picture of cleaner.pictures) push(state, { kind: "picture", ...picture });
+  for (const document of cleaner.documents) push(state, { kind: "file", href: document.href, text: document.text });
 }
 
 /** One element that is not inline. */
@@ -398,10 +547,10 @@ function block(element: HTMLElement, state: Walk): void {
     if (tag === "script" || tag === "style") push(state, { kind: "removed" }, [droppedElement(element, DROPPED_ELEMENTS.get(tag)!)]);
     return;
   }
-  const dropped = DROPPED_ELEMENTS.get(tag);
+  const dropped = droppedKind(element);
   if (dropped) return push(state, { kind: "removed" }, [droppedElement(element, dropped)]);
-  const leftOut = leftOutContainer(element);
-  if (leftOut) return push(state, { kind: "removed" }, [leftOut]);
+  const leftOut = leftOutContainer(element, state.inContent);
+  if (leftOut) return leftOutWithDocuments(element, leftOut, state);
   if (/\bsv-file-portlet\b/.test(element.getAttribute("class") ?? "")) return filePortlet(element, state);
   if (isCaption(element)) return paragraph(element.childNodes, state, true);
   const heading = /^h([1-6])$/.exec(tag);
@@ -409,8 +558,9 @@ function block(element: HTMLElement, state: Walk): void {
     const cleaner = new Cleaner(state.base);
     const html = cleaner.nodes(element.childNodes);
     const text = visibleText(element.childNodes);
-    if (text) push(state, { kind: "heading", level: Number(heading[1]), text, html }, cleaner.dropped);
-    return pushPictures(state, cleaner.pictures);
+    if (text) push(state, { kind: "heading", level: Number(heading[1]), text, html, links: linksIn(element.childNodes, state.base) }, cleaner.dropped);
+    else if (cleaner.dropped.length > 0) push(state, { kind: "removed" }, cleaner.dropped);
+    return pushCollected(state, cleaner);
   }
   switch (tag) {
     case "p":
@@ -419,7 +569,7 @@ function block(element: HTMLElement, state: Walk): void {
     case "ol":
       return list(element, tag, state);
     case "table":
-      return table(element, state);
+      return isLayoutTable(element) ? walk(element, state) : table(element, state);
     case "hr":
       return push(state, { kind: "rule" });
     case "blockquote":
@@ -428,7 +578,7 @@ function block(element: HTMLElement, state: Walk): void {
       const cleaner = new Cleaner(state.base);
       const html = cleaner.nodes([element]);
       push(state, { kind: "other", html, text: visibleText([element]) }, cleaner.dropped);
-      return pushPictures(state, cleaner.pictures);
+      return pushCollected(state, cleaner);
     }
     default:
       return walk(element, state);
@@ -439,6 +589,27 @@ function block(element: HTMLElement, state: Walk): void {
 const isCaption = (element: HTMLElement) =>
   tagOf(element) === "figcaption" || (/caption|bildtext/i.test(element.getAttribute("class") ?? "") && element.querySelector("img, picture") === null);
 
+/**
+ * A menu left out whole: in the content area, the documents it links to are the project's all the
+ * same (a navigation-looking list of reports), so they become files and only the rest is dropped.
+ */
+function leftOutWithDocuments(element: HTMLElement, leftOut: Dropped, state: Walk): void {
+  const documents = state.inContent ? element.querySelectorAll("a").filter((link) => isDocumentAddress(link.getAttribute("href")?.trim() ?? "")) : [];
+  if (documents.length === 0) return push(state, { kind: "removed" }, [leftOut]);
+  for (const link of documents) push(state, { kind: "file", href: link.getAttribute("href")!.trim(), text: visibleText([link]) });
+  const rest = textOf([element], (inner) => documents.includes(inner));
+  if (rest) push(state, { kind: "removed" }, [droppedRegion(leftOut.what, rest, leftOut.reason)]);
+}
+
+/** A lone link to a document in nodes, with what else they say ("(pdf, 245 kB)", "Ladda ner"), or undefined. */
+function lonelyDocumentLink(nodes: readonly Node[]): { link: HTMLElement; href: string; rest: string } | undefined {
+  const links = nodes.flatMap((node) => (isElement(node) ? (tagOf(node) === "a" ? [node] : node.querySelectorAll("a")) : []));
+  const href = links[0]?.getAttribute("href")?.trim();
+  if (!href || !isDocumentAddress(href) || !links.every((link) => link.getAttribute("href")?.trim() === href)) return undefined;
+  const rest = visibleText(nodes, (element) => element === links[0]);
+  return FILE_INFORMATION.test(rest) || DOWNLOAD_WORDS.test(rest) ? { link: links[0]!, href, rest } : undefined;
+}
+
 /** A paragraph, or what a paragraph can stand for: a drawn separator, a lone file link, an old cookie notice. */
 function paragraph(nodes: readonly Node[], state: Walk, caption = false): void {
   const text = visibleText(nodes);
@@ -446,23 +617,19 @@ function paragraph(nodes: readonly Node[], state: Walk, caption = false): void {
   const html = cleaner.nodes(nodes).trim();
   if (!text) {
     if (cleaner.dropped.length > 0) push(state, { kind: "removed" }, cleaner.dropped);
-    return pushPictures(state, cleaner.pictures);
+    return pushCollected(state, cleaner);
   }
   if (DRAWN_RULE.test(text) && !/[\p{L}\p{N}]/u.test(text)) return push(state, { kind: "rule" });
   if (COOKIE_NOTICE.test(text) && !state.inContent) {
-    return push(state, { kind: "removed" }, [{ what: "kakmeddelande", text, reason: "den nya webbplatsen frågar om samtycke på ett eget sätt (sidan Vad är kakor?)" }]);
+    return push(state, { kind: "removed" }, [droppedRegion("kakmeddelande", text, "den nya webbplatsen frågar om samtycke på ett eget sätt (sidan Vad är kakor?)")]);
   }
-  const links = nodes.flatMap((node) => (isElement(node) ? (tagOf(node) === "a" ? [node] : node.querySelectorAll("a")) : []));
-  const href = links[0]?.getAttribute("href")?.trim();
-  if (href && isDocumentAddress(href) && links.every((link) => link.getAttribute("href")?.trim() === href)) {
-    const rest = visibleText(nodes, (element) => element === links[0]);
-    if (FILE_INFORMATION.test(rest) || DOWNLOAD_WORDS.test(rest)) {
-      const information = rest ? [{ what: "filinformation", text: rest, reason: "filens typ och storlek visar den nya sidan själv" }] : [];
-      return push(state, { kind: "file", href, text: visibleText([links[0]!]) }, information);
-    }
+  const file = lonelyDocumentLink(nodes);
+  if (file) {
+    const information = file.rest ? [{ what: "filinformation", text: file.rest, reason: "filens typ och storlek visar den nya sidan själv" }] : [];
+    return push(state, { kind: "file", href: file.href, text: visibleText([file.link]) }, information);
   }
-  push(state, { kind: "paragraph", html, text, lines: linesOf(nodes), ...(caption ? { caption } : {}) }, cleaner.dropped);
-  pushPictures(state, cleaner.pictures);
+  push(state, { kind: "paragraph", html, text, lines: linesOf(nodes), links: linksIn(nodes, state.base), ...(caption ? { caption } : {}) }, cleaner.dropped);
+  pushCollected(state, cleaner);
 }
 
 /** Sitevision's file portlet: a file block for each link, and its sizes as dropped. */
@@ -475,38 +642,76 @@ function filePortlet(element: HTMLElement, state: Walk): void {
   });
 }
 
+/**
+ * A list; an item that is only a link to a document (a link list of reports, as Sitevision's link
+ * list portlet writes one) is a file, and the items around it stay lists.
+ */
 function list(element: HTMLElement, tag: "ul" | "ol", state: Walk): void {
   const items = element.childNodes.filter((node): node is HTMLElement => isElement(node) && tagOf(node) === "li");
-  const links = items.map((item) => item.querySelectorAll("a"));
-  const allFiles =
-    items.length > 0 &&
-    links.every((found, index) => found.length === 1 && isDocumentAddress(found[0]!.getAttribute("href") ?? "") && FILE_INFORMATION.test(visibleText(items[index]!.childNodes, (inner) => inner === found[0]!)));
-  if (allFiles) {
-    for (const item of items) paragraph(item.childNodes, state);
-    return;
+  let run: HTMLElement[] = [];
+  const flush = () => {
+    if (run.length > 0) listBlock(run, tag, state);
+    run = [];
+  };
+  for (const item of items) {
+    if (lonelyDocumentLink(item.childNodes)) {
+      flush();
+      paragraph(item.childNodes, state);
+    } else {
+      run.push(item);
+    }
   }
-  const cleaner = new Cleaner(state.base);
-  const cleaned = items.map((item) => ({ html: cleaner.nodes(item.childNodes).trim(), text: visibleText(item.childNodes) }));
-  const html = `<${tag}>${cleaned.map((item) => `<li>${item.html}</li>`).join("")}</${tag}>`;
-  push(state, { kind: "list", html, text: visibleText([element]), items: cleaned }, cleaner.dropped);
-  pushPictures(state, cleaner.pictures);
+  flush();
 }
 
-/** A simple table becomes rows of cells; one with merged cells or tables inside is left out, with its text. */
-function table(element: HTMLElement, state: Walk): void {
-  const rows = element.querySelectorAll("tr");
-  const cells = rows.map((row) => row.childNodes.filter((node): node is HTMLElement => isElement(node) && ["td", "th"].includes(tagOf(node))));
-  const complex =
-    rows.length === 0 ||
-    element.querySelector("table") !== null ||
-    cells.some((row) => row.some((cell) => Number(cell.getAttribute("colspan") ?? 1) > 1 || Number(cell.getAttribute("rowspan") ?? 1) > 1 || cell.querySelector("ul, ol, table, h1, h2, h3, h4, h5, h6, blockquote, pre") !== null));
-  if (complex) {
-    return push(state, { kind: "removed" }, [
-      { what: "tabell", text: droppedText([element]), reason: "tabellen har sammanslagna celler, listor eller tabeller i cellerna, som Markdown inte kan uttrycka; skriv in innehållet som text eller lägg tabellen i ett dokument" },
-    ]);
-  }
+function listBlock(items: readonly HTMLElement[], tag: "ul" | "ol", state: Walk): void {
   const cleaner = new Cleaner(state.base);
+  const cleaned = items.map((item) => ({ html: cleaner.nodes(item.childNodes).trim(), text: visibleText(item.childNodes), links: linksIn(item.childNodes, state.base) }));
+  const html = `<${tag}>${cleaned.map((item) => `<li>${item.html}</li>`).join("")}</${tag}>`;
+  push(state, { kind: "list", html, text: visibleText(items), items: cleaned }, cleaner.dropped);
+  pushCollected(state, cleaner);
+}
+
+/** A table's own rows, not those of tables inside it. */
+const ownRows = (table: HTMLElement): HTMLElement[] =>
+  table.childNodes.filter(isElement).flatMap((child) => (tagOf(child) === "tr" ? [child] : ["thead", "tbody", "tfoot"].includes(tagOf(child)) ? child.childNodes.filter((row): row is HTMLElement => isElement(row) && tagOf(row) === "tr") : []));
+const cellsOf = (row: HTMLElement): HTMLElement[] => row.childNodes.filter((node): node is HTMLElement => isElement(node) && ["td", "th"].includes(tagOf(node)));
+
+/** What a cell of a data table does not hold: headings, lists, tables, quotations, separators. */
+const BLOCK_CONTENT = "h1, h2, h3, h4, h5, h6, ul, ol, dl, table, blockquote, pre, hr, form";
+
+/** The longest text a cell of a data table holds; a longer one is a column of a page's layout. */
+const DATA_CELL_LENGTH = 300;
+
+/**
+ * Whether a table lays out the page rather than holding data: its cells hold headings, lists,
+ * tables or several paragraphs, or long text; or it is one cell, one row or one column without
+ * header cells, or pictures beside text without header cells, as old sites built their pages.
+ */
+function isLayoutTable(table: HTMLElement): boolean {
+  const role = table.getAttribute("role");
+  if (role === "presentation" || role === "none") return true;
+  const rows = ownRows(table).map(cellsOf);
+  const cells = rows.flat();
+  if (cells.length <= 1) return true;
+  if (cells.some((cell) => cell.querySelector(BLOCK_CONTENT) !== null || cell.querySelectorAll("p").length > 1 || visibleText([cell]).length > DATA_CELL_LENGTH)) return true;
+  const headers = cells.some((cell) => tagOf(cell) === "th");
+  return !headers && (rows.length === 1 || rows.every((row) => row.length <= 1) || cells.some((cell) => cell.querySelector("img") !== null));
+}
+
+/** A data table becomes rows of cells; one with merged cells is left out, with its text and word count. Its documents are the project's. */
+function table(element: HTMLElement, state: Walk): void {
+  const cells = ownRows(element).map(cellsOf);
+  const merged = cells.some((row) => row.some((cell) => Number(cell.getAttribute("colspan") ?? 1) > 1 || Number(cell.getAttribute("rowspan") ?? 1) > 1));
+  const cleaner = new Cleaner(state.base, true);
+  if (merged) {
+    cleaner.nodes([element]);
+    push(state, { kind: "removed" }, [
+      droppedRegion("komplex tabell", droppedText([element]), "tabellen har sammanslagna celler, som Markdown inte kan uttrycka; skriv in innehållet som text eller lägg tabellen i ett dokument"),
+    ]);
+    return pushCollected(state, cleaner);
+  }
   const html = cells.map((row) => row.map((cell) => cleaner.nodes(cell.childNodes).trim()));
   push(state, { kind: "table", rows: html, text: visibleText([element]) }, cleaner.dropped);
-  pushPictures(state, cleaner.pictures);
+  pushCollected(state, cleaner);
 }

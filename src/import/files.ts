@@ -110,7 +110,11 @@ async function refusal(kind: "document" | "picture", name: string, bytes: Uint8A
   if (signature && !matches(bytes, signature)) {
     return `innehållet är inte en ${extension.toUpperCase()}-fil, fast namnet säger det (ofta en inloggningssida, en felsida eller en SVG-bild)`;
   }
-  return kind === "picture" ? (await pictureFactsOfBytes(bytes, extension)).unusable : undefined;
+  if (kind === "document") return undefined;
+  const facts = await pictureFactsOfBytes(bytes, extension);
+  if (facts.unusable) return facts.unusable;
+  const { width = 0, height = 0 } = facts;
+  return width <= 2 && height <= 2 ? `bilden är ${width} × ${height} bildpunkter: en distansbild eller en bild som räknar besökare, och ingenting att visa` : undefined;
 }
 
 /** A file beside a saved page, if the address names one inside the saved folder. */

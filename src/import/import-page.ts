@@ -19,7 +19,7 @@ import { openConnections, type Connections } from "../fetch/connections.ts";
 import { isOfOrigin } from "../fetch/origin.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { normalWebAddress } from "../format/urls.ts";
-import { readPageBlocks, UnreadablePage, type Dropped } from "./blocks.ts";
+import { readPageBlocks, regionsOutside, UnreadablePage, type Block, type Dropped } from "./blocks.ts";
 import { decodePage } from "./decode.ts";
 import { obtainFile, type FileSources } from "./files.ts";
 import { withoutInvisibleCharacters } from "./invisible-text.ts";
@@ -198,8 +198,10 @@ async function planWithConnections(input: string, origin: string | undefined, op
     reading.report.placed.push({ field: "id", from: `organisationNumber i site.yaml och filnamnet: ${id}` });
     return { ...reading, fields: { id, ...reading.fields } };
   });
-  if (projects.length === 0) report.warnings.push("inga projekt hittades: sidan har inga rubriker i innehållsytan att dela upp den vid");
+  if (projects.length === 0) report.warnings.push(noProjectsFound(content));
   const dropped: Dropped[] = [...facts.dropped];
+  // The content area was guessed from where the headings stand: what is around it is named, with its words.
+  if (read.contentArea === "cell") dropped.push(...regionsOutside(read.blocks, facts.used, "står utanför cellen med sidans rubriker (meny, sidhuvud eller sidfot i den gamla sidans layouttabell)"));
   for (const block of read.blocks.filter((found) => !found.inContent)) {
     for (const item of block.dropped) if (item.what === "kakmeddelande") dropped.push(item);
   }
@@ -238,6 +240,13 @@ async function planWithConnections(input: string, origin: string | undefined, op
   files.push(...(await fixedPages(options, responsibility, people.get(responsibility.contentOwner), reportFor)));
   report.files.push(...[...reports.values()].sort((a, b) => order(a.file) - order(b.file) || (a.file < b.file ? -1 : 1)));
   return { files, report };
+}
+
+/** Why a page gave no project, as it is: no headings at all, or a heading with nothing under it. */
+function noProjectsFound(content: readonly Block[]): string {
+  const headings = content.filter((block) => block.kind === "heading");
+  if (headings.length === 0) return "inga projekt hittades: sidan har inga rubriker i innehållsytan att dela upp den vid";
+  return `inga projekt hittades: innehållsytan har ${headings.length === 1 ? `bara rubriken ”${headings[0]!.text}”` : `${headings.length} rubriker`} och ingen text under dem`;
 }
 
 /** The report lists projects first, then the people, the introduction and the settings. */

@@ -3,7 +3,7 @@
  * what was guessed, what a person must check, and what was dropped and why. One report, shown as
  * Swedish text in the terminal or as JSON with `--json`.
  */
-import type { Dropped } from "./blocks.ts";
+import type { ContentArea, Dropped } from "./blocks.ts";
 
 /** A piece of the page and the field it went into. */
 export interface Placed {
@@ -34,7 +34,7 @@ export interface ImportReport {
   readonly address: string | undefined;
   readonly sitevision: boolean;
   /** Where the content area was found. */
-  readonly contentArea: "pagecontent" | "main" | "body";
+  readonly contentArea: ContentArea;
   /** What concerns the whole page: not Sitevision, no content area. */
   readonly warnings: string[];
   readonly files: FileReport[];
@@ -53,11 +53,18 @@ export const fileReport = (file: string): FileReport => ({ file, placed: [], gue
 
 const quoted = (text: string) => `”${text.length > 120 ? `${text.slice(0, 117)}…` : text}”`;
 
+/** "navigation ”Startsida Om oss …” (12 ord): reason"; a region left out whole says how many words it had. */
 function droppedLine(item: Dropped): string {
-  return item.text ? `${item.what} ${quoted(item.text)}: ${item.reason}` : `${item.what}: ${item.reason}`;
+  const words = item.words === undefined ? "" : ` (${item.words} ord)`;
+  return item.text ? `${item.what} ${quoted(item.text)}${words}: ${item.reason}` : `${item.what}${words}: ${item.reason}`;
 }
 
-const CONTENT_AREAS = { pagecontent: "innehållsytan (.pagecontent)", main: "huvudinnehållet (main)", body: "hela sidan" } as const;
+const CONTENT_AREAS: Readonly<Record<ContentArea, string>> = {
+  pagecontent: "innehållsytan (.pagecontent)",
+  main: "huvudinnehållet (main)",
+  cell: "cellen i sidans layouttabell som har rubrikerna",
+  body: "hela sidan",
+};
 
 /** The report as the terminal shows it, in Swedish. */
 export function formatImportReport(report: ImportReport): string {

@@ -45,3 +45,69 @@ describe("reading hand-written Sitevision markup", () => {
     ]);
   });
 });
+
+const kinds = (html: string, address = "https://www.example.se/sida.html") => readPageBlocks(html, address).blocks.filter((block) => block.inContent);
+
+describe("reading structure, not one layout", () => {
+  it("unwraps layout tables, nested ones too, and reads their content in document order", () => {
+    const page = `<body><table width="760" border="0"><tr><td colspan="2"><img src="/bilder/logo.gif" width="760" height="90" alt="Biblioteket"></td></tr>
+      <tr><td width="150"><a href="/">Startsida</a><br><a href="/om.html">Om oss</a></td>
+      <td><table width="100%"><tr><td><h1><font face="Verdana">Avslutade projekt</font></h1><p>Inledning.</p>
+        <table><tr><td><h2>Första</h2><p>Om det första.</p></td><td><img src="/bilder/spacer.gif" width="10" height="1"></td></tr></table>
+        <table><tr><td><h2>Andra</h2><p>Om det andra.</p></td></tr></table></td></tr></table></td></tr></table></body>`;
+    const { blocks, contentArea } = readPageBlocks(page, "https://www.example.se/sida.html");
+    expect(contentArea).toBe("cell");
+    const content = blocks.filter((block) => block.inContent && block.kind !== "removed");
+    expect(content.map((block) => ("text" in block ? `${block.kind}: ${block.text}` : block.kind))).toEqual([
+      "heading: Avslutade projekt",
+      "paragraph: Inledning.",
+      "heading: Första",
+      "paragraph: Om det första.",
+      "heading: Andra",
+      "paragraph: Om det andra.",
+    ]);
+    // The menu column is outside the content area; the spacer is left out and named.
+    expect(blocks.find((block) => !block.inContent && block.kind === "paragraph")).toMatchObject({ text: "Startsida Om oss" });
+    expect(blocks.flatMap((block) => block.dropped)).toContainEqual(expect.objectContaining({ what: "distansbild" }));
+  });
+
+  it("keeps a data table a table, and drops one with merged cells as a complex table with its word count", () => {
+    const [data] = kinds('<main><table><tr><th>Ort</th><th>Deltagare</th></tr><tr><td><p>Fagersta</p></td><td>12</td></tr></table></main>');
+    expect(data).toMatchObject({ kind: "table", rows: [["Ort", "Deltagare"], ["<p>Fagersta</p>", "12"]] });
+    const [merged] = kinds('<main><table><tr><th colspan="2">År</th></tr><tr><td>2020</td><td>2021</td></tr></table></main>');
+    expect(merged).toMatchObject({ kind: "removed", dropped: [{ what: "komplex tabell", text: "År 2020 2021", words: 3 }] });
+  });
+
+  it("leaves out spacers, 1 × 1 pictures and statistics pictures, and says so", () => {
+    const blocks = kinds(
+      `<main><h1>Sida</h1><p><img src="/bilder/spacer.gif"><img src="/bilder/punkt.png" width="1" height="1">
+      <img src="https://siteimproveanalytics.com/image.aspx?a=1"><img src="https://stats.kommun.example/r.gif"><img src="/matomo.php?idsite=1">
+      <img src="/bilder/foto.jpg" alt="Ett foto" width="300" height="200"></p></main>`,
+    );
+    expect(blocks.filter((block) => block.kind === "picture")).toEqual([expect.objectContaining({ src: "/bilder/foto.jpg", alt: "Ett foto" })]);
+    expect(blocks.flatMap((block) => block.dropped).map((item) => item.what)).toEqual(["distansbild", "distansbild", "statistikbild", "statistikbild", "statistikbild"]);
+  });
+
+  it("takes documents out of a link list, a menu in the content area and a table as files", () => {
+    const blocks = kinds(`<main><h1>Projekt</h1>
+      <div class="sv-linklist-portlet"><ul><li><a href="/download/18.1a/1612345678901/rapport.pdf">Slutrapport</a></li><li><a href="/om-projektet.html">Om projektet</a></li><li><a href="/bilaga.docx">Bilaga</a> (docx, 20 kB)</li></ul></div>
+      <nav><a href="/">Start</a> <a href="/plan.pdf">Projektplan</a></nav>
+      <table><tr><th>Dokument</th><th>År</th></tr><tr><td><a href="/budget.xlsx">Budget</a></td><td>2020</td></tr></table></main>`);
+    expect(blocks.filter((block) => block.kind === "file").map((block) => block.kind === "file" && `${block.text} ${block.href}`)).toEqual([
+      "Slutrapport /download/18.1a/1612345678901/rapport.pdf",
+      "Bilaga /bilaga.docx",
+      "Projektplan /plan.pdf",
+      "Budget /budget.xlsx",
+    ]);
+    expect(blocks.find((block) => block.kind === "list")).toMatchObject({ text: "Om projektet", items: [{ links: [{ href: "/om-projektet.html", url: "https://www.example.se/om-projektet.html" }] }] });
+    expect(blocks.find((block) => block.kind === "removed")).toMatchObject({ dropped: [{ what: "navigation", text: "Start", words: 1 }] });
+    expect(blocks.find((block) => block.kind === "table")).toMatchObject({ rows: [["Dokument", "År"], ["Budget", "2020"]] });
+  });
+
+  it("reads an accordion's button as the heading it is, and still drops other buttons", () => {
+    const blocks = kinds('<main><h2><button class="env-button" aria-expanded="false" aria-controls="c1">Bakgrund</button></h2><div class="env-collapse" id="c1"><p>Text.</p></div><p><button>Skriv ut</button></p></main>');
+    expect(blocks.map((block) => block.kind)).toEqual(["heading", "paragraph", "removed"]);
+    expect(blocks[0]).toMatchObject({ text: "Bakgrund" });
+    expect(blocks[2]).toMatchObject({ dropped: [{ what: "knapp", text: "Skriv ut" }] });
+  });
+});

@@ -20,6 +20,9 @@ export interface PictureFacts {
   readonly gps?: true;
   /** The file has EXIF, XMP or IPTC metadata (camera, owner, place), which the published copy leaves out (images.ts). */
   readonly metadata?: true;
+  /** Its size in pixels, as its header gives it, for a picture that can be used. */
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /** sharp's default limit of pixels in a picture it opens (16383 × 16383). */
@@ -103,6 +106,8 @@ async function readFacts({ input, extension, size, tail }: PictureSource): Promi
     return { unusable: "bilden är avklippt: slutet av filen saknas, så en del av bilden skulle bli grå; spara eller ladda ner den igen" };
   }
   return {
+    width,
+    height,
     ...((metadata.pages ?? 1) > 1 ? { animated: true as const } : {}),
     ...(hasGps(metadata.exif) ? { gps: true as const } : {}),
     ...(metadata.exif || metadata.xmp || metadata.iptc ? { metadata: true as const } : {}),
