@@ -40,8 +40,15 @@ export interface Fetched {
   readonly lastModified?: string;
 }
 
-/** A request that would not be made or could not be finished, with the reason in Swedish. */
-export class FetchRefused extends Error {}
+/** A request that would not be made or could not be finished, with the reason in Swedish, and the status the server answered, if it did. */
+export class FetchRefused extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
 
 const MAX_REDIRECTS = 5;
 
@@ -89,7 +96,7 @@ async function fetchOnOrigin(address: string, limits: FetchLimits, connections: 
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new FetchRefused(`svarade ${response.status}`);
+      throw new FetchRefused(`svarade ${response.status}`, response.status);
     }
     const declared = Number(response.headers.get("content-length"));
     if (declared > limits.maxBytes) {

@@ -12,6 +12,7 @@ import { DOCUMENT_FORMATS, PICTURE_EXTENSIONS } from "../content/files/attachmen
 import { pictureFactsOfBytes } from "../content/files/picture-facts.ts";
 import { FetchRefused, fetchWithinLimits, type FetchLimits } from "../fetch/bounded-fetch.ts";
 import { isOfOrigin } from "../fetch/origin.ts";
+import type { Pacer } from "./crawl.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { boundedSlug, swedishSlug } from "../format/slug.ts";
 import { normalWebAddress } from "../format/urls.ts";
@@ -144,8 +145,8 @@ const notFetched = (sources: FileSources): Obtained => ({
   notFetched: true,
 });
 
-/** Copies or downloads one file that the page names, or says why not. */
-export async function obtainFile(address: string, kind: "document" | "picture", sources: FileSources, limits: Omit<FetchLimits, "origin">): Promise<Obtained> {
+/** Copies or downloads one file that the page names, or says why not; a download waits its turn with `pacer`. */
+export async function obtainFile(address: string, kind: "document" | "picture", sources: FileSources, limits: Omit<FetchLimits, "origin">, pacer?: Pacer): Promise<Obtained> {
   if (/^data:/i.test(address)) return { refused: "bilden är inbäddad i sidan (data:) och har ingen fil att hämta" };
   const saved = await savedFile(address, sources, limits.maxBytes);
   if (saved && "refused" in saved) return saved;
@@ -173,7 +174,8 @@ export async function obtainFile(address: string, kind: "document" | "picture", 
     if (!url || !origin) return { refused: `adressen ${address} går inte att läsa utan sidans adress` };
     if (!isOfOrigin(url, origin)) return { refused: `filen ligger på en annan webbplats (${url.origin}); bara filer från ${origin} hämtas` };
     try {
-      const fetched = await fetchWithinLimits(url.href, { ...limits, origin });
+      const request = () => fetchWithinLimits(url.href, { ...limits, origin });
+      const fetched = await (pacer ? pacer.pace(request) : request());
       bytes = fetched.bytes;
       contentType = fetched.contentType;
       name = lastSegment(new URL(fetched.url).pathname);

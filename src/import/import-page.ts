@@ -19,15 +19,19 @@ import { openConnections, type Connections } from "../fetch/connections.ts";
 import { isOfOrigin } from "../fetch/origin.ts";
 import { swedishSlug } from "../format/slug.ts";
 import { normalWebAddress } from "../format/urls.ts";
-import { readPageBlocks, regionsOutside, UnreadablePage, type Block, type Dropped } from "./blocks.ts";
+import { readPageBlocks, regionsOutside, UnreadablePage, type Block, type Dropped, type PageBlocks } from "./blocks.ts";
+import { followLinks, MAX_CRAWL_DELAY_MS, Pacer } from "./crawl.ts";
 import { decodePage } from "./decode.ts";
 import { obtainFile, type FileSources } from "./files.ts";
 import { withoutInvisibleCharacters } from "./invisible-text.ts";
 import { blockToMarkdown } from "./markdown.ts";
-import { readPageFacts, type PageContact } from "./page-facts.ts";
+import { readPageFacts, type PageContact, type PageFacts } from "./page-facts.ts";
+import { pageKind, type IndexLink, type PageKind } from "./page-kinds.ts";
+import { indexParts, mergedFacts, projectOfPage, savedPagesIn } from "./page-set.ts";
 import { resolvePeople, uniqueId, type Existing, type Responsibility } from "./people.ts";
 import { readProject, splitPage, titleOf, type ProjectReading } from "./projects.ts";
-import { fileReport, type FileReport, type ImportReport } from "./report.ts";
+import { fileReport, type FileReport, type ImportReport, type LinkedPage } from "./report.ts";
+import { readRobots } from "./robots.ts";
 
 export interface ImportOptions {
   /** The content folder the drafts are meant for: its people, settings and file limit are read. */
@@ -44,7 +48,16 @@ export interface ImportOptions {
    * gives itself (canonical, og:url, "saved from") is never fetched from.
    */
   readonly origin?: string;
+  /** The pause between requests when the importer follows an index's links: a second by default. */
+  readonly delayMs?: number;
+  /** How many of an index's pages are followed at most: 50 by default. */
+  readonly maxPages?: number;
 }
+
+/** The pause between requests while following an index's links, unless robots.txt asks a longer one. */
+export const DEFAULT_DELAY_MS = 1000;
+/** How many linked pages are followed, unless --max-pages says otherwise. */
+export const DEFAULT_MAX_PAGES = 50;
 
 /** A file to write, by its path in the content folder. */
 export interface PlannedFile {
@@ -79,12 +92,12 @@ interface LoadedPage {
 export const isAddress = (input: string) => /^https?:\/\//i.test(input);
 
 /** Reads a saved page and finds its `_files` folder, or fetches a page from its address, which is the import's origin. */
-async function loadPage(input: string, options: ImportOptions, connections: Connections): Promise<LoadedPage> {
+async function loadPage(input: string, options: ImportOptions, connections: Connections, pacer: Pacer): Promise<LoadedPage> {
   if (isAddress(input)) {
     if (options.offline) throw new ImportFailed(`${input} är en adress, men --offline hämtar ingenting; spara sidan i webbläsaren och ange filen i stället`);
     try {
       const limits = { userAgent: options.userAgent, timeoutMs: options.timeoutMs, maxBytes: MAX_PAGE_BYTES, origin: new URL(input).origin, connections };
-      const page = await fetchWithinLimits(input, limits);
+      const page = await pacer.pace(() => fetchWithinLimits(input, limits));
       if (!/html/i.test(page.contentType)) throw new ImportFailed(`${input} är inte en webbsida (${page.contentType || "okänd typ"})`);
       const decoded = decodePage(page.bytes, page.contentType);
       return { html: decoded.text, encodingNotes: decoded.notes, address: page.url, sources: { savedFolder: undefined, savedPage: undefined } };
@@ -125,37 +138,72 @@ async function readExisting(contentDir: string): Promise<Existing> {
 /** Front matter and body as a content file's text; no `draft` line unless it is a draft. */
 const contentFile = (data: Record<string, unknown>, body = "") => writeProjectFile({ ...data, body });
 
-/** Reads the page and plans every file of the import. */
-export async function planImport(input: string, options: ImportOptions): Promise<ImportPlan> {
-  if (isAddress(input) && !normalWebAddress(input)) throw new ImportFailed(`${input} är ingen webbadress som går att hämta`);
-  // The one origin anything is fetched from: the address typed, or --origin for a saved page.
-  const origin = isAddress(input) ? new URL(input).origin : options.origin;
+/** Reads the pages and plans every file of the import: one page, several saved pages or folders of them, or one address. */
+export async function planImport(inputs: string | readonly string[], options: ImportOptions): Promise<ImportPlan> {
+  const given = typeof inputs === "string" ? [inputs] : inputs;
+  for (const input of given) if (isAddress(input) && !normalWebAddress(input)) throw new ImportFailed(`${input} är ingen webbadress som går att hämta`);
+  // The one origin anything is fetched from: the address typed, or --origin for saved pages.
+  const address = given.find(isAddress);
+  const origin = address ? new URL(address).origin : options.origin;
   const connections = openConnections((url) => origin !== undefined && isOfOrigin(url, origin));
   try {
-    return await planWithConnections(input, origin, options, connections);
+    return await planWithConnections(given, origin, options, connections);
   } finally {
     await connections.close();
   }
 }
 
-async function planWithConnections(input: string, origin: string | undefined, options: ImportOptions, connections: Connections): Promise<ImportPlan> {
-  const page = await loadPage(input, options, connections);
-  const { html, removed } = withoutInvisibleCharacters(page.html);
-  let read: ReturnType<typeof readPageBlocks>;
-  try {
-    read = readPageBlocks(html, page.address);
-  } catch (error) {
-    if (error instanceof UnreadablePage) throw new ImportFailed(`${input} ${error.message}`);
-    throw error;
-  }
+/** A page read: its blocks, its facts, its content area without them, and what kind of page it is. */
+interface ReadPage {
+  readonly source: string;
+  readonly page: LoadedPage;
+  readonly read: PageBlocks;
+  /** The invisible characters taken out of it. */
+  readonly removed: readonly Dropped[];
+  readonly facts: PageFacts;
+  readonly content: readonly Block[];
+  readonly kind: PageKind;
+}
+
+/** A project to read: the blocks of its part of a page, its heading level, and the page it stands on. */
+interface ProjectSource {
+  readonly blocks: readonly Block[];
+  readonly level: number;
+  readonly page: ReadPage;
+}
+
+async function planWithConnections(inputs: readonly string[], origin: string | undefined, options: ImportOptions, connections: Connections): Promise<ImportPlan> {
+  // Requests go one at a time; a pause between them once the importer follows an index's links.
+  const pacer = new Pacer(0);
+  const readOne = async (input: string): Promise<ReadPage> => {
+    const page = await loadPage(input, options, connections, pacer);
+    const { html, removed } = withoutInvisibleCharacters(page.html);
+    let read: PageBlocks;
+    try {
+      read = readPageBlocks(html, page.address);
+    } catch (error) {
+      if (error instanceof UnreadablePage) throw new ImportFailed(`${input} ${error.message}`);
+      throw error;
+    }
+    const facts = readPageFacts(read.blocks);
+    const content = read.blocks.filter((block) => block.inContent && !facts.used.has(block));
+    return { source: input, page, read, removed, facts, content, kind: pageKind(content, read.address) };
+  };
+  const given: ReadPage[] = [];
+  for (const input of (await Promise.all(inputs.map(savedPagesIn))).flat()) given.push(await readOne(input));
+  if (given.length === 0) throw new ImportFailed(`${inputs.join(", ")} har inga sparade sidor (.html)`);
+
   const existing = await readExisting(options.contentDir);
   const maxFileMegabytes = maxFileMegabytesOf(existing.site);
+  const home = given.find((found) => found.kind.kind === "index") ?? given[0]!;
   const report: ImportReport = {
-    source: input,
-    address: read.address,
-    sitevision: read.sitevision,
-    contentArea: read.contentArea,
-    warnings: [...page.encodingNotes],
+    source: home.source,
+    address: home.read.address,
+    sitevision: home.read.sitevision,
+    contentArea: home.read.contentArea,
+    pages: [],
+    linked: [],
+    warnings: [],
     files: [],
     dropped: [],
     notFetched: [],
@@ -163,59 +211,135 @@ async function planWithConnections(input: string, origin: string | undefined, op
     left: [],
     dryRun: false,
   };
-  if (!read.sitevision) report.warnings.push("sidan är inte gjord i Sitevision; den lästes efter sin struktur (rubriker, stycken, listor), så kontrollera resultatet extra noga");
-  if (read.contentArea === "body") report.warnings.push("sidan har ingen innehållsyta (.pagecontent eller main), så hela sidan lästes, menyer och sidfot också");
+
+  // An index given alone: with its address, the pages it links to are followed; saved, they are listed.
+  let pages = given;
+  const linkedPages = new Map<ReadPage, LinkedPage[]>();
+  if (given.length === 1 && home.kind.kind === "index") {
+    const { links } = home.kind;
+    if (isAddress(home.source) && origin) {
+      pacer.delayMs = options.delayMs ?? DEFAULT_DELAY_MS;
+      const robots = await pacer.pace(() => readRobots(origin, options.userAgent, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, connections }));
+      if (robots.crawlDelayMs !== undefined) pacer.delayMs = Math.max(pacer.delayMs, Math.min(robots.crawlDelayMs, MAX_CRAWL_DELAY_MS));
+      const followed = await followLinks(links, {
+        origin,
+        robots,
+        maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+        load: async (address): Promise<{ page: ReadPage } | { reason: string }> => {
+          try {
+            return { page: await readOne(address) };
+          } catch (error) {
+            if (error instanceof ImportFailed) return { reason: error.message };
+            throw error;
+          }
+        },
+      });
+      pages = [home, ...followed.flatMap((found) => ("page" in found ? [found.page] : []))];
+      report.linked.push(...followed.flatMap((found) => ("reason" in found ? [{ address: found.address, text: found.link.text, reason: found.reason }] : [])));
+      for (const found of followed) if ("page" in found) linkedPages.set(found.page, [{ address: found.address, text: found.link.text }]);
+      if (robots.note) report.warnings.push(robots.note);
+    } else {
+      report.linked.push(...links.map((link) => ({ address: link.url ?? link.href, text: link.text, reason: "sidan angavs inte, och en sparad förteckning följer inga länkar" })));
+      report.warnings.push(indexAlone(home, links.length));
+    }
+  } else if (given.length > 1) {
+    // Several pages given: an index among them is the archive's start page, and names the others.
+    for (const index of given) {
+      if (index.kind.kind !== "index") continue;
+      for (const link of index.kind.links) {
+        const page = given.find((found) => found !== index && isPageOf(link, found));
+        if (page) linkedPages.set(page, [...(linkedPages.get(page) ?? []), { address: link.url ?? link.href, text: link.text }]);
+        else report.linked.push({ address: link.url ?? link.href, text: link.text, reason: "sidan fanns inte bland dem som angavs" });
+      }
+    }
+  }
+  const several = pages.length > 1;
+  const named = (page: ReadPage, text: string) => (several ? `${page.source}: ${text}` : text);
+  for (const page of pages) {
+    for (const note of page.page.encodingNotes) report.warnings.push(named(page, note));
+    if (!page.read.sitevision) report.warnings.push(named(page, "sidan är inte gjord i Sitevision; den lästes efter sin struktur (rubriker, stycken, listor), så kontrollera resultatet extra noga"));
+    if (page.read.contentArea === "body") report.warnings.push(named(page, "sidan har ingen innehållsyta (.pagecontent eller main), så hela sidan lästes, menyer och sidfot också"));
+  }
   const files: PlannedFile[] = [];
   const reports = new Map<string, FileReport>();
   const reportFor = (file: string) => reports.get(file) ?? (reports.set(file, fileReport(file)), reports.get(file)!);
 
-  // The page information and the people, wherever they stand on the page.
-  const facts = readPageFacts(read.blocks);
+  // The page information and the people, wherever they stand on the pages.
+  const facts = mergedFacts([home, ...pages.filter((page) => page !== home)].map((page) => page.facts));
   const { people, contactIds, responsibility, projectContacts } = resolvePeople(facts, existing, reportFor);
   const siteFile = "_data/site.yaml";
   const indexFile = "index.md";
 
-  // The content area: the page's heading, its introduction and the projects.
-  const content = read.blocks.filter((block) => block.inContent && !facts.used.has(block));
-  const parts = splitPage(content);
-  const pageHeading = parts.heading?.text ?? (read.title.split(/\s+[-–|]\s+/)[0] || "Avslutade projekt");
+  // The projects: one per page when several pages are read (an index's pages, or the pages given),
+  // else as the page is made: one project's page, or a page of several split at their headings.
+  const sources: ProjectSource[] = [];
+  let intro: readonly Block[] = [];
+  let introLevel = 2;
+  let heading: Extract<Block, { kind: "heading" }> | undefined;
+  const dropped: Dropped[] = [];
+  for (const page of pages) {
+    if (page.kind.kind === "index") {
+      if (page !== home) {
+        report.warnings.push(named(page, "sidan är själv en förteckning över projektsidor och gav inget projekt; dess länkar följdes inte"));
+        continue;
+      }
+      const parts = indexParts(page.content, page.kind.links);
+      ({ heading, intro } = parts);
+      dropped.push(...parts.dropped);
+    } else if (!several && page.kind.kind === "projects") {
+      const parts = splitPage(page.content);
+      ({ heading, intro } = parts);
+      introLevel = parts.projectLevel;
+      sources.push(...parts.projects.map((blocks) => ({ blocks, level: parts.projectLevel, page })));
+    } else {
+      sources.push({ ...projectOfPage(page.content, page.read.title), page });
+    }
+  }
+  const pageHeading = heading?.text ?? (home.read.title.split(/\s+[-–|]\s+/)[0] || "Avslutade projekt");
   const slugs = new Set<string>();
   // Each project gets its lasting id where the folder's site.yaml has the organisation number.
   const organisation = parseOrganisationNumber(String(existing.site?.organisationNumber ?? ""));
   const ids = new Set<string>();
-  const projects: ProjectReading[] = parts.projects.map((blocks) => {
-    const heading = blocks[0]!;
+  const projects = sources.map(({ blocks, level, page }) => {
+    const first = blocks[0]!;
     // The file is named by the title without its subtitle, as the project's own title is read.
-    const title = heading.kind === "heading" ? titleOf(heading.text).title : "projekt";
+    const title = first.kind === "heading" ? titleOf(first.text).title : "projekt";
     const slug = uniqueId(swedishSlug(title), slugs, "projekt");
-    const read = readProject(blocks, parts.projectLevel, `projekt/${slug}.md`, facts.usedLines);
+    const read = readProject(blocks, level, `projekt/${slug}.md`, facts.usedLines);
     const contacts = projectContacts(read);
-    const reading = contacts.length > 0 ? { ...read, fields: { ...read.fields, contacts } } : read;
+    let reading = contacts.length > 0 ? { ...read, fields: { ...read.fields, contacts } } : read;
     if (!swedishSlug(title)) reading.report.check.push(`titeln ”${title}” har inga bokstäver eller siffror att göra ett filnamn av, så filen heter ${slug}.md; byt gärna namn på den`);
-    if (!("digits" in organisation)) return reading;
-    const id = newProjectIdentifier(organisation.digits, slug, ids);
-    ids.add(id);
-    reading.report.placed.push({ field: "id", from: `organisationNumber i site.yaml och filnamnet: ${id}` });
-    return { ...reading, fields: { id, ...reading.fields } };
+    if (several) reading.report.placed.push({ field: "hela projektet", from: `sidan ${page.read.address ?? page.source}` });
+    for (const link of linkedPages.get(page) ?? []) report.linked.push({ ...link, file: reading.report.file });
+    if ("digits" in organisation) {
+      const id = newProjectIdentifier(organisation.digits, slug, ids);
+      ids.add(id);
+      reading.report.placed.push({ field: "id", from: `organisationNumber i site.yaml och filnamnet: ${id}` });
+      reading = { ...reading, fields: { id, ...reading.fields } };
+    }
+    return { reading, page };
   });
-  if (projects.length === 0) report.warnings.push(noProjectsFound(content));
-  const dropped: Dropped[] = [...facts.dropped];
-  // The content area was guessed from where the headings stand: what is around it is named, with its words.
-  if (read.contentArea === "cell") dropped.push(...regionsOutside(read.blocks, facts.used, "står utanför cellen med sidans rubriker (meny, sidhuvud eller sidfot i den gamla sidans layouttabell)"));
-  for (const block of read.blocks.filter((found) => !found.inContent)) {
-    for (const item of block.dropped) if (item.what === "kakmeddelande") dropped.push(item);
+  if (projects.length === 0 && home.kind.kind !== "index") report.warnings.push(noProjectsFound(home.content));
+  for (const page of pages) {
+    report.pages.push({ source: page.source, address: page.read.address, sitevision: page.read.sitevision, contentArea: page.read.contentArea, kind: page.kind.kind, projects: projects.filter((project) => project.page === page).length });
+    report.dropped.push(...page.removed, ...page.facts.dropped);
+    // The content area was guessed from where the headings stand: what is around it is named, with its words.
+    if (page.read.contentArea === "cell") report.dropped.push(...regionsOutside(page.read.blocks, page.facts.used, "står utanför cellen med sidans rubriker (meny, sidhuvud eller sidfot i den gamla sidans layouttabell)"));
+    for (const block of page.read.blocks.filter((found) => !found.inContent)) {
+      for (const item of block.dropped) if (item.what === "kakmeddelande") report.dropped.push(item);
+    }
   }
-  report.dropped.push(...removed, ...dropped);
+  report.dropped.push(...dropped);
 
-  // Relative addresses are read against the page's own address, or, for a saved page that gives
-  // itself an address on another origin than --origin, against --origin itself.
-  const address = page.address ?? (origin && !(read.address && isOfOrigin(new URL(read.address), origin)) ? `${origin}/` : read.address);
-  const sources: FileSources = { ...page.sources, address, origin, offline: Boolean(options.offline) };
   const limits = { userAgent: options.userAgent, timeoutMs: options.timeoutMs, maxBytes: megabytes(maxFileMegabytes), connections };
   const fileNames = new Set<string>();
-  for (const project of projects) {
-    files.push(...(await projectFiles(project, responsibility, sources, limits, fileNames, report.notFetched)));
-    reports.set(project.report.file, project.report);
+  for (const { reading, page } of projects) {
+    // Relative addresses are read against the page's own address, or, for a saved page that gives
+    // itself an address on another origin than --origin, against --origin itself.
+    const address = page.page.address ?? (origin && !(page.read.address && isOfOrigin(new URL(page.read.address), origin)) ? `${origin}/` : page.read.address);
+    const sources: FileSources = { ...page.page.sources, address, origin, offline: Boolean(options.offline) };
+    files.push(...(await projectFiles(reading, responsibility, sources, limits, fileNames, report.notFetched, pacer)));
+    reports.set(reading.report.file, reading.report);
   }
   if (report.notFetched.length > 0) {
     report.warnings.push(
@@ -224,11 +348,11 @@ async function planWithConnections(input: string, origin: string | undefined, op
   }
 
   // The introduction, the people, and the site's settings.
-  const intro = parts.intro.flatMap((block) => (block.dropped.forEach((item) => reportFor(indexFile).dropped.push(item)), blockToMarkdown(block, parts.projectLevel, facts.usedLines.get(block)) ?? []));
-  if (parts.heading) reportFor(indexFile).placed.push({ field: "title, och name i site.yaml", from: parts.heading.text });
-  if (intro.length > 0) reportFor(indexFile).placed.push({ field: "brödtexten", from: "texten före det första projektet" });
-  for (const block of parts.intro) if (block.kind === "picture" || block.kind === "file") reportFor(indexFile).check.push(`${block.kind === "picture" ? "bilden" : "filen"} ${block.kind === "picture" ? block.src : block.href} i inledningen togs inte med; lägg in den i ett projekt om den behövs`);
-  files.push({ path: indexFile, data: contentFile({ title: pageHeading, ...responsibility }, intro.join("\n\n")) });
+  const introduction = intro.flatMap((block) => (block.dropped.forEach((item) => reportFor(indexFile).dropped.push(item)), blockToMarkdown(block, introLevel, facts.usedLines.get(block)) ?? []));
+  if (heading) reportFor(indexFile).placed.push({ field: "title, och name i site.yaml", from: heading.text });
+  if (introduction.length > 0) reportFor(indexFile).placed.push({ field: "brödtexten", from: home.kind.kind === "index" ? "texten före förteckningen över projektsidorna" : "texten före det första projektet" });
+  for (const block of intro) if (block.kind === "picture" || block.kind === "file") reportFor(indexFile).check.push(`${block.kind === "picture" ? "bilden" : "filen"} ${block.kind === "picture" ? block.src : block.href} i inledningen togs inte med; lägg in den i ett projekt om den behövs`);
+  files.push({ path: indexFile, data: contentFile({ title: pageHeading, ...responsibility }, introduction.join("\n\n")) });
   for (const person of people.values()) {
     const file = `kontakter/${person.id}.md`;
     const personReport = reportFor(file);
@@ -236,10 +360,27 @@ async function planWithConnections(input: string, origin: string | undefined, op
     if (!person.title) personReport.check.push("sidan ger ingen titel: skriv personens titel eller roll i stället för Kontaktperson");
     files.push({ path: file, data: contentFile({ name: person.name, title: person.title ?? "Kontaktperson", ...(person.phones.length > 0 ? { phones: person.phones } : {}), ...(person.email ? { email: person.email } : {}) }) });
   }
-  files.push({ path: siteFile, data: siteYaml(read, pageHeading, contactIds, responsibility, reportFor(siteFile), "display" in organisation ? organisation.display : undefined) });
+  files.push({ path: siteFile, data: siteYaml(home.read, pageHeading, contactIds, responsibility, reportFor(siteFile), "display" in organisation ? organisation.display : undefined) });
   files.push(...(await fixedPages(options, responsibility, people.get(responsibility.contentOwner), reportFor)));
   report.files.push(...[...reports.values()].sort((a, b) => order(a.file) - order(b.file) || (a.file < b.file ? -1 : 1)));
   return { files, report };
+}
+
+/** Whether a page given is the one an index's link names: by its address, or for saved pages, by its file name. */
+function isPageOf(link: IndexLink, page: ReadPage): boolean {
+  if (link.url && page.read.address && new URL(link.url).pathname === new URL(page.read.address).pathname) return true;
+  const name = (address: string) => decodeURIComponent(address.split(/[?#]/)[0]!.split("/").filter(Boolean).at(-1) ?? "").toLowerCase();
+  return !isAddress(page.source) && name(link.href) === path.basename(page.source).toLowerCase();
+}
+
+/** What the report says of an index imported alone from a saved file: the projects are on the pages it links to, and how to import them. */
+function indexAlone(index: ReadPage, count: number): string {
+  const address = index.read.address ?? "https://…";
+  return (
+    `${index.source} är en förteckning: den länkar till ${count} sidor på samma webbplats med ett projekt på varje, och gav inget projekt själv. ` +
+    `Kör importen med förteckningens adress (npm run import -- ${address}), så hämtas sidorna den länkar till, en i sekunden; ` +
+    `eller spara varje projektsida och ange dem med förteckningen, som filer (npm run import -- ${path.basename(index.source)} projekt-1.html projekt-2.html …) eller som en mapp (npm run import -- mapp/).`
+  );
 }
 
 /** Why a page gave no project, as it is: no headings at all, or a heading with nothing under it. */
@@ -261,6 +402,7 @@ async function projectFiles(
   limits: Omit<FetchLimits, "origin">,
   names: Set<string>,
   notFetched: string[],
+  pacer: Pacer,
 ): Promise<PlannedFile[]> {
   const { report } = project;
   const slug = path.basename(report.file, ".md");
@@ -270,7 +412,7 @@ async function projectFiles(
   let image: { file: string; alt: string } | undefined;
   for (const [index, wanted] of project.files.entries()) {
     const address = wanted.kind === "document" ? wanted.address : wanted.src;
-    const obtained = await obtainFile(address, wanted.kind, sources, limits);
+    const obtained = await obtainFile(address, wanted.kind, sources, limits, pacer);
     if ("refused" in obtained) {
       if (obtained.notFetched) notFetched.push(address);
       report.dropped.push({ what: wanted.kind === "document" ? "dokument" : "bild", text: wanted.kind === "document" ? wanted.title : (wanted.alt ?? ""), reason: `${address} hämtades inte: ${obtained.refused}` });

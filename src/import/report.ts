@@ -27,6 +27,26 @@ export interface FileReport {
   readonly dropped: Dropped[];
 }
 
+/** A page the import read, and what it was. */
+export interface PageRead {
+  readonly source: string;
+  readonly address: string | undefined;
+  readonly sitevision: boolean;
+  readonly contentArea: ContentArea;
+  /** An index of project pages, one project's page, or a page of several projects. */
+  readonly kind: "index" | "project" | "projects";
+  /** How many projects it gave. */
+  readonly projects: number;
+}
+
+/** A project page an index links to: the file it became, or why it was not imported. */
+export interface LinkedPage {
+  readonly address: string;
+  readonly text: string;
+  readonly file?: string;
+  readonly reason?: string;
+}
+
 export interface ImportReport {
   /** The saved file or the address that was read. */
   readonly source: string;
@@ -35,6 +55,10 @@ export interface ImportReport {
   readonly sitevision: boolean;
   /** Where the content area was found. */
   readonly contentArea: ContentArea;
+  /** Every page read, the first named by the fields above (an index, where there is one). */
+  readonly pages: PageRead[];
+  /** The project pages an index links to, and what became of each. */
+  readonly linked: LinkedPage[];
   /** What concerns the whole page: not Sitevision, no content area. */
   readonly warnings: string[];
   readonly files: FileReport[];
@@ -66,10 +90,20 @@ const CONTENT_AREAS: Readonly<Record<ContentArea, string>> = {
   body: "hela sidan",
 };
 
+const PAGE_KINDS = { index: "en förteckning över projektsidor", project: "ett projekts sida", projects: "en sida med flera projekt" } as const;
+
+/** "källa (adress): Sitevision, innehållsytan (.pagecontent)" */
+const pageLine = (page: Pick<PageRead, "source" | "address" | "sitevision" | "contentArea">) =>
+  `${page.source}${page.address && page.address !== page.source ? ` (${page.address})` : ""}: ${page.sitevision ? "Sitevision" : "inte Sitevision"}, ${CONTENT_AREAS[page.contentArea]}`;
+
 /** The report as the terminal shows it, in Swedish. */
 export function formatImportReport(report: ImportReport): string {
-  const lines = [`Läste ${report.source}${report.address && report.address !== report.source ? ` (${report.address})` : ""}: ${report.sitevision ? "Sitevision" : "inte Sitevision"}, ${CONTENT_AREAS[report.contentArea]}.`];
+  const lines = report.pages.length > 1 ? [`Läste ${report.pages.length} sidor:`, ...report.pages.map((page) => `  - ${pageLine(page)}; ${PAGE_KINDS[page.kind]}, ${page.projects} projekt`)] : [`Läste ${pageLine(report)}.`];
   for (const warning of report.warnings) lines.push(`Varning: ${warning}`);
+  if (report.linked.length > 0) {
+    lines.push("", `Förteckningen länkar till ${report.linked.length} ${report.linked.length === 1 ? "sida" : "sidor"}:`);
+    for (const page of report.linked) lines.push(`  - ${page.text || page.address} (${page.address})${page.file ? ` → ${page.file}` : `: ${page.reason}`}`);
+  }
   for (const file of report.files) {
     lines.push("", file.file);
     const section = (title: string, items: string[]) => {

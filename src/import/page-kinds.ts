@@ -1,0 +1,137 @@
+/**
+ * What a page is, read from its content area: an index whose items link to one page per project
+ * on the same site, the page of one project (its headings are sections such as "Bakgrund", "Mål",
+ * "Resultat"), or a page of several projects, which projects.ts splits at its headings.
+ */
+import { wordsIn, type Block, type PageLink } from "./blocks.ts";
+
+/** A project page an index links to. */
+export interface IndexLink {
+  /** The address as the page writes it. */
+  readonly href: string;
+  /** The absolute address, where the page's own address makes one. */
+  readonly url: string | undefined;
+  readonly text: string;
+}
+
+export type PageKind = { readonly kind: "index"; readonly links: readonly IndexLink[] } | { readonly kind: "project" } | { readonly kind: "projects" };
+
+/** The headings of one project's page: sections of the project, never projects of their own. */
+const SECTION_HEADING = new RegExp(
+  `^(?:${[
+    "bakgrund",
+    "syfte",
+    "mål",
+    "målsättning(?:ar)?",
+    "syfte och mål",
+    "mål och syfte",
+    "projektets (?:mål|syfte|bakgrund|resultat)",
+    "effektmål",
+    "målgrupp(?:er)?",
+    "resultat",
+    "resultat och (?:erfarenheter|lärdomar|effekter)",
+    "erfarenheter",
+    "lärdomar",
+    "effekter",
+    "utvärdering",
+    "uppföljning",
+    "genomförande",
+    "så gick det till",
+    "aktiviteter",
+    "metod",
+    "om projektet",
+    "projektbeskrivning",
+    "beskrivning",
+    "sammanfattning",
+    "dokument(?:ation)?",
+    "rapporter?",
+    "slutrapport",
+    "filer",
+    "läs mer",
+    "länkar",
+    "mer information",
+    "fakta(?: om projektet)?",
+    "projektfakta",
+    "kontakt(?:er|person(?:er)?)?",
+    "partner(?:s)?",
+    "samarbetspart(?:ner|er)(?:s)?",
+    "samarbete",
+    "finansiering",
+    "finansiär(?:er)?",
+    "budget",
+    "tidsplan",
+    "tid(?:period)?",
+    "projekttid",
+    "projektägare",
+    "projektledare",
+    "organisation",
+    "deltagare",
+    "spridning",
+    "nästa steg",
+    "framtid",
+    "bilder",
+  ].join("|")})$`,
+  "i",
+);
+
+/** Whether a heading names a section of a project ("Bakgrund", "Mål", "Dokument"). */
+export const isSectionHeading = (text: string) => SECTION_HEADING.test(text.replace(/[:.]$/, "").trim());
+
+/** A link to a page of the same site: relative, or on the page's own origin; never a document, a picture or the page itself. */
+function samePageSite(link: PageLink, pageAddress: string | undefined): boolean {
+  if (/^(?:mailto|tel|javascript|data):/i.test(link.href)) return false;
+  const path = (link.url ? new URL(link.url).pathname : link.href.split(/[?#]/)[0]!).toLowerCase();
+  if (path === "/" || path === "" || /\.(?:pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|txt|csv|zip|jpe?g|png|gif|webp|avif|svg)$/.test(path) || path.startsWith("/download/")) return false;
+  if (!link.url) return !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(link.href);
+  if (!pageAddress) return false;
+  const url = new URL(link.url);
+  const page = new URL(pageAddress);
+  return url.origin === page.origin && url.pathname !== page.pathname;
+}
+
+/** The words an index may say of its own per project it lists (a teaser of a sentence or two), beyond its introduction. */
+const WORDS_PER_ITEM = 40;
+const INTRODUCTION_WORDS = 60;
+
+/**
+ * What the content of a page is. An index: at least two items (list items, headings or
+ * paragraphs that are mostly a link) link to other pages of the same site, and the page says
+ * little else (an introduction and a teaser per item). One project: the page has a heading of
+ * its own (its h1) and its other headings are a project's sections, or it has none.
+ */
+export function pageKind(content: readonly Block[], pageAddress: string | undefined): PageKind {
+  const links = new Map<string, IndexLink>();
+  let linkWords = 0;
+  const take = (link: PageLink) => {
+    if (!samePageSite(link, pageAddress)) return;
+    const key = link.url ?? link.href;
+    if (!links.has(key)) links.set(key, link);
+    linkWords += wordsIn(link.text);
+  };
+  /** An item: its text is mostly one link's text. */
+  const item = (text: string, found: readonly PageLink[]) => {
+    const main = found.find((link) => samePageSite(link, pageAddress));
+    if (main && wordsIn(main.text) * 2 >= wordsIn(text)) take(main);
+  };
+  const headings = content.filter((block) => block.kind === "heading");
+  const title = headings.find((block) => block.level === 1) ?? headings[0];
+  let ownWords = 0;
+  for (const block of content) {
+    if (block === title) continue;
+    if (block.kind === "heading" || block.kind === "paragraph") item(block.text, block.links);
+    else if (block.kind === "list") for (const listed of block.items) item(listed.text, listed.links);
+    if ("text" in block) ownWords += wordsIn(block.text);
+  }
+  const plainSections = headings.filter((block) => block !== title && block.links.length === 0 && isSectionHeading(block.text));
+  if (links.size >= 2 && plainSections.length < 2 && ownWords - linkWords <= INTRODUCTION_WORDS + WORDS_PER_ITEM * links.size) {
+    return { kind: "index", links: [...links.values()] };
+  }
+  const below = headings.filter((block) => block !== title && (!title || block.level > title.level));
+  const others = headings.filter((block) => block !== title);
+  const sections = others.filter((block) => isSectionHeading(block.text));
+  // The top-level headings under the title: most of them sections, so the page is one project's.
+  const topLevel = Math.min(...others.map((block) => block.level));
+  const top = others.filter((block) => block.level === topLevel);
+  const oneProject = title?.kind === "heading" && title.level === 1 && below.length === others.length && (others.length === 0 || top.filter((block) => isSectionHeading(block.text)).length * 2 >= top.length);
+  return oneProject && (sections.length > 0 || others.length === 0) ? { kind: "project" } : { kind: "projects" };
+}
