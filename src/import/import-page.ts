@@ -30,7 +30,7 @@ import { pageKind, type IndexLink, type PageKind } from "./page-kinds.ts";
 import { indexParts, mergedFacts, projectOfPage, savedPagesIn } from "./page-set.ts";
 import { resolvePeople, uniqueId, type Existing, type Responsibility } from "./people.ts";
 import { readProject, splitPage, titleOf, type ProjectReading } from "./projects.ts";
-import { fileReport, type FileReport, type ImportReport, type LinkedPage } from "./report.ts";
+import { fileReport, type FileReport, type ImportReport } from "./report.ts";
 import { readRobots } from "./robots.ts";
 
 export interface ImportOptions {
@@ -213,8 +213,9 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
   };
 
   // An index given alone: with its address, the pages it links to are followed; saved, they are listed.
+  // Each link of an index, in its order: the page read for it, or why none was.
   let pages = given;
-  const linkedPages = new Map<ReadPage, LinkedPage[]>();
+  const linked: { link: IndexLink; address: string; page?: ReadPage; reason?: string }[] = [];
   if (given.length === 1 && home.kind.kind === "index") {
     const { links } = home.kind;
     if (isAddress(home.source) && origin) {
@@ -234,12 +235,11 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
           }
         },
       });
+      linked.push(...followed);
       pages = [home, ...followed.flatMap((found) => ("page" in found ? [found.page] : []))];
-      report.linked.push(...followed.flatMap((found) => ("reason" in found ? [{ address: found.address, text: found.link.text, reason: found.reason }] : [])));
-      for (const found of followed) if ("page" in found) linkedPages.set(found.page, [{ address: found.address, text: found.link.text }]);
       if (robots.note) report.warnings.push(robots.note);
     } else {
-      report.linked.push(...links.map((link) => ({ address: link.url ?? link.href, text: link.text, reason: "sidan angavs inte, och en sparad förteckning följer inga länkar" })));
+      linked.push(...links.map((link) => ({ link, address: link.url ?? link.href, reason: "sidan angavs inte, och en sparad förteckning följer inga länkar" })));
       report.warnings.push(indexAlone(home, links.length));
     }
   } else if (given.length > 1) {
@@ -248,8 +248,7 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
       if (index.kind.kind !== "index") continue;
       for (const link of index.kind.links) {
         const page = given.find((found) => found !== index && isPageOf(link, found));
-        if (page) linkedPages.set(page, [...(linkedPages.get(page) ?? []), { address: link.url ?? link.href, text: link.text }]);
-        else report.linked.push({ address: link.url ?? link.href, text: link.text, reason: "sidan fanns inte bland dem som angavs" });
+        linked.push({ link, address: link.url ?? link.href, ...(page ? { page } : { reason: "sidan fanns inte bland dem som angavs" }) });
       }
     }
   }
@@ -310,7 +309,6 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
     let reading = contacts.length > 0 ? { ...read, fields: { ...read.fields, contacts } } : read;
     if (!swedishSlug(title)) reading.report.check.push(`titeln ”${title}” har inga bokstäver eller siffror att göra ett filnamn av, så filen heter ${slug}.md; byt gärna namn på den`);
     if (several) reading.report.placed.push({ field: "hela projektet", from: `sidan ${page.read.address ?? page.source}` });
-    for (const link of linkedPages.get(page) ?? []) report.linked.push({ ...link, file: reading.report.file });
     if ("digits" in organisation) {
       const id = newProjectIdentifier(organisation.digits, slug, ids);
       ids.add(id);
@@ -320,6 +318,10 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
     return { reading, page };
   });
   if (projects.length === 0 && home.kind.kind !== "index") report.warnings.push(noProjectsFound(home.content));
+  for (const { link, address, page, reason } of linked) {
+    const file = projects.find((project) => project.page === page)?.reading.report.file;
+    report.linked.push({ address, text: link.text, ...(file ? { file } : { reason: reason ?? "sidan är själv en förteckning och gav inget projekt" }) });
+  }
   for (const page of pages) {
     report.pages.push({ source: page.source, address: page.read.address, sitevision: page.read.sitevision, contentArea: page.read.contentArea, kind: page.kind.kind, projects: projects.filter((project) => project.page === page).length });
     report.dropped.push(...page.removed, ...page.facts.dropped);

@@ -62,7 +62,9 @@ const linksTo = (block: Block, links: readonly IndexLink[]) => {
 export function indexParts(content: readonly Block[], links: readonly IndexLink[]): { heading: Heading | undefined; intro: Block[]; dropped: Dropped[] } {
   const heading = content.find((block): block is Heading => block.kind === "heading" && block.level === 1);
   const rest = content.filter((block) => block !== heading);
-  const first = rest.findIndex((block) => linksTo(block, links));
+  let first = rest.findIndex((block) => linksTo(block, links));
+  // A heading just above the list ("Projekt") heads the list, and goes with it.
+  while (first > 0 && rest[first - 1]!.kind === "heading") first--;
   const intro = first < 0 ? rest : rest.slice(0, first);
   const listed = first < 0 ? [] : rest.slice(first);
   const text = listed.flatMap((block) => ("text" in block ? [block.text] : [])).join(" ");

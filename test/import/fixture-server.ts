@@ -19,6 +19,15 @@ export const SERVED_FILES: Readonly<Record<string, string>> = {
   "/download/18.4f3a2b1c17f0b2d4e8a1b2e/1612345678903/Slutrapport Läsfrämjande.pdf": path.join(DOCUMENTATION_FILES, "slutrapport.pdf"),
 };
 
+/** Where the CMSs of the fixtures keep documents and pictures: any such address is served a sample of its kind. */
+const CMS_FILES = /^\/(?:download|images|wp-content\/uploads|globalassets|sites\/default\/files|contentassets)\/.*\.(pdf|jpe?g|png)$/i;
+const SAMPLES: Readonly<Record<string, string>> = {
+  pdf: path.join(DOCUMENTATION_FILES, "slutrapport.pdf"),
+  jpg: path.join(DOCUMENTATION_FILES, "omslag.jpg"),
+  jpeg: path.join(DOCUMENTATION_FILES, "omslag.jpg"),
+  png: path.join(DOCUMENTATION_FILES, "karta.png"),
+};
+
 export interface FixtureServer {
   /** http://127.0.0.1:PORT */
   readonly origin: string;
@@ -26,7 +35,7 @@ export interface FixtureServer {
   /** The paths asked for, with the User-Agent that asked. */
   readonly requests: { path: string; userAgent: string }[];
   /** Answers a test adds, by path: a page (a string, served as HTML) or a file with its type. */
-  readonly answers: Map<string, string | { readonly type: string; readonly body: Uint8Array | string }>;
+  readonly answers: Map<string, string | { readonly type: string; readonly body: Uint8Array | string; readonly status?: number }>;
   close(): Promise<void>;
 }
 
@@ -56,12 +65,18 @@ export async function startFixtureServer(): Promise<FixtureServer & { otherOrigi
     requests.push({ path: urlPath, userAgent: String(request.headers["user-agent"]) });
     const answer = answers.get(urlPath);
     if (answer !== undefined) {
-      const { type, body } = typeof answer === "string" ? { type: "text/html; charset=utf-8", body: answer } : answer;
-      return response.writeHead(200, { "Content-Type": type }).end(body);
+      const { type, body, status = 200 } = typeof answer === "string" ? { type: "text/html; charset=utf-8", body: answer } : answer;
+      return response.writeHead(status, { "Content-Type": type }).end(body);
     }
     const page = /^\/sida\/([\w-]+)\.html$/.exec(urlPath)?.[1];
     if (page) {
       const html = await readFile(path.join(IMPORT_FIXTURES, `${page}.html`)).catch(() => undefined);
+      return html ? response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html) : response.writeHead(404).end();
+    }
+    // The Sitevision index and its project pages, at the addresses the index links to.
+    const indexed = /^\/kultur\/bibliotek\/avslutade-projekt(?:\/([\w-]+))?\.html$/.exec(urlPath);
+    if (indexed) {
+      const html = await readFile(path.join(IMPORT_FIXTURES, "sitevision-index", `${indexed[1] ?? "avslutade-projekt"}.html`)).catch(() => undefined);
       return html ? response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html) : response.writeHead(404).end();
     }
     const served = SERVED_FILES[urlPath];
@@ -94,8 +109,10 @@ export async function startFixtureServer(): Promise<FixtureServer & { otherOrigi
       }
       case "/tyst.html":
         return; // never answers: the importer's time limit ends the wait
-      default:
-        return response.writeHead(404).end();
+      default: {
+        const sample = SAMPLES[CMS_FILES.exec(urlPath)?.[1]?.toLowerCase() ?? ""];
+        return sample ? response.writeHead(200).end(await readFile(sample)) : response.writeHead(404).end();
+      }
     }
   });
   const { port } = server.address() as AddressInfo;
