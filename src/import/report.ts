@@ -96,6 +96,13 @@ const PAGE_KINDS = { index: "en förteckning över projektsidor", project: "ett 
 const pageLine = (page: Pick<PageRead, "source" | "address" | "sitevision" | "contentArea">) =>
   `${page.source}${page.address && page.address !== page.source ? ` (${page.address})` : ""}: ${page.sitevision ? "Sitevision" : "inte Sitevision"}, ${CONTENT_AREAS[page.contentArea]}`;
 
+/** Lines said more than once (the same spacer under every heading) as one line, with how many times. */
+function counted(lines: readonly string[]): string[] {
+  const times = new Map<string, number>();
+  for (const line of lines) times.set(line, (times.get(line) ?? 0) + 1);
+  return [...times].map(([line, count]) => (count > 1 ? `${line} (${count} gånger)` : line));
+}
+
 /** The report as the terminal shows it, in Swedish. */
 export function formatImportReport(report: ImportReport): string {
   const lines = report.pages.length > 1 ? [`Läste ${report.pages.length} sidor:`, ...report.pages.map((page) => `  - ${pageLine(page)}; ${PAGE_KINDS[page.kind]}, ${page.projects} projekt`)] : [`Läste ${pageLine(report)}.`];
@@ -114,11 +121,11 @@ export function formatImportReport(report: ImportReport): string {
     section("Fält", file.placed.map((item) => `${item.field} ← ${quoted(item.from)}`));
     section("Gissat", file.guessed.map((item) => `${item.field}: ${quoted(item.value)}, läst ur ${quoted(item.from)}`));
     section("Kontrollera", file.check);
-    section("Borttaget", file.dropped.map(droppedLine));
+    section("Borttaget", counted(file.dropped.map(droppedLine)));
   }
   if (report.dropped.length > 0) {
     lines.push("", "Borttaget från sidan:");
-    for (const item of report.dropped) lines.push(`  - ${droppedLine(item)}`);
+    for (const line of counted(report.dropped.map(droppedLine))) lines.push(`  - ${line}`);
   }
   if (report.notFetched.length > 0) {
     lines.push("", "Hämtades inte (finns inte i den sparade mappen; --origin hämtar dem):");
