@@ -465,10 +465,9 @@ export function readPageBlocks(html: string, address?: string): PageBlocks {
 
 /**
  * The regions outside the content area that the import leaves out (a layout table's menu column,
- * its header and footer), each run of blocks as one region with its text and word count. Blocks in
- * `used` (the page information, the contact block) went into fields and are not among them.
+ * its header and footer), each run of blocks as one region with its text and word count.
  */
-export function regionsOutside(blocks: readonly Block[], used: ReadonlySet<Block>, reason: string): Dropped[] {
+export function regionsOutside(blocks: readonly Block[], reason: string): Dropped[] {
   const regions: Dropped[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -477,7 +476,7 @@ export function regionsOutside(blocks: readonly Block[], used: ReadonlySet<Block
     run = [];
   };
   for (const block of blocks) {
-    if (block.inContent || used.has(block)) flush();
+    if (block.inContent) flush();
     else run.push("text" in block ? block.text : "", ...block.dropped.map((item) => item.text));
   }
   flush();

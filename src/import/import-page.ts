@@ -326,7 +326,7 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
     report.pages.push({ source: page.source, address: page.read.address, sitevision: page.read.sitevision, contentArea: page.read.contentArea, kind: page.kind.kind, projects: projects.filter((project) => project.page === page).length });
     report.dropped.push(...page.removed, ...page.facts.dropped);
     // The content area was guessed from where the headings stand: what is around it is named, with its words.
-    if (page.read.contentArea === "cell") report.dropped.push(...regionsOutside(page.read.blocks, page.facts.used, "står utanför cellen med sidans rubriker (meny, sidhuvud eller sidfot i den gamla sidans layouttabell)"));
+    if (page.read.contentArea === "cell") report.dropped.push(...regionsOutside(page.read.blocks, "står utanför cellen med sidans rubriker (meny, sidhuvud eller sidfot i den gamla sidans layouttabell); sidinformation och kontaktuppgifter där lästes ändå in"));
     for (const block of page.read.blocks.filter((found) => !found.inContent)) {
       for (const item of block.dropped) if (item.what === "kakmeddelande") report.dropped.push(item);
     }
@@ -340,7 +340,10 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
     // itself an address on another origin than --origin, against --origin itself.
     const address = page.page.address ?? (origin && !(page.read.address && isOfOrigin(new URL(page.read.address), origin)) ? `${origin}/` : page.read.address);
     const sources: FileSources = { ...page.page.sources, address, origin, offline: Boolean(options.offline) };
-    files.push(...(await projectFiles(reading, responsibility, sources, limits, fileNames, report.notFetched, pacer)));
+    // A project on a page of its own was reviewed when its page says it was.
+    const reviewed = several ? page.facts.information.reviewed : undefined;
+    if (reviewed) reading.report.placed.push({ field: "reviewed", from: reviewed.from });
+    files.push(...(await projectFiles(reading, { ...responsibility, ...(reviewed ? { reviewed: reviewed.value } : {}) }, sources, limits, fileNames, report.notFetched, pacer)));
     reports.set(reading.report.file, reading.report);
   }
   if (report.notFetched.length > 0) {

@@ -96,7 +96,8 @@ const INTRODUCTION_WORDS = 60;
 /**
  * What the content of a page is. An index: at least two items (list items, headings or
  * paragraphs that are mostly a link) link to other pages of the same site, and the page says
- * little else (an introduction and a teaser per item). One project: the page has a heading of
+ * little else: an introduction, and after the first item at most a short teaser per item (a page
+ * whose linked titles stand over whole texts, as a Drupal view of projects, is a page of projects). One project: the page has a heading of
  * its own (its h1) and its other headings are a project's sections, or it has none.
  */
 export function pageKind(content: readonly Block[], pageAddress: string | undefined): PageKind {
@@ -111,19 +112,24 @@ export function pageKind(content: readonly Block[], pageAddress: string | undefi
   /** An item: its text is mostly one link's text. */
   const item = (text: string, found: readonly PageLink[]) => {
     const main = found.find((link) => samePageSite(link, pageAddress));
-    if (main && wordsIn(main.text) * 2 >= wordsIn(text)) take(main);
+    if (!main || wordsIn(main.text) * 2 < wordsIn(text)) return false;
+    take(main);
+    return true;
   };
   const headings = content.filter((block) => block.kind === "heading");
   const title = headings.find((block) => block.level === 1) ?? headings[0];
   let ownWords = 0;
+  // Blocks that are not items, after the first item: an index has a teaser per item at most.
+  let between = 0;
   for (const block of content) {
-    if (block === title) continue;
-    if (block.kind === "heading" || block.kind === "paragraph") item(block.text, block.links);
-    else if (block.kind === "list") for (const listed of block.items) item(listed.text, listed.links);
+    if (block === title || block.kind === "removed") continue;
+    const isItem =
+      block.kind === "heading" || block.kind === "paragraph" ? item(block.text, block.links) : block.kind === "list" ? block.items.map((listed) => item(listed.text, listed.links)).some(Boolean) : false;
+    if (!isItem && links.size > 0) between++;
     if ("text" in block) ownWords += wordsIn(block.text);
   }
   const plainSections = headings.filter((block) => block !== title && block.links.length === 0 && isSectionHeading(block.text));
-  if (links.size >= 2 && plainSections.length < 2 && ownWords - linkWords <= INTRODUCTION_WORDS + WORDS_PER_ITEM * links.size) {
+  if (links.size >= 2 && plainSections.length < 2 && between <= links.size && ownWords - linkWords <= INTRODUCTION_WORDS + WORDS_PER_ITEM * links.size) {
     return { kind: "index", links: [...links.values()] };
   }
   const below = headings.filter((block) => block !== title && (!title || block.level > title.level));

@@ -20,9 +20,10 @@ export const SERVED_FILES: Readonly<Record<string, string>> = {
 };
 
 /** Where the CMSs of the fixtures keep documents and pictures: any such address is served a sample of its kind. */
-const CMS_FILES = /^\/(?:download|images|wp-content\/uploads|globalassets|sites\/default\/files|contentassets)\/.*\.(pdf|jpe?g|png)$/i;
+const CMS_FILES = /^\/(?:download|images|wp-content\/uploads|globalassets|sites\/default\/files|contentassets)\/.*\.(pdf|docx|jpe?g|png)$/i;
 const SAMPLES: Readonly<Record<string, string>> = {
   pdf: path.join(DOCUMENTATION_FILES, "slutrapport.pdf"),
+  docx: path.join(DOCUMENTATION_FILES, "budget.docx"),
   jpg: path.join(DOCUMENTATION_FILES, "omslag.jpg"),
   jpeg: path.join(DOCUMENTATION_FILES, "omslag.jpg"),
   png: path.join(DOCUMENTATION_FILES, "karta.png"),
