@@ -10,8 +10,9 @@
  * saving the file to its page being rewritten, and then its deletion, from removing the file to
  * the end of the rebuild that drops it. Last, a national archive (src/harvest/): the
  * archive's projekt.json split among S archives (300 by default) on a local server, harvested
- * with `npm run harvest` and built R times. Prints medians, ratios, milliseconds per page and
- * peak memory, with each target marked.
+ * with `npm run harvest` and built R times. And `npm run import` of an old site's page of 240
+ * projects inside nested layout tables (src/bench/old-site-page.ts), R times. Prints medians,
+ * ratios, milliseconds per page and peak memory, with each target marked.
  */
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -19,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { writeBaselines } from "../bench/baselines.ts";
+import { oldSitePage } from "../bench/old-site-page.ts";
 import { writeSyntheticArchive } from "../bench/synthetic-archive.ts";
 import { readContentFile } from "../content/reading/source.ts";
 import { PROJECT_ROOT } from "../eleventy/plugin.ts";
@@ -247,6 +249,14 @@ try {
     samples.national.push(await measure(process.execPath, [launcher, "build", `--input=${national}`, `--output=${output("national", round)}`, "--skip-search"]));
   }
 
+  // The importer on an old site's page of 240 projects in layout tables, into a new folder each time.
+  const oldSite = path.join(folder, "gammal-webbplats.htm");
+  await writeFile(oldSite, oldSitePage(240).html);
+  samples.importOldSite = [];
+  for (let round = 0; round < runs; round++) {
+    samples.importOldSite.push(await measure(process.execPath, [launcher, "import", oldSite, `--out=${path.join(folder, `import-${round}`)}`, "--offline"]));
+  }
+
   const seconds = (name: string) => (samples[name]!.length ? median(samples[name]!.map((sample) => sample.seconds)) : undefined);
   const peak = (name: string) => (samples[name]!.length ? Math.max(...samples[name]!.map((sample) => sample.peakRssMiB)) : undefined);
   const ours = seconds("ours")!;
@@ -271,6 +281,7 @@ try {
       harvest: harvest.seconds,
       harvestUnchanged: harvestAgain.seconds,
       national: seconds("national")!,
+      importOldSite: seconds("importOldSite")!,
     },
     sources: sourceCount,
     harvestMostAtOnce: mostAtOnce,
@@ -282,7 +293,7 @@ try {
     },
     msPerPage: { ours: (ours * 1000) / projects, bare: (bareSeconds * 1000) / projects, hugo: hugoSeconds ? (hugoSeconds * 1000) / projects : null },
     rounds: Object.fromEntries(Object.entries(samples).map(([name, measured]) => [name, measured.map((sample) => sample.seconds)])),
-    peakRssMiB: { ours: peak("ours")!, oursWithPagefind: peak("oursWithSearch")!, withImages: peak("withImages") ?? null, bare: peak("bare")!, hugo: peak("hugo") ?? null, checkCold: peak("checkCold")!, check: peak("check")!, national: peak("national")! },
+    peakRssMiB: { ours: peak("ours")!, oursWithPagefind: peak("oursWithSearch")!, withImages: peak("withImages") ?? null, bare: peak("bare")!, hugo: peak("hugo") ?? null, checkCold: peak("checkCold")!, check: peak("check")!, national: peak("national")!, importOldSite: peak("importOldSite")! },
   };
   const atLeast = (size: number) => projects >= size;
   // Each round's own ratio, since timings here vary from round to round: "(omgångar 2,9×, 3,1×, 3,0×)"
@@ -326,6 +337,7 @@ try {
       value: `${result.seconds.national.toFixed(2)} s, ${Math.round(result.peakRssMiB.national)} MiB (vårt bygge ${ours.toFixed(2)} s)`,
       status: atLeast(50_000) && sourceCount >= 300 ? verdict(result.peakRssMiB.national <= 3072 && result.seconds.national <= ours) : "mäts vid N = 50 000 och --sources 300",
     },
+    { target: "import av en gammal sida med 240 projekt i layouttabeller < 15 s", value: `${result.seconds.importOldSite.toFixed(2)} s`, status: verdict(result.seconds.importOldSite < 15) },
   ];
   if (values.json) {
     console.log(JSON.stringify({ ...result, targets }, null, 2));
@@ -346,6 +358,7 @@ try {
     console.log(`borttag i npm start     ${format(result.seconds.previewDelete).padStart(7)}`);
     console.log(`skörd, ${String(sourceCount).padEnd(4)} källor     ${format(result.seconds.harvest).padStart(7)}   ${"".padStart(7)}   ${Math.round(harvest.peakRssMiB).toString().padStart(11)}`);
     console.log(`nationellt bygge        ${format(result.seconds.national).padStart(7)}   ${format((result.seconds.national * 1000) / projects).padStart(7)}   ${Math.round(result.peakRssMiB.national).toString().padStart(11)}`);
+    console.log(`import, 240 projekt     ${format(result.seconds.importOldSite).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.importOldSite).toString().padStart(11)}`);
     console.log("");
     for (const row of targets) console.log(`${row.status.padEnd(22)} ${row.target}: ${row.value}`);
   }
