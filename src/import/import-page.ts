@@ -212,46 +212,8 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
     dryRun: false,
   };
 
-  // An index given alone: with its address, the pages it links to are followed; saved, they are listed.
-  // Each link of an index, in its order: the page read for it, or why none was.
-  let pages = given;
-  const linked: { link: IndexLink; address: string; page?: ReadPage; reason?: string }[] = [];
-  if (given.length === 1 && home.kind.kind === "index") {
-    const { links } = home.kind;
-    if (isAddress(home.source) && origin) {
-      pacer.delayMs = options.delayMs ?? DEFAULT_DELAY_MS;
-      const robots = await pacer.pace(() => readRobots(origin, options.userAgent, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, connections }));
-      if (robots.crawlDelayMs !== undefined) pacer.delayMs = Math.max(pacer.delayMs, Math.min(robots.crawlDelayMs, MAX_CRAWL_DELAY_MS));
-      const followed = await followLinks(links, {
-        origin,
-        robots,
-        maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
-        load: async (address): Promise<{ page: ReadPage } | { reason: string }> => {
-          try {
-            return { page: await readOne(address) };
-          } catch (error) {
-            if (error instanceof ImportFailed) return { reason: error.message };
-            throw error;
-          }
-        },
-      });
-      linked.push(...followed);
-      pages = [home, ...followed.flatMap((found) => ("page" in found ? [found.page] : []))];
-      if (robots.note) report.warnings.push(robots.note);
-    } else {
-      linked.push(...links.map((link) => ({ link, address: link.url ?? link.href, reason: "sidan angavs inte, och en sparad förteckning följer inga länkar" })));
-      report.warnings.push(indexAlone(home, links.length));
-    }
-  } else if (given.length > 1) {
-    // Several pages given: an index among them is the archive's start page, and names the others.
-    for (const index of given) {
-      if (index.kind.kind !== "index") continue;
-      for (const link of index.kind.links) {
-        const page = given.find((found) => found !== index && isPageOf(link, found));
-        linked.push({ link, address: link.url ?? link.href, ...(page ? { page } : { reason: "sidan fanns inte bland dem som angavs" }) });
-      }
-    }
-  }
+  const { pages, linked, warnings } = await followedPages(given, origin, options, connections, pacer, readOne);
+  report.warnings.push(...warnings);
   const several = pages.length > 1;
   const named = (page: ReadPage, text: string) => (several ? `${page.source}: ${text}` : text);
   for (const page of pages) {
@@ -269,31 +231,8 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
   const siteFile = "_data/site.yaml";
   const indexFile = "index.md";
 
-  // The projects: one per page when several pages are read (an index's pages, or the pages given),
-  // else as the page is made: one project's page, or a page of several split at their headings.
-  const sources: ProjectSource[] = [];
-  let intro: readonly Block[] = [];
-  let introLevel = 2;
-  let heading: Extract<Block, { kind: "heading" }> | undefined;
-  const dropped: Dropped[] = [];
-  for (const page of pages) {
-    if (page.kind.kind === "index") {
-      if (page !== home) {
-        report.warnings.push(named(page, "sidan är själv en förteckning över projektsidor och gav inget projekt; dess länkar följdes inte"));
-        continue;
-      }
-      const parts = indexParts(page.content, page.kind.links);
-      ({ heading, intro } = parts);
-      dropped.push(...parts.dropped);
-    } else if (!several && page.kind.kind === "projects") {
-      const parts = splitPage(page.content);
-      ({ heading, intro } = parts);
-      introLevel = parts.projectLevel;
-      sources.push(...parts.projects.map((blocks) => ({ blocks, level: parts.projectLevel, page })));
-    } else {
-      sources.push({ ...projectOfPage(page.content, page.read.title), page });
-    }
-  }
+  const { sources, heading, intro, introLevel, dropped } = projectSources(pages, home);
+  for (const page of pages) if (page.kind.kind === "index" && page !== home) report.warnings.push(named(page, "sidan är själv en förteckning över projektsidor och gav inget projekt; dess länkar följdes inte"));
   const pageHeading = heading?.text ?? (home.read.title.split(/\s+[-–|]\s+/)[0] || "Avslutade projekt");
   const slugs = new Set<string>();
   // Each project gets its lasting id where the folder's site.yaml has the organisation number.
@@ -369,6 +308,89 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
   files.push(...(await fixedPages(options, responsibility, people.get(responsibility.contentOwner), reportFor)));
   report.files.push(...[...reports.values()].sort((a, b) => order(a.file) - order(b.file) || (a.file < b.file ? -1 : 1)));
   return { files, report };
+}
+
+/** A link of an index, and the page read for it or why none was. */
+type Linked = { readonly link: IndexLink; readonly address: string; readonly page?: ReadPage; readonly reason?: string };
+
+/**
+ * The pages of the import. An index given alone: with its address, the pages it links to are
+ * followed (robots.txt read first, one request at a time, at most --max-pages); saved, they are
+ * listed. Several pages given: an index among them names the others.
+ */
+async function followedPages(
+  given: readonly ReadPage[],
+  origin: string | undefined,
+  options: ImportOptions,
+  connections: Connections,
+  pacer: Pacer,
+  readOne: (input: string) => Promise<ReadPage>,
+): Promise<{ pages: readonly ReadPage[]; linked: readonly Linked[]; warnings: readonly string[] }> {
+  const [index] = given;
+  if (given.length === 1 && index!.kind.kind === "index") {
+    const { links } = index!.kind;
+    if (!isAddress(index!.source) || !origin) {
+      const reason = "sidan angavs inte, och en sparad förteckning följer inga länkar";
+      return { pages: given, linked: links.map((link) => ({ link, address: link.url ?? link.href, reason })), warnings: [indexAlone(index!, links.length)] };
+    }
+    pacer.delayMs = options.delayMs ?? DEFAULT_DELAY_MS;
+    const robots = await pacer.pace(() => readRobots(origin, options.userAgent, { userAgent: options.userAgent, timeoutMs: options.timeoutMs, connections }));
+    if (robots.crawlDelayMs !== undefined) pacer.delayMs = Math.max(pacer.delayMs, Math.min(robots.crawlDelayMs, MAX_CRAWL_DELAY_MS));
+    const followed = await followLinks(links, {
+      origin,
+      robots,
+      maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+      load: async (address): Promise<{ page: ReadPage } | { reason: string }> => {
+        try {
+          return { page: await readOne(address) };
+        } catch (error) {
+          if (error instanceof ImportFailed) return { reason: error.message };
+          throw error;
+        }
+      },
+    });
+    return { pages: [index!, ...followed.flatMap((found) => ("page" in found ? [found.page] : []))], linked: followed, warnings: robots.note ? [robots.note] : [] };
+  }
+  const linked = given.flatMap((page) =>
+    page.kind.kind !== "index" || given.length === 1
+      ? []
+      : page.kind.links.map((link): Linked => {
+          const found = given.find((other) => other !== page && isPageOf(link, other));
+          return { link, address: link.url ?? link.href, ...(found ? { page: found } : { reason: "sidan fanns inte bland dem som angavs" }) };
+        }),
+  );
+  return { pages: given, linked, warnings: [] };
+}
+
+/**
+ * The projects of the pages: one per page when several pages are read (an index's pages, or the
+ * pages given), else as the page is made: one project's page, or a page of several split at their
+ * headings. The index (`home`), or the single page of several projects, gives the archive's
+ * heading and introduction.
+ */
+function projectSources(pages: readonly ReadPage[], home: ReadPage) {
+  const several = pages.length > 1;
+  const sources: ProjectSource[] = [];
+  let intro: readonly Block[] = [];
+  let introLevel = 2;
+  let heading: Extract<Block, { kind: "heading" }> | undefined;
+  const dropped: Dropped[] = [];
+  for (const page of pages) {
+    if (page.kind.kind === "index") {
+      if (page !== home) continue;
+      const parts = indexParts(page.content, page.kind.links);
+      ({ heading, intro } = parts);
+      dropped.push(...parts.dropped);
+    } else if (!several && page.kind.kind === "projects") {
+      const parts = splitPage(page.content);
+      ({ heading, intro } = parts);
+      introLevel = parts.projectLevel;
+      sources.push(...parts.projects.map((blocks) => ({ blocks, level: parts.projectLevel, page })));
+    } else {
+      sources.push({ ...projectOfPage(page.content, page.read.title), page });
+    }
+  }
+  return { sources, heading, intro, introLevel, dropped };
 }
 
 /** Whether a page given is the one an index's link names: by its address, or for saved pages, by its file name. */
