@@ -248,13 +248,16 @@ const DRAWN_RULE = /^[_\-–—=*~·.\s]{5,}$/;
 /** An old cookie notice: "Den här webbplatsen använder kakor". */
 const COOKIE_NOTICE = /\banvänder\s+(?:kakor|cookies)\b/i;
 
-/** Where a link list leaves the page's menus: Sitevision's menu, breadcrumb, tag cloud and search portlets, and any breadcrumbs. */
-const MENU_CLASSES = /\b(?:sv-(?:menu|breadcrumbs?|related|tagcloud|search)[\w-]*|breadcrumbs?)\b/i;
+/** The page's menus: Sitevision's menu, breadcrumb, tag cloud and search portlets, and any breadcrumbs. */
+const MENU_CLASSES = /\b(?:sv-(?:menu|breadcrumbs?|tagcloud|search)[\w-]*|breadcrumbs?)\b/i;
+
+/** Sitevision's link lists and related links: a project's documents or an index's pages inside the content area, a menu outside it. */
+const LINK_LIST_CLASSES = /\bsv-(?:linklist|related)[\w-]*/i;
 
 /**
  * Sitevision's portlets and other containers that are left out whole, by the class or role the
- * system gives them. A link list (`sv-linklist-portlet`) is read inside the content area, where it
- * lists a project's documents or an index's pages, and is a menu outside it.
+ * system gives them. A link list (`sv-linklist-portlet`, `sv-related-portlet`) is read inside the
+ * content area, where it lists a project's documents or an index's pages, and is a menu outside it.
  */
 function leftOutContainer(element: HTMLElement, inContent: boolean): Dropped | undefined {
   const classes = `${element.getAttribute("class") ?? ""} ${element.id}`;
@@ -265,7 +268,7 @@ function leftOutContainer(element: HTMLElement, inContent: boolean): Dropped | u
     return droppedRegion("HTML-portlet", text(), "egen HTML går inte att flytta säkert; skriv in texten i brödtexten om den behövs");
   }
   if (/cookie|kakor/i.test(classes)) return droppedRegion("kakmeddelande", text(), "den nya webbplatsen frågar om samtycke på ett eget sätt (sidan Vad är kakor?)");
-  if (tag === "nav" || element.getAttribute("role") === "navigation" || MENU_CLASSES.test(classes) || (!inContent && /\bsv-linklist[\w-]*/i.test(classes))) {
+  if (tag === "nav" || element.getAttribute("role") === "navigation" || MENU_CLASSES.test(classes) || (!inContent && LINK_LIST_CLASSES.test(classes))) {
     return droppedRegion("navigation", text(), "menyer och länklistor hör till den gamla webbplatsen");
   }
   return undefined;
