@@ -318,6 +318,18 @@ describe("npm run import checks a picture by its bytes", () => {
     expect(archive.projects[0]!.image).toMatchObject({ path: "lasprojektet/riktig.avif", alt: "En riktig bild" });
   });
 
+  it("leaves out a picture that is 1 × 1 by its bytes, whatever its markup says, and copies nothing of it", async () => {
+    const sharp = (await import("sharp")).default;
+    const pixel = await sharp({ create: { width: 1, height: 1, channels: 4, background: "#00000000" } }).png().toBuffer();
+    server.answers.set("/images/18.a4/1612345678901/foto.png", { type: "image/png", body: pixel });
+    server.answers.set("/sida/pixel.html", savedPage({ body: '<p><img src="/images/18.a4/1612345678901/foto.png" alt="Ett foto"></p>' }));
+    const content = path.join(workspace.dir, "pixel");
+    const result = await runCli("import", [`${server.origin}/sida/pixel.html`, `--out=${content}`]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("/images/18.a4/1612345678901/foto.png hämtades inte: bilden är 1 × 1 bildpunkter: en distansbild eller en bild som räknar besökare");
+    await expect(readdir(path.join(content, "filer"))).rejects.toThrow(/ENOENT/);
+  });
+
   it("refuses an SVG named .avif in a saved page's folder", async () => {
     const folder = path.join(workspace.dir, "sparad-svg");
     await mkdir(path.join(folder, "sida_files"), { recursive: true });
