@@ -189,6 +189,8 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
     const content = read.blocks.filter((block) => block.inContent && !facts.used.has(block));
     return { source: input, page, read, removed, facts, content, kind: pageKind(content, read.address) };
   };
+  // Several addresses typed are fetched as politely as an index's pages.
+  if (inputs.filter(isAddress).length > 1) pacer.delayMs = options.delayMs ?? DEFAULT_DELAY_MS;
   const given: ReadPage[] = [];
   for (const input of (await Promise.all(inputs.map(savedPagesIn))).flat()) given.push(await readOne(input));
   if (given.length === 0) throw new ImportFailed(`${inputs.join(", ")} har inga sparade sidor (.html)`);
