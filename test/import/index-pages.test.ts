@@ -109,6 +109,13 @@ describe("npm run import of an index's address within limits", () => {
     expect(missing.stdout).toContain("→ projekt/bokstart-i-exempelby.md");
   });
 
+  it("takes several addresses of one site, one project per page", async () => {
+    const content = path.join(workspace.dir, "flera-adresser");
+    const result = await runCli("import", [...PROJECT_PAGES.slice(0, 2).map((page) => `${server.origin}${page}`), `--out=${content}`, "--delay=0"]);
+    expect(result.code).toBe(0);
+    expect((await projectsOf(content)).map((project) => project.title).sort()).toEqual(["Bokstart i Exempelby", "Läsombud i hemtjänsten"]);
+  });
+
   it("refuses a --max-pages or --delay that is not a number, and addresses of two sites", async () => {
     const out = `--out=${path.join(workspace.dir, "fel")}`;
     const pages = await runCli("import", [`${server.origin}${INDEX_PATH}`, out, "--max-pages=många"]);
