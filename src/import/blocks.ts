@@ -236,6 +236,9 @@ function isDocumentAddress(address: string): boolean {
   return extension in DOCUMENT_FORMATS || REFUSED_FILES.has(extension);
 }
 
+/** A link to a page rather than to a file: no document, program, archive or picture. */
+export const isPageAddress = (address: string) => !isDocumentAddress(address) && !PICTURE_EXTENSIONS.has(extensionOfAddress(address));
+
 /** What is said after a file's link: "(pdf, 245 kB)", "PDF 1,2 MB". */
 const FILE_INFORMATION = /^[([]?\s*(?:[a-z]{2,5}\s*[,-]?\s*)?(?:\d[\d\s,.]*\s*(?:byte|b|kb|mb|gb)\b)?\s*[)\]]?$/i;
 

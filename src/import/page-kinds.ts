@@ -3,7 +3,7 @@
  * on the same site, the page of one project (its headings are sections such as "Bakgrund", "Mål",
  * "Resultat"), or a page of several projects, which projects.ts splits at its headings.
  */
-import { wordsIn, type Block, type PageLink } from "./blocks.ts";
+import { isPageAddress, wordsIn, type Block, type PageLink } from "./blocks.ts";
 
 /** A project page an index links to. */
 export interface IndexLink {
@@ -80,8 +80,8 @@ export const isSectionHeading = (text: string) => SECTION_HEADING.test(text.repl
 /** A link to a page of the same site: relative, or on the page's own origin; never a document, a picture or the page itself. */
 function samePageSite(link: PageLink, pageAddress: string | undefined): boolean {
   if (/^(?:mailto|tel|javascript|data):/i.test(link.href)) return false;
-  const path = (link.url ? new URL(link.url).pathname : link.href.split(/[?#]/)[0]!).toLowerCase();
-  if (path === "/" || path === "" || /\.(?:pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|txt|csv|zip|jpe?g|png|gif|webp|avif|svg)$/.test(path) || path.startsWith("/download/")) return false;
+  const path = link.url ? new URL(link.url).pathname : link.href.split(/[?#]/)[0]!;
+  if (path === "/" || path === "" || !isPageAddress(link.href)) return false;
   if (!link.url) return !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(link.href);
   if (!pageAddress) return false;
   const url = new URL(link.url);
