@@ -1,8 +1,9 @@
 /**
  * An old library site's page of completed projects, as such sites were built around 2005: the
  * whole page inside nested layout tables, a menu column, spacer GIFs holding the cells apart,
- * `<font>` and `<center>`, `&nbsp;` spacers, characters written as entities, a statistics
- * picture at the end, and each project in a table of its own. Made the same every time (no
+ * `<font>` and `<center>`, `&nbsp;` spacers, characters written as entities, paragraphs left open
+ * (the introduction's before the tables that follow it), a statistics picture at the end, and
+ * each project in a table of its own. Made the same every time (no
  * randomness but a fixed sequence), for the importer's tests and `npm run bench`.
  */
 
@@ -82,11 +83,13 @@ export function oldSitePage(projects = 240): OldSitePage {
     const paragraphs = [0, 1, 2].map(() => Array.from({ length: 2 + Math.floor(next() * 3) }, () => SENTENCES[Math.floor(next() * SENTENCES.length)]).join(" "));
     const funder = FUNDERS[Math.floor(next() * FUNDERS.length)];
     const results = index % 7 === 3 ? `<h4>${FONT(2, "Resultat")}</h4>\n<p>${FONT(2, entities(paragraphs[2]!))}</p>` : `<p>${FONT(2, entities(paragraphs[2]!))}&nbsp;</p>`;
+    // Every fifth project as hand-written markup was: capitals, and paragraphs never closed.
+    const [open, close] = index % 5 === 0 ? ["<P>", ""] : ["<p>", "</p>"];
     rows.push(`<table width="100%" border="0" cellspacing="0" cellpadding="4">
 <tr><td valign="top">
 <h3><font face="Verdana, Arial" size="3" color="#003366">${entities(title)}</font></h3>
-<p>${FONT(2, `${entities(paragraphs[0]!)} Projektet p&aring;gick ${start}&ndash;${start + 1}.`)}</p>
-<p>${FONT(2, `${entities(paragraphs[1]!)} Projektet har haft st&ouml;d av ${entities(funder!)}.`)}</p>
+${open}${FONT(2, `${entities(paragraphs[0]!)} Projektet p&aring;gick ${start}&ndash;${start + 1}.`)}${close}
+${open}${FONT(2, `${entities(paragraphs[1]!)} Projektet har haft st&ouml;d av ${entities(funder!)}.`)}${close}
 ${results}
 </td>
 <td width="10" valign="top">${SPACER(10, 1)}</td>
@@ -119,7 +122,7 @@ ${SPACER(160, 1)}
 <td width="590" valign="top">
 <table width="100%" border="0" cellspacing="0" cellpadding="0"><tr><td>
 <h1><font face="Verdana, Arial" color="#003366">Avslutade projekt</font></h1>
-<p>${FONT(2, "H&auml;r finns de projekt som biblioteken i kommunen har genomf&ouml;rt med st&ouml;d fr&aring;n regionen, staten och fonder.&nbsp;&nbsp;")}</p>
+<P>${FONT(2, "H&auml;r finns de projekt som biblioteken i kommunen har genomf&ouml;rt med st&ouml;d fr&aring;n regionen, staten och fonder.&nbsp;&nbsp;")}
 <center>${SPACER(500, 1)}</center>
 ${rows.join("\n")}
 </td></tr></table>

@@ -509,6 +509,17 @@ function deeperThan(root: Node, limit: number): boolean {
   return false;
 }
 
+/** Elements that end a paragraph: what an HTML5 parser would close an open `<p>` at. */
+const BLOCK_ELEMENTS = "address, article, aside, blockquote, center, details, div, dl, fieldset, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, ul";
+
+/**
+ * Whether an element that should hold only text holds blocks: old pages leave `<p>` open before a
+ * table (`<P>Intro.<TABLE>…`), which this parser nests inside the paragraph, and wrap whole
+ * columns in `<font>`. Such an element is walked as a container, so that its headings stay headings.
+ * A link is the exception: a card that is one link around a heading and a teaser stays one item.
+ */
+const holdsBlocks = (element: HTMLElement) => element.querySelector(BLOCK_ELEMENTS) !== null;
+
 /** Walks the children of a container, gathering inline content into paragraphs between blocks. */
 function walk(container: HTMLElement, state: Walk): void {
   let run: Node[] = [];
@@ -520,7 +531,7 @@ function walk(container: HTMLElement, state: Walk): void {
     if (node.nodeType === NodeType.TEXT_NODE) {
       run.push(node);
     } else if (isElement(node)) {
-      if (INLINE.has(tagOf(node))) {
+      if (INLINE.has(tagOf(node)) && (tagOf(node) === "a" || !holdsBlocks(node))) {
         run.push(node);
       } else {
         flush();
@@ -569,7 +580,7 @@ function block(element: HTMLElement, state: Walk): void {
   }
   switch (tag) {
     case "p":
-      return paragraph(element.childNodes, state);
+      return holdsBlocks(element) ? walk(element, state) : paragraph(element.childNodes, state);
     case "ul":
     case "ol":
       return list(element, tag, state);

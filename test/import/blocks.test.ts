@@ -111,3 +111,17 @@ describe("reading structure, not one layout", () => {
     expect(blocks[2]).toMatchObject({ dropped: [{ what: "knapp", text: "Skriv ut" }] });
   });
 });
+
+describe("reading old hand-written markup", () => {
+  it("closes a paragraph left open before a table, and reads a <font> around whole blocks as a container", () => {
+    const blocks = kinds('<main><H1>Projekt</H1><P>Inledning.<TABLE><TR><TD><H3>Ett</H3><P>Om ett.</TD></TR></TABLE><font size="2"><h3>Två</h3><p>Om två.</p></font></main>');
+    expect(blocks.map((block) => ("text" in block ? `${block.kind}: ${block.text}` : block.kind))).toEqual([
+      "heading: Projekt",
+      "paragraph: Inledning.",
+      "heading: Ett",
+      "paragraph: Om ett.",
+      "heading: Två",
+      "paragraph: Om två.",
+    ]);
+  });
+});
