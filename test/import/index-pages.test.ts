@@ -144,6 +144,15 @@ describe("npm run import of saved pages: one project per page", () => {
     expect((await runCli("check", [content])).code).toBe(0);
   });
 
+  it("reads one project's page alone as one project, its headings as sections", async () => {
+    const content = path.join(workspace.dir, "en-projektsida");
+    const result = await runCli("import", [path.join(INDEX_FOLDER, "lasombud.html"), `--out=${content}`, "--offline"]);
+    expect(result.code).toBe(0);
+    expect(await readdir(path.join(content, "projekt"))).toEqual(["lasombud-i-hemtjansten.md"]);
+    const [project] = await projectsOf(content);
+    expect(project!.body).toMatch(/^## Genomförande$/m);
+  });
+
   it("takes several saved pages at once, and a folder of them, as the same archive", async () => {
     const files = ["avslutade-projekt", "bokstart", "lasombud", "sagostunder-pa-meankieli", "digital-delaktighet"].map((name) => path.join(INDEX_FOLDER, `${name}.html`));
     const several = path.join(workspace.dir, "flera-filer");
