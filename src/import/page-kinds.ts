@@ -14,6 +14,8 @@ export interface IndexLink {
   readonly text: string;
 }
 
+type Heading = Extract<Block, { kind: "heading" }>;
+
 export type PageKind = { readonly kind: "index"; readonly links: readonly IndexLink[] } | { readonly kind: "project" } | { readonly kind: "projects" };
 
 /** The headings of one project's page: sections of the project, never projects of their own. */
@@ -103,41 +105,34 @@ const INTRODUCTION_WORDS = 60;
 export function pageKind(content: readonly Block[], pageAddress: string | undefined): PageKind {
   const links = new Map<string, IndexLink>();
   let linkWords = 0;
-  const take = (link: PageLink) => {
-    if (!samePageSite(link, pageAddress)) return;
-    const key = link.url ?? link.href;
-    if (!links.has(key)) links.set(key, link);
-    linkWords += wordsIn(link.text);
-  };
-  /** An item: its text is mostly one link's text. */
-  const item = (text: string, found: readonly PageLink[]) => {
+  /** Whether a block's text is mostly one link to a page of the site: an item of an index. */
+  const isItem = (text: string, found: readonly PageLink[]) => {
     const main = found.find((link) => samePageSite(link, pageAddress));
     if (!main || wordsIn(main.text) * 2 < wordsIn(text)) return false;
-    take(main);
+    if (!links.has(main.url ?? main.href)) links.set(main.url ?? main.href, main);
+    linkWords += wordsIn(main.text);
     return true;
   };
-  const headings = content.filter((block) => block.kind === "heading");
+  const headings = content.filter((block): block is Heading => block.kind === "heading");
   const title = headings.find((block) => block.level === 1) ?? headings[0];
   let ownWords = 0;
   // Blocks that are not items, after the first item: an index has a teaser per item at most.
   let between = 0;
   for (const block of content) {
     if (block === title || block.kind === "removed") continue;
-    const isItem =
-      block.kind === "heading" || block.kind === "paragraph" ? item(block.text, block.links) : block.kind === "list" ? block.items.map((listed) => item(listed.text, listed.links)).some(Boolean) : false;
-    if (!isItem && links.size > 0) between++;
+    const item =
+      block.kind === "heading" || block.kind === "paragraph" ? isItem(block.text, block.links) : block.kind === "list" ? block.items.map((listed) => isItem(listed.text, listed.links)).some(Boolean) : false;
+    if (!item && links.size > 0) between++;
     if ("text" in block) ownWords += wordsIn(block.text);
   }
-  const plainSections = headings.filter((block) => block !== title && block.links.length === 0 && isSectionHeading(block.text));
+  const others = headings.filter((block) => block !== title);
+  const plainSections = others.filter((block) => block.links.length === 0 && isSectionHeading(block.text));
   if (links.size >= 2 && plainSections.length < 2 && between <= links.size && ownWords - linkWords <= INTRODUCTION_WORDS + WORDS_PER_ITEM * links.size) {
     return { kind: "index", links: [...links.values()] };
   }
-  const below = headings.filter((block) => block !== title && (!title || block.level > title.level));
-  const others = headings.filter((block) => block !== title);
-  const sections = others.filter((block) => isSectionHeading(block.text));
-  // The top-level headings under the title: most of them sections, so the page is one project's.
+  // One project's page: an h1 over every other heading, and the top level of those mostly sections.
   const topLevel = Math.min(...others.map((block) => block.level));
   const top = others.filter((block) => block.level === topLevel);
-  const oneProject = title?.kind === "heading" && title.level === 1 && below.length === others.length && (others.length === 0 || top.filter((block) => isSectionHeading(block.text)).length * 2 >= top.length);
-  return oneProject && (sections.length > 0 || others.length === 0) ? { kind: "project" } : { kind: "projects" };
+  const sections = top.filter((block) => isSectionHeading(block.text)).length;
+  return title?.level === 1 && others.every((block) => block.level > 1) && sections * 2 >= top.length ? { kind: "project" } : { kind: "projects" };
 }
