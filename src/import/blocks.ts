@@ -57,7 +57,7 @@ export type Block = BlockBase &
     /** `caption`: a picture's caption (`figcaption`, WordPress's `wp-caption-text`), never a summary. */
     | { readonly kind: "paragraph"; readonly html: string; readonly text: string; readonly lines: readonly string[]; readonly links: readonly PageLink[]; readonly caption?: boolean }
     | { readonly kind: "list"; readonly html: string; readonly text: string; readonly items: readonly ListItem[] }
-    | { readonly kind: "table"; readonly rows: readonly (readonly string[])[]; readonly text: string }
+    | { readonly kind: "table"; readonly rows: readonly (readonly string[])[]; readonly text: string; readonly items: readonly LinkedText[] }
     | { readonly kind: "other"; readonly html: string; readonly text: string }
     | { readonly kind: "rule" }
     | ({ readonly kind: "picture" } & PageImage)
@@ -66,11 +66,15 @@ export type Block = BlockBase &
     | { readonly kind: "removed" }
   );
 
-/** An item of a list block. */
-export interface ListItem {
-  readonly html: string;
+/** A piece of a block's text with the links in it: a list's item, a table's row. */
+export interface LinkedText {
   readonly text: string;
   readonly links: readonly PageLink[];
+}
+
+/** An item of a list block. */
+export interface ListItem extends LinkedText {
+  readonly html: string;
 }
 
 /**
@@ -728,6 +732,8 @@ function table(element: HTMLElement, state: Walk): void {
     return pushCollected(state, cleaner);
   }
   const html = cells.map((row) => row.map((cell) => cleaner.nodes(cell.childNodes).trim()));
-  push(state, { kind: "table", rows: html, text: visibleText([element]) }, cleaner.dropped);
+  // Each row as a whole too, with its links: an index may list its pages as a table's rows.
+  const items = ownRows(element).map((row) => ({ text: visibleText([row]), links: linksIn([row], state.base) }));
+  push(state, { kind: "table", rows: html, text: visibleText([element]), items }, cleaner.dropped);
   pushCollected(state, cleaner);
 }

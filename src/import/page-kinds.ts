@@ -96,8 +96,8 @@ const WORDS_PER_ITEM = 40;
 const INTRODUCTION_WORDS = 60;
 
 /**
- * What the content of a page is. An index: at least two items (list items, headings or
- * paragraphs that are mostly a link) link to other pages of the same site, and the page says
+ * What the content of a page is. An index: at least two items (list items, table rows, headings
+ * or paragraphs that are mostly a link) link to other pages of the same site, and the page says
  * little else: an introduction, and after the first item at most a short teaser per item (a page
  * whose linked titles stand over whole texts, as a Drupal view of projects, is a page of projects). One project: the page has a heading of
  * its own (its h1) and its other headings are a project's sections, or it has none.
@@ -121,7 +121,7 @@ export function pageKind(content: readonly Block[], pageAddress: string | undefi
   for (const block of content) {
     if (block === title || block.kind === "removed") continue;
     const item =
-      block.kind === "heading" || block.kind === "paragraph" ? isItem(block.text, block.links) : block.kind === "list" ? block.items.map((listed) => isItem(listed.text, listed.links)).some(Boolean) : false;
+      block.kind === "heading" || block.kind === "paragraph" ? isItem(block.text, block.links) : block.kind === "list" || block.kind === "table" ? block.items.map((listed) => isItem(listed.text, listed.links)).some(Boolean) : false;
     if (!item && links.size > 0) between++;
     if ("text" in block) ownWords += wordsIn(block.text);
   }

@@ -50,7 +50,7 @@ export function projectOfPage(content: readonly Block[], pageTitle: string): { b
 /** Whether a block links to one of an index's pages. */
 const linksTo = (block: Block, links: readonly IndexLink[]) => {
   const hrefs = new Set(links.map((link) => link.href));
-  const found = block.kind === "list" ? block.items.flatMap((item) => item.links) : block.kind === "heading" || block.kind === "paragraph" ? block.links : [];
+  const found = block.kind === "list" || block.kind === "table" ? block.items.flatMap((item) => item.links) : block.kind === "heading" || block.kind === "paragraph" ? block.links : [];
   return found.some((link) => hrefs.has(link.href));
 };
 

@@ -22,6 +22,12 @@ describe("what a page is", () => {
     });
   });
 
+  it("reads a table whose rows link to the projects' pages, as old sites listed them, as an index", () => {
+    const row = (file: string, title: string, years: string) => `<tr><td><a href="${file}">${title}</a></td><td>${years}</td></tr>`;
+    const kind = kindOf(`<h1>Avslutade projekt</h1><table><tr><th>Projekt</th><th>År</th></tr>${row("lasfest.htm", "Läsfest i parken", "2006")}${row("bokbuss.htm", "Bokbussen rullar", "2007–2008")}${row("poesi.htm", "Poesi på spårvagnen", "2009")}</table>`);
+    expect(kind.kind === "index" && kind.links.map((link) => link.url)).toEqual(["lasfest.htm", "bokbuss.htm", "poesi.htm"].map((file) => `https://www.kommun.example/bibliotek/${file}`));
+  });
+
   it("reads linked titles over whole texts as a page of projects, and links to other sites or documents as no index", () => {
     const project = (slug: string) => `<h2><a href="/projekt/${slug}">Projekt ${slug}</a></h2><p>Ett första stycke om projektet.</p><p>Ett andra stycke.</p><h3>Erfarenheter</h3><p>Ett tredje.</p>`;
     expect(kindOf(`<h1>Avslutade projekt</h1>${project("a")}${project("b")}`)).toEqual({ kind: "projects" });
