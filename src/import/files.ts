@@ -146,7 +146,7 @@ const notFetched = (sources: FileSources): Obtained => ({
 });
 
 /** Copies or downloads one file that the page names, or says why not; a download waits its turn with `pacer`. */
-export async function obtainFile(address: string, kind: "document" | "picture", sources: FileSources, limits: Omit<FetchLimits, "origin">, pacer?: Pacer): Promise<Obtained> {
+export async function obtainFile(address: string, kind: "document" | "picture", sources: FileSources, limits: Omit<FetchLimits, "origin">, pacer: Pacer): Promise<Obtained> {
   if (/^data:/i.test(address)) return { refused: "bilden är inbäddad i sidan (data:) och har ingen fil att hämta" };
   const saved = await savedFile(address, sources, limits.maxBytes);
   if (saved && "refused" in saved) return saved;
@@ -174,8 +174,7 @@ export async function obtainFile(address: string, kind: "document" | "picture", 
     if (!url || !origin) return { refused: `adressen ${address} går inte att läsa utan sidans adress` };
     if (!isOfOrigin(url, origin)) return { refused: `filen ligger på en annan webbplats (${url.origin}); bara filer från ${origin} hämtas` };
     try {
-      const request = () => fetchWithinLimits(url.href, { ...limits, origin });
-      const fetched = await (pacer ? pacer.pace(request) : request());
+      const fetched = await pacer.pace(() => fetchWithinLimits(url.href, { ...limits, origin }));
       bytes = fetched.bytes;
       contentType = fetched.contentType;
       name = lastSegment(new URL(fetched.url).pathname);
