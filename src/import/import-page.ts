@@ -215,11 +215,12 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
   };
 
   const { pages, linked, warnings } = await followedPages(given, origin, options, connections, pacer, readOne);
-  report.warnings.push(...warnings);
   const several = pages.length > 1;
   const named = (page: ReadPage, text: string) => (several ? `${page.source}: ${text}` : text);
+  // What decoding said of each page comes first, then what following an index said.
+  for (const page of pages) for (const note of page.page.encodingNotes) report.warnings.push(named(page, note));
+  report.warnings.push(...warnings);
   for (const page of pages) {
-    for (const note of page.page.encodingNotes) report.warnings.push(named(page, note));
     if (!page.read.sitevision) report.warnings.push(named(page, "sidan är inte gjord i Sitevision; den lästes efter sin struktur (rubriker, stycken, listor), så kontrollera resultatet extra noga"));
     if (page.read.contentArea === "body") report.warnings.push(named(page, "sidan har ingen innehållsyta (.pagecontent eller main), så hela sidan lästes, menyer och sidfot också"));
   }
