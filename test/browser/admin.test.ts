@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import {
   formField,
   readRepositoryBytes,
@@ -276,7 +276,15 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     for (const [slug, report] of Object.entries(reports)) {
       await page.getByRole("treeitem", { name: "Projekt", exact: true }).click();
       await openEntry(page, slug === "vinna-vinna" ? "Vinna Vinna" : "Rom for dannelse - Rum för bildning");
-      await formField(page, "documents").getByRole("button", { name: /^Lägg till/ }).last().click();
+      // A click made while the form is still setting itself up can be lost (seen on a busy
+      // machine): click again until the new item's field is there.
+      await vi.waitFor(
+        async () => {
+          if ((await formField(page, "documents.0.title").count()) === 0) await formField(page, "documents").getByRole("button", { name: /^Lägg till/ }).last().click();
+          await formField(page, "documents.0.title").getByRole("textbox").waitFor({ timeout: 15_000 });
+        },
+        { timeout: 240_000, interval: 500 },
+      );
       await formField(page, "documents.0.title").getByRole("textbox").fill("Slutrapport");
       await formField(page, "documents.0.file").locator("input[type=file]").first().setInputFiles(report);
       await formField(page, "documents.0.file").getByText(`/filer/${slug}/slutrapport.pdf`).waitFor();
