@@ -89,6 +89,9 @@ function widgetOf(core: z.ZodType, info: FieldInfo, path: string, optional: bool
       return { widget: "string", type: "email" };
     case "multiline":
       return { widget: "text", ...maxLength(core) };
+    case "amount":
+      // Öre and cents: the browser's number field accepts what its step allows.
+      return { widget: "number", value_type: "float", step: 0.01, min: 0.01 };
   }
   const def = schemaDef(core);
   switch (def.type) {

@@ -1,6 +1,7 @@
 import type { Archive, Contact, Project, Site } from "../content/model/model.ts";
 import { openDataJsonSchema } from "../content/model/schema.ts";
 import { publicUrl } from "../format/urls.ts";
+import { DEFAULT_CURRENCY } from "../format/grant.ts";
 
 /** One project as open data, in the shape of `openDataProjectSchema`. */
 function projectRecord(archive: Archive, project: Project) {
@@ -21,7 +22,8 @@ function projectRecord(archive: Archive, project: Project) {
     ...(period ? { period } : {}),
     goals: project.goals,
     partners: project.partnerGroups.flatMap((group) => group.partners),
-    funders: project.funders.map(({ page: _page, ...funder }) => funder),
+    // An amount always with its currency, so that a reader never has to know that none means kronor.
+    funders: project.funders.map(({ page: _page, ...funder }) => (funder.amount !== undefined ? { ...funder, currency: funder.currency ?? DEFAULT_CURRENCY } : funder)),
     events: project.events.map((event) => ({ date: event.date.iso, title: event.title })),
     documents: project.documents.map(({ url, ...document }) => ({ ...document, url: publicUrl(url, siteUrl) })),
     contacts: project.contacts.map(person),

@@ -65,6 +65,7 @@ const PROJECT_WIDGETS: Record<string, string> = {
   "funders.programme": "string",
   "funders.caseNumber": "string",
   "funders.amount": "number",
+  "funders.currency": "select",
   "funders.year": "number",
   events: "list",
   "events.date": "string",
@@ -203,6 +204,23 @@ describe("the web editor's config, generated from the content schema", () => {
         { value: "partner", label: "Partner" },
       ],
     });
+  });
+
+  it("takes a grant's amount with öre or cents, its currency by Swedish names, and any case or project number", () => {
+    const fields = formKeys(collection("projekt").fields!);
+    expect(fields.get("funders.amount")).toMatchObject({ widget: "number", value_type: "float", step: 0.01, required: false });
+    expect(fields.get("funders.currency")).toMatchObject({
+      widget: "select",
+      required: false,
+      options: [
+        { value: "SEK", label: "Kronor (SEK)" },
+        { value: "EUR", label: "Euro (EUR)" },
+        { value: "NOK", label: "Norska kronor (NOK)" },
+        { value: "DKK", label: "Danska kronor (DKK)" },
+      ],
+    });
+    expect(fields.get("funders.caseNumber")).toMatchObject({ widget: "string", label: "Diarienummer eller projektnummer", required: false });
+    expect(fields.get("funders.caseNumber")).not.toHaveProperty("pattern");
   });
 
   it("starts a new project as a draft, in the project file format that reads a missing draft line as published", () => {

@@ -17,6 +17,7 @@ import { swedishSlug } from "../../format/slug.ts";
 import { COUNTIES, countyKey } from "../../format/county.ts";
 import { isWithinSourceReach, SOURCE_PATH_REACH } from "../../format/source-path.ts";
 import { didYouMean } from "./suggest.ts";
+import { CURRENCIES, hasAtMostTwoDecimals, knownCaseNumberFormat } from "../../format/grant.ts";
 
 /**
  * What an editor is told about a field, and what kind of value it holds where its type alone does
@@ -28,7 +29,7 @@ export interface FieldInfo {
   readonly label?: string;
   /** One or two sentences under the field. */
   readonly hint?: string;
-  readonly kind?: "partial-date" | "date" | "country" | "language" | "phone" | "organisation-number" | "url" | "email" | "multiline" | "file" | "image";
+  readonly kind?: "partial-date" | "date" | "country" | "language" | "phone" | "organisation-number" | "url" | "email" | "multiline" | "file" | "image" | "amount";
   /** The folder whose files a reference names: a contact id or a project slug. */
   readonly references?: "kontakter" | "projekt";
   /** Swedish names of an enum's values, where the values themselves are English. */
@@ -264,29 +265,36 @@ const partner = z.strictObject({
   }),
 });
 
-/**
- * A case number (diarienummer) as Swedish public bodies write them: an optional letter prefix, a
- * year and a running number, sometimes with a part: "KUR 2019/1234", "2019-00123", "RUN 2020/45:3".
- */
-const CASE_NUMBER = /^(?:[A-ZÅÄÖ]{1,8}\s+)?(?:19|20)\d{2}[/-]\d{1,6}(?:[:.-]\d{1,4})?$/;
-
-/** A funder, and the grant it gave where the editor knows it: programme, case number, amount and year. */
-const funder = z.strictObject({
-  name: labelled(name(), "Namn", "Finansiärens namn, till exempel Statens kulturråd."),
-  url: labelled(webUrl().optional(), "Webbplats", URL_HINT),
-  programme: labelled(name().optional(), "Program", "Bidragsprogrammet, till exempel Stärkta bibliotek."),
-  caseNumber: labelled(
-    text().regex(CASE_NUMBER, "ska vara ett diarienummer som KUR 2019/1234: ett år, ett snedstreck eller bindestreck och ett löpnummer, gärna med myndighetens förkortning först").optional(),
-    "Diarienummer",
-    "Finansiärens diarienummer för bidraget, till exempel KUR 2019/1234. Det står i beslutet.",
-  ),
-  amount: labelled(
-    z.number().int("ska vara ett helt antal kronor, till exempel 450000").positive().optional(),
-    "Belopp (kr)",
-    "Bidraget i hela kronor, utan mellanslag, till exempel 450000.",
-  ),
-  year: labelled(z.number().int().min(1900).max(2100).optional(), "År", "Året bidraget beviljades, till exempel 2019."),
-});
+/** A funder, and the grant it gave where the editor knows it: programme, case number, amount, currency and year. */
+const funder = z
+  .strictObject({
+    name: labelled(name(), "Namn", "Finansiärens namn, till exempel Statens kulturråd."),
+    url: labelled(webUrl().optional(), "Webbplats", URL_HINT),
+    programme: labelled(name().optional(), "Program", "Bidragsprogrammet, till exempel Stärkta bibliotek."),
+    caseNumber: labelled(
+      text().max(100).optional(),
+      "Diarienummer eller projektnummer",
+      "Finansiärens nummer för bidraget, som det står i beslutet: ett diarienummer som KUR 2019/1234 (Kulturrådet) eller ett projektnummer som NYPS 20201234 (Interreg).",
+    ),
+    amount: describe(z.number().positive().refine(hasAtMostTwoDecimals, "ska ha högst två decimaler (öre eller cent), till exempel 450000 eller 1250000.50").optional(), {
+      label: "Belopp",
+      hint: "Bidraget, utan mellanslag, till exempel 450000. Öre och cent skrivs efter en punkt: 1250000.50.",
+      kind: "amount",
+    }),
+    currency: describe(z.enum(CURRENCIES).optional(), {
+      label: "Valuta",
+      hint: "Utan valuta är beloppet i svenska kronor. EU-program betalar ofta i euro.",
+      optionLabels: { SEK: "kronor (SEK)", EUR: "euro (EUR)", NOK: "norska kronor (NOK)", DKK: "danska kronor (DKK)" },
+    }),
+    year: labelled(z.number().int().min(1900).max(2100).optional(), "År", "Året bidraget beviljades, till exempel 2019."),
+  })
+  .superRefine((grant, context) => {
+    const known = grant.caseNumber === undefined ? undefined : knownCaseNumberFormat(grant);
+    if (known && !known.pattern.test(grant.caseNumber!)) context.addIssue({ code: "custom", path: ["caseNumber"], message: known.message });
+    if (grant.currency !== undefined && grant.amount === undefined) {
+      context.addIssue({ code: "custom", path: ["currency"], message: "valutan gäller beloppet: skriv beloppet (amount), eller ta bort raden currency" });
+    }
+  });
 
 const projectEvent = z.strictObject({
   date: labelled(partialDate(), "Datum", "Ett år (2011), en månad (2011-04) eller en dag (2011-04-05)."),

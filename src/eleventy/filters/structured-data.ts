@@ -5,6 +5,7 @@ import { PARTNER_ROLE_NAMES } from "../../content/model/schema.ts";
 import { shortcomingText } from "../../content/files/file-references.ts";
 import { jsonScript } from "./json.ts";
 import { publicUrl } from "../../format/urls.ts";
+import { DEFAULT_CURRENCY } from "../../format/grant.ts";
 
 /**
  * schema.org's description of a project page: the `Project` with its lasting identifier, its
@@ -27,7 +28,7 @@ export function projectStructuredData(project: Project, site: Site): WithContext
         "@type": "MonetaryGrant",
         ...(funder.programme ? { name: funder.programme } : {}),
         ...(funder.caseNumber ? { identifier: funder.caseNumber } : {}),
-        ...(funder.amount !== undefined ? { amount: { "@type": "MonetaryAmount", value: funder.amount, currency: "SEK" } } : {}),
+        ...(funder.amount !== undefined ? { amount: { "@type": "MonetaryAmount", value: funder.amount, currency: funder.currency ?? DEFAULT_CURRENCY } } : {}),
         funder: organisation(funder.name, funder.url),
         fundedItem: { "@id": url },
       }),
