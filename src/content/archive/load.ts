@@ -22,7 +22,7 @@ import { readStoredResults, storeResults, type StoredResult } from "./validation
 import { didYouMean } from "../model/suggest.ts";
 import { attachmentPathOf, filesOutsideAllowList, listAttachments, refusedAttachments } from "../files/attachments.ts";
 import { fileWarnings } from "../files/file-references.ts";
-import { colonSplitMessage } from "../reading/yaml-slips.ts";
+import { colonSplitMessage, wrongTypeAdvice } from "../reading/yaml-slips.ts";
 import { inspectPdfs } from "../files/pdf-accessibility.ts";
 import { inspectPictures, type PictureFacts } from "../files/picture-facts.ts";
 import { inspectDocuments } from "../files/document-kinds.ts";
@@ -74,12 +74,16 @@ function issuesToErrors(source: SourceFile, issues: readonly z.core.$ZodIssue[])
     // "- Mål: läsa mer" where text was wanted: YAML read the colon as a field name.
     const last = issue.path.at(-1);
     const split = issue.code === "invalid_type" && issue.expected === "string" ? colonSplitMessage(issue.input, typeof last === "number", String(last)) : undefined;
+    const line = source.locate(issue.path);
+    // 20357823 where text was wanted, "480 000" where a number was: the message gives the corrected line.
+    const lineText = line === undefined || last === undefined ? undefined : source.lineText(line);
+    const advice = issue.code === "invalid_type" && lineText !== undefined ? wrongTypeAdvice(lineText, issue.expected, issue.input, typeof last === "number" ? undefined : String(last)) : undefined;
     return [
       {
         file: source.file,
-        line: source.locate(issue.path),
+        line,
         field: formatFieldPath(issue.path),
-        message: split ?? issue.message,
+        message: split ?? (advice ? `${issue.message}; ${advice}` : issue.message),
       },
     ];
   });

@@ -17,8 +17,13 @@ export interface SourceFile {
   readonly bodyLine: number;
   /** Errors found while reading: encoding, delimiters, YAML syntax. */
   readonly errors: ContentError[];
-  /** The line of a field, or of the nearest enclosing field that exists. */
+  /**
+   * The line of a field, or of the nearest enclosing field that exists. A missing top-level field
+   * is placed where it would be added: the closing --- of front matter, or the end of a YAML file.
+   */
   locate(fieldPath: readonly PropertyKey[]): number | undefined;
+  /** The text of a line of the file (1-based), as it is written there. */
+  lineText(line: number): string | undefined;
 }
 
 const YAML_MESSAGES: Record<string, string> = {
@@ -115,7 +120,7 @@ const INVISIBLE_CHARACTER_ONE = new RegExp(INVISIBLE_CHARACTER.source);
 const lineOf = (line: number | undefined) => (line === undefined ? {} : { line });
 
 function failed(file: string, error: Omit<ContentError, "file">): SourceFile {
-  return { file, data: undefined, body: "", bodyLine: 1, errors: [{ file, ...error }], locate: () => undefined };
+  return { file, data: undefined, body: "", bodyLine: 1, errors: [{ file, ...error }], locate: () => undefined, lineText: () => undefined };
 }
 
 /** Brackets and quotes that YAML only notices are unclosed on a later line. */
@@ -191,20 +196,21 @@ function withoutFollowOnErrors(file: string, yamlText: string, first: (ContentEr
 }
 
 /**
- * Parses YAML text whose first line is `lineOffset` + 1 in the file. The fast path is js-yaml with
- * the YAML 1.2 core schema (dates stay text); the slower `yaml` package, which keeps positions, runs
- * only when there is an error to place on a line.
+ * Parses YAML text whose first line is `lineOffset` + 1 in the file, and after which a missing
+ * top-level field would be added on `endLine`. The fast path is js-yaml with the YAML 1.2 core
+ * schema (dates stay text); the slower `yaml` package, which keeps positions, runs only when there
+ * is an error to place on a line.
  */
-function parseYaml(file: string, yamlText: string, lineOffset: number) {
+function parseYaml(file: string, yamlText: string, lineOffset: number, endLine: number) {
   const anchors = ANCHOR_HINT.test(yamlText) ? anchorErrors(file, yamlText, lineOffset) : [];
   if (anchors.length > 0) return { data: undefined, errors: anchors, locate: () => undefined };
   let data: unknown;
   try {
     data = load(yamlText, { schema: CORE_SCHEMA }) ?? {};
   } catch {
-    return parseYamlWithPositions(file, yamlText, lineOffset);
+    return parseYamlWithPositions(file, yamlText, lineOffset, endLine);
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return parseYamlWithPositions(file, yamlText, lineOffset);
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return parseYamlWithPositions(file, yamlText, lineOffset, endLine);
   // YAML that parsed can still hold a slip that changes the text (yaml-slips.ts).
   const slips = slipsInValidYaml(yamlText, yaml);
   if (slips.length > 0) {
@@ -212,7 +218,7 @@ function parseYaml(file: string, yamlText: string, lineOffset: number) {
     return { data, errors, locate: () => undefined };
   }
   let positioned: ReturnType<typeof parseYamlWithPositions> | undefined;
-  const locate = (fieldPath: readonly PropertyKey[]) => (positioned ??= parseYamlWithPositions(file, yamlText, lineOffset)).locate(fieldPath);
+  const locate = (fieldPath: readonly PropertyKey[]) => (positioned ??= parseYamlWithPositions(file, yamlText, lineOffset, endLine)).locate(fieldPath);
   return { data, errors: [] as ContentError[], locate };
 }
 
@@ -249,7 +255,7 @@ let yamlPackage: typeof import("yaml") | undefined;
 const yaml = () => (yamlPackage ??= require("yaml") as typeof import("yaml"));
 
 /** Parses YAML with the `yaml` package, which reports errors and maps fields to lines. */
-function parseYamlWithPositions(file: string, yamlText: string, lineOffset: number) {
+function parseYamlWithPositions(file: string, yamlText: string, lineOffset: number, endLine: number) {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -268,22 +274,27 @@ function parseYamlWithPositions(file: string, yamlText: string, lineOffset: numb
     errors.push({ file, line: lineOffset + 1, message: "fälten ska skrivas som namn: värde, ett per rad" });
     data = undefined;
   }
-  return { data, errors, locate: (fieldPath: readonly PropertyKey[]) => locateField(document, fieldPath, lineAt) };
+  return { data, errors, locate: (fieldPath: readonly PropertyKey[]) => locateField(document, fieldPath, lineAt, endLine) };
 }
 
-/** Walks the YAML tree along a field path and returns the line of the deepest part that exists. */
+/**
+ * Walks the YAML tree along a field path and returns the line of the deepest part that exists. A
+ * top-level field that is not there at all gets `endLine`, where it would be added, rather than the
+ * line of whichever field happens to come first.
+ */
 function locateField(
   document: Document,
   fieldPath: readonly PropertyKey[],
   lineAt: (offset: number) => number,
+  endLine: number,
 ): number | undefined {
   const { isMap, isScalar, isSeq } = yaml();
   let node: unknown = document.contents;
   let line = node && (node as Node).range ? lineAt((node as Node).range![0]) : undefined;
-  for (const part of fieldPath) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
-      if (!pair) break;
+  for (const [depth, part] of fieldPath.entries()) {
+    if (isMap(node) || (depth === 0 && node == null)) {
+      const pair = isMap(node) ? node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part)) : undefined;
+      if (!pair) return depth === 0 ? endLine : line;
       if (isScalar(pair.key) && pair.key.range) line = lineAt(pair.key.range[0]);
       node = pair.value;
     } else if (isSeq(node) && typeof part === "number") {
@@ -319,18 +330,18 @@ export function readContentFile(file: string, bytes: Uint8Array): SourceFile {
   let closingStart = 0;
   for (let index = 0; index < closing; index++) closingStart += lines[index]!.length + 1;
   let yaml: ReturnType<typeof parseYaml> | undefined;
-  const split = matter(text, { engines: { yaml: { parse: (frontMatter: string) => ((yaml = parseYaml(file, frontMatter, 0)), {}) } } });
+  const split = matter(text, { engines: { yaml: { parse: (frontMatter: string) => ((yaml = parseYaml(file, frontMatter, 0, closing + 1)), {}) } } });
   if (split.matter.length !== closingStart - 4) {
     // gray-matter ends the front matter at the first line that starts with ---, such as ----.
     const early = split.matter.split("\n").length + 1;
     return failed(file, { line: early, message: "raden börjar med --- men är inte den rad med bara --- som avslutar fälten; ta bort strecken eller sätt citattecken runt texten" });
   }
   // A front matter of only comments is not given to the engine.
-  yaml ??= parseYaml(file, split.matter, 0);
+  yaml ??= parseYaml(file, split.matter, 0, closing + 1);
   const body = text.slice(closingStart + lines[closing]!.length + 1);
   const lineErrors = controlCharacterErrors(file, text);
   const errors = [...lineErrors, ...yaml.errors, ...escapedInvisibleErrors(file, split.matter, yaml.data, yaml.locate, lineErrors)];
-  return { file, data: yaml.data, body, bodyLine: closing + 2, errors, locate: yaml.locate };
+  return { file, data: yaml.data, body, bodyLine: closing + 2, errors, locate: yaml.locate, lineText: (line) => lines[line - 1] };
 }
 
 /** Reads a YAML data file such as `_data/site.yaml`. */
@@ -339,8 +350,10 @@ export function readYamlFile(file: string, bytes: Uint8Array): SourceFile {
   if ("error" in decoded) return failed(file, { message: decoded.error });
   const { text } = decoded;
   if (text.trim() === "") return failed(file, { line: 1, message: "filen är tom" });
-  const yaml = parseYaml(file, text, 0);
+  const lines = text.split("\n");
+  // A field is added after the last line; a file that ends with a line break has an empty line there.
+  const yaml = parseYaml(file, text, 0, text.endsWith("\n") ? lines.length : lines.length + 1);
   const lineErrors = controlCharacterErrors(file, text);
   const errors = [...lineErrors, ...yaml.errors, ...escapedInvisibleErrors(file, text, yaml.data, yaml.locate, lineErrors)];
-  return { file, data: yaml.data, body: "", bodyLine: 1, errors, locate: yaml.locate };
+  return { file, data: yaml.data, body: "", bodyLine: 1, errors, locate: yaml.locate, lineText: (line) => lines[line - 1] };
 }

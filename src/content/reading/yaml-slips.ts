@@ -257,6 +257,35 @@ export function colonSplitMessage(value: unknown, inList: boolean, key?: string)
   return `texten innehåller kolon följt av mellanslag (": "), som YAML läser som ett fältnamn och ett värde; sätt citattecken runt texten och skriv raden så här: ${line}`;
 }
 
+/** Spaces in a number as people write it: ordinary, no-break and narrow no-break. */
+const NUMBER_SPACES = /[ \u00A0\u202F]/g;
+/** A currency after an amount, as it is often written along with it: "450 000 kr", "1 250 000 €". */
+const AMOUNT_UNIT = /\s*(?:kr|kronor|sek|eur|euro|€|nok|dkk|:-)\.?$/i;
+
+/**
+ * A value YAML read as another type than the field takes, and the corrected line: a number where
+ * text was wanted (`caseNumber: 20357823` → `caseNumber: "20357823"`, quoted as written, so that
+ * 0123 keeps its zero), or text where a number was wanted (`amount: 480 000` → `amount: 480000`,
+ * `1 250 000,50` → `1250000.50`). `line` is the field's line in the file, `key` the field's name
+ * or undefined for an item of a list. Returns the advice to put after the message, or undefined
+ * when the line is not a plain `key: value` or `- value` or no corrected line can be made.
+ */
+export function wrongTypeAdvice(line: string, expected: string, input: unknown, key: string | undefined): string | undefined {
+  const start = key === undefined ? /^[ \t]*- +/.exec(line) : new RegExp(`^[ \\t]*(?:- +)?${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:[ \\t]+`).exec(line);
+  if (!start) return undefined;
+  const written = line.slice(start[0].length).replace(/[ \t]+#.*$/, "").trimEnd();
+  const head = line.slice(0, start[0].length).trimStart();
+  if (expected === "string" && (typeof input === "number" || typeof input === "boolean") && !/^["'[{|>&*!]/.test(written)) {
+    return `sätt citattecken runt värdet och skriv raden så här: ${head}${doubleQuoted(written)}`;
+  }
+  if (expected === "number" && typeof input === "string") {
+    const number = input.trim().replace(AMOUNT_UNIT, "").replace(NUMBER_SPACES, "").replace(/,(\d{1,2})$/, ".$1");
+    if (!/^\d+(?:\.\d+)?$/.test(number)) return undefined;
+    return `skriv talet utan mellanslag${input.includes(",") ? ", med punkt före decimalerna," : ""} och utan citattecken, så här: ${head}${number}`;
+  }
+  return undefined;
+}
+
 /**
  * What to write for a quote or bracket left open on `line`: the line closed. A bracket that opens a
  * value may also have been meant as text, which is then quoted.

@@ -1,4 +1,4 @@
-import { symlink } from "node:fs/promises";
+import { readFile, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ContentError } from "../../../src/content/model/errors.ts";
@@ -91,9 +91,20 @@ describe("validateContent reports every error with file, line and field", () => 
   it("names an unknown key and suggests the one that was meant", async () => {
     const { errors } = await errorsAfter({ "projekt/alfa.md": replace("reviewed:", "reviwed:") });
     expect(errors.map((error) => [error.line, error.field, error.message])).toEqual([
-      [2, "reviewed", "saknas, men måste finnas"],
       [13, "reviwed", "okänt fält (menade du reviewed?)"],
+      // At the end of the front matter, where a field is added, not on the title's line.
+      [16, "reviewed", "saknas, men måste finnas"],
     ]);
+  });
+
+  it("reports a missing field at the closing --- of the front matter, after an id on the first lines", async () => {
+    const { errors } = await errorsAfter({ "projekt/alfa.md": (text) => text.replace("---\n", "---\n# Projektets id.\nid: SE-ORGNR-2321000164-alfa\n").replace("reviewed: 2020-01-02\n", "") });
+    expect(errors.map((error) => [error.line, error.field, error.message])).toEqual([[17, "reviewed", "saknas, men måste finnas"]]);
+  });
+
+  it("reports a missing field of a nested group on the group's line", async () => {
+    const { errors } = await errorsAfter({ "projekt/alfa.md": replace("reviewed:", "image:\n  file: bild.jpg\nreviewed:") });
+    expect(errors.map((error) => [error.line, error.field])).toContainEqual([13, "image.alt"]);
   });
 
   it("names an unknown contact and suggests the nearest real one", async () => {
@@ -140,8 +151,32 @@ describe("validateContent reports every error with file, line and field", () => 
       "projekt/beta.md": (text) => text.replace("title: Beta", "title: 42").replace("summary: Det andra projektet.", "summary: Kort.\ngoals: en sträng"),
     });
     expect(errors.map((error) => [error.line, error.field, error.message])).toEqual([
-      [2, "title", "ska vara text, inte talet 42"],
+      [2, "title", 'ska vara text, inte talet 42; sätt citattecken runt värdet och skriv raden så här: title: "42"'],
       [4, "goals", 'ska vara en lista, inte texten "en sträng"'],
+    ]);
+  });
+
+  it("gives the corrected line for a number where text was wanted, and for text where a number was", async () => {
+    const funders = [
+      "funders:",
+      "  - name: Interreg Aurora",
+      "    caseNumber: 0020357823",
+      "    amount: 480 000",
+      "  - name: Nordplus",
+      "    amount: 1 250 000,50 kr",
+      "    year: \"2019\"",
+      "  - name: Statens kulturråd",
+      "    amount: ungefär en miljon",
+    ].join("\n");
+    const { errors } = await errorsAfter({ "projekt/beta.md": replace("reviewed:", `${funders}\ngoals:\n  - 2024\nreviewed:`) });
+    expect(errors.map((error) => [error.field, error.message])).toEqual([
+      ["funders[0].caseNumber", 'ska vara text, inte talet 20357823; sätt citattecken runt värdet och skriv raden så här: caseNumber: "0020357823"'],
+      ["funders[0].amount", 'ska vara ett tal, inte texten "480 000"; skriv talet utan mellanslag och utan citattecken, så här: amount: 480000'],
+      ["funders[1].amount", 'ska vara ett tal, inte texten "1 250 000,50 kr"; skriv talet utan mellanslag, med punkt före decimalerna, och utan citattecken, så här: amount: 1250000.50'],
+      ["funders[1].year", 'ska vara ett tal, inte texten "2019"; skriv talet utan mellanslag och utan citattecken, så här: year: 2019'],
+      // Nothing to correct: the message says what is wrong.
+      ["funders[2].amount", 'ska vara ett tal, inte texten "ungefär en miljon"'],
+      ["goals[0]", 'ska vara text, inte talet 2024; sätt citattecken runt värdet och skriv raden så här: - "2024"'],
     ]);
   });
 
@@ -186,12 +221,15 @@ describe("validateContent reports every error with file, line and field", () => 
   });
 
   it("reports a missing required file and a site.yaml missing a required key", async () => {
-    const { errors } = await errorsAfter({ "kakor.md": null, "_data/site.yaml": replace("organisation: Testbiblioteket\n", "") });
+    const { content, errors } = await errorsAfter({ "kakor.md": null, "_data/site.yaml": replace("organisation: Testbiblioteket\n", "") });
     // Sorted by path: _data/site.yaml comes before kakor.md.
     expect(errors.map((error) => [path.basename(error.file), error.field, error.message])).toEqual([
       ["site.yaml", "organisation", "saknas, men måste finnas"],
       ["kakor.md", undefined, "filen saknas, men måste finnas"],
     ]);
+    // At the end of site.yaml, where a key is added.
+    const site = await readFile(path.join(content, "_data/site.yaml"), "utf8");
+    expect(errors[0]!.line).toBe(site.split("\n").length);
   });
 
   it("reports the errors of every file in one run", async () => {
