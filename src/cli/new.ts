@@ -42,7 +42,11 @@ if (!slug) {
   process.exit(2);
 }
 
-function projectFile(owner: string, id: string | undefined): string {
+/** What `related` is shown with when the archive has no other project to name. */
+const RELATED_PLACEHOLDER = "filnamnet-pa-ett-annat-projekt";
+
+/** A new project file; `related` is the file name of a project the archive has, for the example. */
+function projectFile(owner: string, id: string | undefined, related: string): string {
   const idLines = id ? `# Projektets beständiga id i den öppna datan. Ändra det aldrig, inte heller om titeln ändras.\nid: ${id}\n\n` : "";
   return `---
 ${idLines}# Projektets namn, som det ska stå som rubrik. (Måste finnas.)
@@ -76,10 +80,22 @@ summary: ${PLACEHOLDERS.summary}
 #     lang: nb
 #     url: https://www.vofo.no/
 
-# Vem som gav pengar till projektet. (Frivilliga.)
+# Vem som gav pengar till projektet, och det du vet om bidraget. Det står i beslutet:
+# programme är bidragsprogrammet, caseNumber diarienumret eller projektnumret, amount
+# beloppet utan mellanslag (öre och cent efter en punkt), currency valutan om det inte är
+# kronor (EUR, NOK eller DKK) och year året bidraget beviljades. (Frivilliga.)
 # funders:
 #   - name: Statens kulturråd
 #     url: https://www.kulturradet.se/
+#     programme: Stärkta bibliotek
+#     caseNumber: KUR 2019/1234
+#     amount: 450000
+#     year: 2019
+#   - name: Interreg Aurora
+#     caseNumber: NYPS 20201234
+#     amount: 1250000.50
+#     currency: EUR
+#     year: 2021
 
 # Viktiga datum i projektet. (Frivilliga.)
 # events:
@@ -105,7 +121,7 @@ summary: ${PLACEHOLDERS.summary}
 
 # Andra projekt som hör ihop med det här: filnamnen i content/projekt/ utan .md. (Frivilliga.)
 # related:
-#   - vinna-vinna
+#   - ${related}
 
 # När sidan senast granskades, ÅÅÅÅ-MM-DD. Ändra till dagens datum varje gång du granskar. (Måste finnas.)
 reviewed: ${todayInSweden()}
@@ -147,7 +163,9 @@ async function newProject(): Promise<string> {
   const archive = await loadArchiveOrExit(contentDir, { includeDrafts: true });
   const digits = archive.site.organisationNumber;
   const taken = new Set(archive.projects.flatMap((project) => (project.id ? [project.id] : [])));
-  return projectFile(archive.site.generatedPages.contentOwner.id, digits && newProjectIdentifier(digits, slug, taken));
+  // The example of a related project names one the archive has, the newest; a new archive has none.
+  const related = archive.ownProjects().find((project) => project.slug !== slug)?.slug ?? RELATED_PLACEHOLDER;
+  return projectFile(archive.site.generatedPages.contentOwner.id, digits && newProjectIdentifier(digits, slug, taken), related);
 }
 const text = values.contact ? contactFile() : await newProject();
 await mkdir(folder, { recursive: true });

@@ -2,9 +2,19 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { todayInSweden } from "../../src/format/date.ts";
+import { PLACEHOLDERS } from "../../src/content/model/placeholders.ts";
 import { buildSite, contentTree, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
+
+/** The commented example of a field, `# field:` and the `#   ` lines under it, with the # taken away as an editor would. */
+function uncomment(text: string, field: string): string {
+  const lines = text.split("\n");
+  const start = lines.indexOf(`# ${field}:`);
+  if (start < 0) throw new Error(`no example of ${field}`);
+  for (let index = start; index === start || lines[index]?.startsWith("#   "); index++) lines[index] = lines[index]!.slice(2);
+  return lines.join("\n");
+}
 
 describe("npm run new", () => {
   it("writes a draft project named with a Swedish slug, every field commented, reviewed today", async () => {
@@ -24,6 +34,34 @@ describe("npm run new", () => {
     }
     // A fresh draft is valid as it stands, so the preview shows it at once.
     expect((await runCli("check", [content])).stdout).toBe("2 projekt (och 1 utkast), 2 kontakter: inga fel\n");
+  });
+
+  it("shows every field of a grant, and examples that check accepts once the # is taken away: a related project the archive has", async () => {
+    const content = await contentTree(path.join(workspace.dir, "grants"), "minimal");
+    expect((await runCli("new", [`--input=${content}`, "Läsande Norden"])).code).toBe(0);
+    const file = path.join(content, "projekt/lasande-norden.md");
+    const text = await readFile(file, "utf8");
+    for (const field of ["programme", "caseNumber", "amount", "currency", "year"]) expect(text, field).toMatch(new RegExp(`^#\\s+${field}: `, "m"));
+    // The newest project of the archive, not one that the example site had.
+    expect(text).toMatch(/^# related:\n#   - beta$/m);
+    await writeFile(file, uncomment(uncomment(text, "funders"), "related"));
+    const check = await runCli("check", [content]);
+    expect(check.stderr).toBe("");
+    expect(check.stdout).toBe("2 projekt (och 1 utkast), 2 kontakter: inga fel\n");
+    expect(await readFile(file, "utf8")).toContain("    currency: EUR\n");
+  });
+
+  it("names no project that is not there when the archive has none, and check explains the example if it is left in", async () => {
+    const content = await contentTree(path.join(workspace.dir, "no-projects"), "minimal", { "projekt/alfa.md": null, "projekt/beta.md": null });
+    expect((await runCli("new", [`--input=${content}`, "Första projektet"])).code).toBe(0);
+    const file = path.join(content, "projekt/forsta-projektet.md");
+    const text = await readFile(file, "utf8");
+    expect(text).toMatch(/^# related:\n#   - filnamnet-pa-ett-annat-projekt$/m);
+    // Published, so that its references are checked.
+    await writeFile(file, uncomment(text, "related").replace("draft: true\n", "").replace(PLACEHOLDERS.summary, "Det första projektet."));
+    const check = await runCli("check", [content]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('related[0]: okänt projekt "filnamnet-pa-ett-annat-projekt": det finns ingen fil projekt/filnamnet-pa-ett-annat-projekt.md');
   });
 
   it("never overwrites an existing file", async () => {
