@@ -18,6 +18,16 @@ const ANIMATED_GIF = (() => {
   return Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, ...frame, ...frame, 0x3b]);
 })();
 
+/** An XMP packet that names the picture's creator, as Lightroom and Photoshop write it. */
+const XMP_CREATOR = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>Cecilia Dahl</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>`;
+
+/** A JPEG with an XMP packet (an APP1 segment) after its start marker; sharp 0.33 cannot write XMP. */
+function withXmp(jpeg: Buffer, xmp: string): Buffer {
+  const payload = Buffer.concat([Buffer.from("http://ns.adobe.com/xap/1.0/\0", "latin1"), Buffer.from(xmp)]);
+  const segment = Buffer.concat([Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
+  return Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]);
+}
+
 let content: string;
 let checked: Awaited<ReturnType<typeof runCli>>;
 let site: string;
@@ -39,6 +49,16 @@ beforeAll(async () => {
   await mkdir(path.join(content, "filer"), { recursive: true });
   await writeFile(path.join(content, "filer/foto.jpg"), photo);
   await writeFile(path.join(content, "filer/blink.gif"), ANIMATED_GIF);
+  // A camera's photo without a place: its maker, model and serial number, and the owner's copyright.
+  const camera = await sharp({ create: { width: 30, height: 20, channels: 3, background: "#996633" } })
+    .jpeg()
+    .withExifMerge({ IFD0: { Make: "Canon", Model: "EOS R6", Copyright: "Bo Ek" }, IFD2: { BodySerialNumber: "012345678901" } })
+    .toBuffer();
+  await writeFile(path.join(content, "filer/kamera.jpg"), camera);
+  // A photo edited in a program that names its creator only in XMP (dc:creator).
+  await writeFile(path.join(content, "filer/redigerad.jpg"), withXmp(await sharp({ create: { width: 20, height: 20, channels: 3, background: "#669933" } }).jpeg().toBuffer(), XMP_CREATOR));
+  // A picture with metadata that says nothing of who or where (only its orientation): no word.
+  await writeFile(path.join(content, "filer/vriden.jpg"), await sharp({ create: { width: 20, height: 10, channels: 3, background: "#663399" } }).jpeg().withMetadata({ orientation: 3 }).toBuffer());
   checked = await runCli("check", [content]);
   const built = await buildSite(content, path.join(workspace.dir, "site"), ["--skip-search"]);
   expect(built.code, built.stderr).toBe(0);
@@ -46,9 +66,11 @@ beforeAll(async () => {
 });
 
 describe("a phone photo with a GPS position", () => {
-  it("is a warning in check, naming the file", () => {
+  it("is a warning in check, naming the file and what it tells: the place, the owner and the camera", () => {
     expect(checked.code, checked.stderr).toBe(0);
-    expect(checked.stdout).toContain(`${path.join(content, "filer/foto.jpg")}  bilden har kvar var den togs (en GPS-position) i filen`);
+    expect(checked.stdout).toContain(
+      `${path.join(content, "filer/foto.jpg")}  bilden har kvar var den togs (en GPS-position), vem som tog eller äger den (fotografens namn eller upphovsrätten) och vilken kamera den togs med i filen; den publicerade kopian är rensad, men kopian i arkivet har kvar uppgifterna, och de följer med i git-historiken; ta bort dem och spara om bilden`,
+    );
   });
 
   it("is published without its metadata, turned as the camera said, and so are the pictures made from it", async () => {
@@ -67,6 +89,23 @@ describe("a phone photo with a GPS position", () => {
 
   it("stays as it was in the content folder", async () => {
     expect(hasGps((await sharp(path.join(content, "filer/foto.jpg")).metadata()).exif)).toBe(true);
+  });
+});
+
+describe("a photo with its owner's name and camera, but no place", () => {
+  it("is a warning too: the published copy is clean, but the repository's copy keeps them", () => {
+    const warning = (name: string) => checked.stdout.split("\n").find((line) => line.includes(`${path.join(content, "filer", name)}  bilden har kvar`));
+    expect(warning("kamera.jpg")).toContain("bilden har kvar vem som tog eller äger den (fotografens namn eller upphovsrätten), vilken kamera den togs med och kamerans serienummer i filen; den publicerade kopian är rensad, men kopian i arkivet har kvar uppgifterna");
+    expect(warning("redigerad.jpg")).toContain("bilden har kvar vem som tog eller äger den (fotografens namn eller upphovsrätten) i filen; den publicerade kopian är rensad, men kopian i arkivet har kvar uppgiften, och den följer med i git-historiken");
+    expect(warning("vriden.jpg")).toBeUndefined();
+  });
+
+  it("is published without them", async () => {
+    for (const [name, kept] of [["kamera.jpg", "012345678901"], ["redigerad.jpg", "Cecilia Dahl"]] as const) {
+      const published = await readFile(path.join(site, "filer", name));
+      expect(published.includes(kept), name).toBe(false);
+      expect((await readFile(path.join(content, "filer", name))).includes(kept), name).toBe(true);
+    }
   });
 });
 

@@ -24,7 +24,8 @@ import { attachmentPathOf, filesOutsideAllowList, listAttachments, refusedAttach
 import { fileWarnings } from "../files/file-references.ts";
 import { colonSplitMessage, wrongTypeAdvice } from "../reading/yaml-slips.ts";
 import { inspectPdfs } from "../files/pdf-accessibility.ts";
-import { inspectPictures, type PictureFacts } from "../files/picture-facts.ts";
+import { inspectPictures, type IdentifyingFact, type PictureFacts } from "../files/picture-facts.ts";
+import { joinSwedish } from "../../format/swedish-list.ts";
 import { inspectDocuments } from "../files/document-kinds.ts";
 import type { AttachmentListing } from "../files/attachments.ts";
 import { todayInSweden } from "../../format/date.ts";
@@ -257,17 +258,36 @@ export async function validateContent(folder: string, options: LoadOptions = {},
   return changedFiles ? { ...result, changedFiles } : result;
 }
 
+/** What each kind of identifying metadata tells, in the warning: "bilden har kvar var den togs …". */
+const KEPT_IN_FILE: Readonly<Record<"gps" | IdentifyingFact, string>> = {
+  gps: "var den togs (en GPS-position)",
+  owner: "vem som tog eller äger den (fotografens namn eller upphovsrätten)",
+  camera: "vilken kamera den togs med",
+  serial: "kamerans serienummer",
+};
+
 /**
- * Pictures that build, but not as their editor may think: a GPS position in the file (it stays in
- * git's history, published or not), and an animation of which a page shows the first frame.
+ * What a picture's file tells of where it was taken, by whom and with what: the published copy
+ * leaves it out, but the repository's copy keeps it, and so does git's history.
+ */
+function identifyingWarning(picture: PictureFacts): string | undefined {
+  const kept = [...(picture.gps ? (["gps"] as const) : []), ...(picture.identifying ?? [])].map((kind) => KEPT_IN_FILE[kind]);
+  if (kept.length === 0) return undefined;
+  const [facts, they, them] = kept.length === 1 ? ["uppgiften", "den", "den"] : ["uppgifterna", "de", "dem"];
+  return `bilden har kvar ${joinSwedish(kept)} i filen; den publicerade kopian är rensad, men kopian i arkivet har kvar ${facts}, och ${they} följer med i git-historiken; ta bort ${them} och spara om bilden innan du laddar upp den, se redaktörsguiden`;
+}
+
+/**
+ * Pictures that build, but not as their editor may think: a GPS position, an owner's name or a
+ * camera in the file (it stays in git's history, published or not), and an animation of which a
+ * page shows the first frame.
  */
 function pictureWarnings(listing: AttachmentListing, facts: ReadonlyMap<string, PictureFacts>, shown: ReadonlyMap<string, Attachment>): ContentError[] {
   return [...facts].flatMap(([relative, picture]) => {
     const file = listing.get(relative)!.file;
+    const identifying = identifyingWarning(picture);
     return [
-      ...(picture.gps
-        ? [{ file, message: "bilden har kvar var den togs (en GPS-position) i filen, och den följer med i git-historiken; ta bort platsen och spara om bilden innan du laddar upp den, se redaktörsguiden" }]
-        : []),
+      ...(identifying ? [{ file, message: identifying }] : []),
       ...(picture.animated && shown.has(relative) ? [{ file, message: "bilden är animerad, men sidan visar bara den första bilden; visa rörelsen som en video i stället, eller välj den bild som ska synas" }] : []),
     ];
   });

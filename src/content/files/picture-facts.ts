@@ -3,7 +3,8 @@
  * kind of picture its name says (an iPhone's HEIC saved as foto.jpg, or a web page saved as one,
  * is not), that it is not larger than the picture library opens (sharp's pixel limit), that it is
  * whole (a JPEG ends with its end marker, a PNG with IEND), whether it is animated (only the first
- * frame is shown), and whether it records where it was taken (GPS).
+ * frame is shown), and whether it records where it was taken (GPS), who took or owns it, and with
+ * which camera.
  *
  * Only headers are read, through sharp's metadata, and the last bytes of the file: no picture is
  * decoded here. Answers are kept by file, size and modification time, as for PDFs.
@@ -18,11 +19,89 @@ export interface PictureFacts {
   readonly animated?: true;
   /** The picture's metadata records a GPS position. */
   readonly gps?: true;
+  /** What else in the picture's metadata tells who took it, and with what: its owner, its camera, the camera's serial number. */
+  readonly identifying?: readonly IdentifyingFact[];
   /** The file has EXIF, XMP or IPTC metadata (camera, owner, place), which the published copy leaves out (images.ts). */
   readonly metadata?: true;
   /** Its size in pixels, as its header gives it, for a picture that can be used. */
   readonly width?: number;
   readonly height?: number;
+}
+
+/** Kinds of metadata that say who took a picture and with what, beside where (GPS). */
+export type IdentifyingFact = "owner" | "camera" | "serial";
+
+/**
+ * The fields of EXIF, XMP and IPTC, by the names exifr gives them, that say who took or owns a
+ * picture (EXIF Artist and Copyright, XMP dc:creator and dc:rights, IPTC By-line and Copyright
+ * Notice, and the camera owner's name), which camera (Make and Model), and its serial numbers.
+ */
+const IDENTIFYING_FIELDS: Readonly<Record<string, IdentifyingFact>> = {
+  Artist: "owner",
+  Copyright: "owner",
+  creator: "owner",
+  rights: "owner",
+  Byline: "owner",
+  CopyrightNotice: "owner",
+  Credit: "owner",
+  OwnerName: "owner",
+  CameraOwnerName: "owner",
+  Make: "camera",
+  Model: "camera",
+  SerialNumber: "serial",
+  BodySerialNumber: "serial",
+  LensSerialNumber: "serial",
+  CameraSerialNumber: "serial",
+  InternalSerialNumber: "serial",
+};
+
+type Exifr = Pick<typeof import("exifr"), "sidecar">;
+let exifr: Promise<Exifr> | undefined;
+
+/**
+ * exifr, loaded when a picture has metadata. Its CommonJS build (as Node and the commands' bundle
+ * load it) has its functions on the default export; its ES module build (as tsx loads it) exports
+ * them by name.
+ */
+async function loadExifr(): Promise<Exifr> {
+  const loaded = await import("exifr");
+  return typeof loaded.sidecar === "function" ? loaded : (loaded.default as unknown as Exifr);
+}
+
+/** Whether a value read from metadata says anything: not empty, not only white space. */
+function hasText(value: unknown): boolean {
+  if (typeof value === "string") return value.trim() !== "";
+  if (typeof value === "number") return true;
+  if (Array.isArray(value)) return value.some(hasText);
+  // XMP's language alternatives: { lang: "x-default", value: "…" }
+  if (value && typeof value === "object") return Object.values(value).some(hasText);
+  return false;
+}
+
+/** The kinds of identifying fields in parsed metadata, at any depth (XMP groups fields by namespace). */
+function identifyingIn(parsed: unknown, found: Set<IdentifyingFact>): void {
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return;
+  for (const [key, value] of Object.entries(parsed)) {
+    const kind = IDENTIFYING_FIELDS[key];
+    if (kind && hasText(value)) found.add(kind);
+    else if (!kind && key !== "xmlns") identifyingIn(value, found);
+  }
+}
+
+/**
+ * Who took a picture and with what, from the metadata blocks sharp gives (EXIF as a TIFF structure,
+ * XMP, IPTC), read by exifr. A block that does not parse says nothing.
+ */
+async function identifyingFacts(metadata: { readonly exif?: Buffer | undefined; readonly xmp?: Buffer | undefined; readonly iptc?: Buffer | undefined }): Promise<IdentifyingFact[]> {
+  const reader = await (exifr ??= loadExifr());
+  const tiff = metadata.exif && (metadata.exif.subarray(0, 6).toString("latin1") === "Exif\0\0" ? metadata.exif.subarray(6) : metadata.exif);
+  const blocks: [Buffer | undefined, string][] = [[tiff, "tiff"], [metadata.xmp, "xmp"], [metadata.iptc, "iptc"]];
+  const found = new Set<IdentifyingFact>();
+  for (const [block, type] of blocks) {
+    if (!block || block.length === 0) continue;
+    identifyingIn(await reader.sidecar(block, { gps: false, interop: false, ifd1: false }, type).catch(() => undefined), found);
+  }
+  return (["owner", "camera", "serial"] as const).filter((kind) => found.has(kind));
 }
 
 /** sharp's default limit of pixels in a picture it opens (16383 × 16383). */
@@ -105,12 +184,15 @@ async function readFacts({ input, extension, size, tail }: PictureSource): Promi
   if (!(await isWhole(tail, format))) {
     return { unusable: "bilden är avklippt: slutet av filen saknas, så en del av bilden skulle bli grå; spara eller ladda ner den igen" };
   }
+  const hasMetadata = Boolean(metadata.exif || metadata.xmp || metadata.iptc);
+  const identifying = hasMetadata ? await identifyingFacts(metadata) : [];
   return {
     width,
     height,
     ...((metadata.pages ?? 1) > 1 ? { animated: true as const } : {}),
     ...(hasGps(metadata.exif) ? { gps: true as const } : {}),
-    ...(metadata.exif || metadata.xmp || metadata.iptc ? { metadata: true as const } : {}),
+    ...(identifying.length > 0 ? { identifying } : {}),
+    ...(hasMetadata ? { metadata: true as const } : {}),
   };
 }
 
