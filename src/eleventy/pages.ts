@@ -71,6 +71,7 @@ export function addPages(eleventyConfig: UserConfig): void {
     "User-agent: *\nDisallow: {{ '/admin/' | publicPath(archive.site.url) }}\nAllow: /\n\nSitemap: {{ '/sitemap.xml' | publicUrl(archive.site.url) }}\n",
   );
   archiveFile(eleventyConfig, "stylesheet", "/assets/style.css", "{{ archive.site | stylesheet | safe }}");
+  archiveFile(eleventyConfig, "favicon", "/assets/favicon.svg", "{{ archive.site | favicon | safe }}");
   // The same response headers for Netlify and Cloudflare (_headers), Apache (a .htaccess in each
   // folder with rules of its own, so that any path prefix works; Pagefind's index is written into
   // pagefind/ after the pages and leaves its .htaccess there) and nginx (a snippet to include).

@@ -9,7 +9,7 @@ import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, HARVEST_FOLDER, PROJECTS_FOLDER } 
 import { attachmentPathOf } from "../content/files/attachments.ts";
 import type { Picture } from "../content/model/model.ts";
 import { copyPictures, pictureHtml, Pictures, preparePictures, publishWithoutMetadata, sharedPicture, type PictureUse } from "./images.ts";
-import { siteStylesheet } from "./stylesheet.ts";
+import { siteFavicon, siteStylesheet } from "./site-colour.ts";
 import { cmsConfigFile } from "../cms/config.ts";
 import { installCms } from "../cms/bundle.ts";
 import { ContentValidationError, formatErrorReport, type ContentError } from "../content/model/errors.ts";
@@ -182,13 +182,14 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("picture", usePicture);
   eleventyConfig.addFilter("sharedPicture", (picture: Picture) => sharedPicture(pictures, picture));
   eleventyConfig.addFilter("stylesheet", (site: Archive["site"]) => siteStylesheet(path.join(LAYOUTS_DIR, "assets", "style.css"), site.colour));
+  eleventyConfig.addFilter("favicon", (site: Archive["site"]) => siteFavicon(path.join(LAYOUTS_DIR, "assets", "favicon.svg"), site.colour));
 
   // Pages: every page is a view of the archive (page-views.ts)
   addPages(eleventyConfig);
 
-  // Assets: the project's scripts and icon (the stylesheet is a page, pages.ts), and the editors'
-  // attachments as they are
-  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "*.{js,svg}"))]: "assets" });
+  // Assets: the project's scripts (the stylesheet and the icon, in the site's colour, are pages,
+  // pages.ts), and the editors' attachments as they are
+  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "*.js"))]: "assets" });
   eleventyConfig.addPassthroughCopy({ [path.join(input, ATTACHMENTS_FOLDER)]: ATTACHMENTS_FOLDER });
   eleventyConfig.ignores.add(path.join(input, ATTACHMENTS_FOLDER, "**"));
 

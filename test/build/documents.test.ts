@@ -168,6 +168,14 @@ describe("the organisation's own look", () => {
     expect(css).toContain("--link: var(--colour);");
     expect(css).toContain("--accent: var(--colour);");
   });
+
+  it("uses the colour from site.yaml for the icon in the browser tab, which every page links", async () => {
+    const icon = await readFile(path.join(site, "assets/favicon.svg"), "utf8");
+    expect(icon).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(icon).toContain('<rect width="32" height="32" rx="6" fill="#1d6b3a"/>');
+    expect(icon).not.toContain("#0b4f8a");
+    expect((await readPage(site, "")).querySelector('link[rel="icon"]')?.getAttribute("href")).toBe("/assets/favicon.svg");
+  });
 });
 
 describe("processed pictures are kept between builds", () => {
