@@ -115,3 +115,19 @@ export async function readPage(site: string, urlPath: string): Promise<HTMLEleme
 export function textOf(element: HTMLElement | null | undefined): string {
   return (element?.textContent ?? "").replace(/\s+/g, " ").trim();
 }
+
+/**
+ * The minimal fixture whose project alfa has a portrait lead photo, 600 × 900 as a phone takes one
+ * upright (red above, blue below), with other `edits` besides.
+ */
+export async function contentWithPortraitLead(dir: string, edits: Parameters<typeof contentTree>[2] = {}): Promise<string> {
+  const content = await contentTree(dir, "minimal", edits);
+  const alfa = path.join(content, "projekt/alfa.md");
+  await writeFile(alfa, (await readFile(alfa, "utf8")).replace("contacts:", "image:\n  file: portratt.jpg\n  alt: En bibliotekarie vid hyllan med nya böcker.\ncontacts:"));
+  const { default: sharp } = await import("sharp");
+  const half = { width: 600, height: 450, channels: 3, background: "#c04020" } as const;
+  const photo = await sharp({ create: { width: 600, height: 900, channels: 3, background: "#2050a0" } }).composite([{ input: { create: half }, top: 0, left: 0 }]).jpeg().toBuffer();
+  await mkdir(path.join(content, "filer"), { recursive: true });
+  await writeFile(path.join(content, "filer/portratt.jpg"), photo);
+  return content;
+}

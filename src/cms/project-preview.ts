@@ -11,7 +11,7 @@
  * picture's sizes, links to funders' pages and to the people in the directory.
  */
 import { countryName } from "../format/country.ts";
-import { formatSwedishDate, parsePartialDate, type PartialDate } from "../format/date.ts";
+import { formatSwedishDate, parsePartialDate, periodParts, type PartialDate } from "../format/date.ts";
 import { DOCUMENT_FORMATS } from "../format/document-formats.ts";
 import { formatGrant, type GrantDetails } from "../format/grant.ts";
 import { groupByCountry, partnerRolesText, type PartnerRole } from "../format/partner-roles.ts";
@@ -106,7 +106,7 @@ export function projectPreview(h: CreateElement) {
           "p",
           { className: "period" },
           "Projekttid: ",
-          ...(period.start && period.end ? [time(period.start), " – ", time(period.end)] : period.end ? ["avslutat ", time(period.end)] : ["från ", time(period.start)]),
+          ...periodParts(period.start === undefined ? undefined : { iso: period.start }, period.end === undefined ? undefined : { iso: period.end }).map((part) => (typeof part === "string" ? part : time(part.iso))),
         ),
       data.draft &&
         h("p", { className: "draft-notice" }, h("strong", null, "Utkast."), " Projektet syns inte på webbplatsen. När det ska publiceras: stäng av ", h("strong", null, "Utkast"), " i formuläret och spara."),

@@ -94,6 +94,19 @@ function formatCalendarDate(iso: string): string {
   }
 }
 
+/**
+ * A project's period as its parts, dates and the words between them: "2008 – 5 april 2011",
+ * "avslutat 5 april 2011" or "från 2008". A period that starts and ends on the same date (the same
+ * year, month or day) is that date alone: "2024", not "2024 – 2024". The page and the web editor's
+ * preview each write the dates in their own way (a `<time>` element).
+ */
+export function periodParts<T extends { readonly iso: string }>(start: T | undefined, end: T | undefined): (T | string)[] {
+  if (start && end) return start.iso === end.iso ? [start] : [start, " – ", end];
+  if (end) return ["avslutat ", end];
+  if (start) return ["från ", start];
+  return [];
+}
+
 /** Orders two partial dates by their first day; a year sorts before a day within it. */
 export function comparePartialDates(a: PartialDate, b: PartialDate): number {
   return a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0;

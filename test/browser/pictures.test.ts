@@ -1,5 +1,8 @@
+import path from "node:path";
 import sharp from "sharp";
 import { expect, it } from "vitest";
+import { serveStatic } from "../../src/cli/static-server.ts";
+import { buildSite, contentWithPortraitLead, temporaryWorkspace } from "../helpers.ts";
 import { describeInBrowser } from "./chromium.ts";
 import { browserAndSites } from "./site-server.ts";
 
@@ -17,6 +20,43 @@ const CUMULATIVE_LAYOUT_SHIFT = () =>
 
 describeInBrowser("pictures in the browser", () => {
   const sites = browserAndSites(["documentation"]);
+  const workspace = temporaryWorkspace();
+
+  it.each([
+    [1280, 800],
+    [375, 600],
+  ])("shows a portrait lead photo whole and no higher than 36rem or three quarters of the screen (%i × %i px)", async (width, height) => {
+    const content = await contentWithPortraitLead(path.join(workspace.dir, `portratt-${width}`));
+    const built = await buildSite(content, path.join(workspace.dir, `portratt-${width}-site`), ["--skip-search"]);
+    expect(built.code, built.stderr).toBe(0);
+    const server = await serveStatic(built.output, {});
+    const context = await sites.browser.newContext({ viewport: { width, height } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}projekt/alfa/`);
+      await page.locator("[data-consent-notice] button").first().click();
+      const lead = page.locator(".lead-picture img");
+      await lead.evaluate((image: HTMLImageElement) => image.decode());
+      await lead.scrollIntoViewIfNeeded();
+      const box = (await lead.boundingBox())!;
+      expect(box.height).toBeLessThanOrEqual(Math.min(36 * 16, 0.75 * height) + 0.5);
+      // At the column's full width (600 × 900 shown 1.5 times as high as wide) it would be far higher.
+      expect(box.height).toBeLessThan(box.width * 1.5 - 10);
+      // Whole, not cropped: the red top and the blue bottom are both drawn, and at 1280 px the
+      // narrower picture stands in the middle of the column with the page's white beside it.
+      const { data, info } = await sharp(await page.screenshot()).raw().toBuffer({ resolveWithObject: true });
+      const pixel = (x: number, y: number) => [...data.subarray((Math.round(y) * info.width + Math.round(x)) * info.channels, (Math.round(y) * info.width + Math.round(x)) * info.channels + 3)];
+      const [top, bottom] = [pixel(box.x + box.width / 2, box.y + 4), pixel(box.x + box.width / 2, box.y + box.height - 4)];
+      expect(top[0]).toBeGreaterThan(150);
+      expect(top[2]).toBeLessThan(100);
+      expect(bottom[2]).toBeGreaterThan(120);
+      expect(bottom[0]).toBeLessThan(100);
+      if (width === 1280) expect(pixel(box.x + 4, box.y + box.height / 2)).toEqual([255, 255, 255]);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
 
   it.each([1280, 375])("nothing moves while the pictures load, even when they arrive late (%i px)", async (width) => {
     const context = await sites.browser.newContext({ viewport: { width, height: 800 } });

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { findSwedishDate, formatSwedishDate, monthsBetween, parsePartialDate, todayInSweden, VALID_PARTIAL_DATE } from "../../src/format/date.ts";
+import { findSwedishDate, formatSwedishDate, monthsBetween, parsePartialDate, periodParts, todayInSweden, VALID_PARTIAL_DATE } from "../../src/format/date.ts";
+import { period } from "../../src/eleventy/filters/dates.ts";
 
 describe("parsePartialDate", () => {
   it("reads a year, a month or a day", () => {
@@ -79,6 +80,25 @@ describe("monthsBetween", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("periodParts and the period filter", () => {
+  const date = (iso: string) => parsePartialDate(iso)!;
+
+  it("writes a start and an end with a dash, or only one of them with a word", () => {
+    expect(period({ start: date("2008"), end: date("2011-04-05") })).toBe('<time datetime="2008">2008</time> – <time datetime="2011-04-05">5 april 2011</time>');
+    expect(period({ end: date("2011-04-05") })).toBe('avslutat <time datetime="2011-04-05">5 april 2011</time>');
+    expect(period({ start: date("2008") })).toBe('från <time datetime="2008">2008</time>');
+    expect(period({})).toBe("");
+  });
+
+  it("writes a period that starts and ends the same year, month or day as that date alone", () => {
+    expect(period({ start: date("2024"), end: date("2024") })).toBe('<time datetime="2024">2024</time>');
+    expect(period({ start: date("2024-03"), end: date("2024-03") })).toBe('<time datetime="2024-03">mars 2024</time>');
+    expect(periodParts(date("2024-03-01"), date("2024-03-01"))).toEqual([date("2024-03-01")]);
+    // The same year written with different precision is two dates.
+    expect(periodParts(date("2024"), date("2024-06"))).toEqual([date("2024"), " – ", date("2024-06")]);
   });
 });
 

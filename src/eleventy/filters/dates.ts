@@ -1,4 +1,4 @@
-import { formatSwedishDate, type PartialDate } from "../../format/date.ts";
+import { formatSwedishDate, periodParts, type PartialDate } from "../../format/date.ts";
 
 /** `{{ project.period.end | swedishDate }}`: "5 april 2011", "april 2011" or "2008". */
 export function swedishDate(date: PartialDate | string): string {
@@ -20,14 +20,14 @@ function timeElement(date: PartialDate): string {
 
 /**
  * `{{ project.period | period | safe }}`: a project's period as HTML, "2008 – 5 april 2011",
- * "avslutat 5 april 2011" or "från 2008", each date in a `<time>` element. A filter rather than a
- * partial, since lists show it up to 50 times a page.
+ * "avslutat 5 april 2011", "från 2008", or "2024" for a project that started and ended the same
+ * year, each date in a `<time>` element. A filter rather than a partial, since lists show it up to
+ * 50 times a page.
  */
 export function period(value: { readonly start?: PartialDate; readonly end?: PartialDate }): string {
-  if (value.start && value.end) return `${timeElement(value.start)} – ${timeElement(value.end)}`;
-  if (value.end) return `avslutat ${timeElement(value.end)}`;
-  if (value.start) return `från ${timeElement(value.start)}`;
-  return "";
+  return periodParts(value.start, value.end)
+    .map((part) => (typeof part === "string" ? part : timeElement(part)))
+    .join("");
 }
 
 /** `{{ "2018-07-04" | calendarDate | dateToRfc3339 }}`: a calendar date as midnight UTC. */
