@@ -22,6 +22,7 @@ import { readStoredResults, storeResults, type StoredResult } from "./validation
 import { didYouMean } from "../model/suggest.ts";
 import { attachmentPathOf, filesOutsideAllowList, listAttachments, refusedAttachments } from "../files/attachments.ts";
 import { fileWarnings } from "../files/file-references.ts";
+import { fileNameWarnings } from "../files/file-names.ts";
 import { colonSplitMessage, wrongTypeAdvice } from "../reading/yaml-slips.ts";
 import { inspectPdfs } from "../files/pdf-accessibility.ts";
 import { inspectPictures, type IdentifyingFact, type PictureFacts } from "../files/picture-facts.ts";
@@ -251,6 +252,7 @@ export async function validateContent(folder: string, options: LoadOptions = {},
           warnings: sortContentErrors([
             ...fileWarnings(archive.files, archive.pages.accessibility),
             ...pictureWarnings(attachments, pictures, archive.files.pictures),
+            ...fileNameWarnings(attachments),
             ...(harvested?.warnings ?? []),
           ]),
         };
