@@ -34,6 +34,17 @@ const allowZoom = () => {
 };
 new MutationObserver(allowZoom).observe(document.head, { childList: true, subtree: true, attributes: true, attributeFilter: ["content"] });
 
+// Sveltia CMS shows the organisation's logo with an empty text alternative. On the sign-in page it
+// stands for the organisation, whose name (site.yaml's logo.alt, put on the page by
+// layouts/admin.njk) is its text; after sign-in it is inside a button with a name of its own.
+const logoAlt = document.documentElement.dataset.logoAlt;
+if (logoAlt) {
+  const nameLogos = () => {
+    for (const logo of document.querySelectorAll<HTMLImageElement>("img.logo")) if (logo.alt !== logoAlt) logo.alt = logoAlt;
+  };
+  new MutationObserver(nameLogos).observe(document.body, { childList: true, subtree: true });
+}
+
 CMS.registerCustomFormat(PROJECT_FILE_FORMAT, "md", { fromFile: readProjectFile, toFile: writeProjectFile });
 // The preview beside the form, in the site's own stylesheet (relative to /admin/, so that the
 // site's path prefix is right), and a project as its page shows it (project-preview.ts).

@@ -3,8 +3,8 @@
  * loads nothing from a CDN. The package's prebuilt dist/ is its CDN build, which fetches UI strings,
  * fonts and syntax highlighting from CDNs; its npm entry, bundled here, needs nothing but the site.
  *
- * The bundle depends only on the installed CMS and esbuild and on the code of this folder and of
- * src/format/ (admin.ts and what it imports), so it is made once into
+ * The bundle depends only on the installed CMS and esbuild and on the code of this folder, of
+ * src/format/ and of src/content/reading/ (admin.ts and what it imports), so it is made once into
  * node_modules/.cache/projektarkiv/ and copied into each build that has /admin/.
  */
 import { createHash } from "node:crypto";
@@ -22,8 +22,8 @@ const COMPLETE = ".complete";
 function bundleFolder(projectRoot: string): string {
   const version = (name: string) => (JSON.parse(readFileSync(path.join(projectRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
   const hash = createHash("sha256").update(`${version("esbuild")}\0`);
-  // The folders the bundled code imports from: the CMS's own, and the formatting the preview shares with the build.
-  for (const folder of ["src/cms", "src/format"]) {
+  // The folders the bundled code imports from: the CMS's own, and the formatting and Markdown options the preview shares with the build.
+  for (const folder of ["src/cms", "src/format", "src/content/reading"]) {
     const sources = path.join(projectRoot, folder);
     for (const file of readdirSync(sources).sort()) hash.update(`${folder}/${file}\0`).update(readFileSync(path.join(sources, file)));
   }

@@ -115,7 +115,10 @@ export function cmsConfig(settings: CmsSettings): CmsConfig {
     // A phone's photo (5–12 MB, 4000 px) is made at most 2,400 px wide and high before it is
     // committed, since a file once in git stays in its history. The browser turns it upright by
     // its EXIF orientation as it reads it; the result is WebP, the only format Sveltia CMS writes.
-    media_libraries: { default: { config: { transformations: PHOTO_TRANSFORMATIONS } } },
+    // An uploaded file's name is made as the file names of entries are (`slug` below), so that
+    // "Slutrapport VINNA (slutlig).pdf" becomes slutrapport-vinna-slutlig.pdf, as the editor guide
+    // asks; the CMS keeps an underscore (IMG_4711.jpg becomes img_4711.webp).
+    media_libraries: { default: { config: { transformations: PHOTO_TRANSFORMATIONS, slugify_filename: true } } },
     // File names as `npm run new` makes them: "Rum för bildning" becomes rum-for-bildning.md.
     slug: { encoding: "ascii", clean_accents: true },
     // An empty optional field is left out of the file, as an editor would write it: the schema

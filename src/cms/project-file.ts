@@ -17,14 +17,42 @@ type Content = Record<string, unknown> & { body?: string };
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n?---(?:\n([\s\S]*))?$/;
 
-/** A project file's text as the form's values: its front matter, `draft` always set, and its body. */
+/**
+ * Where the form's image and file fields find the files of filer/: by their published address, as
+ * config.ts's `public_folder` says. A file may name one by its path in filer/ instead
+ * ("vinna-vinna/bild.jpg", as the editor guide shows), which the CMS cannot find: the field then
+ * shows an icon instead of the picture.
+ */
+const PUBLIC_FOLDER = "/filer/";
+
+/** A path in filer/ as its published address; an address, or anything else, as it is. */
+const asAddress = (file: unknown) => (typeof file === "string" && file.trim() !== "" && !file.startsWith("/") && !/^[a-z][a-z0-9+.-]*:/i.test(file) ? `${PUBLIC_FOLDER}${file.trim()}` : file);
+
+/** The lead picture's and the documents' files as addresses, so that the form shows the picture and finds the file. */
+function withAddresses(data: Record<string, unknown>): Record<string, unknown> {
+  const image = data.image;
+  const documents = data.documents;
+  return {
+    ...data,
+    ...(image && typeof image === "object" && !Array.isArray(image) ? { image: { ...image, file: asAddress((image as Record<string, unknown>).file) } } : {}),
+    ...(Array.isArray(documents)
+      ? { documents: documents.map((document: unknown) => (document && typeof document === "object" ? { ...document, file: asAddress((document as Record<string, unknown>).file) } : document)) }
+      : {}),
+  };
+}
+
+/**
+ * A project file's text as the form's values: its front matter, `draft` always set, files named by
+ * their addresses, and its body. A file saved from the form names its files by their addresses
+ * (/filer/…), which the content reads the same way.
+ */
 export function readProjectFile(text: string): Content {
   const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const match = FRONT_MATTER.exec(normalised);
   if (!match) return { draft: false, body: normalised };
   const data: unknown = parse(match[1] ?? "") ?? {};
   if (typeof data !== "object" || Array.isArray(data)) throw new Error("fälten överst i filen är inte namn och värden");
-  return { draft: false, ...(data as Record<string, unknown>), body: match[2] ?? "" };
+  return { draft: false, ...withAddresses(data as Record<string, unknown>), body: match[2] ?? "" };
 }
 
 /** The form's values as a project file's text. A published project gets no `draft` line. */

@@ -6,10 +6,13 @@
  *
  * It is a React component, which is what Sveltia's `registerPreviewTemplate` takes; React is the
  * copy the CMS itself bundles (`h` is its createElement). Dates, countries, partner roles and grants
- * are written by the same functions as the build's (src/format/). What the preview cannot know
+ * are written by the same functions as the build's (src/format/), and the body by markdown-it with the
+ * site's options. What the preview cannot know
  * without the build is left out or approximated: a document's size and accessibility, the lead
  * picture's sizes, links to funders' pages and to the people in the directory.
  */
+import MarkdownIt from "markdown-it";
+import { MARKDOWN_OPTIONS } from "../content/reading/markdown-options.ts";
 import { countryName } from "../format/country.ts";
 import { formatSwedishDate, parsePartialDate, periodParts, type PartialDate } from "../format/date.ts";
 import { DOCUMENT_FORMATS } from "../format/document-formats.ts";
@@ -25,7 +28,6 @@ type CreateElement = (type: unknown, props?: Record<string, unknown> | null, ...
 
 interface PreviewProps {
   readonly entry: { getIn(path: readonly string[]): unknown };
-  widgetFor(name: string): unknown;
   getAsset(path: string): { readonly url: string } | undefined;
   readonly fieldsMetaData?: { getIn?(path: readonly unknown[]): unknown };
 }
@@ -46,6 +48,7 @@ interface ProjectValues {
   readonly contentOwner?: string;
   readonly publishedBy?: string;
   readonly draft?: boolean;
+  readonly body?: string;
 }
 
 const plain = (value: unknown): unknown =>
@@ -74,6 +77,21 @@ function personName(props: PreviewProps, field: string, id: string): string {
   const name = plain(props.fieldsMetaData?.getIn?.([field, id, "name"]));
   return typeof name === "string" && name !== "" ? name : id;
 }
+
+/**
+ * The body as the page renders it (src/eleventy/markdown.ts): markdown-it with the site's options,
+ * so that lines with a single line break between them are one paragraph, as on the page, where the
+ * CMS's own preview breaks the line. Raw HTML stays text, as on a site that does not allow it. A
+ * picture from filer/ is shown from the CMS's copy, by `assetUrl` in the render's environment.
+ */
+const bodyMarkdown = new MarkdownIt({ ...MARKDOWN_OPTIONS, html: false });
+const renderImage = bodyMarkdown.renderer.rules.image!;
+bodyMarkdown.renderer.rules.image = (tokens, index, options, env, self) => {
+  const token = tokens[index]!;
+  const url = (env as { assetUrl(src: string): string | undefined }).assetUrl(String(token.attrGet("src") ?? ""));
+  if (url) token.attrSet("src", url);
+  return renderImage(tokens, index, options, env, self);
+};
 
 /** The component registered for the projects' collection. */
 export function projectPreview(h: CreateElement) {
@@ -125,7 +143,7 @@ export function projectPreview(h: CreateElement) {
         { className: "project" },
         header,
         asset && h("div", { className: "lead-picture" }, h("img", { src: asset.url, alt: image?.alt ?? "" })),
-        h("div", { className: "project-body" }, props.widgetFor("body")),
+        h("div", { className: "project-body", dangerouslySetInnerHTML: { __html: bodyMarkdown.render(data.body ?? "", { assetUrl: (src: string) => props.getAsset(src)?.url }) } }),
         goals.length > 0 && section("mal", "Mål", h("ul", null, ...goals.map((goal) => h("li", null, goal)))),
         groups.length > 0 &&
           section(

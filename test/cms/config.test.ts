@@ -231,6 +231,10 @@ describe("the web editor's config, generated from the content schema", () => {
     expect(config.slug).toEqual({ encoding: "ascii", clean_accents: true });
   });
 
+  it("names an uploaded file as it names an entry's, in small letters without spaces or accents", () => {
+    expect(config.media_libraries).toMatchObject({ default: { config: { slugify_filename: true } } });
+  });
+
   it("uploads into content/filer/, published under /filer/, and leaves empty optional fields out", () => {
     expect(config).toMatchObject({ media_folder: "content/filer", public_folder: "/filer", output: { omit_empty_optional_fields: true } });
     expect(collection("kontakter")).toMatchObject({ folder: "content/kontakter", slug: "{{name}}" });

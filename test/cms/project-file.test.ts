@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { cmsConfig } from "../../src/cms/config.ts";
 import { readProjectFile, writeProjectFile } from "../../src/cms/project-file.ts";
 import { EXAMPLE_CONTENT } from "../helpers.ts";
 
@@ -34,5 +35,23 @@ describe("the web editor's project file format", () => {
     const text = writeProjectFile({ ...content, summary: "Projektet: en översikt", subtitle: "2019" });
     expect(text).toContain("    roles:\n      - owner\n      - coordinator\n");
     expect(readProjectFile(text)).toMatchObject({ summary: "Projektet: en översikt", subtitle: "2019", partners: content.partners });
+  });
+
+  it("names the lead picture and the documents by their published address, as the form finds them, and a file read back names the same files", async () => {
+    const text = "---\ntitle: Ett\nimage:\n  file: vinna-vinna/bild.jpg\n  alt: En bild\ndocuments:\n  - title: Slutrapport\n    file: vinna-vinna/slutrapport.pdf\n  - title: Plan\n    file: /filer/plan.pdf\n---\n";
+    const content = readProjectFile(text);
+    expect(content).toMatchObject({
+      image: { file: "/filer/vinna-vinna/bild.jpg", alt: "En bild" },
+      documents: [
+        { title: "Slutrapport", file: "/filer/vinna-vinna/slutrapport.pdf" },
+        { title: "Plan", file: "/filer/plan.pdf" },
+      ],
+    });
+    // The form's public folder is where these addresses point.
+    expect(cmsConfig({ siteName: "A", siteUrl: "https://a.se/", contentFolder: "content", localName: "a" }).public_folder).toBe("/filer");
+    // Saved, the content reads the same files from either form.
+    const saved = writeProjectFile(content);
+    expect(saved).toContain("  file: /filer/vinna-vinna/bild.jpg\n");
+    expect(writeProjectFile(readProjectFile(saved))).toBe(saved);
   });
 });
