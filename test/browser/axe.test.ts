@@ -5,7 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { axeViolations, WCAG_TAGS } from "./axe.ts";
+import { axeRuleViolations, axeViolations, COLOUR_RULES, WCAG_TAGS } from "./axe.ts";
 import { describeInBrowser, launchChromium } from "./chromium.ts";
 
 const BROKEN = `<main><h1>Rubrik</h1><p style="color:#aaa;background:#fff">Grå text</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>`;
@@ -40,6 +40,14 @@ describeInBrowser("axeViolations", () => {
     expect(all).toEqual(expect.arrayContaining([expect.stringMatching(/^region \(moderate\): .* at p$/)]));
     if (frame) expect(all).toEqual(expect.arrayContaining([expect.stringMatching(/^image-alt .* at iframe img$/)]));
     expect((await axeViolations(page, WCAG_TAGS)).filter((line) => line.startsWith("region"))).toEqual([]);
+    await page.context().close();
+  });
+
+  it("runs only the colour rules when asked: the grey text is found, the missing alt is not, and a link told apart by colour alone", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const link = `<p style="color:#000">Läs <a href="/x" style="color:#222;text-decoration:none">mer här</a> om projektet.</p>`;
+    await page.setContent(`<!doctype html><html lang="sv"><head><meta http-equiv="Content-Security-Policy" content="script-src 'self'"><title>Test</title></head><body>${BROKEN.replace("</main>", `${link}</main>`)}</body></html>`);
+    expect((await axeRuleViolations(page, COLOUR_RULES)).sort()).toEqual([expect.stringMatching(/^color-contrast \(serious\): .* at p:nth-child\(2\)$/), expect.stringMatching(/^link-in-text-block \(serious\): .* at a$/)]);
     await page.context().close();
   });
 });
