@@ -9,22 +9,16 @@
  */
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { oldSitePage } from "../../src/bench/old-site-page.ts";
 import { validateContent } from "../../src/content/archive/load.ts";
 import { planImport, writeImport, type ImportPlan } from "../../src/import/import-page.ts";
 import { buildSite, EXAMPLE_CONTENT, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
-import { IMPORT_FIXTURES, startFixtureServer } from "./fixture-server.ts";
+import { IMPORT_FIXTURES, useFixtureServer } from "./fixture-server.ts";
 import { measureWords } from "./word-measure.ts";
 
 const workspace = temporaryWorkspace();
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useFixtureServer();
 
 interface Template {
   /** The saved pages, in test/fixtures/import/ (a folder is its pages). */

@@ -1,19 +1,12 @@
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../../src/content/archive/load.ts";
 import { buildSite, readPage, runCli, temporaryWorkspace, textOf, type CommandResult } from "../helpers.ts";
-import { IMPORT_FIXTURES, SERVED_FILES, startFixtureServer } from "./fixture-server.ts";
+import { IMPORT_FIXTURES, SERVED_FILES, useFixtureServer } from "./fixture-server.ts";
 
 const workspace = temporaryWorkspace();
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useFixtureServer();
 
 const PDF_ADDRESS = "/download/18.4f3a2b1c17f0b2d4e8a1b2e/1612345678903/Slutrapport Läsfrämjande.pdf";
 const PICTURE_ADDRESS = "/images/18.4f3a2b1c17f0b2d4e8a1b2c/1612345678901/lasecirkel.jpg";

@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import path from "node:path";
 import { FIXTURES } from "../helpers.ts";
 
@@ -128,4 +129,16 @@ export async function startFixtureServer(): Promise<FixtureServer & { otherOrigi
       await Promise.all([closeServer(server), closeServer(other)]);
     },
   };
+}
+
+/** The server for the whole test file: started before its first test and closed after its last. Its fields are there once the tests run. */
+export function useFixtureServer(): Awaited<ReturnType<typeof startFixtureServer>> {
+  const server = {} as Awaited<ReturnType<typeof startFixtureServer>>;
+  beforeAll(async () => {
+    Object.assign(server, await startFixtureServer());
+  });
+  afterAll(async () => {
+    await server.close?.();
+  });
+  return server;
 }

@@ -1,19 +1,13 @@
 import { cp, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../../src/content/archive/load.ts";
 import { Pacer } from "../../src/import/crawl.ts";
 import { runCli, temporaryWorkspace, type CommandResult } from "../helpers.ts";
-import { IMPORT_FIXTURES, startFixtureServer } from "./fixture-server.ts";
+import { IMPORT_FIXTURES, useFixtureServer } from "./fixture-server.ts";
 
 const workspace = temporaryWorkspace();
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useFixtureServer();
 
 const INDEX_FOLDER = path.join(IMPORT_FIXTURES, "sitevision-index");
 const INDEX_PATH = "/kultur/bibliotek/avslutade-projekt.html";
