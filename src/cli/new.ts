@@ -11,7 +11,7 @@ import { PLACEHOLDERS } from "../content/model/placeholders.ts";
 import { newProjectIdentifier } from "../content/model/project-ids.ts";
 import { doubleQuoted } from "../content/reading/yaml-slips.ts";
 import { todayInSweden } from "../format/date.ts";
-import { describeInvisibleCharacter, hasInvisibleCharacter, INVISIBLE_CHARACTER } from "../format/invisible-characters.ts";
+import { describeInvisibleCharacter, firstInvisibleCharacter } from "../format/invisible-characters.ts";
 import { MAX_NAME_LENGTH, nameTooLong } from "../format/limits.ts";
 import { boundedSlug, swedishSlug } from "../format/slug.ts";
 import { parseCommandLine } from "./command-line.ts";
@@ -27,9 +27,9 @@ if (!name) {
   console.error('npm run new: skriv namnet inom citattecken, till exempel: npm run new -- "Rum för bildning"\n' + 'eller för en person: npm run new -- --contact "Anna Berg"');
   process.exit(2);
 }
-if (hasInvisibleCharacter(name)) {
-  const character = name.match(new RegExp(INVISIBLE_CHARACTER.source))![0];
-  console.error(`npm run new: namnet har ett osynligt styrtecken (${describeInvisibleCharacter(character)}); skriv det utan.`);
+const invisible = firstInvisibleCharacter(name);
+if (invisible) {
+  console.error(`npm run new: namnet har ett osynligt styrtecken (${describeInvisibleCharacter(invisible[0])}); skriv det utan.`);
   process.exit(2);
 }
 if (values.contact && name.length > MAX_NAME_LENGTH) {

@@ -25,6 +25,12 @@ const BIDI_CONTROL_TEST = new RegExp(BIDI_CONTROL.source);
 /** Whether a text holds a character that no text on a page may hold. */
 export const hasInvisibleCharacter = (text: string) => INVISIBLE_CHARACTER_TEST.test(text);
 
+/** The first such character and where it stands, or null. */
+export const firstInvisibleCharacter = (text: string) => INVISIBLE_CHARACTER_TEST.exec(text);
+
+/** "U+202E": a character's code point as Unicode writes it. */
+export const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
 /** What the characters are, where they have a name an editor knows. */
 const NAMES: Readonly<Record<string, string>> = {
   "\u000b": "en radbrytning från Word (Skift+Retur)",
@@ -35,7 +41,7 @@ const NAMES: Readonly<Record<string, string>> = {
 
 /** "U+202E, en riktningsmarkör": the character's code point and, where known, what it is. */
 export function describeInvisibleCharacter(character: string): string {
-  const code = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const code = codePoint(character);
   const name = NAMES[character] ?? (BIDI_CONTROL_TEST.test(character) ? "en riktningsmarkör, som vänder texten" : undefined);
   return name ? `${code}, ${name}` : code;
 }

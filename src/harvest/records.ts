@@ -11,8 +11,7 @@ import { swedishIssueMessage } from "../content/model/issue-messages.ts";
 import type { Contact, Home, HarvestedSourceSummary, Project, ProjectDocument } from "../content/model/model.ts";
 import { groupByCountry } from "../format/partner-roles.ts";
 import { openDataProjectSchema, type HarvestSourceData, type OpenDataProject } from "../content/model/schema.ts";
-import { hasControlCharacter } from "../content/reading/source.ts";
-import { BIDI_CONTROL } from "../format/invisible-characters.ts";
+import { BIDI_CONTROL, hasInvisibleCharacter } from "../format/invisible-characters.ts";
 import { comparePartialDates } from "../format/date.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { jsonDepthProblem } from "../format/json-depth.ts";
@@ -41,7 +40,7 @@ export function quoted(text: unknown): string {
 
 /** The path to the first string in `value` with a control character, or undefined when there is none. */
 function controlCharacterAt(value: unknown, at: (string | number)[] = []): (string | number)[] | undefined {
-  if (typeof value === "string") return hasControlCharacter(value) ? at : undefined;
+  if (typeof value === "string") return hasInvisibleCharacter(value) ? at : undefined;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const found = controlCharacterAt(item, [...at, index]);

@@ -6,6 +6,7 @@
  * a partner. Names are compared as a reader sees them (UTS #39 skeletons, src/format/confusables.ts),
  * so a look-alike of a known organisation is refused rather than taken for it.
  */
+import { codePoint } from "../format/invisible-characters.ts";
 import type { Project } from "../content/model/model.ts";
 import type { HarvestSourceData, OpenDataProject, SiteData } from "../content/model/schema.ts";
 import type { PartnerRole } from "../format/partner-roles.ts";
@@ -31,7 +32,7 @@ export const sourceOrganisation = (source: HarvestSourceData): Organisation => (
 /** The letters of `name` that are not Latin, as "U+043E": what makes a look-alike look alike. */
 function foreignLetters(name: string): string {
   const found = [...new Set(name.match(/[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/gu) ?? [])];
-  return found.map((letter) => `U+${letter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(", ");
+  return found.map(codePoint).join(", ");
 }
 
 /**

@@ -8,7 +8,7 @@
  * (`&#x202E;`) and named ones (`&shy;`, `&ZeroWidthSpace;`) included, so that none reaches a
  * title, a slug, a text, an address or an alternative text.
  */
-import { BIDI_CONTROL, describeInvisibleCharacter, ZERO_WIDTH } from "../format/invisible-characters.ts";
+import { BIDI_CONTROL, codePoint, describeInvisibleCharacter, ZERO_WIDTH } from "../format/invisible-characters.ts";
 import type { Dropped } from "./blocks.ts";
 
 const SOFT_HYPHEN = "\u00ad";
@@ -44,8 +44,7 @@ function characterOf(match: string): string {
 function described(character: string): Pick<Dropped, "what" | "reason"> {
   if (character === SOFT_HYPHEN) return { what: "mjukt bindestreck", reason: "U+00AD, ett avstavningstecken som inte syns: togs bort, så att ordet går att söka efter och inte delar filnamnet" };
   if (new RegExp(ZERO_WIDTH.source).test(character)) {
-    const code = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-    return { what: "osynligt tecken", reason: `${code}, ett tecken utan bredd: togs bort, så att det inte blir ett mellanslag eller delar ord och filnamn` };
+    return { what: "osynligt tecken", reason: `${codePoint(character)}, ett tecken utan bredd: togs bort, så att det inte blir ett mellanslag eller delar ord och filnamn` };
   }
   return { what: "osynligt tecken", reason: `${describeInvisibleCharacter(character)}: togs bort, så att texten visas som den står` };
 }

@@ -13,7 +13,7 @@ import { swedishIssueMessage } from "../content/model/issue-messages.ts";
 import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER } from "../content/reading/content-tree.ts";
 import { readContentFile } from "../content/reading/source.ts";
 import { contactSchema, siteSchema } from "../content/model/schema.ts";
-import { describeInvisibleCharacter, INVISIBLE_CHARACTER } from "../format/invisible-characters.ts";
+import { describeInvisibleCharacter, firstInvisibleCharacter, INVISIBLE_CHARACTER } from "../format/invisible-characters.ts";
 import { isSlug } from "../format/slug.ts";
 import { darkenForText, parseHexColour } from "../format/colour.ts";
 import { defaultPublishing, GIT_HOSTS, githubPagesUrl, hostAnswer, NO_HOST, publishingAnswer, publishingOf, type GitHost } from "./hosting.ts";
@@ -90,7 +90,7 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
  * too: every answer is one line of the file.
  */
 export function lineRefusal(answer: string): string | undefined {
-  const found = new RegExp(INVISIBLE_CHARACTER.source).exec(answer);
+  const found = firstInvisibleCharacter(answer);
   if (found) {
     const before = answer.slice(Math.max(0, found.index - 20), found.index).replace(INVISIBLE_CHARACTER, "").trim();
     return `svaret har ett osynligt styrtecken (${describeInvisibleCharacter(found[0])})${before ? ` efter "${before}"` : ""}; skriv svaret utan det`;

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import type { Document, Node } from "yaml";
 import { formatFieldPath, type ContentError } from "../model/errors.ts";
 import { closingAdvice, diagnoseYamlError, slipsInValidYaml } from "./yaml-slips.ts";
-import { describeInvisibleCharacter, hasInvisibleCharacter, INVISIBLE_CHARACTER } from "../../format/invisible-characters.ts";
+import { describeInvisibleCharacter, firstInvisibleCharacter, hasInvisibleCharacter, INVISIBLE_CHARACTER } from "../../format/invisible-characters.ts";
 
 /** A content file split into front matter and body, with a way back from a field to its line. */
 export interface SourceFile {
@@ -63,9 +63,6 @@ function decodeText(bytes: Uint8Array): { text: string } | { error: string } {
   }
 }
 
-/** Whether a text holds a character that no text on a page may hold (harvested records are held to the same rule). */
-export const hasControlCharacter = hasInvisibleCharacter;
-
 /**
  * One error per line holding a control character: Word's line break (U+000B) pasted into a
  * summary makes the feed ill-formed XML, and a NUL would reach the page. They are refused, not
@@ -73,7 +70,7 @@ export const hasControlCharacter = hasInvisibleCharacter;
  */
 function controlCharacterErrors(file: string, text: string): ContentError[] {
   // Most files have none: one scan of the whole text, and the lines only when it finds one.
-  if (!hasControlCharacter(text)) return [];
+  if (!hasInvisibleCharacter(text)) return [];
   const errors: ContentError[] = [];
   for (const [index, line] of text.split("\n").entries()) {
     const found = [...line.matchAll(INVISIBLE_CHARACTER)];
@@ -104,7 +101,7 @@ function escapedInvisibleErrors(file: string, yamlText: string, data: unknown, l
   while (pending.length > 0 && errors.length < 10) {
     const [value, at] = pending.pop()!;
     if (typeof value === "string") {
-      const found = value.match(INVISIBLE_CHARACTER_ONE);
+      const found = firstInvisibleCharacter(value);
       const line = found ? locate(at) : undefined;
       if (found && !reported.has(line)) {
         errors.push({ file, ...lineOf(line), field: formatFieldPath(at), message: `texten har ett osynligt styrtecken (${describeInvisibleCharacter(found[0])}), skrivet som en kod med \\; ta bort det` });
@@ -116,7 +113,6 @@ function escapedInvisibleErrors(file: string, yamlText: string, data: unknown, l
   return errors;
 }
 
-const INVISIBLE_CHARACTER_ONE = new RegExp(INVISIBLE_CHARACTER.source);
 const lineOf = (line: number | undefined) => (line === undefined ? {} : { line });
 
 function failed(file: string, error: Omit<ContentError, "file">): SourceFile {

@@ -15,6 +15,7 @@
  *
  * Each message says what happened and, where one can be made, gives the corrected line.
  */
+import { codePoint } from "../../format/invisible-characters.ts";
 import type { Document, Node, Scalar } from "yaml";
 import { formatFieldPath } from "../model/errors.ts";
 
@@ -87,7 +88,7 @@ function valueStartOf(line: string): number | undefined {
 function unusualIndentSlip(line: string, lineNumber: number): Slip | undefined {
   if (!UNUSUAL_INDENT.test(line)) return undefined;
   const character = UNUSUAL_SPACE.exec(line)![0];
-  const name = SPACE_NAMES[character] ?? `ett ovanligt mellanslag (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`;
+  const name = SPACE_NAMES[character] ?? `ett ovanligt mellanslag (${codePoint(character)})`;
   const fixed = line.replace(ANY_INDENT, (indent) => " ".repeat([...indent].filter((c) => c !== "\u200B" && c !== "\uFEFF").length));
   return {
     line: lineNumber,
