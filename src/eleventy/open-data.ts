@@ -20,7 +20,10 @@ function projectRecord(archive: Archive, project: Project) {
     ...(project.subtitle ? { subtitle: project.subtitle } : {}),
     summary: project.summary,
     ...(period ? { period } : {}),
+    themes: project.themes.map((theme) => theme.name),
     goals: project.goals,
+    results: project.results,
+    lessons: project.lessons,
     partners: project.partnerGroups.flatMap((group) => group.partners),
     // An amount always with its currency, so that a reader never has to know that none means kronor.
     funders: project.funders.map(({ page: _page, ...funder }) => (funder.amount !== undefined ? { ...funder, currency: funder.currency ?? DEFAULT_CURRENCY } : funder)),

@@ -67,6 +67,7 @@ export interface PageViews {
 
 /** The heading of each kind of browsing page. */
 const FACET_TITLES: Record<keyof Facets, string> = {
+  themes: "Projekt om {name}",
   funders: "Projekt som har haft stöd av {name}",
   programmes: "Projekt i programmet {name}",
   years: "Projekt som avslutades {name}",

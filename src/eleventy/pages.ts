@@ -35,7 +35,7 @@ function archiveFile(
 }
 
 /**
- * Every page and file of the site: the projects, the archive index, the browsing pages, the
+ * Every page and file of the site: the projects, the archive index, the browsing pages (themes too), the
  * contact directory and each person's list, the cookie page, the accessibility statement, search
  * and 404; then vCards, the feed, the sitemap, robots.txt, _headers and the open data; and the web
  * editor's page and config, where the site has one.
@@ -43,6 +43,7 @@ function archiveFile(
 export function addPages(eleventyConfig: UserConfig): void {
   viewTemplate(eleventyConfig, "projekt", "project.njk", "projects");
   viewTemplate(eleventyConfig, "index", "archive.njk", "index");
+  viewTemplate(eleventyConfig, "amne", "facet.njk", "facets.themes");
   viewTemplate(eleventyConfig, "finansiar", "facet.njk", "facets.funders");
   viewTemplate(eleventyConfig, "ar", "facet.njk", "facets.years");
   viewTemplate(eleventyConfig, "land", "facet.njk", "facets.countries");

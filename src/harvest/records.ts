@@ -9,6 +9,7 @@ import { formatFieldPath, type ContentError } from "../content/model/errors.ts";
 import { funderPageUrl, nameKey } from "../content/archive/facets.ts";
 import { swedishIssueMessage } from "../content/model/issue-messages.ts";
 import type { Contact, Home, HarvestedSourceSummary, Project, ProjectDocument } from "../content/model/model.ts";
+import { themePageUrl } from "../format/themes.ts";
 import { groupByCountry } from "../format/partner-roles.ts";
 import { openDataProjectSchema, type HarvestSourceData, type OpenDataProject } from "../content/model/schema.ts";
 import { BIDI_CONTROL, hasInvisibleCharacter } from "../format/invisible-characters.ts";
@@ -116,6 +117,7 @@ const documentOf = (document: OpenDataProject["documents"][number]): ProjectDocu
   ...(document.lang ? { lang: document.lang } : {}),
   ...(document.published ? { published: document.published } : {}),
   shortcomings: document.shortcomings,
+  ...(document.category ? { category: document.category } : {}),
 });
 
 /**
@@ -142,7 +144,11 @@ function projectOf(record: OpenDataProject, home: Home, key: string, file: strin
     ...(record.subtitle ? { subtitle: record.subtitle } : {}),
     summary: record.summary,
     ...(record.period ? { period: record.period } : {}),
+    // A source's themes are its own words: joined with other sources' by their label (themeKey), never checked against this site's list.
+    themes: record.themes.map((name) => ({ name, url: themePageUrl(name) })),
     goals: record.goals,
+    results: record.results,
+    lessons: record.lessons,
     partnerGroups: groupByCountry(record.partners),
     funders: record.funders.map((funder) => ({ ...funder, page: funderPageUrl(funder.name) })),
     events: [...record.events].sort((a, b) => comparePartialDates(a.date, b.date)),

@@ -2,6 +2,7 @@ import { countryName } from "../../format/country.ts";
 import { boundedSlug, swedishSlug } from "../../format/slug.ts";
 import type { Facet, Facets, Project } from "../model/model.ts";
 import { newestReview } from "./review.ts";
+import { themeKey } from "../../format/themes.ts";
 
 const collator = new Intl.Collator("sv");
 
@@ -48,7 +49,7 @@ function group(projects: readonly Project[], grouping: Grouping): Facet[] {
 }
 
 /**
- * The browsing pages of the archive, from projects already in display order: funders, programmes,
+ * The browsing pages of the archive, from projects already in display order: themes, funders, programmes,
  * countries, organisations and counties alphabetically, years newest first. Each page lists its
  * projects in that same order. Organisations and counties have pages only on a site with sources,
  * where projects know the archives that publish them (`homes`).
@@ -56,6 +57,11 @@ function group(projects: readonly Project[], grouping: Grouping): Facet[] {
 export function facetsOf(projects: readonly Project[]): Facets {
   const byName = (a: Facet, b: Facet) => collator.compare(a.name, b.name);
   return {
+    themes: group(projects, {
+      kind: "theme",
+      urlOf: (key) => `/amne/${key}/`,
+      keysOf: (project) => project.themes.map((theme) => ({ key: themeKey(theme.name), name: theme.name })),
+    }).sort(byName),
     programmes: group(projects, {
       kind: "programme",
       urlOf: (key) => `/program/${key}/`,

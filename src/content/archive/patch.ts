@@ -28,7 +28,8 @@ export function listingKey(project: Project): string {
     project.responsibility.reviewed,
     project.responsibility.contentOwner.id,
     project.responsibility.publishedBy.id,
-    project.funders.map((funder) => [funder.name, funder.url]),
+    project.themes.map((theme) => theme.name),
+    project.funders.map((funder) => [funder.name, funder.url, funder.programme]),
     project.partnerGroups.map((group) => group.country),
     project.contacts.map((contact) => contact.id),
     project.related.map((related) => related.slug),
@@ -73,7 +74,7 @@ export function patchArchive(
     // Related projects are checked against every project file; the same list needs no check.
     if (!sameJson(was.related, is.related)) return undefined;
     const files = [0, 1].map(() => new FileReferences(found, previous.site.maxFileMegabytes, previous.site.markdown.allowHtml)) as [FileReferences, FileReferences];
-    const check = new ReferenceChecker(contacts, new Map(), known, options.includeDrafts ?? false);
+    const check = new ReferenceChecker(contacts, new Map(), known, options.includeDrafts ?? false, previous.site.themeVocabulary);
     projectOf(before, check, files[0]);
     const project = projectOf(after, check, files[1]);
     if (!project || check.errors.length > 0 || files[1].errors.length > 0 || files[0].collected() !== files[1].collected()) return undefined;

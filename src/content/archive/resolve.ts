@@ -14,7 +14,9 @@ import {
   type Project,
   type ProjectLink,
   type SitePage,
+  type Theme,
 } from "../model/model.ts";
+import { DEFAULT_THEMES, themeKey, themePageUrl, themeVocabulary } from "../../format/themes.ts";
 import type { AccessibilityData, ContactData, PageData, ProjectData, SiteData } from "../model/schema.ts";
 import { didYouMean } from "../model/suggest.ts";
 import { FileReferences, type FilesFound } from "../files/file-references.ts";
@@ -42,7 +44,28 @@ export class ReferenceChecker {
     private readonly projects: ReadonlyMap<string, ValidatedFile>,
     private readonly known: KnownIds,
     private readonly includeDrafts: boolean,
-  ) {}
+    themeVocabulary: readonly string[] = DEFAULT_THEMES,
+  ) {
+    this.#themes = new Map(themeVocabulary.map((label) => [themeKey(label), label]));
+  }
+
+  /**
+   * The project's themes as the vocabulary writes them ("barn och unga" is Barn och unga), each
+   * with its page; an unknown one is reported with the closest known, or the whole list.
+   */
+  themes(source: ValidatedFile, labels: readonly string[]): Theme[] {
+    return labels.flatMap((written, index) => {
+      const label = this.#themes.get(themeKey(written));
+      if (label) return [{ name: label, url: themePageUrl(label) }];
+      const known = [...this.#themes.values()];
+      const suggestion = didYouMean(written, known, themeKey);
+      const choose = suggestion ? "" : `; välj ett av webbplatsens ämnen (${known.join(", ")})`;
+      this.report(source, ["themes", index], `okänt ämne "${written}"${suggestion}${choose}, eller lägg till ämnet under themes: add: i _data/site.yaml`);
+      return [];
+    });
+  }
+
+  readonly #themes: ReadonlyMap<string, string>;
 
   contact(source: ValidatedFile, fieldPath: PropertyKey[], id: string): Contact | undefined {
     const contact = this.contacts.get(id);
@@ -128,7 +151,10 @@ export function projectOf(source: ValidatedFile, check: ReferenceChecker, fileRe
     summary: data.summary,
     ...(image ? { image } : {}),
     ...(data.period ? { period: data.period } : {}),
+    themes: check.themes(source, data.themes),
     goals: data.goals,
+    results: data.results,
+    lessons: data.lessons,
     partnerGroups: groupByCountry(data.partners),
     funders: data.funders.map((funder) => ({ ...funder, page: funderPageUrl(funder.name) })),
     events: [...data.events].sort((a, b) => comparePartialDates(a.date, b.date)),
@@ -175,7 +201,8 @@ export function resolveArchive(
     }),
   );
   const projectFiles = new Map(ofKind("project").map((source) => [source.id, source]));
-  const check = new ReferenceChecker(contacts, projectFiles, known, includeDrafts);
+  const vocabulary = themeVocabulary(siteData?.themes);
+  const check = new ReferenceChecker(contacts, projectFiles, known, includeDrafts, vocabulary);
 
   // A project's id is its name in the open data: no two projects may share one, drafts included.
   const idOwners = new Map<string, ValidatedFile>();
@@ -258,9 +285,9 @@ export function resolveArchive(
     const generatedPages = check.responsibility(siteSource, data.generatedPages, ["generatedPages"]);
     const logo = data.logo && fileReferences.picture(siteSource, ["logo"], data.logo);
     fileReferences.references(siteSource);
-    const { contacts: _ids, generatedPages: _generated, cookies: cookieSettings, logo: _logo, ...settings } = data;
+    const { contacts: _ids, generatedPages: _generated, cookies: cookieSettings, logo: _logo, themes: _themes, ...settings } = data;
     if (generatedPages) {
-      site = { ...settings, ...(logo ? { logo } : {}), contacts: siteContacts, generatedPages, consentCategories: cookieSettings.categories };
+      site = { ...settings, ...(logo ? { logo } : {}), themeVocabulary: vocabulary, contacts: siteContacts, generatedPages, consentCategories: cookieSettings.categories };
     }
   }
 

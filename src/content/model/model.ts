@@ -2,6 +2,7 @@
 import type { PartialDate } from "../../format/date.ts";
 import type { PhoneNumber } from "../../format/phone.ts";
 import { paginate, pageUrlOf, type ListPage } from "./pagination.ts";
+import type { DocumentCategory } from "../../format/document-categories.ts";
 import type { ConsentCategory, FunderData, PartnerRole, SiteData, AccessibilityData } from "./schema.ts";
 
 /** A short link to a project, for lists that must not drag the whole project along. */
@@ -89,6 +90,8 @@ export interface ProjectDocument {
   readonly published?: string;
   /** For a PDF: what it lacks to be accessible ("taggar", "dokumentspråk", "titel"); empty when nothing. */
   readonly shortcomings: readonly string[];
+  /** What the document is for, as the editor says ("slutrapport"); not its file format. */
+  readonly category?: DocumentCategory;
 }
 
 /** A PDF in the accessibility statement's lists, with the project that links it. */
@@ -151,7 +154,12 @@ export interface Project {
   /** The lead picture: at the top of the page, small in lists, and the page's og:image. */
   readonly image?: Picture;
   readonly period?: { readonly start?: PartialDate; readonly end?: PartialDate };
+  /** What the project was about: labels from the site's vocabulary (or, harvested, the source's), each with its browsing page. */
+  readonly themes: readonly Theme[];
   readonly goals: readonly string[];
+  /** What the project achieved, and what was learned: Markdown lines, like goals. */
+  readonly results: readonly string[];
+  readonly lessons: readonly string[];
   readonly partnerGroups: readonly PartnerGroup[];
   /** Each funder with the URL of its page in the archive, which lists every project it funded. */
   /** The funders, with the grant each gave where the file says it, and each funder's browsing page. */
@@ -175,9 +183,15 @@ export interface Project {
   readonly canonical?: string;
 }
 
-/** A page that lists the projects sharing one trait: a funder, the year they ended, a country. */
+/** A theme of a project: its label and the page that lists every project with it. */
+export interface Theme {
+  readonly name: string;
+  readonly url: string;
+}
+
+/** A page that lists the projects sharing one trait: a theme, a funder, the year they ended, a country. */
 export interface Facet {
-  readonly kind: "funder" | "programme" | "year" | "country" | "organisation" | "county";
+  readonly kind: "theme" | "funder" | "programme" | "year" | "country" | "organisation" | "county";
   /** The last part of the URL: a slug, a year, or a lowercase country code. */
   readonly key: string;
   /** "Statens kulturråd", "2011" or "Norge". */
@@ -191,6 +205,7 @@ export interface Facet {
 }
 
 export interface Facets {
+  readonly themes: readonly Facet[];
   readonly funders: readonly Facet[];
   readonly programmes: readonly Facet[];
   readonly years: readonly Facet[];
@@ -218,9 +233,11 @@ export interface AccessibilityPage extends SitePage {
   };
 }
 
-export interface Site extends Omit<SiteData, "contacts" | "generatedPages" | "cookies" | "logo"> {
+export interface Site extends Omit<SiteData, "contacts" | "generatedPages" | "cookies" | "logo" | "themes"> {
   /** The organisation's logo, shown in the header. */
   readonly logo?: Picture;
+  /** The themes projects may have, in the order editors are offered them (src/format/themes.ts). */
+  readonly themeVocabulary: readonly string[];
   /** The site-wide "Kontakt" list, in the editor's order. */
   readonly contacts: readonly Contact[];
   /** Page information for pages the build generates, such as the contact directory. */
@@ -296,8 +313,9 @@ export class Archive {
   /** The pages of each browsing page, by kind: every funder, year and country, 50 projects to a page. */
   facetPages(): Readonly<Record<keyof Facets, readonly FacetListPage[]>> {
     const pagesOf = (facets: readonly Facet[]) => facets.flatMap((facet) => paginate(facet.projects, facet.url).map((page) => ({ ...page, facet })));
-    const { funders, programmes, years, countries, organisations, counties } = this.facets;
+    const { themes, funders, programmes, years, countries, organisations, counties } = this.facets;
     return {
+      themes: pagesOf(themes),
       funders: pagesOf(funders),
       programmes: pagesOf(programmes),
       years: pagesOf(years),

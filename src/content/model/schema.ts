@@ -18,6 +18,8 @@ import { COUNTIES, countyKey } from "../../format/county.ts";
 import { isWithinSourceReach, SOURCE_PATH_REACH } from "../../format/source-path.ts";
 import { didYouMean } from "./suggest.ts";
 import { CURRENCIES, hasAtMostTwoDecimals, knownCaseNumberFormat } from "../../format/grant.ts";
+import { MAX_THEMES, themeKey } from "../../format/themes.ts";
+import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_NAMES } from "../../format/document-categories.ts";
 
 /**
  * What an editor is told about a field, and what kind of value it holds where its type alone does
@@ -231,6 +233,11 @@ const projectDocument = z.strictObject({
     "Publicerad",
     "När dokumentet publicerades första gången. Det avgör om det omfattas av kraven på tillgänglighet (från den 23 september 2018).",
   ),
+  category: describe(z.enum(DOCUMENT_CATEGORIES).optional(), {
+    label: "Dokumenttyp",
+    hint: "Vad dokumentet är: en slutrapport, en utvärdering, metodmaterial som andra kan använda, en presentation eller annat. Visas bredvid länken.",
+    optionLabels: DOCUMENT_CATEGORY_NAMES,
+  }),
 });
 
 /** A Swedish organisation number, checked with its Luhn digit, kept as its ten digits. */
@@ -349,7 +356,26 @@ const projectFields = z.strictObject({
     "Period",
     "När projektet pågick. Projekten på startsidan sorteras efter slutdatumet, och det senaste kommer först.",
   ),
+  themes: labelled(
+    z
+      .array(name())
+      .max(MAX_THEMES, `högst ${MAX_THEMES} ämnen: välj de som projektet mest handlade om`)
+      .refine((themes) => new Set(themes.map(themeKey)).size === themes.length, "samma ämne står två gånger")
+      .default([]),
+    "Ämnen",
+    `Vad projektet handlade om, högst ${MAX_THEMES} ämnen ur webbplatsens lista. Projektet visas på ämnenas sidor, och i sökningen går det att välja ämne.`,
+  ),
   goals: labelled(z.array(labelled(text(), "Mål")).default([]), "Mål", "Projektets mål, ett per rad. Du kan använda *kursiv* och länkar."),
+  results: labelled(
+    z.array(labelled(text(), "Resultat")).default([]),
+    "Resultat",
+    "Vad projektet uppnådde, ett resultat per rad: vad som blev gjort, hur många som deltog, vad som finns kvar. Du kan använda *kursiv* och länkar.",
+  ),
+  lessons: labelled(
+    z.array(labelled(text(), "Erfarenhet")).default([]),
+    "Erfarenheter",
+    "Vad ni lärde er, en erfarenhet per rad: vad som fungerade, vad ni skulle göra annorlunda. Det är det som andra bibliotek letar efter när de planerar ett projekt.",
+  ),
   partners: labelled(z.array(labelled(partner, "Partner")).default([]), "Partner", "Organisationer som var med i projektet."),
   funders: labelled(
     z.array(labelled(funder, "Finansiär")).default([]),
@@ -412,6 +438,7 @@ const openDocument = z.object({
   published: calendarDate().optional(),
   /** What the document lacks to be accessible ("taggar", "dokumentspråk"); empty when nothing. */
   shortcomings: z.array(text()).default([]),
+  category: z.enum(DOCUMENT_CATEGORIES).optional(),
 });
 
 /**
@@ -573,6 +600,17 @@ const harvestSource = z
 
 export const PUBLISHER_TYPES = ["LocalAuthority", "RegionalAuthority", "NationalAuthority", "NonProfitOrganisation", "Academia-ScientificOrganisation"] as const;
 
+/**
+ * The site's vocabulary of themes (src/format/themes.ts): the default list with some added, or a
+ * list of the site's own instead.
+ */
+const themeSettings = z
+  .strictObject({
+    add: z.array(name()).optional(),
+    replace: z.array(name()).min(1, "skriv minst ett ämne, eller ta bort replace för att använda den inbyggda listan").optional(),
+  })
+  .refine((themes) => !(themes.add && themes.replace), { message: "skriv antingen add: (ämnen utöver den inbyggda listan) eller replace: (en egen lista i stället för den), inte båda" });
+
 export const siteSchema = z.strictObject({
   name: text().max(MAX_NAME_LENGTH),
   organisation: name(),
@@ -590,6 +628,8 @@ export const siteSchema = z.strictObject({
   dataContactEmail: emailAddress().optional(),
   /** What kind of publisher the organisation is, in the catalogue. */
   publisherType: z.enum(PUBLISHER_TYPES).optional(),
+  /** The themes projects may have: the default vocabulary, added to or replaced. */
+  themes: themeSettings.optional(),
   /** The counties (län) the organisation works for; a national archive is browsed by them. */
   counties: z.array(county()).default([]),
   /**

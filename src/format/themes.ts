@@ -1,0 +1,50 @@
+/**
+ * Themes (ämnen): what a project was about, from a vocabulary that a site may add to or replace
+ * in site.yaml. A theme is known by its label; its key (the last part of /amne/<key>/) is the
+ * label's slug, so a national archive joins the same theme from many sources by its label.
+ */
+import { boundedSlug, swedishSlug } from "./slug.ts";
+
+/** The default vocabulary: the Swedish library field's common subjects, written as they read in a sentence ("Projekt om läsfrämjande"). */
+export const DEFAULT_THEMES = [
+  "läsfrämjande",
+  "digital delaktighet",
+  "medie- och informationskunnighet",
+  "mångspråk",
+  "barn och unga",
+  "tillgänglighet",
+  "folkbildning och samverkan",
+  "kompetensutveckling",
+  "demokrati och yttrandefrihet",
+  "kulturarv och lokalhistoria",
+  "hållbarhet",
+  "lokaler och meröppet",
+] as const;
+
+/** How many themes a project may have. */
+export const MAX_THEMES = 3;
+
+/** The key a theme is compared and addressed by: its slug ("barn-och-unga"), bounded like other names. */
+export const themeKey = (label: string): string => boundedSlug(swedishSlug(label));
+
+/** The URL of a theme's browsing page. */
+export const themePageUrl = (label: string): string => `/amne/${themeKey(label)}/`;
+
+/** The site's settings for its vocabulary: themes added to the default, or a vocabulary of its own. */
+export interface ThemeSettings {
+  readonly add?: readonly string[];
+  readonly replace?: readonly string[];
+}
+
+/** The site's vocabulary, in the order it is offered to editors: the default (or the site's own) and then what the site adds. */
+export function themeVocabulary(settings: ThemeSettings | undefined): readonly string[] {
+  const base = settings?.replace ?? DEFAULT_THEMES;
+  const all = [...base, ...(settings?.add ?? [])];
+  const seen = new Set<string>();
+  return all.filter((label) => {
+    const key = themeKey(label);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
