@@ -79,11 +79,11 @@ const EXAMPLE_INTRODUCTION = "Vi har några projekt som vi vill dela med oss vå
 
 /** How the example assessed its accessibility: after setup, that is no longer true. */
 const EXAMPLE_METHOD =
-  "Vi har gjort en självskattning (intern testning) av webbplatsen med automatiska tester i webbläsaren Chromium, med axe-core och html-validate på varje slags sida, och med tester av att allt på sidorna går att nå och använda med tangentbordet. Webbplatsen har inte testats med skärmläsare.";
+  "Vi har gjort en självskattning (intern testning) av webbplatsen med automatiska tester i webbläsaren Chromium, med axe-core och html-validate på varje slags sida, med tester av att allt på sidorna går att nå och använda med tangentbordet, och med en virtuell skärmläsare (@guidepup/virtual-screen-reader), ett testverktyg som tar fram vad en skärmläsare skulle läsa upp. Den läser igenom en projektsida, startsidan och söksidan, och testerna kontrollerar vad som läses upp och i vilken ordning. Webbplatsen har inte testats med en riktig skärmläsare som NVDA, JAWS eller VoiceOver.";
 
 /** What the accessibility statement says of its assessment when setup writes it: what has been done, no more. */
 const setupMethod = (organisation: string) =>
-  `${organisation} har ännu inte bedömt webbplatsen med sitt eget innehåll. Redogörelsen skrevs när webbplatsen togs i bruk, utifrån de automatiska tester som projektarkiv gör av sina sidmallar: axe-core och html-validate i webbläsaren Chromium på varje slags sida, och tester av att allt på sidorna går att nå och använda med tangentbordet. Webbplatsen har inte testats med skärmläsare.`;
+  `${organisation} har ännu inte bedömt webbplatsen med sitt eget innehåll. Redogörelsen skrevs när webbplatsen togs i bruk, utifrån de automatiska tester som projektarkiv gör av sina sidmallar: axe-core och html-validate i webbläsaren Chromium på varje slags sida, tester av att allt på sidorna går att nå och använda med tangentbordet, och en virtuell skärmläsare (@guidepup/virtual-screen-reader), ett testverktyg som tar fram vad en skärmläsare skulle läsa upp, på en projektsida, startsidan och söksidan i Chromium. Webbplatsen har inte testats med en riktig skärmläsare som NVDA, JAWS eller VoiceOver.`;
 
 /** The start page's introduction as setup writes it. */
 const neutralIntroduction = (organisation: string) => `Här finns dokumentationen från projekt som ${organisation} har drivit och avslutat: mål, partner, rapporter och kontaktpersoner.\n`;

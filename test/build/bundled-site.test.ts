@@ -257,12 +257,14 @@ describe("the cookie page, the accessibility statement and the 404 page", () => 
     expect(page.querySelectorAll("main time").map((time) => time.getAttribute("datetime"))).toEqual(["2026-11-25", "2026-11-25", "2026-11-25"]);
   });
 
-  it("names as its method only the testing that has been done: automated tests in Chromium, and no screen reader", async () => {
+  it("names as its method only the testing that has been done: automated tests and a virtual screen reader in Chromium, and no real screen reader", async () => {
     const page = await readPage(site, "/tillganglighet/");
     const method = page.querySelectorAll("h2").find((heading) => textOf(heading) === "Hur vi testat webbplatsen")?.nextElementSibling;
     expect(textOf(method)).toContain("axe-core och html-validate");
     expect(textOf(method)).toContain("tangentbordet");
-    expect(textOf(method)).toContain("Webbplatsen har inte testats med skärmläsare.");
+    expect(textOf(method)).toContain("en virtuell skärmläsare (@guidepup/virtual-screen-reader)");
+    expect(textOf(method)).toContain("Den läser igenom en projektsida, startsidan och söksidan");
+    expect(textOf(method)).toContain("Webbplatsen har inte testats med en riktig skärmläsare som NVDA, JAWS eller VoiceOver.");
   });
 
   it("writes a Swedish 404 page that leads back", async () => {

@@ -574,6 +574,8 @@ describe("npm run setup: the smaller things a new organisation met", () => {
     const statement = parse((await readFile(path.join(content, "tillganglighet.md"), "utf8")).split("---\n")[1]!);
     expect(statement.method).not.toBe(example.method);
     expect(statement.method).toMatch(/^Region Dalarna, Kultur och bildning har ännu inte bedömt webbplatsen med sitt eget innehåll\./);
+    expect(statement.method).toContain("en virtuell skärmläsare (@guidepup/virtual-screen-reader)");
+    expect(statement.method).toContain("Webbplatsen har inte testats med en riktig skärmläsare som NVDA, JAWS eller VoiceOver.");
     expect(statement.assessed).not.toEqual(example.assessed);
     expect(statement.assessed).toBe(todayInSweden());
     // The organisation's own assessment, written later, stays on the next run.
