@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
+import { DEFAULT_THEMES, MAX_THEMES } from "../format/themes.ts";
 
 /** YAML as an editor writes it: a repeated value written out again, never as an anchor and alias, which the content reader refuses. */
 const yamlText = (data: unknown) => stringify(data, { aliasDuplicateObjects: false });
@@ -17,7 +18,12 @@ function random(seed: number) {
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]) => items[int(0, items.length - 1)]!;
-  return { int, pick };
+  /** Up to `count` different items, in the list's order. */
+  const some = <T>(items: readonly T[], count: number) => {
+    const chosen = new Set<T>(Array.from({ length: count }, () => pick(items)));
+    return items.filter((item) => chosen.has(item));
+  };
+  return { int, pick, some };
 }
 
 const WORDS = (
@@ -48,12 +54,15 @@ const PARTNERS: Record<string, string[]> = {
 const LANGUAGES: Record<string, string | undefined> = { NO: "nb", DK: "da", FI: "fi", IS: "is" };
 
 /**
- * Writes a realistic archive of `projects` projects into `folder`: 3-6 goals, 2-8 partners across
- * the Nordic countries, 1-2 funders, 3-8 paragraphs of Swedish text, contacts from a pool of N/20
- * people, some related projects, and review dates spread over ten years.
+ * Writes a realistic archive of `projects` projects into `folder`: 0-3 themes, 3-6 goals, 2-8
+ * partners across the Nordic countries, 1-2 funders, 3-8 paragraphs of Swedish text, contacts from
+ * a pool of N/20 people, some related projects, and review dates spread over ten years. The themes
+ * come from a generator of their own, so that everything else is what it was before projects had
+ * themes.
  */
 export async function writeSyntheticArchive(folder: string, projects: number, seed = 1): Promise<void> {
   const { int, pick } = random(seed);
+  const themes = random(seed + 0x7e3e5);
   const words = (count: number) => Array.from({ length: count }, () => pick(WORDS)).join(" ");
   const sentence = () => {
     const text = words(int(6, 14));
@@ -108,9 +117,11 @@ export async function writeSyntheticArchive(folder: string, projects: number, se
           return { name: pick(PARTNERS[country]!), country, ...(lang ? { lang } : {}), ...(int(0, 5) === 0 ? { roles: ["owner", "coordinator"] } : {}) };
         });
         const related = index > 0 && int(0, 3) === 0 ? [slugs[int(0, index - 1)]!] : [];
+        const projectThemes = themes.some(DEFAULT_THEMES, themes.int(0, MAX_THEMES));
         const data = {
           title: `${words(int(1, 3)).replace(/^./, (letter) => letter.toUpperCase())} ${index + 1}`,
           summary: sentence(),
+          ...(projectThemes.length ? { themes: projectThemes } : {}),
           period: { start: startYear, end: isoDate(startYear + int(1, 3)) },
           goals: Array.from({ length: int(3, 6) }, sentence),
           partners,
