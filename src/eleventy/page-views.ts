@@ -38,6 +38,27 @@ export interface PageView {
 
 export interface ProjectView extends PageView {
   readonly project: Project;
+  /** The project's filters on the search page, which Pagefind reads from the page. */
+  readonly searchFilters: readonly SearchFilter[];
+  /** Where the project stands in the archive's list, by which a search with filters alone orders its results. */
+  readonly listPosition: number;
+}
+
+/** A filter of the search page: its name in the address ("amne") and its legend ("Ämne"). */
+export interface SearchFilterGroup {
+  readonly name: string;
+  readonly legend: string;
+}
+
+/** One value a page has for a filter of the search page: `{ name: "land", value: "Norge" }`. */
+export interface SearchFilter {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** The search page, with the filters this archive has values for. */
+export interface SearchView extends PageView {
+  readonly filterGroups: readonly SearchFilterGroup[];
 }
 
 export interface SitePageView extends PageView {
@@ -61,7 +82,7 @@ export interface PageViews {
   readonly facets: Readonly<Record<keyof Facets, readonly ListView<FacetListPage>[]>>;
   readonly directory: readonly ListView<ListPage<Contact>>[];
   readonly people: readonly ListView<ContactListPage>[];
-  readonly search: readonly PageView[];
+  readonly search: readonly SearchView[];
   readonly notFound: readonly PageView[];
 }
 
@@ -75,6 +96,36 @@ const FACET_TITLES: Record<keyof Facets, string> = {
   organisations: "Projekt från {name}",
   counties: "Projekt i {name}",
 };
+
+/**
+ * The search page's filters: each kind of browsing page is one, named in the address
+ * (`/sok/?amne=läsfrämjande&land=Norge`) by the folder of its pages and offered in this order,
+ * the start page's. A page's value is the browsing page's name ("Norge").
+ */
+export const SEARCH_FILTERS: Record<keyof Facets, SearchFilterGroup> = {
+  themes: { name: "amne", legend: "Ämne" },
+  organisations: { name: "organisation", legend: "Organisation" },
+  counties: { name: "lan", legend: "Län" },
+  funders: { name: "finansiar", legend: "Finansiär" },
+  programmes: { name: "program", legend: "Program" },
+  years: { name: "ar", legend: "År då projektet avslutades" },
+  countries: { name: "land", legend: "Land" },
+};
+
+/** Each project's filters, from the browsing pages it is listed on, so that a filter finds what its page lists. */
+function searchFiltersOf(facets: Facets): Map<Project, SearchFilter[]> {
+  const filters = new Map<Project, SearchFilter[]>();
+  for (const [kind, group] of Object.entries(SEARCH_FILTERS)) {
+    for (const facet of facets[kind as keyof Facets]) {
+      for (const project of facet.projects) {
+        const list = filters.get(project) ?? [];
+        list.push({ name: group.name, value: facet.name });
+        filters.set(project, list);
+      }
+    }
+  }
+  return filters;
+}
 
 const views = new WeakMap<Archive, PageViews>();
 
@@ -104,6 +155,7 @@ function makeViews(archive: Archive): PageViews {
     sitePage,
   });
   const facetPages = archive.facetPages();
+  const searchFilters = searchFiltersOf(archive.facets);
   const facetViews = (kind: keyof Facets) =>
     facetPages[kind].map((listPage) => {
       const title = FACET_TITLES[kind].replace("{name}", listPage.facet.name);
@@ -118,7 +170,7 @@ function makeViews(archive: Archive): PageViews {
     });
 
   return {
-    projects: archive.projects.map((project) => ({
+    projects: archive.projects.map((project, listPosition) => ({
       url: project.url,
       title: project.title,
       description: project.summary,
@@ -126,6 +178,8 @@ function makeViews(archive: Archive): PageViews {
       crumbs: [home],
       searchable: true,
       project,
+      searchFilters: searchFilters.get(project) ?? [],
+      listPosition,
     })),
     index: archive.indexPages().map((listPage) => ({
       ...sitePageView(index),
@@ -161,6 +215,7 @@ function makeViews(archive: Archive): PageViews {
         description: "Sök bland projekten och kontaktpersonerna i arkivet.",
         responsibility: generated,
         crumbs: [home],
+        filterGroups: (Object.keys(SEARCH_FILTERS) as (keyof Facets)[]).filter((kind) => archive.facets[kind].length > 0).map((kind) => SEARCH_FILTERS[kind]),
       },
     ],
     notFound: [{ url: "/404.html", title: "Sidan finns inte", responsibility: generated, crumbs: [home] }],
