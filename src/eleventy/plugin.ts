@@ -187,9 +187,9 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   // Pages: every page is a view of the archive (page-views.ts)
   addPages(eleventyConfig);
 
-  // Assets: the project's scripts (the stylesheet and the icon, in the site's colour, are pages,
-  // pages.ts), and the editors' attachments as they are
-  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "*.js"))]: "assets" });
+  // Assets: the project's scripts and the search page's own stylesheet (the site's stylesheet and
+  // the icon, in the site's colour, are pages, pages.ts), and the editors' attachments as they are
+  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(LAYOUTS_DIR, "assets", "{*.js,search.css}"))]: "assets" });
   eleventyConfig.addPassthroughCopy({ [path.join(input, ATTACHMENTS_FOLDER)]: ATTACHMENTS_FOLDER });
   eleventyConfig.ignores.add(path.join(input, ATTACHMENTS_FOLDER, "**"));
 

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { axeViolations } from "./axe.ts";
-import { describeInBrowser, PAGE_KINDS } from "./chromium.ts";
+import { describeInBrowser, PAGE_KINDS, searchDrawn } from "./chromium.ts";
 import { browserAndSites } from "./site-server.ts";
 
 describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best practice)", () => {
@@ -14,6 +14,7 @@ describeInBrowser("accessibility with axe-core (WCAG 2.0/2.1 A and AA, best prac
     const context = await sites.browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     await page.goto(sites.bundled.url(sitePath));
+    if (sitePath.includes("?q=")) await searchDrawn(page); // the search page with its filters and results
     const banner = page.locator("[data-consent-notice]");
     await expect(banner.isVisible()).resolves.toBe(true);
     if (notice === "dismissed") {

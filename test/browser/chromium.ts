@@ -39,22 +39,14 @@ if (!hasChromium) {
 /** `describe` when Chromium is there, `describe.skip` (after the loud line above) when it is not. */
 export const describeInBrowser = hasChromium ? describe : describe.skip;
 
-/** Pagefind's links to the pages found (not to the sections within them). */
-export const RESULT_LINKS = ".pagefind-ui__result-link:not(.pagefind-ui__result-nested *)";
+/** The search page's links to the pages found (layouts/assets/search.js). */
+export const RESULT_LINKS = ".search-list a";
 
 /**
- * Waits until Pagefind's interface has answered the page's query and drawn every result it shows.
- * Pagefind first says how many pages it found ("… gav 3 träffar"), then fills the results in one
- * at a time (at most five), each with its link and its sections.
+ * Waits until the search page has answered what its form says, filters and results drawn: the
+ * results are marked busy in the page's HTML and again from each change of the form (and of the
+ * address with it) until the first results are in the list.
  */
 export async function searchDrawn(page: Page): Promise<void> {
-  const message = page.locator(".pagefind-ui__message", { hasText: /gav \d+ träff/ });
-  await message.waitFor();
-  const found = Number(/gav (\d+) träff/.exec((await message.textContent())!)![1]);
-  await page.waitForFunction(
-    ([selector, count]) =>
-      [...document.querySelectorAll<HTMLElement>(selector)].filter((link) => link.textContent!.trim()).length >= count &&
-      document.querySelector(".pagefind-ui__loading") === null,
-    [RESULT_LINKS, Math.min(found, 5)] as const,
-  );
+  await page.locator(".search-results:not([aria-busy])").waitFor();
 }

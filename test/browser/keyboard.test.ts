@@ -29,10 +29,10 @@ async function focusLook(page: Page): Promise<{ key: string; look: string } | nu
   });
 }
 
-/** Marks every visible link and button, and records how each looks without focus. */
+/** Marks every visible link, button and field (the search page's checkboxes too), and records how each looks without focus. */
 async function focusTargets(page: Page): Promise<Map<string, string>> {
   const entries = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("a[href], button")]
+    [...document.querySelectorAll<HTMLElement>("a[href], button, input")]
       .filter((element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden")
       .map((element, index) => {
         const key = `${index}: ${element.tagName.toLowerCase()} "${element.textContent?.trim()}"`;
@@ -58,8 +58,8 @@ describeInBrowser("keyboard use", () => {
   async function openPage(site: ServedSite, sitePath: string): Promise<Page> {
     const page = await sites.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(lookHelper);
-    // Every link and button is in the page's HTML, except the search results, which Pagefind fills
-    // in after the page has loaded: wait for those to be drawn.
+    // Every link, button and field is in the page's HTML, except the search page's filters and
+    // results, which its script draws after the page has loaded: wait for those.
     await page.goto(site.url(sitePath));
     if (sitePath.includes("?q=")) await searchDrawn(page);
     return page;
@@ -79,7 +79,7 @@ describeInBrowser("keyboard use", () => {
     await page.close();
   });
 
-  it.each(Object.entries(PAGE_KINDS))("%s: Tab reaches every link and button, each with a visible focus indicator", async (_kind, sitePath) => {
+  it.each(Object.entries(PAGE_KINDS))("%s: Tab reaches every link, button and field, each with a visible focus indicator", async (_kind, sitePath) => {
     const page = await openPage(sites.bundled, sitePath);
     const unfocused = await focusTargets(page);
     const reached = new Set<string>();

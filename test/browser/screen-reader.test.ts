@@ -100,14 +100,38 @@ describeInBrowser("what a screen reader announces", () => {
     await page.close();
   });
 
-  it("the search page: the search field with its query, how many pages were found, and a link to each", async () => {
-    const page = await openPage("sok/?q=bibliotek");
+  it("the search page: the field with its words, each filter with its values' state and counts, how many pages were found, and a link to each", async () => {
+    const page = await openPage("sok/?q=bibliotek&land=Norge");
     await searchDrawn(page);
     const phrases = await readAloud(page);
-    expect(outline(phrases)).toEqual([...PAGE_TOP, "heading, Sök i arkivet, level 1", "search, Sök på denna sida", ...PAGE_END]);
-    const search = between(phrases, "search, Sök på denna sida", "end of search, Sök på denna sida");
-    expect(search.slice(0, 5)).toEqual(["search, Sök på denna sida", "textbox, Sökord, bibliotek, Sök", "button, Rensa", "paragraph", "bibliotek gav 2 träffar"]);
-    expect(search.filter((phrase) => phrase.startsWith("link, "))).toEqual(["link, Rom for dannelse - Rum för bildning", "link, Partner", "link, Kontakt"]);
+    expect(outline(phrases)).toEqual([
+      ...PAGE_TOP,
+      "heading, Sök i arkivet, level 1",
+      "search, Sökord och filter",
+      "heading, Filtrera, level 2",
+      "region, Träffar",
+      "heading, Träffar, level 2",
+      "heading, Rom for dannelse - Rum för bildning, level 3",
+      ...PAGE_END,
+    ]);
+    const form = between(phrases, "search, Sökord och filter", "end of search, Sökord och filter");
+    expect(form.filter((phrase) => /^(searchbox|button|link|group|checkbox), /.test(phrase))).toEqual([
+      "searchbox, Sökord, bibliotek",
+      "button, Sök",
+      "link, Till träffarna",
+      "group, Finansiär",
+      "checkbox, Nordplus Horisontal (1), not checked",
+      "checkbox, Statens kulturråd (0), not checked",
+      "group, År då projektet avslutades",
+      "checkbox, 2011 (0), not checked",
+      "group, Land",
+      "checkbox, Danmark (1), not checked",
+      "checkbox, Norge (1), checked",
+      "checkbox, Sverige (1), not checked",
+    ]);
+    const results = between(phrases, "region, Träffar", "end of region, Träffar");
+    expect(results.slice(0, 5)).toEqual(["region, Träffar", "heading, Träffar, level 2", "status", "1 träff", "end of status"]);
+    expect(results.filter((phrase) => /^(link|button), /.test(phrase))).toEqual(["button, Ladda ner träffarna som CSV", "link, Rom for dannelse - Rum för bildning"]);
     await page.close();
   });
 

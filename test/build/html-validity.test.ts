@@ -1,19 +1,8 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureSite } from "../fixture-sites.ts";
-
-/** html-validate's recommended rules, adjusted only where a reason is written down. */
-const validator = new HtmlValidate({
-  extends: ["html-validate:recommended"],
-  rules: {
-    // Phone numbers keep their ordinary hyphen and spaces, so they read and copy as people write
-    // them ("019-602 72 54"). The class .phone sets white-space: nowrap, which is what the rule
-    // wants: a number that never breaks across lines.
-    "tel-non-breaking": ["error", { ignoreClasses: ["phone"] }],
-  },
-});
+import { htmlValidator } from "../html-validator.ts";
 
 async function htmlFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -36,7 +25,7 @@ describe("html-validate (recommended rules)", () => {
     if (name === "editable") expect(files).toContain(path.join(sites[name]!, "admin/index.html"));
     const problems: string[] = [];
     for (const file of files) {
-      const report = await validator.validateFile(file);
+      const report = await htmlValidator.validateFile(file);
       for (const result of report.results) {
         for (const message of result.messages) {
           problems.push(`${path.relative(sites[name]!, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
