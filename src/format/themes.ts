@@ -48,3 +48,12 @@ export function themeVocabulary(settings: ThemeSettings | undefined): readonly s
     return true;
   });
 }
+
+/**
+ * Finds a theme in a vocabulary by its label however it is written ("Barn och unga" is the
+ * vocabulary's "barn och unga"): the vocabulary's own label, or undefined when it has none.
+ */
+export function vocabularyLabels(vocabulary: readonly string[]): (label: string) => string | undefined {
+  const byKey = new Map(vocabulary.map((label) => [themeKey(label), label]));
+  return (label) => byKey.get(themeKey(label));
+}

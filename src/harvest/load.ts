@@ -13,7 +13,7 @@ import { siteOrganisation } from "./trust.ts";
 const HARVESTED_COPIES: HarvestedCopies = {
   paths: (contentDir, sources) => uniqueSources(contentDir, sources).sources.map((source) => cachePaths(contentDir, source).copy),
   read(archive, contentDir, sources) {
-    const harvested = readHarvestedSources(contentDir, siteOrganisation(archive.site), uniqueSources(contentDir, sources).sources);
+    const harvested = readHarvestedSources(contentDir, siteOrganisation(archive.site), uniqueSources(contentDir, sources).sources, archive.site.themeVocabulary);
     const merged = harvested.length > 0 ? withHarvest(archive, harvested) : { archive, warnings: [] };
     return { archive: merged.archive, warnings: [...harvested.flatMap((source) => source.warnings), ...merged.warnings] };
   },

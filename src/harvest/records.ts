@@ -9,7 +9,7 @@ import { formatFieldPath, type ContentError } from "../content/model/errors.ts";
 import { funderPageUrl, nameKey } from "../content/archive/facets.ts";
 import { swedishIssueMessage } from "../content/model/issue-messages.ts";
 import type { Contact, Home, HarvestedSourceSummary, Project, ProjectDocument } from "../content/model/model.ts";
-import { themePageUrl } from "../format/themes.ts";
+import { themePageUrl, vocabularyLabels } from "../format/themes.ts";
 import { groupByCountry } from "../format/partner-roles.ts";
 import { openDataProjectSchema, type HarvestSourceData, type OpenDataProject } from "../content/model/schema.ts";
 import { BIDI_CONTROL, hasInvisibleCharacter } from "../format/invisible-characters.ts";
@@ -124,7 +124,7 @@ const documentOf = (document: OpenDataProject["documents"][number]): ProjectDocu
  * A harvested record as a project of this site, at /projekt/<key>/<slug>/. A slug longer than 80
  * characters is cut (boundedSlug), so that no record can make a folder name too long to write.
  */
-function projectOf(record: OpenDataProject, home: Home, key: string, file: string): Project {
+function projectOf(record: OpenDataProject, home: Home, key: string, file: string, themeLabel: (label: string) => string | undefined): Project {
   const person = (data: OpenDataProject["contentOwner"]): Contact => ({
     id: data.id,
     name: data.name,
@@ -144,8 +144,12 @@ function projectOf(record: OpenDataProject, home: Home, key: string, file: strin
     ...(record.subtitle ? { subtitle: record.subtitle } : {}),
     summary: record.summary,
     ...(record.period ? { period: record.period } : {}),
-    // A source's themes are its own words: joined with other sources' by their label (themeKey), never checked against this site's list.
-    themes: record.themes.map((name) => ({ name, url: themePageUrl(name) })),
+    // A source's themes are its own words, never checked against this site's list: joined with the
+    // site's and other sources' by their label (themeKey), and written as the site writes a theme it has.
+    themes: record.themes.map((written) => {
+      const name = themeLabel(written) ?? written;
+      return { name, url: themePageUrl(name) };
+    }),
     goals: record.goals,
     results: record.results,
     lessons: record.lessons,
@@ -186,10 +190,12 @@ export function problemsText(problems: readonly RecordProblem[], most = 3): stri
  * throws: a source not harvested yet, a copy that is too large or not a list, and each bad record
  * are warnings that name the source (a build needs no network, and publishes what it has). Each
  * source speaks only for the organisation site.yaml gives it: a record whose publisher is another
- * organisation (or a look-alike of one of `site`'s and the sources') is skipped.
+ * organisation (or a look-alike of one of `site`'s and the sources') is skipped. A theme the
+ * site's vocabulary has is written as the site writes it.
  */
-export function readHarvestedSources(contentDir: string, site: Organisation, sources: readonly HarvestSourceData[]): HarvestedSource[] {
+export function readHarvestedSources(contentDir: string, site: Organisation, sources: readonly HarvestSourceData[], themeVocabulary: readonly string[]): HarvestedSource[] {
   const keys = new Set<string>();
+  const themeLabel = vocabularyLabels(themeVocabulary);
   const publisherProblem = publisherCheck([site, ...sources.map(sourceOrganisation)]);
   return sources.map((source) => {
     const address = sourceAddress(source);
@@ -236,7 +242,7 @@ export function readHarvestedSources(contentDir: string, site: Organisation, sou
         url: record.url,
         counties: source.counties ?? record.publisher?.counties ?? [],
       };
-      projects.push({ project: projectOf(record, home, key, copy), index, related: record.related.map(boundedSlug) });
+      projects.push({ project: projectOf(record, home, key, copy, themeLabel), index, related: record.related.map(boundedSlug) });
     }
     const skipped = new Set(problems.filter((problem) => problem.index !== undefined).map((problem) => problem.index)).size;
     const summary = { address, organisation: organisation.name, ...(size === undefined ? {} : { file: copy }), projects: projects.length, skipped };

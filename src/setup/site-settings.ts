@@ -79,6 +79,12 @@ export const SITE_SETTINGS: readonly Setting[] = [
       "Webbplatsens färg för länkar och knappar. Den måste gå att läsa på vitt och på de grå rutorna;\nnpm run check föreslår en mörkare nyans om den inte gör det.",
     example: 'colour: "#0b4f8a"',
   },
+  {
+    key: "themes",
+    comment:
+      "Ämnena som projekten kan ha, utöver den inbyggda listan (läsfrämjande, barn och unga med flera),\neller med replace: en egen lista i stället. Se redaktörsguiden, fältet themes.",
+    example: "themes:\n  add:\n    - bokcirklar",
+  },
   { key: "contacts", comment: 'Personerna i listan "Kontakt" på startsidan, i den ordning de visas.', example: "contacts:\n  - anna-berg" },
   {
     key: "generatedPages",

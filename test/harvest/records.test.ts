@@ -8,6 +8,7 @@ import { compareProjects } from "../../src/content/archive/resolve.ts";
 import { parsePartialDate } from "../../src/format/date.ts";
 import { mergeProjects } from "../../src/harvest/merge.ts";
 import { readHarvestedSources, readRecords, type HarvestedSource } from "../../src/harvest/records.ts";
+import { DEFAULT_THEMES } from "../../src/format/themes.ts";
 import { cachePaths } from "../../src/harvest/sources.ts";
 import { temporaryWorkspace } from "../helpers.ts";
 
@@ -189,7 +190,7 @@ describe("a source's copy, as the build reads it", () => {
     const { copy } = cachePaths(workspace.dir, sources[0]!);
     await mkdir(path.dirname(copy), { recursive: true });
     await writeFile(copy, JSON.stringify(records));
-    return readHarvestedSources(workspace.dir, { name: "Kungliga biblioteket", organisationNumber: "2021001074" }, sources)[0]!;
+    return readHarvestedSources(workspace.dir, { name: "Kungliga biblioteket", organisationNumber: "2021001074" }, sources, DEFAULT_THEMES)[0]!;
   };
   const publisher = (name: string, fields: Record<string, unknown> = {}) => ({ publisher: { name, url: "https://arkiv.example.se/", ...fields } });
 
@@ -246,7 +247,7 @@ describe("a source's copy, as the build reads it", () => {
   });
 
   it("says when a source has not been harvested yet", () => {
-    const [read] = readHarvestedSources(workspace.dir, { name: "Kungliga biblioteket" }, [{ ...dalarna, url: "https://nytt.example.se/projekt.json" }]);
+    const [read] = readHarvestedSources(workspace.dir, { name: "Kungliga biblioteket" }, [{ ...dalarna, url: "https://nytt.example.se/projekt.json" }], DEFAULT_THEMES);
     expect(read!.projects).toEqual([]);
     expect(read!.warnings[0]!.message).toContain("har inte hämtats ännu; kör npm run harvest");
   });

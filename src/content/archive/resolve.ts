@@ -16,7 +16,7 @@ import {
   type SitePage,
   type Theme,
 } from "../model/model.ts";
-import { DEFAULT_THEMES, themeKey, themePageUrl, themeVocabulary } from "../../format/themes.ts";
+import { themeKey, themePageUrl, themeVocabulary, vocabularyLabels } from "../../format/themes.ts";
 import type { AccessibilityData, ContactData, PageData, ProjectData, SiteData } from "../model/schema.ts";
 import { didYouMean } from "../model/suggest.ts";
 import { FileReferences, type FilesFound } from "../files/file-references.ts";
@@ -44,28 +44,27 @@ export class ReferenceChecker {
     private readonly projects: ReadonlyMap<string, ValidatedFile>,
     private readonly known: KnownIds,
     private readonly includeDrafts: boolean,
-    themeVocabulary: readonly string[] = DEFAULT_THEMES,
+    private readonly themeVocabulary: readonly string[],
   ) {
-    this.#themes = new Map(themeVocabulary.map((label) => [themeKey(label), label]));
+    this.#themeLabel = vocabularyLabels(themeVocabulary);
   }
 
+  readonly #themeLabel: (label: string) => string | undefined;
+
   /**
-   * The project's themes as the vocabulary writes them ("barn och unga" is Barn och unga), each
+   * The project's themes as the vocabulary writes them ("Barn och unga" is barn och unga), each
    * with its page; an unknown one is reported with the closest known, or the whole list.
    */
   themes(source: ValidatedFile, labels: readonly string[]): Theme[] {
     return labels.flatMap((written, index) => {
-      const label = this.#themes.get(themeKey(written));
+      const label = this.#themeLabel(written);
       if (label) return [{ name: label, url: themePageUrl(label) }];
-      const known = [...this.#themes.values()];
-      const suggestion = didYouMean(written, known, themeKey);
-      const choose = suggestion ? "" : `; välj ett av webbplatsens ämnen (${known.join(", ")})`;
-      this.report(source, ["themes", index], `okänt ämne "${written}"${suggestion}${choose}, eller lägg till ämnet under themes: add: i _data/site.yaml`);
+      const suggestion = didYouMean(written, this.themeVocabulary, themeKey);
+      const choose = suggestion ? "" : `; välj ett av webbplatsens ämnen (${this.themeVocabulary.join(", ")})`;
+      this.report(source, ["themes", index], `okänt ämne "${written}"${suggestion}${choose}, eller lägg till ämnet i webbplatsens lista under themes: i _data/site.yaml`);
       return [];
     });
   }
-
-  readonly #themes: ReadonlyMap<string, string>;
 
   contact(source: ValidatedFile, fieldPath: PropertyKey[], id: string): Contact | undefined {
     const contact = this.contacts.get(id);

@@ -111,6 +111,7 @@ export class FileReferences {
         ...(document.lang ? { lang: document.lang } : {}),
         ...(document.published ? { published: document.published } : {}),
         shortcomings: facts ? pdfShortcomings(facts) : [],
+        ...(document.category ? { category: document.category } : {}),
       };
       if (project && resolved.shortcomings.length > 0) {
         this.listed.push({ ...resolved, project, sourcePath: source.file, line: source.locate(fieldPath), field: formatFieldPath(fieldPath) });

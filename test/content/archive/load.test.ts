@@ -245,3 +245,49 @@ describe("validateContent reports every error with file, line and field", () => 
     ]);
   });
 });
+
+describe("themes from the site's vocabulary", () => {
+  const withThemes = (themes: string) => replace("goals:", `themes: ${themes}\ngoals:`);
+
+  it("takes a theme however it is written, as the vocabulary writes it, and one that site.yaml adds", async () => {
+    const { content, errors } = await errorsAfter({
+      "_data/site.yaml": (text) => `${text}themes:\n  add:\n    - Bokcirklar\n    - läsfrämjande\n`,
+      "projekt/alfa.md": withThemes("[Läsfrämjande, bokcirklar]"),
+    });
+    expect(errors).toEqual([]);
+    const { archive } = await validateContent(content);
+    const alfa = archive!.projects.find((project) => project.slug === "alfa")!;
+    expect(alfa.themes).toEqual([
+      { name: "läsfrämjande", url: "/amne/lasframjande/" },
+      { name: "Bokcirklar", url: "/amne/bokcirklar/" },
+    ]);
+    // The default dozen, then what the site adds, each once.
+    expect(archive!.site.themeVocabulary.length).toBe(13);
+    expect(archive!.site.themeVocabulary.at(-1)).toBe("Bokcirklar");
+    expect(archive!.facets.themes.map((facet) => [facet.name, facet.url, facet.projects.map((project) => project.slug)])).toEqual([
+      ["Bokcirklar", "/amne/bokcirklar/", ["alfa"]],
+      ["läsfrämjande", "/amne/lasframjande/", ["alfa"]],
+    ]);
+  });
+
+  it("with replace:, offers only the site's own list, and names it all when nothing is close", async () => {
+    const { errors } = await errorsAfter({
+      "_data/site.yaml": (text) => `${text}themes:\n  replace:\n    - bokcirklar\n    - läsfrämjande\n`,
+      "projekt/alfa.md": withThemes("[läsfrämjande, digital delaktighet]"),
+    });
+    expect(errors.map((error) => [error.line, error.field, error.message])).toEqual([
+      [7, "themes[1]", 'okänt ämne "digital delaktighet"; välj ett av webbplatsens ämnen (bokcirklar, läsfrämjande), eller lägg till ämnet i webbplatsens lista under themes: i _data/site.yaml'],
+    ]);
+  });
+
+  it("refuses the same theme twice in a project, and add: with replace:", async () => {
+    const { errors } = await errorsAfter({
+      "_data/site.yaml": (text) => `${text}themes:\n  add: [bokcirklar]\n  replace: [läsfrämjande]\n`,
+      "projekt/alfa.md": withThemes("[läsfrämjande, Läsfrämjande]"),
+    });
+    expect(errors.map((error) => [path.basename(error.file), error.field, error.message])).toEqual([
+      ["site.yaml", "themes", "skriv antingen add: (ämnen utöver den inbyggda listan) eller replace: (en egen lista i stället för den), inte båda"],
+      ["alfa.md", "themes", "samma ämne står två gånger"],
+    ]);
+  });
+});
