@@ -28,5 +28,6 @@ export const PAGE_KINDS = {
   accessibility: "tillganglighet/",
   search: "sok/?q=bibliotek",
   funder: "finansiar/statens-kulturrad/",
+  theme: "amne/folkbildning-och-samverkan/",
   notFound: "finns-inte/",
 } as const;

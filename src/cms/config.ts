@@ -6,7 +6,8 @@
 import type { CmsConfig, Field } from "./sveltia-types.ts";
 import { ATTACHMENTS_FOLDER, CONTACTS_FOLDER, FIXED_FILES, PROJECTS_FOLDER } from "../content/reading/content-tree.ts";
 import { accessibilitySchema, contactSchema, pageSchema, projectSchema, type SiteData } from "../content/model/schema.ts";
-import { ENTRY_NAME_FIELDS, formFields } from "./fields.ts";
+import { capitalised, ENTRY_NAME_FIELDS, formFields } from "./fields.ts";
+import { DEFAULT_THEMES, MAX_THEMES } from "../format/themes.ts";
 import { hostBackend } from "./hosts.ts";
 import { attachmentUrl } from "../content/files/attachments.ts";
 import { PROJECT_FILE_FORMAT } from "./project-file.ts";
@@ -37,6 +38,8 @@ export interface CmsSettings {
   readonly organisationNumber?: string;
   /** The organisation's logo, as its path under filer/: shown on the sign-in page instead of Sveltia's. */
   readonly logo?: string;
+  /** The themes a project may have (site.yaml's `themes`); the default vocabulary when not given. */
+  readonly themeVocabulary?: readonly string[];
 }
 
 /**
@@ -49,6 +52,28 @@ function identifierField(field: Field, settings: CmsSettings): Field {
   const initial = settings.organisationNumber ? { default: `SE-ORGNR-${settings.organisationNumber}-{{uuid_short}}` } : {};
   return { name, label, widget: "hidden", ...initial } as Field;
 }
+
+/**
+ * A project's themes: a choice of at most three from the site's vocabulary, since the build accepts
+ * no other. The default dozen are shown as checkboxes, so that an editor sees them all at once.
+ */
+function themesField(field: Field, vocabulary: readonly string[]): Field {
+  const { name, label, hint } = field as { name: string; label: string; hint?: string };
+  return {
+    name,
+    label,
+    ...(hint ? { hint } : {}),
+    required: false,
+    widget: "select",
+    multiple: true,
+    max: MAX_THEMES,
+    dropdown_threshold: THEMES_AS_CHECKBOXES,
+    options: vocabulary.map((theme) => ({ value: theme, label: capitalised(theme) })),
+  } as Field;
+}
+
+/** Up to this many themes are offered as checkboxes, more in a list to search. */
+const THEMES_AS_CHECKBOXES = 15;
 
 /** The body of a file: Markdown, with headings from level 2, since the page's title is its h1. */
 function body(label: string, hint: string): Field {
@@ -82,7 +107,7 @@ function backend(settings: CmsSettings): CmsConfig["backend"] {
 
 /** config.yml for a site, with its content folder's path in the repository and the repository's folder name. */
 export async function cmsConfigFile(
-  site: Pick<SiteData, "name" | "url" | "cms" | "organisationNumber"> & { readonly logo?: { readonly path: string } },
+  site: Pick<SiteData, "name" | "url" | "cms" | "organisationNumber"> & { readonly logo?: { readonly path: string }; readonly themeVocabulary?: readonly string[] },
   contentFolder: string,
   localName: string,
 ): Promise<string> {
@@ -95,6 +120,7 @@ export async function cmsConfigFile(
     localName,
     ...(site.organisationNumber ? { organisationNumber: site.organisationNumber } : {}),
     ...(site.logo ? { logo: site.logo.path } : {}),
+    ...(site.themeVocabulary ? { themeVocabulary: site.themeVocabulary } : {}),
   });
   return `# Made by projektarkiv from src/content/model/schema.ts and site.yaml on every build; edits here are lost.\n${stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
@@ -154,7 +180,9 @@ export function cmsConfig(settings: CmsSettings): CmsConfig {
         // The CMS would otherwise note old addresses in an `aliases` field, which the schema refuses.
         aliases_field: false,
         fields: [
-          ...formFields(projectSchema).map((field) => (field.name === "id" ? identifierField(field, settings) : field)),
+          ...formFields(projectSchema).map((field) =>
+            field.name === "id" ? identifierField(field, settings) : field.name === "themes" ? themesField(field, settings.themeVocabulary ?? DEFAULT_THEMES) : field,
+          ),
           body("Brödtext", "Texten om projektet. En tom rad gör ett nytt stycke. Mellanrubriker börjar på nivå 2."),
         ],
       },

@@ -50,7 +50,8 @@ function relation(folder: keyof typeof ENTRY_NAME_FIELDS, multiple: boolean): Wi
   return { widget: "relation", collection: folder, value_field: "{{slug}}", search_fields: [nameField], display_fields: [nameField], multiple };
 }
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** An option's label as the form shows it: "Läsfrämjande" for the value "läsfrämjande". */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function select(values: readonly string[], info: FieldInfo, multiple: boolean): Widget {
   const options = values.map((value) => ({ value, label: capitalised(info.optionLabels?.[value] ?? value) }));

@@ -16,6 +16,7 @@ import { MARKDOWN_OPTIONS } from "../content/reading/markdown-options.ts";
 import { countryName } from "../format/country.ts";
 import { formatSwedishDate, parsePartialDate, periodParts, type PartialDate } from "../format/date.ts";
 import { DOCUMENT_FORMATS } from "../format/document-formats.ts";
+import { documentCategoryName, type DocumentCategory } from "../format/document-categories.ts";
 import { formatGrant, type GrantDetails } from "../format/grant.ts";
 import { groupByCountry, partnerRolesText, type PartnerRole } from "../format/partner-roles.ts";
 import { joinSwedish } from "../format/swedish-list.ts";
@@ -38,11 +39,14 @@ interface ProjectValues {
   readonly subtitle?: string;
   readonly period?: { readonly start?: string; readonly end?: string };
   readonly image?: { readonly file?: string; readonly alt?: string };
+  readonly themes?: readonly string[];
   readonly goals?: readonly string[];
+  readonly results?: readonly string[];
+  readonly lessons?: readonly string[];
   readonly partners?: readonly { readonly name?: string; readonly country?: string; readonly roles?: readonly PartnerRole[]; readonly url?: string; readonly lang?: string }[];
   readonly funders?: readonly ({ readonly name?: string } & GrantDetails)[];
   readonly events?: readonly { readonly date?: string; readonly title?: string }[];
-  readonly documents?: readonly { readonly title?: string; readonly file?: string; readonly published?: string }[];
+  readonly documents?: readonly { readonly title?: string; readonly file?: string; readonly published?: string; readonly category?: DocumentCategory }[];
   readonly contacts?: readonly string[];
   readonly reviewed?: string;
   readonly contentOwner?: string;
@@ -105,7 +109,12 @@ export function projectPreview(h: CreateElement) {
   return function ProjectPreview(props: PreviewProps): unknown {
     const data = (withoutEmpty(plain(props.entry.getIn(["data"]))) ?? {}) as ProjectValues;
     const { period, image } = data;
-    const goals = (data.goals ?? []).filter(filled);
+    const themes = (data.themes ?? []).filter(filled);
+    const lists = [
+      { id: "mal", heading: "Mål", lines: (data.goals ?? []).filter(filled) },
+      { id: "resultat", heading: "Resultat", lines: (data.results ?? []).filter(filled) },
+      { id: "erfarenheter", heading: "Erfarenheter", lines: (data.lessons ?? []).filter(filled) },
+    ];
     const partners = (data.partners ?? []).filter((partner) => filled(partner.name));
     const funders = (data.funders ?? []).filter((funder) => filled(funder.name));
     const events = (data.events ?? []).filter((event) => filled(event.title));
@@ -126,6 +135,7 @@ export function projectPreview(h: CreateElement) {
           "Projekttid: ",
           ...periodParts(period.start === undefined ? undefined : { iso: period.start }, period.end === undefined ? undefined : { iso: period.end }).map((part) => (typeof part === "string" ? part : time(part.iso))),
         ),
+      themes.length > 0 && h("p", { className: "themes" }, `${themes.length === 1 ? "Ämne" : "Ämnen"}: ${themes.join(", ")}`),
       data.draft &&
         h("p", { className: "draft-notice" }, h("strong", null, "Utkast."), " Projektet syns inte på webbplatsen. När det ska publiceras: stäng av ", h("strong", null, "Utkast"), " i formuläret och spara."),
     );
@@ -144,7 +154,7 @@ export function projectPreview(h: CreateElement) {
         header,
         asset && h("div", { className: "lead-picture" }, h("img", { src: asset.url, alt: image?.alt ?? "" })),
         h("div", { className: "project-body", dangerouslySetInnerHTML: { __html: bodyMarkdown.render(data.body ?? "", { assetUrl: (src: string) => props.getAsset(src)?.url }) } }),
-        goals.length > 0 && section("mal", "Mål", h("ul", null, ...goals.map((goal) => h("li", null, goal)))),
+        ...lists.map(({ id, heading, lines }) => lines.length > 0 && section(id, heading, h("ul", null, ...lines.map((line) => h("li", null, line))))),
         groups.length > 0 &&
           section(
             "partner",
@@ -173,9 +183,18 @@ export function projectPreview(h: CreateElement) {
             h(
               "ul",
               { className: "document-list" },
-              ...documents.map((document) =>
-                h("li", null, h("a", { href: props.getAsset(document.file!)?.url ?? document.file }, `${document.title} (${documentFormat(document.file!)})`), document.published && ", publicerad ", document.published && time(document.published)),
-              ),
+              ...documents.map((document) => {
+                const category = documentCategoryName({ title: document.title!, ...(document.category ? { category: document.category } : {}) });
+                return h(
+                  "li",
+                  null,
+                  category && h("span", { className: "document-category" }, `${category}:`),
+                  category && " ",
+                  h("a", { href: props.getAsset(document.file!)?.url ?? document.file }, `${document.title} (${documentFormat(document.file!)})`),
+                  document.published && ", publicerad ",
+                  document.published && time(document.published),
+                );
+              }),
             ),
           ),
         contacts.length > 0 &&

@@ -62,3 +62,12 @@ export function createMarkdown({ allowHtml = false, picture, pictures = true }: 
     renderInline: (text) => sanitizeHtml(markdown.renderInline(text), options),
   };
 }
+
+let plainMarkdown: InstanceType<typeof MarkdownIt> | undefined;
+
+/** A line of inline Markdown as plain text, for places that show no HTML (the feed): "Läsa *mer*" is "Läsa mer", a link its text. */
+export function markdownInlineText(text: string): string {
+  plainMarkdown ??= new MarkdownIt({ ...MARKDOWN_OPTIONS, html: false });
+  const [line] = plainMarkdown.parseInline(text, {});
+  return plainMarkdown.renderer.renderInlineAsText(line?.children ?? [], plainMarkdown.options, {});
+}

@@ -15,3 +15,13 @@ export const DOCUMENT_CATEGORY_NAMES: Readonly<Record<DocumentCategory, string>>
   presentation: "Presentation",
   annat: "Annat",
 };
+
+/**
+ * What a document's link is introduced with ("Slutrapport"), or undefined when it has no category
+ * or its title already says just that: "Slutrapport: Slutrapport (PDF, 1,2 MB)" says it twice.
+ */
+export function documentCategoryName(document: { readonly title: string; readonly category?: DocumentCategory }): string | undefined {
+  if (!document.category) return undefined;
+  const name = DOCUMENT_CATEGORY_NAMES[document.category];
+  return document.title.trim().toLocaleLowerCase("sv") === name.toLocaleLowerCase("sv") ? undefined : name;
+}

@@ -1,9 +1,10 @@
 /**
  * /dcat.rdf: the archive's open data described as a DCAT-AP-SE 3.0.1 catalogue in RDF/XML, which
  * Sveriges dataportal harvests every night (docs/open-data.md). One catalogue, one dataset
- * ("Avslutade projekt") and one distribution (/projekt.json), written with rdflib as a graph, never
- * as a string template. Every node has an absolute IRI: the dataportal accepts no blank nodes for
- * the catalogue, datasets, distributions, publishers and contact points.
+ * ("Avslutade projekt", with its projects' themes among its keywords) and one distribution
+ * (/projekt.json), written with rdflib as a graph, never as a string template. Every node has an
+ * absolute IRI: the dataportal accepts no blank nodes for the catalogue, datasets, distributions,
+ * publishers and contact points.
  */
 import { createRequire } from "node:module";
 import type * as Rdflib from "rdflib";
@@ -61,13 +62,15 @@ export function dcatCatalogue(archive: Archive): string | undefined {
 
   add(dataset, RDF("type"), DCAT("Dataset"));
   add(dataset, DCT("title"), swedish(site.name));
-  add(dataset, DCT("description"), swedish(`Avslutade projekt hos ${site.organisation}: mål, partner, finansiärer, bidrag, period, dokument och kontaktpersoner, ett projekt per post. ${published.length} projekt.`));
+  add(dataset, DCT("description"), swedish(`Avslutade projekt hos ${site.organisation}: ämnen, mål, resultat, erfarenheter, partner, finansiärer, bidrag, period, dokument och kontaktpersoner, ett projekt per post. ${published.length} projekt.`));
   add(dataset, DCT("publisher"), publisher);
   add(dataset, DCAT("contactPoint"), contact);
   add(dataset, DCAT("landingPage"), url("/"));
   add(dataset, DCT("language"), swedishLanguage);
   add(dataset, DCT("modified"), $rdf.lit(modified, undefined, XSD("date")));
-  for (const keyword of ["projekt", "bibliotek", "folkbibliotek", "avslutade projekt"]) add(dataset, DCAT("keyword"), swedish(keyword));
+  // The projects are records of the one dataset, not datasets of their own: the themes they have are its keywords.
+  const themes = published.flatMap((project) => project.themes.map((theme) => theme.name));
+  for (const keyword of new Set(["projekt", "bibliotek", "folkbibliotek", "avslutade projekt", ...themes])) add(dataset, DCAT("keyword"), swedish(keyword));
   add(dataset, DCAT("distribution"), distribution);
 
   add(distribution, RDF("type"), DCAT("Distribution"));

@@ -65,8 +65,8 @@ export interface SetupReport {
  * are unchanged. The hashes are those of test/fixtures/exempel, the same files (a test holds them).
  */
 export const EXAMPLE_FILES: Readonly<Record<string, string>> = {
-  "projekt/vinna-vinna.md": "a44733eb8c3e151c39c127c2fb938d4d13e737151f0ff01d31c20316a4dcc007",
-  "projekt/rom-for-dannelse.md": "ed7a02adfa3b234c21afd94bc414107119e53ffc17a8ae25b5fa9cf17a1dbf5b",
+  "projekt/vinna-vinna.md": "ea670a08c2090e95cb4d8d1013d46bc587f02c64f9da0633585f20e11add87ed",
+  "projekt/rom-for-dannelse.md": "1522e5550c592dccf0df6e202771b440c58bf0ba5da7a93e38e19d1f3738cff9",
   "kontakter/eva-carlbom.md": "08c074f2f24b45b87891eb1795ed519c5eeefe51c55929acbec658dd961aa32f",
   "kontakter/linda-berg-ottoson.md": "632f8b623d793ce6c990d2e38c5a0417e93bbf261d5b9253e3853243f7898e2d",
   "kontakter/peter-alsbjer.md": "1921d3e86537f15c3bb225259f3a6f1046c04a8e1b1fc7bdf773485ebd849552",

@@ -368,6 +368,8 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     // and a paragraph whose lines are joined on the page, with a picture in it.
     const vinnaVinna = (await readFile(path.join(sites.editable.content, "projekt/vinna-vinna.md"), "utf8"))
       .replace("reviewed:", "image:\n  file: logo.png\n  alt: Regionbibliotekets logotyp\nreviewed:")
+      .replace("partners:", "results:\n  - Tre *nya* nätverk\nlessons:\n  - Börja tidigt\npartners:")
+      .replace("contacts:", "documents:\n  - title: Vinna Vinna slutrapport\n    file: logo.png\n    category: slutrapport\ncontacts:")
       .replace(/\n---\n/, "\n---\nEn rad\nsom fortsätter på nästa.\n\n![Logotypen](/filer/logo.png)\n\n");
     const content = await contentWith("forhandsgranskning", "projekt/vinna-vinna.md", vinnaVinna);
     await signInToLocalRepository(page, sites.editable.url("admin/"), content);
@@ -385,6 +387,11 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     expect(await article.locator('section[aria-labelledby="finansiering"] p').textContent()).toBe("Projektet har haft stöd av Statens kulturråd.");
     expect(await article.locator('section[aria-labelledby="handelser"] time').getAttribute("datetime")).toBe("2011-04-05");
     expect(await article.locator(".project-body h2").first().textContent()).toBe("Förnyat och fördjupat samarbete");
+    // Themes, results, lessons and a document's category, where the page has them.
+    expect(await article.locator(".themes").textContent()).toBe("Ämnen: kompetensutveckling, folkbildning och samverkan");
+    expect(await article.locator("section > h2").allTextContents()).toEqual(["Mål", "Resultat", "Erfarenheter", "Partner", "Finansiering", "Händelser", "Dokumentation", "Kontakt"]);
+    expect(await article.locator('section[aria-labelledby="erfarenheter"] li').allTextContents()).toEqual(["Börja tidigt"]);
+    expect(await article.locator(".document-list li").textContent()).toBe("Slutrapport: Vinna Vinna slutrapport (PNG)");
     // One paragraph, as the page renders it, where the CMS's own preview broke the line; and the picture from filer/.
     const first = article.locator(".project-body p").first();
     expect(await first.evaluate((paragraph) => [paragraph.textContent?.replace(/\s+/g, " "), paragraph.querySelectorAll("br").length])).toEqual(["En rad som fortsätter på nästa.", 0]);

@@ -93,6 +93,11 @@ describe("/dcat.rdf, the catalogue for Sveriges dataportal", () => {
     expect(objectsOf(dataset, "http://www.w3.org/ns/dcat#keyword").length).toBeGreaterThan(0);
     expect(objectsOf(`${SITE}dcat.rdf#kontakt`, "http://www.w3.org/2006/vcard/ns#hasEmail")).toEqual(["mailto:oppnadata@regionorebrolan.se"]);
   });
+
+  it("gives the dataset the themes its projects have as keywords, once each, since the projects are its records and not datasets of their own", () => {
+    const keywords = objectsOf(`${SITE}dcat.rdf#avslutade-projekt`, "http://www.w3.org/ns/dcat#keyword");
+    expect(keywords).toEqual(["projekt", "bibliotek", "folkbibliotek", "avslutade projekt", "kompetensutveckling", "folkbildning och samverkan"]);
+  });
 });
 
 describe("a site without dcat", () => {

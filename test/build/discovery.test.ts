@@ -94,14 +94,20 @@ describe("open data", () => {
       contentOwner: { id: "sandra-spjuth", name: "Sandra Spjuth", title: "Utvecklingsledare - bibliotek" },
     });
     expect(vinna.goals).toHaveLength(6);
+    // The reference page states no results or lessons, so the example has none.
+    expect([vinna.themes, vinna.results, vinna.lessons]).toEqual([["kompetensutveckling", "folkbildning och samverkan"], [], []]);
+    expect(rom.themes).toEqual(["folkbildning och samverkan"]);
     expect(rom.partners[0]).toEqual({ name: "VOFO (Voksenopplæringsforbundet)", country: "NO", roles: ["owner", "coordinator"], lang: "nb" });
     expect(rom.partners).toHaveLength(12);
   });
 });
 
 describe("browsing pages", () => {
-  it("list the projects per funder, per end year and per partner country", async () => {
+  it("list the projects per theme, per funder, per end year and per partner country", async () => {
     const titles = async (url: string) => (await readPage(site, url)).querySelectorAll(".project-summary h2").map(textOf);
+    expect(await titles("/amne/folkbildning-och-samverkan/")).toEqual(["Vinna Vinna", "Rom for dannelse - Rum för bildning"]);
+    expect(await titles("/amne/kompetensutveckling/")).toEqual(["Vinna Vinna"]);
+    expect(textOf((await readPage(site, "/amne/kompetensutveckling/")).querySelector("h1"))).toBe("Projekt om kompetensutveckling");
     expect(await titles("/finansiar/statens-kulturrad/")).toEqual(["Vinna Vinna"]);
     expect(await titles("/finansiar/nordplus-horisontal/")).toEqual(["Rom for dannelse - Rum för bildning"]);
     expect(await titles("/ar/2011/")).toEqual(["Vinna Vinna"]);
@@ -113,6 +119,8 @@ describe("browsing pages", () => {
   it("are linked from the index, and a funder's page is one click from its projects", async () => {
     const index = await readPage(site, "/");
     expect(index.querySelectorAll(".browse a").map((link) => link.getAttribute("href"))).toEqual([
+      "/amne/folkbildning-och-samverkan/",
+      "/amne/kompetensutveckling/",
       "/finansiar/nordplus-horisontal/",
       "/finansiar/statens-kulturrad/",
       "/ar/2011/",
@@ -151,6 +159,7 @@ describe("rich metadata", () => {
       startDate: "2008",
       endDate: "2011-04-05",
       funder: [{ "@type": "Organization", name: "Statens kulturråd", url: "https://www.kulturradet.se/" }],
+      keywords: ["kompetensutveckling", "folkbildning och samverkan"],
     });
     expect(data.member).toHaveLength(4);
     expect(data.member[0]).toEqual({ "@type": "Organization", name: "Länsbiblioteket i Dalarna", address: { "@type": "PostalAddress", addressCountry: "SE" } });

@@ -9,6 +9,7 @@ import { accessibilitySchema, contactSchema, pageSchema, projectSchema, siteSche
 import { swedishIssueMessage } from "../../src/content/model/issue-messages.ts";
 import { adminContentSecurityPolicy } from "../../src/eleventy/filters/security.ts";
 import { PROJECT_IDENTIFIER } from "../../src/format/organisation-number.ts";
+import { DEFAULT_THEMES } from "../../src/format/themes.ts";
 import { sveltiaSchemaErrors } from "./sveltia-schema.ts";
 
 const SETTINGS: CmsSettings = {
@@ -51,7 +52,10 @@ const PROJECT_WIDGETS: Record<string, string> = {
   period: "object",
   "period.start": "string",
   "period.end": "string",
+  themes: "select",
   goals: "list",
+  results: "list",
+  lessons: "list",
   partners: "list",
   "partners.name": "string",
   "partners.country": "select",
@@ -75,6 +79,7 @@ const PROJECT_WIDGETS: Record<string, string> = {
   "documents.file": "file",
   "documents.lang": "string",
   "documents.published": "datetime",
+  "documents.category": "select",
   contacts: "relation",
   related: "relation",
   reviewed: "datetime",
@@ -202,6 +207,36 @@ describe("the web editor's config, generated from the content schema", () => {
         { value: "owner", label: "Projektägare" },
         { value: "coordinator", label: "Koordinator" },
         { value: "partner", label: "Partner" },
+      ],
+    });
+  });
+
+  it("offers at most three themes from the site's vocabulary, as checkboxes, and results and lessons a line at a time like goals", () => {
+    const fields = formKeys(collection("projekt").fields!);
+    const themes = fields.get("themes")!;
+    expect(themes).toMatchObject({ widget: "select", multiple: true, max: 3, required: false, label: "Ämnen" });
+    expect(themes.options).toEqual(DEFAULT_THEMES.map((theme) => ({ value: theme, label: theme.charAt(0).toUpperCase() + theme.slice(1) })));
+    expect(Number(themes.dropdown_threshold)).toBeGreaterThanOrEqual(DEFAULT_THEMES.length);
+    // A site's own vocabulary (site.yaml's themes: replace: or add:), as the build reads it.
+    const own = formKeys((cmsConfig({ ...SETTINGS, themeVocabulary: ["bokcirklar", "läsfrämjande"] }).collections as AnyCollection[])[0]!.fields!).get("themes")!;
+    expect(own.options).toEqual([
+      { value: "bokcirklar", label: "Bokcirklar" },
+      { value: "läsfrämjande", label: "Läsfrämjande" },
+    ]);
+    expect(sveltiaSchemaErrors(cmsConfig({ ...SETTINGS, themeVocabulary: ["bokcirklar", "läsfrämjande"] }))).toBeUndefined();
+    for (const name of ["goals", "results", "lessons"]) expect(fields.get(name)).toMatchObject({ widget: "list", required: false, field: { widget: "string" } });
+    expect(fields.get("results")!.label).toBe("Resultat");
+    expect(fields.get("lessons")!.label).toBe("Erfarenheter");
+    expect(fields.get("documents.category")).toMatchObject({
+      widget: "select",
+      required: false,
+      label: "Dokumenttyp",
+      options: [
+        { value: "slutrapport", label: "Slutrapport" },
+        { value: "utvärdering", label: "Utvärdering" },
+        { value: "metodmaterial", label: "Metodmaterial" },
+        { value: "presentation", label: "Presentation" },
+        { value: "annat", label: "Annat" },
       ],
     });
   });

@@ -7,7 +7,7 @@ export { jsonScript } from "./json.ts";
 export { publicPath, publicUrl } from "../../format/urls.ts";
 export { openData, openDataSchema } from "../open-data.ts";
 export { dcatCatalogue } from "../../open-data/dcat.ts";
-export { feedEntries, projectJsonLd, sitemapEntries } from "./structured-data.ts";
+export { feedEntries, feedSummary, projectJsonLd, sitemapEntries } from "./structured-data.ts";
 /** `{{ projects | newestReview }}`: the latest review date, for the feed's `updated`. */
 export { newestReview } from "../../content/archive/review.ts";
 export { contentSecurityPolicy, headersFile, htaccessFile, nginxSnippet } from "./security.ts";
@@ -15,5 +15,7 @@ export { contentSecurityPolicy, headersFile, htaccessFile, nginxSnippet } from "
 export { formatGrant as grant } from "../../format/grant.ts";
 /** `{{ document.size | fileSize }}`: "1,2 MB". */
 export { formatFileSize as fileSize } from "../../format/file-size.ts";
+/** `{{ document | documentCategory }}`: "Slutrapport", beside the document's link. */
+export { documentCategoryName as documentCategory } from "../../format/document-categories.ts";
 /** `{{ document.shortcomings | shortcomingText }}`: "saknar taggar och titel". */
 export { shortcomingText } from "../../content/files/file-references.ts";

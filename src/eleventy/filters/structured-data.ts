@@ -6,11 +6,13 @@ import { shortcomingText } from "../../content/files/file-references.ts";
 import { jsonScript } from "./json.ts";
 import { publicUrl } from "../../format/urls.ts";
 import { DEFAULT_CURRENCY } from "../../format/grant.ts";
+import { markdownInlineText } from "../markdown.ts";
 
 /**
  * schema.org's description of a project page: the `Project` with its lasting identifier, its
  * period, its funders and the grants they gave (`MonetaryGrant`, whose `fundedItem` is the
- * project), its partners (owners and coordinators as an `OrganizationRole`) and its documents.
+ * project), its partners (owners and coordinators as an `OrganizationRole`), its documents and its
+ * themes (`keywords`).
  * Typed with schema-dts, so that the type checker holds every term to schema.org's vocabulary.
  */
 export function projectStructuredData(project: Project, site: Site): WithContext<SchemaProject> {
@@ -62,6 +64,7 @@ export function projectStructuredData(project: Project, site: Site): WithContext
     name: project.title,
     ...(project.subtitle ? { alternateName: project.subtitle } : {}),
     description: project.summary,
+    ...(project.themes.length > 0 ? { keywords: project.themes.map((theme) => theme.name) } : {}),
     url,
     ...(project.period?.start ? { startDate: project.period.start.iso } : {}),
     ...(project.period?.end ? { endDate: project.period.end.iso } : {}),
@@ -110,4 +113,19 @@ export function feedEntries(archive: Archive): Project[] {
     .sort((a, b) => b.project.responsibility.reviewed.localeCompare(a.project.responsibility.reviewed) || a.position - b.position)
     .slice(0, FEED_ENTRIES)
     .map(({ project }) => project);
+}
+
+/** Lines as sentences of plain text: "40 bibliotek deltog. Materialet används i fem län." */
+const sentences = (lines: readonly string[]) => lines.map((line) => markdownInlineText(line).trim().replace(/([^.!?…])$/, "$1.")).join(" ");
+
+/**
+ * `{{ project | feedSummary }}`: a feed entry's summary, as text: the project's summary, then what
+ * it achieved and what was learned, which a reader of the feed looks for.
+ */
+export function feedSummary(project: Project): string {
+  return [
+    project.summary,
+    ...(project.results.length > 0 ? [`Resultat: ${sentences(project.results)}`] : []),
+    ...(project.lessons.length > 0 ? [`Erfarenheter: ${sentences(project.lessons)}`] : []),
+  ].join(" ");
 }

@@ -31,7 +31,7 @@ describe.each([
     const before = await errorLines(content);
     expect(before.code).toBe(1);
     expect(before.lines).toHaveLength(1);
-    expect(before.lines[0]).toContain(`${file}:24  ${says}`);
+    expect(before.lines[0]).toContain(`${file}:26  ${says}`);
     const corrected = /(?:skriv raden så här|först): (.+)$/.exec(before.lines[0]!)![1]!;
     expect(corrected).toBe("- name: Hovedbiblioteket Århus");
     // As an editor would: the corrected line, indented as the message says, in place of the slip.
