@@ -5,7 +5,7 @@
  */
 import { appendFile } from "node:fs/promises";
 import { displayPath, errorCount, sortContentErrors, warningCount, type ContentError } from "../content/model/errors.ts";
-import { overdueText, type OwnerReview } from "../content/archive/review.ts";
+import { overdueText, withoutResultsSummary, type OwnerReview } from "../content/archive/review.ts";
 import { formatSwedishDate } from "../format/date.ts";
 
 /** A message, escaped as actions/toolkit's command.ts does: %, CR and LF. */
@@ -46,12 +46,16 @@ function problemTable(problems: readonly ContentError[], heading: string): strin
   ];
 }
 
-/** The run's summary: the errors as a table, or that there are none, and the pages overdue for review. */
+/**
+ * The run's summary: the errors as a table, or that there are none, the pages overdue for review,
+ * and how many finished projects have neither results nor lessons.
+ */
 export function stepSummary(
   errors: readonly ContentError[],
   overdue: readonly OwnerReview[] | undefined,
   intervalMonths?: number,
   warnings: readonly ContentError[] = [],
+  withoutResults = 0,
 ): string {
   const lines = ["## Kontroll av innehållet", ""];
   if (errors.length === 0) {
@@ -72,6 +76,7 @@ export function stepSummary(
       }
     }
   }
+  if (withoutResults > 0) lines.push("", `${withoutResultsSummary(withoutResults)}.`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -42,11 +42,27 @@ if (!slug) {
   process.exit(2);
 }
 
+/** Text as comment lines of at most 100 characters, broken between words. */
+function commentLines(text: string): string {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length + 1 <= 100) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(`# ${word}`);
+  }
+  return lines.join("\n");
+}
+
 /** What `related` is shown with when the archive has no other project to name. */
 const RELATED_PLACEHOLDER = "filnamnet-pa-ett-annat-projekt";
 
-/** A new project file; `related` is the file name of a project the archive has, for the example. */
-function projectFile(owner: string, id: string | undefined, related: string): string {
+/**
+ * A new project file; `related` is the file name of a project the archive has, for the example, and
+ * `vocabulary` the themes the site offers.
+ */
+function projectFile(owner: string, id: string | undefined, related: string, vocabulary: readonly string[]): string {
+  const themes = commentLines(`Webbplatsens ämnen: ${vocabulary.join(", ")}.`);
+  const exampleThemes = vocabulary.slice(0, 2).map((theme) => `#   - ${theme}`).join("\n");
   const idLines = id ? `# Projektets beständiga id i den öppna datan. Ändra det aldrig, inte heller om titeln ändras.\nid: ${id}\n\n` : "";
   return `---
 ${idLines}# Projektets namn, som det ska stå som rubrik. (Måste finnas.)
@@ -63,10 +79,27 @@ summary: ${PLACEHOLDERS.summary}
 #   start: 2008
 #   end: 2011-04-05
 
+# Vad projektet handlade om: högst tre ämnen ur webbplatsens lista. (Frivilliga.)
+${themes}
+# themes:
+${exampleThemes}
+
 # Projektets mål, ett per rad. (Frivilliga.)
 # goals:
 #   - Stödja och stärka lokala nätverk
 #   - Utveckla folkbiblioteken som mötesplats
+
+# Vad projektet uppnådde, ett resultat per rad: vad som blev gjort, hur många som deltog,
+# vad som finns kvar. (Frivilliga.)
+# results:
+#   - 14 bibliotek och 9 studieförbund deltog i fyra fortbildningsdagar
+#   - En modell för gemensamma studiecirklar som biblioteken i länet använder
+
+# Vad ni lärde er, en erfarenhet per rad: vad som fungerade och vad ni skulle göra
+# annorlunda. Det är det som andra bibliotek letar efter. (Frivilliga.)
+# lessons:
+#   - Träffarna fungerade bäst när personal från båda håll planerade dem tillsammans
+#   - Avsätt tid för uppföljning efter projektets slut
 
 # Organisationer som var med. country är en landskod (SE, NO, DK, FI, IS),
 # roles kan vara owner (projektägare), coordinator (koordinator) eller partner,
@@ -103,11 +136,13 @@ summary: ${PLACEHOLDERS.summary}
 #     title: Inspirationskonferens
 
 # Rapporter och annat material: filer i content/filer/. title blir länktexten, published
-# (ÅÅÅÅ-MM-DD) är när dokumentet publicerades första gången. (Frivilliga.)
+# (ÅÅÅÅ-MM-DD) är när dokumentet publicerades första gången, och category vad det är:
+# slutrapport, utvärdering, metodmaterial, presentation eller annat. (Frivilliga.)
 # documents:
 #   - title: Slutrapport
 #     file: ${slug}/slutrapport.pdf
 #     published: 2011-06-01
+#     category: slutrapport
 
 # En bild överst på sidan, ur content/filer/. alt säger vad bilden visar för den som
 # inte ser den. (Frivillig; alt måste finnas om bilden finns.)
@@ -165,7 +200,7 @@ async function newProject(): Promise<string> {
   const taken = new Set(archive.projects.flatMap((project) => (project.id ? [project.id] : [])));
   // The example of a related project names one the archive has, the newest; a new archive has none.
   const related = archive.ownProjects().find((project) => project.slug !== slug)?.slug ?? RELATED_PLACEHOLDER;
-  return projectFile(archive.site.generatedPages.contentOwner.id, digits && newProjectIdentifier(digits, slug, taken), related);
+  return projectFile(archive.site.generatedPages.contentOwner.id, digits && newProjectIdentifier(digits, slug, taken), related, archive.site.themeVocabulary);
 }
 const text = values.contact ? contactFile() : await newProject();
 await mkdir(folder, { recursive: true });

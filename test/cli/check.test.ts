@@ -2,21 +2,50 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
+import { todayInSweden } from "../../src/format/date.ts";
 import { buildSite, contentTree, EXAMPLE_CONTENT, PROJECT_ROOT, runCli, temporaryWorkspace } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
 
 describe("npm run check", () => {
-  it("prints one summary line for valid content", async () => {
+  it("prints one summary line for valid content, and one naming how many finished projects have neither results nor lessons", async () => {
     const result = await runCli("check", [EXAMPLE_CONTENT]);
-    expect(result).toEqual({ code: 0, stdout: "2 projekt, 5 kontakter: inga fel\n", stderr: "" });
+    // Vinna Vinna ended in 2011; Rom for dannelse has no end date, so it is not known to be finished.
+    expect(result).toEqual({
+      code: 0,
+      stdout: "2 projekt, 5 kontakter: inga fel\n1 avslutat projekt saknar resultat och erfarenheter, det som besökare letar efter; npm run review listar det\n",
+      stderr: "",
+    });
   });
 
-  it("counts drafts separately", async () => {
+  it("counts drafts separately, and leaves drafts, projects with results or lessons, and projects not yet ended out of the summary line", async () => {
     const content = await contentTree(path.join(workspace.dir, "draft"), "minimal", {
       "projekt/beta.md": (text) => text.replace("reviewed:", "draft: true\nreviewed:"),
+      // Lessons and no results: not named.
+      "projekt/gamma.md": "---\ntitle: Gamma\nsummary: Det tredje.\nperiod:\n  end: 2019\nlessons:\n  - Börja i tid\nreviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\n",
+      // Ends this year, which is not over: not named.
+      "projekt/delta.md": `---\ntitle: Delta\nsummary: Det fjärde.\nperiod:\n  end: ${todayInSweden().slice(0, 4)}\nreviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\n`,
     });
-    expect((await runCli("check", [content])).stdout).toBe("1 projekt (och 1 utkast), 2 kontakter: inga fel\n");
+    expect((await runCli("check", [content])).stdout).toBe(
+      "3 projekt (och 1 utkast), 2 kontakter: inga fel\n1 avslutat projekt saknar resultat och erfarenheter, det som besökare letar efter; npm run review listar det\n",
+    );
+  });
+
+  it("refuses a theme the site's vocabulary lacks, with the closest one, and a fourth theme, each on its line", async () => {
+    const content = await contentTree(path.join(workspace.dir, "themes"), "minimal", {
+      "projekt/alfa.md": (text) => text.replace("goals:", "themes:\n  - barn och unga\n  - läsfrämjnde\ngoals:"),
+      "projekt/beta.md": (text) => text.replace("  end: 2022\n", "  end: 2022\nthemes: [läsfrämjande, mångspråk, tillgänglighet, hållbarhet]\n"),
+    });
+    const result = await runCli("check", [content]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        "Innehållet har 2 fel:",
+        `  ${content}/projekt/alfa.md:9  themes[1]: okänt ämne "läsfrämjnde" (menade du läsfrämjande?), eller lägg till ämnet i webbplatsens lista under themes: i _data/site.yaml`,
+        `  ${content}/projekt/beta.md:7  themes: högst 3 ämnen: välj de som projektet mest handlade om`,
+        "",
+      ].join("\n"),
+    );
   });
 
   describe("on a broken tree", () => {
@@ -101,7 +130,7 @@ describe("npm run check", () => {
       expect(build.stderr).toBe(text.stderr);
     });
 
-    it("prints nothing for valid content, and lists the pages overdue for review in the summary", async () => {
+    it("prints nothing for valid content, and lists the pages overdue for review and counts the finished projects without results in the summary", async () => {
       const summary = path.join(workspace.dir, "granskning.md");
       const example = path.relative(PROJECT_ROOT, EXAMPLE_CONTENT);
       const result = await runCli("check", [example, "--format=github"], { env: { GITHUB_STEP_SUMMARY: summary } });
@@ -110,6 +139,7 @@ describe("npm run check", () => {
       expect(text).toContain("Inga fel.");
       expect(text).toContain("### Sidor som inte har granskats på 12 månader");
       expect(text).toContain(`| Sandra Spjuth | Vinna Vinna (${example}/projekt/vinna-vinna.md) | 4 juli 2018 |`);
+      expect(text.trimEnd().split("\n").at(-1)).toBe("1 avslutat projekt saknar resultat och erfarenheter, det som besökare letar efter; npm run review listar det.");
     });
 
     it("refuses an unknown format", async () => {
@@ -192,7 +222,7 @@ describe("npm run check with stored results (src/content/archive/validation-cach
     const check = () => runCli("check", [content]);
     const firstRun = (env: Record<string, string>) => runCli("check", [content], { env });
     expect((await check()).code).toBe(0);
-    expect((await check()).stdout).toBe("2 projekt, 2 kontakter: inga fel\n");
+    expect((await check()).stdout).toBe("2 projekt, 2 kontakter: inga fel\n2 avslutade projekt saknar resultat och erfarenheter, det som besökare letar efter; npm run review listar dem\n");
 
     // alfa.md is unchanged, so its result comes from the cache; the broken reference in it must
     // still be reported on its line, which the cache finds by reading the file again.

@@ -29,14 +29,14 @@ describe("npm run new", () => {
     expect(text).toContain('title: "Rum för bildning"');
     expect(text).toContain(`reviewed: ${todayInSweden()}`);
     expect(text).toMatch(/^draft: true$/m);
-    for (const field of ["subtitle", "summary", "period", "goals", "partners", "funders", "events", "contacts", "related", "contentOwner", "publishedBy"]) {
+    for (const field of ["subtitle", "summary", "period", "themes", "goals", "results", "lessons", "partners", "funders", "events", "contacts", "related", "contentOwner", "publishedBy"]) {
       expect(text, field).toMatch(new RegExp(`^(# )?\\s*${field}:`, "m"));
     }
     // A fresh draft is valid as it stands, so the preview shows it at once.
-    expect((await runCli("check", [content])).stdout).toBe("2 projekt (och 1 utkast), 2 kontakter: inga fel\n");
+    expect((await runCli("check", [content])).stdout).toBe("2 projekt (och 1 utkast), 2 kontakter: inga fel\n2 avslutade projekt saknar resultat och erfarenheter, det som besökare letar efter; npm run review listar dem\n");
   });
 
-  it("shows every field of a grant, and examples that check accepts once the # is taken away: a related project the archive has", async () => {
+  it("shows every field of a grant, and examples that check accepts once the # is taken away: a related project the archive has, themes from the site's list, results and lessons", async () => {
     const content = await contentTree(path.join(workspace.dir, "grants"), "minimal");
     expect((await runCli("new", [`--input=${content}`, "Läsande Norden"])).code).toBe(0);
     const file = path.join(content, "projekt/lasande-norden.md");
@@ -44,10 +44,19 @@ describe("npm run new", () => {
     for (const field of ["programme", "caseNumber", "amount", "currency", "year"]) expect(text, field).toMatch(new RegExp(`^#\\s+${field}: `, "m"));
     // The newest project of the archive, not one that the example site had.
     expect(text).toMatch(/^# related:\n#   - beta$/m);
-    await writeFile(file, uncomment(uncomment(text, "funders"), "related"));
+    // The site's own list of themes, named in full above the example.
+    expect(text).toContain("# Webbplatsens ämnen: läsfrämjande, digital delaktighet,");
+    expect(text).toMatch(/^# themes:\n#   - läsfrämjande\n#   - digital delaktighet$/m);
+    expect(text).toMatch(/^#     category: slutrapport$/m);
+    await writeFile(file, ["funders", "related", "themes", "results", "lessons"].reduce(uncomment, text));
     const check = await runCli("check", [content]);
     expect(check.stderr).toBe("");
-    expect(check.stdout).toBe("2 projekt (och 1 utkast), 2 kontakter: inga fel\n");
+    expect(check.stdout).toBe("2 projekt (och 1 utkast), 2 kontakter: inga fel\n2 avslutade projekt saknar resultat och erfarenheter, det som besökare letar efter; npm run review listar dem\n");
+    // The draft is checked as the preview shows it.
+    const { validateContent } = await import("../../src/content/archive/load.ts");
+    const draft = (await validateContent(content, { includeDrafts: true })).archive!.projects.find((project) => project.slug === "lasande-norden")!;
+    expect(draft.themes.map((theme) => theme.name)).toEqual(["läsfrämjande", "digital delaktighet"]);
+    expect([draft.results.length, draft.lessons.length]).toEqual([2, 2]);
     expect(await readFile(file, "utf8")).toContain("    currency: EUR\n");
   });
 
@@ -132,7 +141,7 @@ describe("the editor guide's path: new, fill in, check, publish", () => {
         .replace(/^summary: .*$/m, "summary: Ett projekt om läslust för barn i länets bibliotek.")
         .replace("# contacts:\n#   - anna-berg", "contacts:\n  - anna-berg"),
     );
-    expect(await runCli("check", [content])).toEqual({ code: 0, stdout: "3 projekt, 2 kontakter: inga fel\n", stderr: "" });
+    expect(await runCli("check", [content])).toEqual({ code: 0, stdout: "3 projekt, 2 kontakter: inga fel\n2 avslutade projekt saknar resultat och erfarenheter, det som besökare letar efter; npm run review listar dem\n", stderr: "" });
     const built = await buildSite(content, path.join(workspace.dir, "guide", "_site"));
     expect(built.code).toBe(0);
     const page = await readPage(built.output, "/projekt/laslust-i-lanet/");

@@ -1,8 +1,19 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_CONTENT, runCli } from "../helpers.ts";
+import { contentTree, EXAMPLE_CONTENT, runCli, temporaryFolder } from "../helpers.ts";
 
 const content = EXAMPLE_CONTENT;
+
+/** What review says of the example's finished project, which states no results (as the reference page does not). */
+const WITHOUT_RESULTS = [
+  "",
+  "1 avslutat projekt saknar både resultat och erfarenheter:",
+  "",
+  "Sandra Spjuth, Utvecklingsledare - bibliotek (019-602 72 53, 070-316 45 48)",
+  "  Vinna Vinna  test/fixtures/exempel/projekt/vinna-vinna.md  (avslutades 5 april 2011)",
+  "",
+  "Skriv under Resultat (results) vad projektet uppnådde och under Erfarenheter (lessons) vad ni lärde er, en rad för varje. Det är det som andra bibliotek letar efter.",
+];
 
 describe("npm run review on the bundled content", () => {
   it("reports the seed pages reviewed on 4 July 2018 as overdue, under Sandra Spjuth", async () => {
@@ -19,6 +30,7 @@ describe("npm run review on the bundled content", () => {
         "  4 juli 2018  Vinna Vinna  test/fixtures/exempel/projekt/vinna-vinna.md  (88 månader försenad)",
         "",
         "Läs igenom sidan, rätta det som behövs och ändra reviewed till dagens datum.",
+        ...WITHOUT_RESULTS,
         "",
       ].join("\n"),
     );
@@ -33,7 +45,7 @@ describe("npm run review on the bundled content", () => {
       "  4 juli 2018  Avslutade projekt  test/fixtures/exempel/index.md  (ska granskas nu)",
     ]);
     const none = await runCli("review", [`--input=${content}`, "--date=2019-08-01", "--months=13"]);
-    expect(none.stdout).toBe("Alla sidor är granskade de senaste 13 månaderna.\n");
+    expect(none.stdout).toBe(["Alla sidor är granskade de senaste 13 månaderna.", ...WITHOUT_RESULTS, ""].join("\n"));
   });
 
   it("gives the same as data with --json", async () => {
@@ -55,6 +67,33 @@ describe("npm run review on the bundled content", () => {
       reviewed: "2018-07-04",
       monthsOverdue: 88,
     });
+    expect(report.withoutResults).toEqual([
+      {
+        owner: { id: "sandra-spjuth", name: "Sandra Spjuth" },
+        projects: [{ title: "Vinna Vinna", url: "/projekt/vinna-vinna/", sourcePath: "test/fixtures/exempel/projekt/vinna-vinna.md", end: "2011-04-05" }],
+      },
+    ]);
+  });
+
+  it("lists the finished projects without results or lessons under each content owner, by name", async () => {
+    const workspace = await temporaryFolder();
+    // Alfa (Anna Berg's) and beta (Bo Ek's) have both ended; gamma has results.
+    const tree = await contentTree(workspace.dir, "minimal", {
+      "projekt/gamma.md": "---\ntitle: Gamma\nsummary: Det tredje.\nperiod:\n  end: 2019\nresults:\n  - Tio bokcirklar\nreviewed: 2026-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\n",
+    });
+    const result = await runCli("review", [`--input=${tree}`, "--date=2026-11-25", "--months=120"]);
+    await workspace.remove();
+    expect(result.stdout.split("\n").slice(1, -2)).toEqual([
+      "",
+      "2 avslutade projekt saknar både resultat och erfarenheter:",
+      "",
+      "Anna Berg, Bibliotekarie (019-602 72 54, anna.berg@example.se)",
+      `  Alfa  ${tree}/projekt/alfa.md  (avslutades 31 december 2019)`,
+      "",
+      "Bo Ek, Webbredaktör",
+      `  Beta  ${tree}/projekt/beta.md  (avslutades 2022)`,
+      "",
+    ]);
   });
 
   it("refuses a bad --months with exit code 2", async () => {

@@ -72,3 +72,43 @@ export function overdueSummary(count: number, intervalMonths: number): string {
 export function overdueText(monthsOverdue: number): string {
   return monthsOverdue === 0 ? "ska granskas nu" : `${monthsOverdue} ${monthsOverdue === 1 ? "månad" : "månader"} försenad`;
 }
+
+/** The site's own finished projects that say neither what they achieved nor what was learned, by content owner. */
+export interface OwnerProjects {
+  readonly owner: Contact;
+  readonly projects: readonly Project[];
+}
+
+/**
+ * Whether a project has ended before `today` (YYYY-MM-DD): its end date, as precise as it is
+ * written, lies before today's. A project ending 2026 ends with the year, so it is not finished
+ * until 2027; a project without an end date is never known to be finished.
+ */
+function hasEnded(project: Project, today: string): boolean {
+  const end = project.period?.end?.iso;
+  return end !== undefined && end < today.slice(0, end.length);
+}
+
+/**
+ * The site's own published projects that have ended and have neither results nor lessons, which
+ * is what a visitor planning a project looks for. Grouped by content owner, owners by name, and
+ * each owner's projects in the archive's order (the newest ended first).
+ */
+export function projectsWithoutResults(archive: Archive, today: string): OwnerProjects[] {
+  const byOwner = new Map<Contact, Project[]>();
+  for (const project of archive.ownProjects()) {
+    if (project.draft || !hasEnded(project, today) || project.results.length > 0 || project.lessons.length > 0) continue;
+    const owner = project.responsibility.contentOwner;
+    const projects = byOwner.get(owner) ?? [];
+    projects.push(project);
+    byOwner.set(owner, projects);
+  }
+  return [...byOwner].map(([owner, projects]) => ({ owner, projects })).sort((a, b) => a.owner.name.localeCompare(b.owner.name, "sv"));
+}
+
+/** "3 avslutade projekt saknar resultat och erfarenheter, …; npm run review listar dem": what `check` says of them, in one line. */
+export function withoutResultsSummary(count: number): string {
+  return count === 1
+    ? "1 avslutat projekt saknar resultat och erfarenheter, det som besökare letar efter; npm run review listar det"
+    : `${count} avslutade projekt saknar resultat och erfarenheter, det som besökare letar efter; npm run review listar dem`;
+}
