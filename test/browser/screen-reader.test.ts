@@ -85,6 +85,7 @@ describeInBrowser("what a screen reader announces", () => {
       "heading, Rom for dannelse - Rum för bildning, level 3",
       "region, Bläddra i arkivet",
       "heading, Bläddra i arkivet, level 2",
+      "heading, Efter ämne, level 3",
       "heading, Efter finansiär, level 3",
       "heading, Efter år då projektet avslutades, level 3",
       "heading, Efter land där partner finns, level 3",
