@@ -49,6 +49,11 @@ interface BlockBase {
   readonly dropped: readonly Dropped[];
   /** The landmark (header, main, aside, footer, section …) the block stands in, by number. */
   readonly landmark: number;
+  /**
+   * True inside a header or a footer (or role banner or contentinfo), or a table's header cell: the
+   * frame around a text, never a section of a project's own (results are not read from it).
+   */
+  readonly frame?: boolean;
 }
 
 export type Block = BlockBase &
@@ -291,7 +296,12 @@ interface Walk {
   readonly landmark: number;
   /** Numbers the landmarks of the page. */
   readonly landmarks: { count: number };
+  /** Inside a header, a footer or a table's header cell. */
+  readonly frame?: boolean;
 }
+
+/** A header or a footer, of the page or of an article, or a table's header cell: the frame around a text. */
+const isFrame = (element: HTMLElement) => ["header", "footer", "th"].includes(tagOf(element)) || ["banner", "contentinfo"].includes(element.getAttribute("role") ?? "");
 
 /** Elements that start a part of the page of their own: a contact block does not run on past one. */
 const LANDMARKS = new Set(["header", "footer", "aside", "nav", "main", "section", "article"]);
@@ -539,7 +549,8 @@ function walk(container: HTMLElement, state: Walk): void {
         run.push(node);
       } else {
         flush();
-        const inner = LANDMARKS.has(tagOf(node)) || node === state.contentArea ? { ...state, landmark: ++state.landmarks.count } : state;
+        const landmarked = LANDMARKS.has(tagOf(node)) || node === state.contentArea ? { ...state, landmark: ++state.landmarks.count } : state;
+        const inner = !state.frame && isFrame(node) ? { ...landmarked, frame: true } : landmarked;
         block(node, node === state.contentArea ? { ...inner, inContent: true } : inner);
       }
     }
@@ -551,7 +562,7 @@ function walk(container: HTMLElement, state: Walk): void {
 type BlockContent = Block extends infer B ? (B extends Block ? Omit<B, keyof BlockBase> : never) : never;
 
 function push(state: Walk, block: BlockContent, dropped: readonly Dropped[] = []): void {
-  state.blocks.push({ ...block, inContent: state.inContent, landmark: state.landmark, dropped } as Block);
+  state.blocks.push({ ...block, inContent: state.inContent, landmark: state.landmark, ...(state.frame ? { frame: true } : {}), dropped } as Block);
 }
 
 /** What the cleaner took out of a block besides its HTML: pictures as picture blocks, documents as file blocks. */

@@ -59,8 +59,37 @@ export function definitionsToMarkdown(definitions: readonly Definition[]): strin
 export const labelRowsToMarkdown = (rows: readonly (readonly string[])[]) => rows.map(([label = "", value = ""]) => labelLine(parse(label).text.replace(/\s+/g, " ").trim(), [value])).join("\n");
 
 /** The lines of a paragraph's clean HTML, split at its line breaks, each with its text. */
-function htmlLines(html: string): { html: string; text: string }[] {
+export function htmlLines(html: string): { html: string; text: string }[] {
   return html.split(/<br>/).map((part) => ({ html: part, text: parse(part).text.replace(/\s+/g, " ").trim() }));
+}
+
+/** Plain text as Markdown that reads as the same text. */
+export const textToMarkdown = (text: string): string => turndown.escape(text);
+
+/** Clean HTML as one line of Markdown, for the fields that hold a line per item (goals, results, lessons). */
+export const markdownLine = (html: string): string => htmlToMarkdown(html).replace(/\s*\n\s*/g, " ");
+
+/**
+ * A paragraph's lines (split at its line breaks) or a list's items as lines of Markdown, each with
+ * its text; `omit` names lines already taken, as for {@link blockToMarkdown}.
+ */
+export function blockLines(block: Block, omit?: ReadonlySet<string>): { text: string; markdown: string }[] {
+  const lines = block.kind === "paragraph" ? htmlLines(block.html) : block.kind === "list" ? block.items : [];
+  return lines.flatMap((line) => {
+    const markdown = line.text && !omit?.has(line.text) ? markdownLine(line.html) : "";
+    return markdown ? [{ text: line.text, markdown }] : [];
+  });
+}
+
+/**
+ * The value of a line "Label: value" as Markdown, its links and emphasis kept: the line's HTML
+ * without the label ("**Resultat:** 300 barn" gives "300 barn"), or the value's text escaped.
+ */
+export function valueMarkdown(html: string | undefined, label: string, value: string): string {
+  const line = html === undefined ? "" : markdownLine(html);
+  const escapedLabel = turndown.escape(label).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`^(?:\\*{1,2})?${escapedLabel}(?:\\*{1,2})?\\s*:\\s*(?:\\*{1,2}(?=\\s))?\\s*`, "i").exec(line);
+  return match && line.length > match[0].length ? line.slice(match[0].length) : textToMarkdown(value);
 }
 
 /**

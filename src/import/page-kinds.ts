@@ -4,6 +4,7 @@
  * "Resultat"), or a page of several projects, which projects.ts splits at its headings.
  */
 import { isPageAddress, wordsIn, type Block, type PageLink } from "./blocks.ts";
+import { learnedFieldOf } from "./results-and-lessons.ts";
 
 /** A project page an index links to. */
 export interface IndexLink {
@@ -77,7 +78,7 @@ const SECTION_HEADING = new RegExp(
 );
 
 /** Whether a heading names a section of a project ("Bakgrund", "Mål", "Dokument"). */
-export const isSectionHeading = (text: string) => SECTION_HEADING.test(text.replace(/[:.]$/, "").trim());
+export const isSectionHeading = (text: string) => SECTION_HEADING.test(text.replace(/[:.]$/, "").trim()) || learnedFieldOf(text) !== undefined;
 
 /** A link to a page of the same site: relative, or on the page's own origin; never a document, a picture or the page itself. */
 function samePageSite(link: PageLink, pageAddress: string | undefined): boolean {

@@ -27,6 +27,8 @@ interface Template {
   readonly projects: Readonly<Record<string, readonly string[]>>;
   /** Documents recognised as documents, but on the site's own host, which a saved page never fetches from (only --origin). */
   readonly elsewhere?: readonly string[];
+  /** How many lines of results and lessons each project with a section headed so has; the others have none. */
+  readonly learned?: Readonly<Record<string, { readonly results: number; readonly lessons: number }>>;
 }
 
 const TEMPLATES: Readonly<Record<string, Template>> = {
@@ -37,6 +39,7 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
       "Språkcafé på biblioteket": ["Redovisning av Språkcaféet"],
       "Digitala lotsar": [],
     },
+    learned: { "Sommarboken 2019": { results: 1, lessons: 0 } },
   },
   "Sitevision, en regions mall med dragspel": {
     pages: "sitevision-region.html",
@@ -54,6 +57,12 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
       "Sagostunder på meänkieli": [],
       "Digital delaktighet för äldre": [],
     },
+    learned: {
+      "Bokstart i Exempelby": { results: 4, lessons: 0 },
+      "Läsombud i hemtjänsten": { results: 2, lessons: 1 },
+      "Sagostunder på meänkieli": { results: 4, lessons: 0 },
+      "Digital delaktighet för äldre": { results: 4, lessons: 0 },
+    },
   },
   "WordPress, klassiskt tema": {
     pages: "wordpress-klassisk.html",
@@ -68,10 +77,12 @@ const TEMPLATES: Readonly<Record<string, Template>> = {
   "Optimizely (Episerver), blockyta och formulär": {
     pages: "optimizely.html",
     projects: { Fjällbiblioteket: ["Fjällbibliotekets slutrapport", "Budget och utfall"], "Sydsamiska berättelser": [] },
+    learned: { "Sydsamiska berättelser": { results: 2, lessons: 0 } },
   },
   "Drupal, en vy av projekt": {
     pages: "drupal.html",
     projects: { "Bokcirklar för unga": ["Slutrapport Bokcirklar för unga"], "Talböcker i vården": [], "Öppna bibliotek på landsbygden": [] },
+    learned: { "Öppna bibliotek på landsbygden": { results: 0, lessons: 3 } },
   },
 };
 
@@ -131,6 +142,14 @@ describe.each(Object.entries(TEMPLATES))("npm run import on %s", (_name, templat
     }
   });
 
+  it("moves the text under a heading of results or lessons into results and lessons, and no other text", async () => {
+    const { archive } = await validateContent(content, { includeDrafts: true });
+    const learned = Object.fromEntries(archive!.projects.map((project) => [project.title, { results: project.results.length, lessons: project.lessons.length }]));
+    const none = { results: 0, lessons: 0 };
+    expect(learned).toEqual(Object.fromEntries(Object.keys(template.projects).map((title) => [title, template.learned?.[title] ?? none])));
+    for (const project of archive!.projects) expect(project.body).not.toMatch(/^#+ (?:Resultat|Erfarenheter|Lärdomar)$/m);
+  });
+
   it("has every visible word in the drafts or named as dropped, and at least 98 % in the drafts", () => {
     const measure = measureWords(htmls, plan);
     expect(measure.missing).toEqual([]);
@@ -168,6 +187,16 @@ describe("npm run import on an old site's page of 240 projects inside nested lay
     expect(plan.report.warnings.join("\n")).not.toContain("inga rubriker");
   });
 
+  it("moves the paragraph under every seventh project's Resultat into results", async () => {
+    const { archive } = await validateContent(content, { includeDrafts: true });
+    const withResults = archive!.projects.filter((project) => project.results.length > 0);
+    expect(withResults.map((project) => project.title).sort()).toEqual(OLD_SITE.titles.filter((_, index) => index % 7 === 3).sort());
+    for (const project of withResults) {
+      expect(project.results).toHaveLength(1);
+      expect(project.body).not.toMatch(/^#+ Resultat$/m);
+    }
+  });
+
   it("names every region it drops with its word count, and copies no spacer or statistics picture", async () => {
     const measure = measureWords([OLD_SITE.html], plan);
     expect(measure.missing).toEqual([]);
@@ -197,6 +226,6 @@ describe("the imported archive of every template together", () => {
     const bokstart = archive!.projects.find((project) => project.title === "Bokstart i Exempelby")!;
     const page = await readPage(built.output, `projekt/${bokstart.slug}/`);
     expect(textOf(page.querySelector("h1"))).toBe("Bokstart i Exempelby");
-    expect(page.querySelectorAll("main h2").map((heading) => textOf(heading))).toEqual(expect.arrayContaining(["Bakgrund", "Resultat"]));
+    expect(page.querySelectorAll("main h2").map((heading) => textOf(heading))).toEqual(expect.arrayContaining(["Bakgrund", "Mål"]));
   });
 });

@@ -240,6 +240,24 @@ describe("a WordPress block theme: funders in sentences, a partner table, a capt
     expect(bodyOf(granslos)).toMatch(/^\*Läsning i Hemavan, foto: Maja Sten\.\*$/m);
   });
 
+  it("moves the list and paragraphs under Vad blev resultatet? and Det här tar vi med oss, a Resultat: line and a bold Lärdomar into results and lessons", () => {
+    const granslos = imported.files["projekt/granslos-lasning.md"];
+    expect(frontMatter(granslos).results).toEqual(["Omkring 600 nya barnböcker på *nordsamiska*, *meänkieli* och finska", "42 läsestunder, varav 18 i Norge"]);
+    expect(frontMatter(granslos).lessons).toEqual([
+      "Läsestunderna blev bäst när en förälder läste på sitt eget språk och en bibliotekarie på svenska eller norska.",
+      "Beställ böcker på minoritetsspråk tidigt: det tog ett halvår att få dem. Läs mer på [sidan om inköp](https://bibliotek.vasterbotten.example/projekt/granslos-lasning/inkop/).",
+    ]);
+    expect(bodyOf(granslos)).not.toMatch(/resultatet|tar vi med oss|600 nya|halvår/);
+    const nyanlanda = imported.files["projekt/lasframjande-for-nyanlanda.md"];
+    expect(frontMatter(nyanlanda).results).toEqual(["85 deltagare, varav 30 lånade böcker för första gången."]);
+    expect(frontMatter(nyanlanda).lessons).toEqual(["Språkcaféerna behöver en fast tid och plats.", "Lättlästa böcker ska stå nära entrén."]);
+    expect(bodyOf(nyanlanda)).toBe("Språkcaféer och lättlästa böcker för nyanlända vuxna på fyra bibliotek. Projektet fick stöd från Allmänna arvsfonden under tre år, 2020–2022.");
+    const report = fileReportOf(imported, "projekt/granslos-lasning.md");
+    expect(report.placed).toContainEqual({ field: "results (2)", from: "texten under Vad blev resultatet?" });
+    expect(report.dropped).toContainEqual({ what: "rubrik", text: "Det här tar vi med oss", reason: "rubriken för erfarenheterna; texten under den står i fältet lessons, och projektsidan visar en egen rubrik" });
+    expect(fileReportOf(imported, "projekt/lasframjande-for-nyanlanda.md").placed).toContainEqual({ field: "results (1)", from: "Resultat: 85 deltagare, varav 30 lånade böcker för första gången." });
+  });
+
   it("reads page information written on one line with a separator, and leaves it out of the last project", () => {
     expect(bodyOf(imported.files["projekt/lasframjande-for-nyanlanda.md"])).not.toMatch(/Senast uppdaterad|Sidansvarig|Tid:/);
     expect(parseYaml(imported.files["_data/site.yaml"]!)).toMatchObject({ generatedPages: { reviewed: "2024-03-14", contentOwner: "maja-sten" } });
@@ -272,6 +290,16 @@ describe("an Optimizely page with definition lists", () => {
     });
     expect(bodyOf(lasombud)).toBe("Läsombud på äldreboenden i åtta kommuner fick utbildning och boklådor från biblioteken.\n\n- **Målgrupp:** Äldre på boenden och deras personal");
     expect(frontMatter(imported.files["kontakter/karin-os.md"])).toEqual({ name: "Karin Ös", title: "utvecklare", email: "karin.os@regionjh.example" });
+  });
+
+  it("reads Resultat and Lärdomar in a definition list, and the text under Utvärdering, as results and lessons", () => {
+    const lasombud = frontMatter(imported.files["projekt/lasombud-i-jamtland.md"]);
+    expect(lasombud.results).toEqual(["96 utbildade läsombud", "Boklådor på 41 boenden, som biblioteken byter varannan månad"]);
+    expect(lasombud.lessons).toEqual(["Läsombuden behöver en kontaktperson på biblioteket, inte bara boklådor; läs mer i [handledningen för läsombud](https://www.regionjh.example/kultur/bibliotek/lasombud/)."]);
+    const berattarkvallar = imported.files["projekt/digitala-berattarkvallar.md"];
+    expect(frontMatter(berattarkvallar).results).toEqual(["Kvällarna sågs av i genomsnitt 140 hushåll, de flesta i byar utan eget bibliotek."]);
+    expect(frontMatter(berattarkvallar).lessons).toBeUndefined();
+    expect(bodyOf(berattarkvallar)).toBe("Berättarkvällar som sändes från biblioteken i Strömsund och Krokom.\n\nProjektet genomfördes med stöd från Kulturrådet genom satsningen Stärkta bibliotek.");
   });
 
   it("reads Start and Slut, a project owner, and a funder's programme", () => {
@@ -312,6 +340,16 @@ describe("a Drupal page with field labels above their values", () => {
     expect(bodyOf(sagostunder)).toMatch(/\n\n- \*\*Antal sagostunder:\*\* 64$/);
     expect(bodyOf(sagostunder)).not.toMatch(/Projekttid|Finansiärer|Partner|granskades/);
     expect(parseYaml(imported.files["_data/site.yaml"]!)).toMatchObject({ generatedPages: { reviewed: "2023-10-03" } });
+  });
+
+  it("reads the values under the field labels Resultat and Erfarenheter as results and lessons", () => {
+    const sagostunder = imported.files["projekt/sagostunder-pa-fyra-sprak.md"];
+    expect(frontMatter(sagostunder).results).toEqual([
+      "Sammanlagt 1 150 besök på sagostunderna, två av tre av familjer som inte hade lånekort.",
+      "Sagostunderna fortsätter på tre av språken i bibliotekens ordinarie program.",
+    ]);
+    expect(frontMatter(sagostunder).lessons).toEqual(["Föräldrarna kom när sagostunden låg direkt efter förskolan, inte på helgen.", "Berättare som själva talar språket hemma höll **bäst** i samtalen efteråt."]);
+    expect(bodyOf(sagostunder)).not.toMatch(/Resultat|Erfarenheter|besök|efteråt/);
   });
 
   it("passes check", async () => {

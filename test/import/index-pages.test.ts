@@ -62,12 +62,37 @@ describe("npm run import of an index's address: the project pages it links to ar
     expect(bokstart.documents.map((document) => document.title)).toEqual(["Slutrapport Bokstart", "Projektplan Bokstart"]);
     expect(bokstart.goals).toEqual(["Alla familjer med barn födda 2019 ska få ett hembesök", "Fler småbarnsfamiljer ska låna böcker på biblioteket"]);
     expect(bokstart.body).toMatch(/^## Bakgrund$/m);
-    expect(bokstart.body).toMatch(/^## Resultat$/m);
     // Two pages with a "Dokument" section: each keeps its own documents, in its own folder.
     const lasombud = projects.find((project) => project.title === "Läsombud i hemtjänsten")!;
     expect(lasombud.documents.map((document) => document.title)).toEqual(["Utvärdering av läsombuden"]);
     expect(await readdir(path.join(content, "filer/lasombud-i-hemtjansten"))).toEqual(["lasombud-utvardering.pdf"]);
     expect(result.stdout).not.toContain("menyer och länklistor hör till den gamla webbplatsen\n    - dokument");
+  });
+
+  it("moves the text under Resultat and Lärdomar into results and lessons", async () => {
+    const projects = await projectsOf(content);
+    const bokstart = projects.find((project) => project.title === "Bokstart i Exempelby")!;
+    expect(bokstart.results).toEqual([
+      "Bibliotekarierna gjorde 212 hembesök tillsammans med barnavårdscentralen. Utlåningen av bilderböcker ökade med en femtedel under projekttiden, och arbetssättet lever kvar i bibliotekets ordinarie verksamhet.",
+      "Vid hembesöken hade bibliotekarien med sig en väska med pekböcker, rim och ramsor och böcker på flera språk. Familjen fick behålla en bok, och bibliotekarien visade hur man kan läsa med ett barn som ännu inte förstår orden: peka, benämna, härma ljud och låta barnet bläddra själv.",
+      "Många föräldrar berättade att de inte hade vetat att man kan läsa för så små barn, eller att biblioteket har böcker på deras eget språk. Efter besöket bjöds familjen in till en babyträff på biblioteket, och ungefär hälften av familjerna kom. Där träffade de andra föräldrar och fick låna hem fler böcker.",
+      "Barnavårdscentralen och biblioteket har efter projektet skrivit en överenskommelse om att fortsätta samarbetet. Sjuksköterskorna berättar om biblioteket vid sexmånadersbesöket, och biblioteket bjuder in till babyträffar fyra gånger om året. Hembesöken görs nu i mindre skala, till familjer som själva ber om det.",
+    ]);
+    expect(bokstart.lessons).toEqual([]);
+    // Not kept twice; what the paragraph under Resultat said of the whole project stays in the body, before where the heading stood.
+    expect(bokstart.body).not.toMatch(/Resultat|212 hembesök/);
+    expect(bokstart.body).toMatch(/svenska hemma\.\n\nProjektet pågick 2019–2021\. Projektet har haft stöd av Statens kulturråd\.\n?$/);
+    const lasombud = projects.find((project) => project.title === "Läsombud i hemtjänsten")!;
+    expect(lasombud.results).toEqual([
+      "Ett hundratal äldre lånade böcker genom läsombuden. Flera av dem sade att samtalen om böckerna var lika viktiga som böckerna själva.",
+      "De äldre lånade framför allt romaner, deckare och böcker om trakten de bodde i. Ljudböcker blev populära hos dem som hade svårt att se eller att hålla en bok. Flera läsombud berättade att samtalen om böckerna gav dem en ny kontakt med de äldre, och att arbetet kändes mer meningsfullt.",
+    ]);
+    expect(lasombud.lessons).toEqual([
+      "Projektet visade också att det behövs en bibliotekarie som håller samman arbetet. När hemtjänsten hade hög personalomsättning under sommaren minskade utlåningen tydligt. Kommunen har därför gjort läsombuden till en del av bibliotekets uppsökande verksamhet, med en bibliotekarie som ansvarar för dem.",
+    ]);
+    expect(lasombud.body).not.toMatch(/Resultat|Lärdomar|hundratal|personalomsättning/);
+    expect(result.stdout).toContain("results (2) ← ”texten under Resultat”");
+    expect(result.stdout).toContain("rubrik ”Lärdomar”: rubriken för erfarenheterna; texten under den står i fältet lessons, och projektsidan visar en egen rubrik");
   });
 
   it("passes npm run check", async () => {

@@ -4,8 +4,11 @@
  * word a visitor reads in a page's content area (Sitevision's .pagecontent, else main, else the
  * body, without scripts and styles) must be in a written file or in the report's dropped list, as
  * often as on the page; and the share of them in the written files is what "in the drafts" means.
+ * A project page writes its own heading over a list field ("Mål" over goals, "Resultat" over
+ * results, "Erfarenheter" over lessons), so a draft that fills the field has that heading's word.
  */
 import { HTMLElement, parse, TextNode, type Node } from "node-html-parser";
+import { parse as parseYaml } from "yaml";
 import type { ImportPlan } from "../../src/import/import-page.ts";
 
 /** Every word of a text, lower-cased, with how often it occurs. */
@@ -38,6 +41,17 @@ export function contentAreaWords(html: string): Map<string, number> {
   return wordCounts([text.replace(/\p{Cf}/gu, "")]);
 }
 
+/** The heading a project page shows over each list field, as a visitor reads it. */
+const FIELD_HEADINGS: Readonly<Record<string, string>> = { goals: "Mål", results: "Resultat", lessons: "Erfarenheter" };
+
+/** A project file's text with the headings its page shows over the list fields it fills. */
+function withFieldHeadings(path: string, text: string): string {
+  if (!path.startsWith("projekt/")) return text;
+  const fields = parseYaml(text.split(/^---$/m)[1] ?? "") as Record<string, unknown> | null;
+  const headings = Object.entries(FIELD_HEADINGS).flatMap(([field, heading]) => (Array.isArray(fields?.[field]) ? [heading] : []));
+  return [text, ...headings].join("\n");
+}
+
 export interface WordMeasure {
   /** The words of the pages' content areas. */
   readonly total: number;
@@ -51,7 +65,7 @@ export interface WordMeasure {
 export function measureWords(htmls: readonly string[], plan: ImportPlan): WordMeasure {
   const page = new Map<string, number>();
   for (const html of htmls) for (const [word, count] of contentAreaWords(html)) page.set(word, (page.get(word) ?? 0) + count);
-  const written = wordCounts(plan.files.flatMap((file) => (typeof file.data === "string" ? [file.data] : [])));
+  const written = wordCounts(plan.files.flatMap((file) => (typeof file.data === "string" ? [withFieldHeadings(file.path, file.data)] : [])));
   const dropped = wordCounts([...plan.report.dropped, ...plan.report.files.flatMap((file) => file.dropped)].map((item) => item.text));
   let total = 0;
   let inDrafts = 0;
