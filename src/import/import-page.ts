@@ -22,6 +22,7 @@ import { normalWebAddress } from "../format/urls.ts";
 import { readPageBlocks, regionsOutside, UnreadablePage, type Block, type Dropped, type PageBlocks } from "./blocks.ts";
 import { followLinks, MAX_CRAWL_DELAY_MS, Pacer } from "./crawl.ts";
 import { decodePage } from "./decode.ts";
+import { documentCategoryOf } from "./document-category.ts";
 import { obtainFile, type FileSources } from "./files.ts";
 import { withoutInvisibleCharacters } from "./invisible-text.ts";
 import { blockToMarkdown } from "./markdown.ts";
@@ -453,9 +454,11 @@ async function projectFiles(
     planned.push({ path: `filer/${file}`, data: obtained.bytes });
     if (wanted.kind === "document") {
       const title = wanted.title.replace(/\s*\((?:pdf|docx?|xlsx?|pptx?)[^)]*\)\s*$/i, "") || name;
-      documents.push({ title, file, ...(obtained.published ? { published: obtained.published } : {}) });
+      const category = documentCategoryOf(title, address);
+      documents.push({ title, file, ...(obtained.published ? { published: obtained.published } : {}), ...(category ? { category: category.category } : {}) });
       report.placed.push({ field: "documents", from: `${wanted.title} (${address})` });
       if (obtained.published) report.guessed.push({ field: `documents: ${title}, published`, value: obtained.published, from: `tidsstämpeln i adressen (när filen laddades upp): ${address}` });
+      if (category) report.guessed.push({ field: `documents: ${title}, category`, value: category.category, from: category.from });
     } else if (!wanted.alt) {
       report.check.push(`bilden filer/${file} har ingen alternativtext på sidan och visas inte: skriv vad den visar och lägg in den som image (alt) eller som ![text](/filer/${file}) i brödtexten`);
     } else if (!image) {

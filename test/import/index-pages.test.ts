@@ -1,6 +1,7 @@
 import { cp, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { validateContent } from "../../src/content/archive/load.ts";
 import { Pacer } from "../../src/import/crawl.ts";
 import { runCli, temporaryWorkspace, type CommandResult } from "../helpers.ts";
@@ -69,7 +70,7 @@ describe("npm run import of an index's address: the project pages it links to ar
     expect(result.stdout).not.toContain("menyer och länklistor hör till den gamla webbplatsen\n    - dokument");
   });
 
-  it("moves the text under Resultat and Lärdomar into results and lessons", async () => {
+  it("moves the text under Resultat and Lärdomar into results and lessons, and reads the documents' categories", async () => {
     const projects = await projectsOf(content);
     const bokstart = projects.find((project) => project.title === "Bokstart i Exempelby")!;
     expect(bokstart.results).toEqual([
@@ -82,6 +83,12 @@ describe("npm run import of an index's address: the project pages it links to ar
     // Not kept twice; what the paragraph under Resultat said of the whole project stays in the body, before where the heading stood.
     expect(bokstart.body).not.toMatch(/Resultat|212 hembesök/);
     expect(bokstart.body).toMatch(/svenska hemma\.\n\nProjektet pågick 2019–2021\. Projektet har haft stöd av Statens kulturråd\.\n?$/);
+    // The category as the draft writes it (the archive's documents are checked for it too: errors is empty above).
+    const documentsOf = async (slug: string) => (parseYaml((await readFile(path.join(content, `projekt/${slug}.md`), "utf8")).split(/^---$/m)[1]!) as { documents: object[] }).documents;
+    expect(await documentsOf("bokstart-i-exempelby")).toEqual([
+      { title: "Slutrapport Bokstart", file: "bokstart-i-exempelby/bokstart-slutrapport.pdf", published: "2021-02-03", category: "slutrapport" },
+      { title: "Projektplan Bokstart", file: "bokstart-i-exempelby/bokstart-projektplan.pdf", published: "2021-02-03" },
+    ]);
     const lasombud = projects.find((project) => project.title === "Läsombud i hemtjänsten")!;
     expect(lasombud.results).toEqual([
       "Ett hundratal äldre lånade böcker genom läsombuden. Flera av dem sade att samtalen om böckerna var lika viktiga som böckerna själva.",
@@ -91,8 +98,10 @@ describe("npm run import of an index's address: the project pages it links to ar
       "Projektet visade också att det behövs en bibliotekarie som håller samman arbetet. När hemtjänsten hade hög personalomsättning under sommaren minskade utlåningen tydligt. Kommunen har därför gjort läsombuden till en del av bibliotekets uppsökande verksamhet, med en bibliotekarie som ansvarar för dem.",
     ]);
     expect(lasombud.body).not.toMatch(/Resultat|Lärdomar|hundratal|personalomsättning/);
+    expect(await documentsOf("lasombud-i-hemtjansten")).toEqual([expect.objectContaining({ title: "Utvärdering av läsombuden", category: "utvärdering" })]);
     expect(result.stdout).toContain("results (2) ← ”texten under Resultat”");
     expect(result.stdout).toContain("rubrik ”Lärdomar”: rubriken för erfarenheterna; texten under den står i fältet lessons, och projektsidan visar en egen rubrik");
+    expect(result.stdout).toContain("documents: Slutrapport Bokstart, category: ”slutrapport”, läst ur ”länktexten ”Slutrapport Bokstart””");
   });
 
   it("passes npm run check", async () => {

@@ -2,8 +2,9 @@
  * The importer's results and lessons, read from the sections old pages head "Resultat",
  * "Erfarenheter", "Lärdomar", "Utvärdering" …, and what it must not take for them: running text,
  * a heading with nothing under it, a heading in a table, a menu or a footer. A long section is
- * bounded; text that looks like markup or YAML stays text. (The CMS fixtures' sections are asserted
- * where those pages are imported: facts-and-encodings, index-pages and cms-templates.)
+ * bounded; text that looks like markup or YAML stays text. Also a document's category from its
+ * words. (The CMS fixtures' sections are asserted where those pages are imported:
+ * facts-and-encodings, index-pages and cms-templates.)
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { parse as parseYaml } from "yaml";
 import { validateContent } from "../../src/content/archive/load.ts";
 import { createMarkdown } from "../../src/eleventy/markdown.ts";
 import { readPageBlocks } from "../../src/import/blocks.ts";
+import { documentCategoryOf } from "../../src/import/document-category.ts";
 import { planImport, writeImport } from "../../src/import/import-page.ts";
 import { readProject } from "../../src/import/projects.ts";
 import { learnedFieldOf, MAX_LEARNED_LINES } from "../../src/import/results-and-lessons.ts";
@@ -120,6 +122,27 @@ describe("readProject: results and lessons from the page's sections", () => {
     expect(read.fields.funders).toEqual([{ name: "Statens kulturråd" }]);
     expect(read.fields.period).toEqual({ start: "2019", end: "2021" });
     expect(bodyOf(read)).toEqual(["Om projektet.", "## Bakgrund", "Text.", "Projektet har haft stöd av Statens kulturråd.", "Projektet pågick 2019–2021."]);
+  });
+});
+
+describe("a linked document's category, from its link text or file name", () => {
+  it("reads slutrapport, utvärdering, metodmaterial and presentation, and guesses nothing else", () => {
+    const cases: [string, string, string | undefined][] = [
+      ["Slutrapport Bokstart", "/download/18.1/1/Bokstart.pdf", "slutrapport"],
+      ["Rapport", "/filer/slutredovisning-2021.pdf", "slutrapport"],
+      ["Final report", "/files/report.pdf", "slutrapport"],
+      ["Utvärdering av läsombuden", "/filer/a.pdf", "utvärdering"],
+      ["Bilaga", "/filer/utvardering-lasombud.pdf", "utvärdering"],
+      ["Metodmaterial för bokprat", "/filer/a.pdf", "metodmaterial"],
+      ["Handbok för läsombud", "/filer/a.pdf", "metodmaterial"],
+      ["Lathund", "/filer/a.docx", "metodmaterial"],
+      ["Bildspel från slutkonferensen", "/filer/a.pdf", "presentation"],
+      ["Från slutkonferensen", "/filer/konferens.pptx", "presentation"],
+      ["Budget och utfall", "/filer/budget.pdf", undefined],
+      ["Projektplan Bokstart", "/download/18.2/2/Bokstart%20projektplan.pdf", undefined],
+      ["Enkätsvar från föräldrarna", "/filer/enkat.pdf", undefined],
+    ];
+    for (const [title, address, category] of cases) expect(documentCategoryOf(title, address)?.category, title).toBe(category);
   });
 });
 
