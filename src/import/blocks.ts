@@ -98,6 +98,8 @@ export interface PageBlocks {
   readonly siteName: string | undefined;
   /** The page's own address, where the page says it: a browser's "saved from" note, canonical, og:url. */
   readonly address: string | undefined;
+  /** What the page says it is about: its tags (WordPress's `rel="tag"` links) and keywords (`<meta name="keywords">`, Sitevision's "Nyckelord"). */
+  readonly tags: readonly string[];
 }
 
 /** Elements whose content is never carried over, with what they are called in the report. */
@@ -480,7 +482,15 @@ export function readPageBlocks(html: string, address?: string): PageBlocks {
     title: normaliseSpace(root.querySelector("title")?.text ?? ""),
     siteName: meta('meta[property="og:site_name"]') ?? meta('meta[name="og:site_name"]'),
     address: base?.href,
+    tags: tagsOf(root),
   };
+}
+
+/** The page's tags and keywords, each once, in page order. */
+function tagsOf(root: HTMLElement): string[] {
+  const tags = root.querySelectorAll("a").filter((link) => /(?:^|\s)tag(?:\s|$)/i.test(link.getAttribute("rel") ?? "")).map((link) => normaliseSpace(link.text));
+  const keywords = root.querySelectorAll("meta").filter((meta) => meta.getAttribute("name")?.toLowerCase() === "keywords").flatMap((meta) => (meta.getAttribute("content") ?? "").split(/[,;]/).map(normaliseSpace));
+  return [...new Set([...tags, ...keywords].filter(Boolean))];
 }
 
 /**

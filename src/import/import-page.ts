@@ -18,11 +18,13 @@ import { FetchRefused, fetchWithinLimits, type FetchLimits } from "../fetch/boun
 import { openConnections, type Connections } from "../fetch/connections.ts";
 import { isOfOrigin } from "../fetch/origin.ts";
 import { swedishSlug } from "../format/slug.ts";
+import { themeVocabulary, type ThemeSettings } from "../format/themes.ts";
 import { normalWebAddress } from "../format/urls.ts";
 import { readPageBlocks, regionsOutside, UnreadablePage, type Block, type Dropped, type PageBlocks } from "./blocks.ts";
 import { followLinks, MAX_CRAWL_DELAY_MS, Pacer } from "./crawl.ts";
 import { decodePage } from "./decode.ts";
 import { documentCategoryOf } from "./document-category.ts";
+import { themesOfTags } from "./page-themes.ts";
 import { obtainFile, type FileSources } from "./files.ts";
 import { withoutInvisibleCharacters } from "./invisible-text.ts";
 import { blockToMarkdown } from "./markdown.ts";
@@ -76,6 +78,16 @@ export class ImportFailed extends Error {}
 
 /** The largest page read: a Sitevision page is a few hundred kilobytes. */
 const MAX_PAGE_BYTES = megabytes(10);
+
+/** The folder's site.yaml's settings for its themes, where it has them. */
+const themeSettingsOf = (site: Record<string, unknown> | undefined) => siteSchema.shape.themes.safeParse(site?.themes).data;
+
+/** A project's fields with its themes after its period, where the form shows them. */
+function withThemes(fields: Record<string, unknown>, themes: readonly string[]): Record<string, unknown> {
+  if (themes.length === 0) return fields;
+  const { title, subtitle, summary, period, ...rest } = fields;
+  return { title, ...(subtitle ? { subtitle } : {}), summary, ...(period ? { period } : {}), themes, ...rest };
+}
 
 /** site.yaml's file limit, with the schema's default where the folder's site.yaml has none. */
 const maxFileMegabytesOf = (site: Record<string, unknown> | undefined): number =>
@@ -242,14 +254,18 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
   // Each project gets its lasting id where the folder's site.yaml has the organisation number.
   const organisation = parseOrganisationNumber(String(existing.site?.organisationNumber ?? ""));
   const ids = new Set<string>();
+  const vocabulary = themeVocabulary(themeSettingsOf(existing.site));
   const projects = sources.map(({ blocks, level, page }) => {
     const first = blocks[0]!;
     // The file is named by the title without its subtitle, as the project's own title is read.
     const title = first.kind === "heading" ? titleOf(first.text).title : "projekt";
     const slug = uniqueId(swedishSlug(title), slugs, "projekt");
     const read = readProject(blocks, level, `projekt/${slug}.md`, facts.usedLines);
+    // A page's tags are its project's only where the page is one project's.
+    const themes = themesOfTags(sources.filter((source) => source.page === page).length === 1 ? page.read.tags : [], vocabulary, read.report);
     const contacts = projectContacts(read);
-    let reading = contacts.length > 0 ? { ...read, fields: { ...read.fields, contacts } } : read;
+    const fields = withThemes(read.fields, themes);
+    let reading = { ...read, fields: contacts.length > 0 ? { ...fields, contacts } : fields };
     if (!swedishSlug(title)) reading.report.check.push(`titeln ”${title}” har inga bokstäver eller siffror att göra ett filnamn av, så filen heter ${slug}.md; byt gärna namn på den`);
     if (several) reading.report.placed.push({ field: "hela projektet", from: `sidan ${page.read.address ?? page.source}` });
     if ("digits" in organisation) {
@@ -308,7 +324,10 @@ async function planWithConnections(inputs: readonly string[], origin: string | u
     if (!person.title) personReport.check.push("sidan ger ingen titel: skriv personens titel eller roll i stället för Kontaktperson");
     files.push({ path: file, data: contentFile({ name: person.name, title: person.title ?? "Kontaktperson", ...(person.phones.length > 0 ? { phones: person.phones } : {}), ...(person.email ? { email: person.email } : {}) }) });
   }
-  files.push({ path: siteFile, data: siteYaml(home.read, pageHeading, contactIds, responsibility, reportFor(siteFile), "display" in organisation ? organisation.display : undefined) });
+  files.push({
+    path: siteFile,
+    data: siteYaml(home.read, pageHeading, contactIds, responsibility, reportFor(siteFile), "display" in organisation ? organisation.display : undefined, themeSettingsOf(existing.site)),
+  });
   files.push(...(await fixedPages(options, responsibility, people.get(responsibility.contentOwner), reportFor)));
   report.files.push(...[...reports.values()].sort((a, b) => order(a.file) - order(b.file) || (a.file < b.file ? -1 : 1)));
   return { files, report };
@@ -501,6 +520,7 @@ function siteYaml(
   responsibility: Responsibility,
   report: FileReport,
   organisationNumber: string | undefined,
+  themes: ThemeSettings | undefined,
 ): string {
   const organisation = read.siteName ?? read.title.split(/\s+[-–|]\s+/).slice(1).join(" - ");
   if (read.siteName) report.placed.push({ field: "organisation", from: `webbplatsens namn (${read.siteName})` });
@@ -509,11 +529,12 @@ function siteYaml(
   const url = read.address ? new URL(".", read.address).href : "https://example.se/";
   report.check.push(read.address ? `url är den gamla sidans adress (${url}): skriv den nya webbplatsens adress när den finns` : "sidans adress är okänd: skriv webbplatsens adress som url");
   report.placed.push({ field: "name", from: name });
+  if (themes) report.placed.push({ field: "themes", from: "site.yaml som fanns i mappen: projektens ämnen kommer ur den listan" });
   if (contacts.length > 0) report.placed.push({ field: `contacts (${contacts.length})`, from: "kontaktlistan på sidan" });
   const yaml = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false }).trimEnd();
   return `# Inställningar för hela webbplatsen, lästa ur ${read.address ?? "den sparade sidan"} av npm run import.
 ${yaml({ name, organisation: organisation || "Organisationens namn", url })}
-${organisationNumber ? `\n# Organisationsnumret. Projektens id i den öppna datan görs av det.\norganisationNumber: ${organisationNumber}\n` : ""}
+${organisationNumber ? `\n# Organisationsnumret. Projektens id i den öppna datan görs av det.\norganisationNumber: ${organisationNumber}\n` : ""}${themes ? `\n# Ämnen som projekten kan ha: den inbyggda listan med tillägg (add) eller en egen lista (replace).\n${yaml({ themes })}\n` : ""}
 # Personerna i listan "Kontakt" på startsidan, i den ordning de visas.
 ${yaml({ contacts: [...contacts] })}
 

@@ -70,7 +70,7 @@ describe("npm run import of an index's address: the project pages it links to ar
     expect(result.stdout).not.toContain("menyer och länklistor hör till den gamla webbplatsen\n    - dokument");
   });
 
-  it("moves the text under Resultat and Lärdomar into results and lessons, and reads the documents' categories", async () => {
+  it("moves the text under Resultat and Lärdomar into results and lessons, and reads the documents' categories and the page's keywords", async () => {
     const projects = await projectsOf(content);
     const bokstart = projects.find((project) => project.title === "Bokstart i Exempelby")!;
     expect(bokstart.results).toEqual([
@@ -83,6 +83,7 @@ describe("npm run import of an index's address: the project pages it links to ar
     // Not kept twice; what the paragraph under Resultat said of the whole project stays in the body, before where the heading stood.
     expect(bokstart.body).not.toMatch(/Resultat|212 hembesök/);
     expect(bokstart.body).toMatch(/svenska hemma\.\n\nProjektet pågick 2019–2021\. Projektet har haft stöd av Statens kulturråd\.\n?$/);
+    expect(bokstart.themes.map((theme) => theme.name)).toEqual(["läsfrämjande", "barn och unga"]);
     // The category as the draft writes it (the archive's documents are checked for it too: errors is empty above).
     const documentsOf = async (slug: string) => (parseYaml((await readFile(path.join(content, `projekt/${slug}.md`), "utf8")).split(/^---$/m)[1]!) as { documents: object[] }).documents;
     expect(await documentsOf("bokstart-i-exempelby")).toEqual([
@@ -99,8 +100,11 @@ describe("npm run import of an index's address: the project pages it links to ar
     ]);
     expect(lasombud.body).not.toMatch(/Resultat|Lärdomar|hundratal|personalomsättning/);
     expect(await documentsOf("lasombud-i-hemtjansten")).toEqual([expect.objectContaining({ title: "Utvärdering av läsombuden", category: "utvärdering" })]);
+    expect(lasombud.themes).toEqual([]);
     expect(result.stdout).toContain("results (2) ← ”texten under Resultat”");
     expect(result.stdout).toContain("rubrik ”Lärdomar”: rubriken för erfarenheterna; texten under den står i fältet lessons, och projektsidan visar en egen rubrik");
+    expect(result.stdout).toContain("themes (läsfrämjande) ← ”sidans ämnesord ”Läsfrämjande””");
+    expect(result.stdout).toContain("sidans ämnesord ”Bokstart” finns inte bland webbplatsens ämnen");
     expect(result.stdout).toContain("documents: Slutrapport Bokstart, category: ”slutrapport”, läst ur ”länktexten ”Slutrapport Bokstart””");
   });
 

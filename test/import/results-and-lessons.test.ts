@@ -3,8 +3,8 @@
  * "Erfarenheter", "Lärdomar", "Utvärdering" …, and what it must not take for them: running text,
  * a heading with nothing under it, a heading in a table, a menu or a footer. A long section is
  * bounded; text that looks like markup or YAML stays text. Also a document's category from its
- * words. (The CMS fixtures' sections are asserted where those pages are imported:
- * facts-and-encodings, index-pages and cms-templates.)
+ * words, and themes from a page's own tags. (The CMS fixtures' sections are asserted where those
+ * pages are imported: facts-and-encodings, index-pages and cms-templates.)
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -146,11 +146,13 @@ describe("a linked document's category, from its link text or file name", () => 
   });
 });
 
-describe("npm run import: results and lessons in a draft", () => {
-  it("writes markup and YAML in the text as text, and passes the content's validation", async () => {
+describe("npm run import: results, lessons and themes in a draft", () => {
+  it("writes markup and YAML in the text as text, takes themes from the page's tags, and passes the content's validation", async () => {
     const folder = path.join(workspace.dir, "wordpress-inlagg");
     const content = path.join(folder, "content");
-    await mkdir(folder, { recursive: true });
+    await mkdir(path.join(content, "_data"), { recursive: true });
+    // The site's own vocabulary: the default one and a theme of its own.
+    await writeFile(path.join(content, "_data/site.yaml"), "themes:\n  add:\n    - Sommarlov\n");
     const page = path.join(folder, "sommarlasning.html");
     await writeFile(
       page,
@@ -171,10 +173,11 @@ describe("npm run import: results and lessons in a draft", () => {
 <h2>Erfarenheter</h2>
 <p><strong>Börja</strong> i tid &amp; fråga barnen: "vad vill ni läsa?"</p>
 </div>
+<footer class="entry-footer"><span class="tags-links">Etiketter: <a href="/tag/lasframjande/" rel="tag">Läsfrämjande</a>, <a href="/tag/sommarlov/" rel="tag">Sommarlov</a>, <a href="/tag/barn-och-unga/" rel="tag">Barn och unga</a>, <a href="/tag/lasfest/" rel="tag">Läsfest</a></span></footer>
 </article></main></body></html>`,
     );
     const plan = await planImport(page, { contentDir: content, userAgent: "test", timeoutMs: 1000, offline: true, templates: EXAMPLE_CONTENT });
-    await writeImport(plan, content);
+    await writeImport(plan, content, { force: true });
     const text = await readFile(path.join(content, "projekt/sommarlasning.md"), "utf8");
     const data = parseYaml(text.split(/^---$/m)[1]!) as Record<string, unknown>;
     expect(data.title).toBe("Sommarläsning");
@@ -188,6 +191,10 @@ describe("npm run import: results and lessons in a draft", () => {
     ]);
     expect(data.lessons).toEqual(['**Börja** i tid & fråga barnen: "vad vill ni läsa?"']);
     expect(text).not.toMatch(/^title: "ett fält/m);
+    expect(data.themes).toEqual(["läsfrämjande", "Sommarlov", "barn och unga"]);
+    const report = plan.report.files.find((file) => file.file === "projekt/sommarlasning.md")!;
+    expect(report.placed).toContainEqual({ field: "themes (Sommarlov)", from: "sidans ämnesord ”Sommarlov”" });
+    expect(report.check).toContainEqual("sidans ämnesord ”Läsfest” finns inte bland webbplatsens ämnen och togs inte med; välj ett ämne ur listan i stället om något passar");
     // Even a site that allows HTML in Markdown shows the text as text.
     const rendered = (data.results as string[]).map((line) => createMarkdown({ allowHtml: true }).renderInline(line)).join("\n");
     expect(rendered).not.toMatch(/<script|javascript:/);
@@ -196,6 +203,20 @@ describe("npm run import: results and lessons in a draft", () => {
     const { archive, errors } = await validateContent(content);
     expect(errors).toEqual([]);
     const imported = archive!.projects.find((found) => found.title === "Sommarläsning")!;
+    expect(imported.themes.map((theme) => theme.name)).toEqual(["läsfrämjande", "Sommarlov", "barn och unga"]);
     expect(imported.results).toHaveLength(6);
+  });
+
+  it("takes no theme from a page of several projects, whose tags are the page's", async () => {
+    const page = path.join(workspace.dir, "flera-projekt.html");
+    await writeFile(
+      page,
+      `<html><head><meta name="keywords" content="Läsfrämjande, Tillgänglighet"></head><body><main><h1>Projekt</h1><h2>Bokbussen</h2><p>En buss med böcker.</p><h2>Talböcker</h2><p>Talböcker i vården.</p></main></body></html>`,
+    );
+    const plan = await planImport(page, { contentDir: path.join(workspace.dir, "flera-projekt"), userAgent: "test", timeoutMs: 1000, offline: true });
+    const drafts = plan.files.filter((file) => file.path.startsWith("projekt/")).map((file) => parseYaml(String(file.data).split(/^---$/m)[1]!) as Record<string, unknown>);
+    expect(drafts.map((draft) => draft.title)).toEqual(["Bokbussen", "Talböcker"]);
+    for (const draft of drafts) expect(draft.themes).toBeUndefined();
+    expect(plan.report.files[0]!.check).toContainEqual(expect.stringMatching(/^projektet har inga ämnen: välj högst 3/));
   });
 });
