@@ -226,6 +226,8 @@ describe("the imported archive of every template together", () => {
     const bokstart = archive!.projects.find((project) => project.title === "Bokstart i Exempelby")!;
     const page = await readPage(built.output, `projekt/${bokstart.slug}/`);
     expect(textOf(page.querySelector("h1"))).toBe("Bokstart i Exempelby");
-    expect(page.querySelectorAll("main h2").map((heading) => textOf(heading))).toEqual(expect.arrayContaining(["Bakgrund", "Mål"]));
+    expect(page.querySelectorAll("main h2").map((heading) => textOf(heading))).toEqual(expect.arrayContaining(["Bakgrund", "Mål", "Resultat"]));
+    // The text under the old page's "Resultat" is on the page once: in its section, not in the body too.
+    expect(textOf(page.querySelector("main")).split("Bibliotekarierna gjorde 212 hembesök")).toHaveLength(2);
   });
 });
