@@ -1,6 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Archive, Contact } from "../content/model/model.ts";
 import type { PageView } from "./page-views.ts";
+import type { MapFile } from "../maps/partner-maps.ts";
 
 /**
  * A template with no content of its own, one page per view in `views` (a path in the global
@@ -60,6 +61,10 @@ export function addPages(eleventyConfig: UserConfig): void {
   // One vCard per person; the preview's quick rebuild has no people (`fullBuild`, plugin.ts).
   archiveFile(eleventyConfig, "vcard", (data) => `/kontakt/${(data.contact as Contact).id}.vcf`, "{{ contact | vcard(archive.site) | safe }}", {
     pagination: { data: "fullBuild.contacts", size: 1, alias: "contact" },
+  });
+  // The maps of partner countries (src/maps/), one file per map; the quick rebuild keeps the last ones.
+  archiveFile(eleventyConfig, "kartor", (data) => (data.map as MapFile).url, "{{ map.svg | safe }}", {
+    pagination: { data: "fullBuild.maps", size: 1, alias: "map" },
   });
   archiveFile(eleventyConfig, "feed", "/feed.xml", "", { layout: "feed.njk", showsProjectText: true });
   // Open data is for publishing; the preview's quick rebuild leaves it, like the search index.

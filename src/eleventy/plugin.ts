@@ -25,6 +25,7 @@ import { adminContentSecurityPolicy } from "./filters/security.ts";
 import { adminPageMiddleware, previewErrorMiddleware, rebuildOnRemoval } from "./preview.ts";
 import { searchIndexingEnabled, writeSearchIndex } from "./search-index.ts";
 import { finishPageWriter } from "./page-writer.ts";
+import { partnerMaps } from "../maps/partner-maps.ts";
 
 /**
  * The project folder, where layouts and assets live whatever the content folder is: the nearest
@@ -138,8 +139,10 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
     console.error(`${formatErrorReport(result.errors)}\nFörhandsgranskningen visar felen tills de är rättade.`);
   });
   eleventyConfig.addGlobalData("archive", () => archive);
-  // What only full builds make (pages.ts): files that show no project text, and the vCards
-  eleventyConfig.addGlobalData("fullBuild", () => (onlyPages ? { files: [], contacts: [] } : { files: [true], contacts: archive?.contacts ?? [] }));
+  // What only full builds make (pages.ts): files that show no project text, the vCards and the maps
+  eleventyConfig.addGlobalData("fullBuild", () =>
+    onlyPages ? { files: [], contacts: [], maps: [] } : { files: [true], contacts: archive?.contacts ?? [], maps: archive ? partnerMaps(archive).files() : [] },
+  );
   eleventyConfig.addGlobalData("views", () => archive && (onlyPages ? onlyViews(pageViews(archive), onlyPages) : pageViews(archive)));
   eleventyConfig.addGlobalData("admin", () => (adminConfig === undefined ? [] : [{ config: adminConfig, policy: adminContentSecurityPolicy(archive?.site.cms) }]));
   // Eleventy reads none of the editors' files: every page is a virtual template over the archive.

@@ -28,12 +28,18 @@ describeInBrowser("the Content-Security-Policy", () => {
       await page.goto(site.url());
       await page.getByRole("button", { name: "Godkänn" }).click();
     }
+    const maps: string[] = [];
     for (const sitePath of Object.values(PAGE_KINDS)) {
       await page.goto(site.url(sitePath), { waitUntil: "networkidle" });
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
       expect(policy, sitePath).toMatch(/^default-src 'self'; script-src 'self'/);
       expect(await page.evaluate(() => window.cspViolations), sitePath).toEqual([]);
+      // The maps of partner countries, files of the site's own, are shown (img-src 'self').
+      const shown = await page.evaluate(() => [...document.images].filter((image) => image.getAttribute("src")!.startsWith("/kartor/")).map((image) => ({ src: image.getAttribute("src")!, shown: image.complete && image.naturalWidth > 0 })));
+      expect(shown.filter((image) => !image.shown), sitePath).toEqual([]);
+      maps.push(...shown.map((image) => image.src));
     }
+    if (which === "bundled") expect(maps).toEqual(["/kartor/partnerlander.svg", "/kartor/land-se.svg"]);
     await context.close();
   });
 

@@ -2,6 +2,7 @@
 export { calendarDate, isoDate, period, swedishDate } from "./dates.ts";
 export { countryName, joinSwedish, mentionRoles, partnerRoles } from "./words.ts";
 export { vcard } from "./vcard.ts";
+export { overviewMap, projectMap } from "./maps.ts";
 export { jsonScript } from "./json.ts";
 /** `{{ page.url | publicUrl(archive.site.url) }}` and `{{ "/admin/" | publicPath(archive.site.url) }}`. */
 export { publicPath, publicUrl } from "../../format/urls.ts";
