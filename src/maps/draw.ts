@@ -176,7 +176,8 @@ function mayShow(part: ShapePart, view: ReturnType<typeof viewOf>): boolean {
  */
 function withoutClosePoints(output: GeoStream, tolerance: number, inDegrees = false): GeoStream {
   let inPolygon = false;
-  let kept: number[] = [];
+  // One array for every line, emptied at each start: a new one per ring was most of the garbage.
+  const kept: number[] = [];
   let skipped = false;
   let [lastX, lastY] = [0, 0];
   return {
@@ -193,7 +194,7 @@ function withoutClosePoints(output: GeoStream, tolerance: number, inDegrees = fa
       skipped = false;
     },
     lineStart() {
-      kept = [];
+      kept.length = 0;
       skipped = false;
     },
     lineEnd() {

@@ -6,10 +6,17 @@
  */
 import type { GeoContext } from "d3-geo";
 
-/** A number of tenths as SVG writes it shortest: 12 is "1.2", -4 "-.4", 30 "3". */
+/**
+ * A whole number of tenths as SVG writes it shortest: 12 is "1.2", -4 "-.4", 30 "3". In integer
+ * arithmetic: formatting the division's float and trimming it took a third of a map's time.
+ */
 function tenths(value: number): string {
-  const text = String(value / 10);
-  return text.replace(/^(-?)0\./, "$1.");
+  const size = value < 0 ? -value : value;
+  const whole = Math.floor(size / 10);
+  const tenth = size - whole * 10;
+  const sign = value < 0 ? "-" : "";
+  if (tenth === 0) return `${sign}${whole}`;
+  return whole === 0 ? `${sign}.${tenth}` : `${sign}${whole}.${tenth}`;
 }
 
 /** A number following another in path data: a minus sign separates it, anything else needs a space. */
