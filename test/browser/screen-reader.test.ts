@@ -35,6 +35,30 @@ const PROJECT_OUTLINE = [
   ...PAGE_END,
 ];
 
+/** The start page's map of partner countries is a picture only (alt=""): its alternative is the table after the heading. */
+const MAP_ALTERNATIVE = [
+  "heading, Efter land där partner finns, level 3",
+  "table, Kartans uppgifter: antal projekt med partner i varje land",
+  "caption, Kartans uppgifter: antal projekt med partner i varje land",
+  "rowgroup",
+  "row, Land Antal projekt",
+  "columnheader, Land",
+  "columnheader, Antal projekt",
+  "end of row, Land Antal projekt",
+  "end of rowgroup",
+  "rowgroup",
+  ...[
+    ["Danmark", 1],
+    ["Norge", 1],
+    ["Sverige", 2],
+  ].flatMap(([country, count]) => [`row, ${country} ${count}`, `cell, ${country}`, `link, ${country}`, `end of cell, ${country}`, `cell, ${count}`, `end of row, ${country} ${count}`]),
+  "end of rowgroup",
+  "end of table, Kartans uppgifter: antal projekt med partner i varje land",
+];
+
+/** What is announced from the heading of the countries to the end of the first table after it. */
+const mapAlternative = (phrases: readonly string[]) => between(phrases, MAP_ALTERNATIVE[0]!, /^end of table/);
+
 describeInBrowser("what a screen reader announces", () => {
   const sites = browserAndSites(["bundled"]);
 
@@ -98,6 +122,20 @@ describeInBrowser("what a screen reader announces", () => {
       "heading, Linda Berg Ottoson, level 3",
       ...PAGE_END,
     ]);
+    await page.close();
+  });
+
+  it("the start page: not the map of partner countries, but its alternative, the table of countries and projects, in order; without the table, not that", async () => {
+    const page = await openPage("");
+    const phrases = await readAloud(page);
+    expect(mapAlternative(phrases)).toEqual(MAP_ALTERNATIVE);
+    expect(await page.locator('.partner-map img[src$="/kartor/partnerlander.svg"]').getAttribute("alt")).toBe("");
+    expect(phrases.filter((phrase) => phrase.startsWith("img"))).toEqual([]);
+    // Removed, the table is missed: the same check fails.
+    await page.evaluate(() => document.querySelector(".partner-map table")!.remove());
+    const withoutTable = await readAloud(page);
+    expect(mapAlternative(withoutTable)).not.toEqual(MAP_ALTERNATIVE);
+    expect(withoutTable.filter((phrase) => phrase.startsWith("row, "))).toEqual([]);
     await page.close();
   });
 
