@@ -21,14 +21,10 @@ export interface LegendEntry {
   readonly label: string;
 }
 
-export interface MapSpec {
-  /** The file's title, for someone who opens it directly. */
-  readonly title: string;
+/** A map framed on the countries it shades. */
+export interface MapSpec extends MapShading {
   /** Width in pixels; the height follows from the frame. */
   readonly width: number;
-  /** The countries drawn in a colour of their own, by ISO alpha-2 code; the rest are neutral land. */
-  readonly shades: ReadonlyMap<string, Shade>;
-  readonly legend?: readonly LegendEntry[];
 }
 
 export interface MapDrawing {
@@ -242,16 +238,32 @@ function legendRows(legend: readonly LegendEntry[], width: number, top: number):
   return { svg: `<g font-family="${FONT}" font-size="${size}" fill="${TEXT}">${items.join("")}</g>`, height: y + rowHeight - top };
 }
 
+/** A country of a map's frame, drawn: its path data, and where a ring goes when it is too small to see. */
+interface DrawnCountry {
+  readonly d: string;
+  readonly ring?: readonly [number, number];
+}
+
 /**
- * Draws a map of the countries in `spec.shades`, framed on them. Undefined when none of them has a
- * shape in Natural Earth's countries.
+ * The land of a frame, drawn once and shaded as often as needed: the frame around the given
+ * countries (`width` wide), each of them drawn on its own, and all other land in one path.
  */
-export function drawMap(spec: MapSpec): MapDrawing | undefined {
+export interface MapLayers {
+  readonly width: number;
+  readonly height: number;
+  /** Every country of the frame that has a shape, by its alpha-2 code. */
+  readonly countries: ReadonlyMap<string, DrawnCountry>;
+  /** The path data of the land around them. */
+  readonly land: string;
+}
+
+/** Draws the land of a map framed on `codes`; undefined when none of them has a shape in Natural Earth's countries. */
+export function drawLayers(codes: Iterable<string>, width: number): MapLayers | undefined {
+  const wanted = new Set(codes);
   const shapes = countryShapes();
-  const focus = shapes.filter((shape) => shape.code !== undefined && spec.shades.has(shape.code));
+  const focus = shapes.filter((shape) => shape.code !== undefined && wanted.has(shape.code));
   if (focus.length === 0) return undefined;
-  const frame = frameOf(focus, spec.width);
-  const { width, height: mapHeight } = frame;
+  const frame = frameOf(focus, width);
 
   // Polygons far outside the frame are not projected at all.
   const view = viewOf(projectionOf(frame), frame);
@@ -275,38 +287,69 @@ export function drawMap(spec: MapSpec): MapDrawing | undefined {
   };
   const bounds = geoPath(projectionOf(frame)).bounds;
 
-  const neutral: string[] = [];
-  const shaded: string[] = [];
-  const markers: string[] = [];
+  const land: string[] = [];
+  const countries = new Map<string, DrawnCountry>();
   for (const shape of shapes) {
     const parts = shape.parts.filter(visible);
-    if (parts.length === 0) continue;
+    const inFocus = shape.code !== undefined && wanted.has(shape.code);
+    if (parts.length === 0 && !inFocus) continue;
     const d = draw(parts);
-    const shade = shape.code === undefined ? undefined : spec.shades.get(shape.code);
-    if (!shade) {
-      if (d) neutral.push(d);
+    if (!inFocus) {
+      if (d) land.push(d);
       continue;
     }
-    const id = `land-${shape.code!.toLowerCase()}`;
-    shaded.push(`<path id="${id}" class="${shade.className}" fill="${shade.fill}" d="${d}"/>`);
     // A country smaller than a few pixels (Luxembourg on a map of Europe) gets a ring around it.
     const [[left, top], [right, bottom]] = bounds(shape.mainland);
-    if (Number.isFinite(left) && Math.max(right - left, bottom - top) < 2 * MARKER_RADIUS) {
-      const [cx, cy] = [(left + right) / 2, (top + bottom) / 2].map((value) => Math.round(value * 10) / 10);
-      markers.push(`<circle data-land="${id}" cx="${cx}" cy="${cy}" r="${MARKER_RADIUS}" fill="${shade.fill}" stroke="${TEXT}" stroke-width="1"/>`);
-    }
+    const small = Number.isFinite(left) && Math.max(right - left, bottom - top) < 2 * MARKER_RADIUS;
+    const ring = [(left + right) / 2, (top + bottom) / 2].map((value) => Math.round(value * 10) / 10) as [number, number];
+    countries.set(shape.code!, small ? { d, ring } : { d });
   }
-  const legend = spec.legend?.length ? legendRows(spec.legend, width, mapHeight + 12) : undefined;
+  return { width: frame.width, height: frame.height, countries, land: land.join("") };
+}
+
+/** What a map says on its land: each shaded country's colour and class, and the file's title and legend. */
+export interface MapShading {
+  /** The file's title, for someone who opens it directly. */
+  readonly title: string;
+  /** Countries drawn in a colour of their own, by ISO alpha-2 code; the rest are neutral land. */
+  readonly shades: ReadonlyMap<string, Shade>;
+  readonly legend?: readonly LegendEntry[];
+}
+
+/** The SVG file of drawn land with its countries shaded; undefined when none of the shaded countries is drawn. */
+export function shadeMap(layers: MapLayers, { title, shades, legend: entries }: MapShading): MapDrawing | undefined {
+  const { width, height: mapHeight } = layers;
+  const neutral = [layers.land];
+  const shaded: string[] = [];
+  const rings: string[] = [];
+  for (const [code, { d, ring }] of layers.countries) {
+    const shade = shades.get(code);
+    if (!shade) {
+      neutral.push(d);
+      continue;
+    }
+    const id = `land-${code.toLowerCase()}`;
+    shaded.push(`<path id="${id}" class="${shade.className}" fill="${shade.fill}" d="${d}"/>`);
+    if (ring) rings.push(`<circle data-land="${id}" cx="${ring[0]}" cy="${ring[1]}" r="${MARKER_RADIUS}" fill="${shade.fill}" stroke="${TEXT}" stroke-width="1"/>`);
+  }
+  if (shaded.length === 0) return undefined;
+  const legend = entries?.length ? legendRows(entries, width, mapHeight + 12) : undefined;
   const height = mapHeight + (legend ? legend.height + 12 : 0);
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<title>${escapeXml(spec.title)}</title>` +
+    `<title>${escapeXml(title)}</title>` +
     `<g stroke="${BORDER}" stroke-width="0.6" stroke-linejoin="round">` +
     `<path fill="${NEUTRAL_LAND}" d="${neutral.join("")}"/>` +
     shaded.join("") +
     `</g>` +
-    markers.join("") +
+    rings.join("") +
     (legend?.svg ?? "") +
     `</svg>\n`;
   return { width, height, svg };
+}
+
+/** A map framed on the countries in `spec.shades`, each in its shade; undefined when none of them has a shape. */
+export function drawMap(spec: MapSpec): MapDrawing | undefined {
+  const layers = drawLayers(spec.shades.keys(), spec.width);
+  return layers && shadeMap(layers, spec);
 }

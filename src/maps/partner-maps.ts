@@ -1,14 +1,16 @@
 /**
  * The maps of an archive's partner countries: one on the start page, shaded by the number of
  * projects with a partner in each country (the country facets), and a small one for each project
- * with its countries marked. Projects with the same countries share one file, so an archive of
- * thousands of projects in a handful of countries draws a handful of maps.
+ * with its countries marked. Every map is framed on all the archive's partner countries, so a
+ * project's countries are seen where they lie among the others, the same frame on every project
+ * page; the land is drawn once per size, and each map only shades it. Projects with the same
+ * countries share one file.
  */
 import type { Archive, Project } from "../content/model/model.ts";
 import { countryName } from "../format/country.ts";
 import { boundedSlug } from "../format/slug.ts";
 import { joinSwedish } from "../format/swedish-list.ts";
-import { drawMap, type MapDrawing, type MapSpec } from "./draw.ts";
+import { drawLayers, shadeMap, type MapDrawing, type MapLayers, type MapShading } from "./draw.ts";
 import { countSteps, shadesOf, stepLabel, stepOf } from "./shades.ts";
 
 /** Where the maps are published. */
@@ -44,6 +46,8 @@ export class PartnerMaps {
   readonly #archive: Archive;
   /** Each map by its address; undefined for one with no country to draw. */
   readonly #drawings = new Map<string, MapDrawing | undefined>();
+  /** The land framed on every partner country, drawn once for each width. */
+  readonly #layers = new Map<number, MapLayers | undefined>();
 
   constructor(archive: Archive) {
     this.#archive = archive;
@@ -51,13 +55,12 @@ export class PartnerMaps {
 
   /** The start page's map, or undefined when no project names a country with a shape. */
   overview(): MapImage | undefined {
-    return this.#image(`${MAP_FOLDER}partnerlander.svg`, () => {
+    return this.#image(`${MAP_FOLDER}partnerlander.svg`, OVERVIEW_WIDTH, () => {
       const countries = this.#archive.facets.countries;
       const steps = countSteps(countries.map((facet) => facet.projects.length));
       const shades = shadesOf(this.#archive.site.colour, steps.length);
       return {
         title: "Karta: antal projekt med partner i varje land",
-        width: OVERVIEW_WIDTH,
         shades: new Map(
           countries.map((facet) => {
             const step = stepOf(steps, facet.projects.length);
@@ -73,11 +76,10 @@ export class PartnerMaps {
   ofProject(project: Project): MapImage | undefined {
     const codes = projectCountries(project);
     if (codes.length === 0) return undefined;
-    return this.#image(`${MAP_FOLDER}${boundedSlug(`land-${codes.join("-").toLowerCase()}`)}.svg`, () => {
+    return this.#image(`${MAP_FOLDER}${boundedSlug(`land-${codes.join("-").toLowerCase()}`)}.svg`, PROJECT_WIDTH, () => {
       const [fill] = shadesOf(this.#archive.site.colour, 1);
       return {
         title: `Karta: ${joinSwedish(codes.map((code) => countryName(code) ?? code))} markerade`,
-        width: PROJECT_WIDTH,
         shades: new Map(codes.map((code) => [code, { fill: fill!, className: "markerat" }])),
       };
     });
@@ -90,8 +92,12 @@ export class PartnerMaps {
     return [...this.#drawings].flatMap(([url, drawing]) => (drawing ? [{ url, svg: drawing.svg }] : []));
   }
 
-  #image(url: string, spec: () => MapSpec): MapImage | undefined {
-    if (!this.#drawings.has(url)) this.#drawings.set(url, drawMap(spec()));
+  #image(url: string, width: number, shading: () => MapShading): MapImage | undefined {
+    if (!this.#drawings.has(url)) {
+      if (!this.#layers.has(width)) this.#layers.set(width, drawLayers(this.#archive.facets.countries.map((facet) => facet.key.toUpperCase()), width));
+      const layers = this.#layers.get(width);
+      this.#drawings.set(url, layers && shadeMap(layers, shading()));
+    }
     const drawing = this.#drawings.get(url);
     return drawing && { url, width: drawing.width, height: drawing.height };
   }

@@ -54,11 +54,12 @@ describe("maps of partner countries", () => {
     expect(shown.map.gzipBytes).toBeLessThanOrEqual(MAX_GZIP_BYTES);
   });
 
-  it("a project page marks exactly the countries its partner headings name, in a file shared by every project with the same countries", async () => {
+  it("a project page marks exactly the countries its partner headings name, on the archive's frame, in a file shared by every project with the same countries", async () => {
     const site = (await fixtureSite("paginated")).output;
     const projects = (await readdir(path.join(site, "projekt"))).map((slug) => `/projekt/${slug}/`);
     expect(projects).toHaveLength(120);
     const files = new Set<string>();
+    const sizes = new Set<string>();
     for (const urlPath of projects) {
       const page = await readPage(site, urlPath);
       const headings = page.querySelectorAll("section.partners h3").map((heading) => countryCodeOfName(textOf(heading))!.toLowerCase());
@@ -68,7 +69,10 @@ describe("maps of partner countries", () => {
       expect(shown).toMatchObject({ alt: "", width: shown.map.width, height: shown.map.height });
       expect(shown.map.gzipBytes).toBeLessThanOrEqual(MAX_GZIP_BYTES);
       files.add(shown.src);
+      sizes.add(`${shown.width}×${shown.height}`);
     }
+    // Every project's map shows the same land, framed on all the archive's partner countries.
+    expect(sizes.size).toBe(1);
     // One file per set of countries (five Nordic countries make at most 31), and the start page's.
     expect(files.size).toBeLessThanOrEqual(31);
     expect((await readdir(path.join(site, "kartor"))).sort()).toEqual([...[...files].map((src) => path.basename(src)), "partnerlander.svg"].sort());
