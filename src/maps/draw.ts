@@ -34,7 +34,7 @@ export interface MapDrawing {
 }
 
 /** Land that is no country of the map's: light grey. */
-export const NEUTRAL_LAND = "#e6e8ea";
+const NEUTRAL_LAND = "#e6e8ea";
 const BORDER = "#ffffff";
 const TEXT = "#222222";
 /** Around a country too small to see at the map's scale, a ring in the text's colour. */

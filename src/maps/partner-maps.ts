@@ -14,11 +14,11 @@ import { drawLayers, shadeMap, type MapDrawing, type MapLayers, type MapShading 
 import { countSteps, shadesOf, stepLabel, stepOf } from "./shades.ts";
 
 /** Where the maps are published. */
-export const MAP_FOLDER = "/kartor/";
+const MAP_FOLDER = "/kartor/";
 /** The start page's map, beside its table. */
-export const OVERVIEW_WIDTH = 400;
+const OVERVIEW_WIDTH = 400;
 /** A project's map, beside its partners. */
-export const PROJECT_WIDTH = 240;
+const PROJECT_WIDTH = 240;
 
 /** A map as a page shows it: `<img src width height>`. */
 export interface MapImage {
@@ -34,15 +34,15 @@ export interface MapFile {
 }
 
 /** The class that names a step of the scale in the file: "steg-1" is the fewest projects. */
-export const stepClass = (index: number) => `steg-${index + 1}`;
+const stepClass = (index: number) => `steg-${index + 1}`;
 
 /** The countries a project has partners in, in alphabetical order of their codes. */
-export function projectCountries(project: Project): string[] {
+function projectCountries(project: Project): string[] {
   return [...new Set(project.partnerGroups.flatMap((group) => (group.country ? [group.country] : [])))].sort();
 }
 
 /** The maps of one archive, each drawn when first asked for. */
-export class PartnerMaps {
+class PartnerMaps {
   readonly #archive: Archive;
   /** Each map by its address; undefined for one with no country to draw. */
   readonly #drawings = new Map<string, MapDrawing | undefined>();

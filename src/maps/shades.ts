@@ -9,7 +9,7 @@ import { contrast, parseHexColour, toHex } from "../format/colour.ts";
 export const DEFAULT_COLOUR = "#0b4f8a";
 
 /** At most this many steps: more are hard to tell apart on a map. */
-export const MAX_STEPS = 5;
+const MAX_STEPS = 5;
 
 /** The lightest step against white: light enough to leave room for four darker ones, dark enough to stand out from the grey land. */
 const LIGHTEST_CONTRAST = 1.5;
