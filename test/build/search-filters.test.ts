@@ -27,7 +27,8 @@ async function filtersOnProjectPages(site: string): Promise<Map<string, string[]
 async function filtersFromBrowsingPages(site: string): Promise<Map<string, string[]>> {
   const start = await readPage(site, "/");
   const filters = new Map<string, string[]>();
-  for (const link of start.querySelectorAll(".browse .facet-list a")) {
+  // The start page links every browsing page: in lists, and the countries in the table beside their map.
+  for (const link of start.querySelectorAll(".browse .facet-list a, .browse .partner-map a")) {
     const url = link.getAttribute("href")!;
     const filter = `${url.split("/")[1]}: ${textOf(link)}`;
     const pages = [url, ...(existsSync(path.join(site, url, "sida")) ? (await readdir(path.join(site, url, "sida"))).map((number) => `${url}sida/${number}/`) : [])];
