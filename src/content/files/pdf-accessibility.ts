@@ -107,8 +107,21 @@ function pdfjsAddress(): string {
   return typeof import.meta.resolve === "function" ? import.meta.resolve(specifier) : pathToFileURL(createRequire(import.meta.url).resolve(specifier)).href;
 }
 
-/** Reads one file on the PDF thread, or says which limit stopped it. */
+/** The reads asked for so far, one after another: the thread answers one file at a time. */
+let reads: Promise<unknown> = Promise.resolve();
+
+/**
+ * Reads one file on the PDF thread, or says which limit stopped it. Reads asked for at the same
+ * time (two archives validated at once in one process) wait for their turn: an answer names no
+ * file, and a limit stops the thread with whatever it was reading.
+ */
 function readOnWorker(file: string): Promise<{ facts?: PdfFacts; error?: "password" | "damaged" | "limit" }> {
+  const read = reads.then(() => readNowOnWorker(file));
+  reads = read.catch(() => undefined);
+  return read;
+}
+
+function readNowOnWorker(file: string): Promise<{ facts?: PdfFacts; error?: "password" | "damaged" | "limit" }> {
   const thread = (worker ??= new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { pdfjs: pdfjsAddress() },
