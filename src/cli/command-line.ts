@@ -1,7 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ContentValidationError, formatErrorReport } from "../content/model/errors.ts";
 
-type OptionValues<T> = { [K in keyof T]: T[K] extends { type: "boolean" } ? boolean : string };
+/** The values parseCommandLine reads for `options`. */
+export type OptionValues<T> = { [K in keyof T]: T[K] extends { type: "boolean" } ? boolean : string };
 
 /** Node's messages for a wrong command line, which are English, in Swedish; the rest as they are. */
 function swedishParseError(error: Error & { code?: string }): string {
@@ -19,15 +20,15 @@ function swedishParseError(error: Error & { code?: string }): string {
 export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"]>>(
   command: string,
   options: T,
-  { positionals = 0, help }: { positionals?: number; help?: string } = {},
+  { positionals = 0, help, args = process.argv.slice(2) }: { positionals?: number; help?: string; args?: string[] } = {},
 ): { values: OptionValues<T>; positionals: string[] } {
   const known = Object.keys(options).map((name) => `--${name}`).join(", ");
-  if (help !== undefined && process.argv.slice(2).some((argument) => argument === "--help" || argument === "-h")) {
+  if (help !== undefined && args.some((argument) => argument === "--help" || argument === "-h")) {
     console.log(help.trimEnd());
     process.exit(0);
   }
   try {
-    const parsed = parseArgs({ options, strict: true, allowPositionals: positionals > 0 });
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals > 0 });
     if (parsed.positionals.length > positionals) throw new Error(`för många argument: ${parsed.positionals.join(" ")}`);
     return { values: parsed.values as unknown as OptionValues<T>, positionals: parsed.positionals };
   } catch (error) {

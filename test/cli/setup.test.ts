@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Readable, Writable } from "node:stream";
 import GithubSlugger from "github-slugger";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { parseCommandLine } from "../../src/cli/command-line.ts";
+import { runSetup, SETUP_OPTIONS } from "../../src/cli/setup-session.ts";
 import { cmsConfig } from "../../src/cms/config.ts";
 import { siteSchema } from "../../src/content/model/schema.ts";
 import { todayInSweden } from "../../src/format/date.ts";
@@ -12,7 +15,7 @@ import { hasInvisibleCharacter } from "../../src/format/invisible-characters.ts"
 import { GUIDE, PUBLISHING_SECTIONS, REPOSITORY_SECTIONS } from "../../src/setup/hosting.ts";
 import { EXAMPLE_FILES } from "../../src/setup/setup.ts";
 import { sveltiaSchemaErrors } from "../cms/sveltia-schema.ts";
-import { buildSite, EXAMPLE_CONTENT, FIXTURES, PROJECT_ROOT, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
+import { buildSite, EXAMPLE_CONTENT, FIXTURES, PROJECT_ROOT, readPage, runCli, temporaryWorkspace, textOf, type CommandResult } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
 
@@ -39,6 +42,30 @@ const ANSWERS = [
   "--repo",
   "regiondalarna/avslutade-projekt",
 ];
+
+/**
+ * `npm run setup` from its flags on, run in this process: the code the command runs once it has
+ * read its flags (src/cli/setup-session.ts), with the same messages on the same streams and the
+ * same exit code, answers piped in as runCli pipes them. Most cases run it so, instead of starting
+ * a process each (73 processes took a quarter of a minute of the cores' time). The cases about the
+ * command itself start `npm run setup` with runCli: a fresh clone taken into use, answers typed
+ * into a pipe, a refused colour (exit 2), JavaScript in the content (exit 1 and 2), a site.yaml it
+ * cannot read, --help and a wrong flag.
+ */
+async function setupHere(args: readonly string[], { input = "" }: { input?: string } = {}): Promise<CommandResult> {
+  const { values } = parseCommandLine("setup", SETUP_OPTIONS, { args: [...args] });
+  const written = { stdout: "", stderr: "" };
+  const into = (stream: keyof typeof written) =>
+    new Writable({
+      decodeStrings: false,
+      write(chunk: string | Buffer, _encoding, done) {
+        written[stream] += chunk.toString();
+        done();
+      },
+    });
+  const code = await runSetup(values, { input: Readable.from(input ? [input] : []), output: into("stdout"), errors: into("stderr"), isTerminal: false });
+  return { code, ...written };
+}
 
 /** ANSWERS with one flag's value replaced, or added. */
 function answering(flag: string, value: string): string[] {
@@ -131,14 +158,14 @@ describe("npm run setup", () => {
 
   it("changes nothing when run again, with the same flags or with none", async () => {
     const content = await freshContent("tva-ganger");
-    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    expect((await setupHere(["--input", content, ...ANSWERS])).code).toBe(0);
     const first = await snapshot(content);
-    const again = await runCli("setup", ["--input", content, ...ANSWERS]);
+    const again = await setupHere(["--input", content, ...ANSWERS]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`Ingenting att ändra i ${content}.`);
     expect(await snapshot(content)).toEqual(first);
     // Without flags the current answers are kept.
-    expect((await runCli("setup", ["--input", content, "--yes"])).stdout).toContain("Ingenting att ändra");
+    expect((await setupHere(["--input", content, "--yes"])).stdout).toContain("Ingenting att ändra");
     expect(await snapshot(content)).toEqual(first);
   });
 
@@ -177,14 +204,14 @@ describe("npm run setup", () => {
 
   it("keeps the comments the organisation added to the site.yaml it wrote, when it writes it again", async () => {
     const content = await freshContent("kommentarer");
-    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    expect((await setupHere(["--input", content, ...ANSWERS])).code).toBe(0);
     const settings = path.join(content, "_data/site.yaml");
     const commented = (await readFile(settings, "utf8"))
       .replace("\norganisation: ", "\n# Beslutat av kulturnämnden 2026-11-01.\norganisation: ")
       .replace("cookies:\n  categories: []\n", "cookies:\n  # Inga kakor ännu; fråga dataskyddsombudet först.\n  categories: []\n")
       .concat("\n# Sist: IT publicerar webbplatsen.\n");
     await writeFile(settings, commented);
-    const result = await runCli("setup", ["--input", content, ...answering("--colour", "#6f6f6f")]);
+    const result = await setupHere(["--input", content, ...answering("--colour", "#6f6f6f")]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(await readFile(settings, "utf8")).toBe(commented.replace('colour: "#3a797b"', 'colour: "#6f6f6f"'));
@@ -198,7 +225,7 @@ describe("npm run setup", () => {
     );
     const vinna = path.join(content, "projekt/vinna-vinna.md");
     await writeFile(vinna, (await readFile(vinna, "utf8")).replace("title: Vinna Vinna", "title: Vinna Vinna i Dalarna"));
-    const result = await runCli("setup", ["--input", content, ...ANSWERS]);
+    const result = await setupHere(["--input", content, ...ANSWERS]);
     expect((await readdir(path.join(content, "projekt"))).sort()).toEqual(["lasfrukost.md", "vinna-vinna.md"]);
     expect(result.stdout).toContain("projekt/vinna-vinna.md är ett av exemplen, men ändrat; ta bort filen om den inte är er");
     expect(result.stdout).toMatch(/projekt\/vinna-vinna\.md:\d+: .*Örebro/);
@@ -214,7 +241,7 @@ const STACK_FRAME = /^\s+at .+[:(]/m;
 describe("npm run setup under attack: it runs no code, writes no broken file, and refuses what check refuses", () => {
   it("reads the start page and the first contact through the content reader: JavaScript front matter never runs, and the check names the files", async () => {
     const content = await freshContent("javascript");
-    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    expect((await setupHere(["--input", content, ...ANSWERS])).code).toBe(0);
     const marker = (name: string) => path.join(workspace.dir, "javascript", `${name}-ran`);
     const code = (name: string) => `---js\n({ title: process.getBuiltinModule("node:fs").writeFileSync(${JSON.stringify(marker(name))}, "ran") })\n---\n`;
     await writeFile(path.join(content, "index.md"), `${code("index")}Välkommen.\n`);
@@ -248,7 +275,7 @@ describe("npm run setup under attack: it runs no code, writes no broken file, an
     };
     // --flag=value, since a value that starts with - would be read as a flag of its own.
     const flags = [...ANSWERS, ...Object.entries(tricky).map(([flag, value]) => `${flag}=${value}`)];
-    const first = await runCli("setup", ["--input", content, ...flags]);
+    const first = await setupHere(["--input", content, ...flags]);
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     const contactText = await readFile(path.join(content, "kontakter/asa-lindqvist-as.md"), "utf8");
@@ -263,7 +290,7 @@ describe("npm run setup under attack: it runs no code, writes no broken file, an
     expect(parse(statement.split("---\n")[1]!)).toMatchObject({ feedback: { email: "'asa@example.se" } });
     const snapshotAfterFirst = await snapshot(content);
     for (const again of [flags, ["--yes"]]) {
-      const result = await runCli("setup", ["--input", content, ...again]);
+      const result = await setupHere(["--input", content, ...again]);
       expect(result.stderr).toBe("");
       expect(result).toMatchObject({ code: 0 });
       expect(result.stdout).toContain("Ingenting att ändra");
@@ -273,10 +300,10 @@ describe("npm run setup under attack: it runs no code, writes no broken file, an
 
   it("reports a contact file that an older setup wrote broken on its line, with no stack trace, and leaves it", async () => {
     const content = await freshContent("trasig-kontakt");
-    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    expect((await setupHere(["--input", content, ...ANSWERS])).code).toBe(0);
     const contact = path.join(content, "kontakter/asa-lindqvist.md");
     await writeFile(contact, "---\nname: Åsa Lindqvist\ntitle: Biblioteksutvecklare\nemail: 'asa@example.se\n---\n");
-    const result = await runCli("setup", ["--input", content, ...ANSWERS]);
+    const result = await setupHere(["--input", content, ...ANSWERS]);
     expect(result.stderr).not.toMatch(STACK_FRAME);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/kontakter\/asa-lindqvist\.md:4 +ogiltig YAML: ett citattecken ' saknar sitt avslutande '/);
@@ -288,7 +315,7 @@ describe("npm run setup under attack: it runs no code, writes no broken file, an
     const statement = path.join(content, "tillganglighet.md");
     const broken = (await readFile(statement, "utf8")).replace(/^title: .*$/m, "title: [Tillgänglighet");
     await writeFile(statement, broken);
-    const result = await runCli("setup", ["--input", content, ...ANSWERS]);
+    const result = await setupHere(["--input", content, ...ANSWERS]);
     expect(result.stderr).not.toMatch(STACK_FRAME);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("tillganglighet.md: ändrades inte, eftersom fälten inte går att läsa (se kontrollen nedan)");
@@ -331,7 +358,7 @@ describe("npm run setup under attack: it runs no code, writes no broken file, an
   ])("refuses %s in a flag with the check's message, exits 2, and writes nothing", async (_name, flag, value, message) => {
     const content = await freshContent(`vagrar-${flag.slice(2)}-${createHash("sha256").update(value).digest("hex").slice(0, 8)}`);
     const before = await snapshot(content);
-    const result = await runCli("setup", ["--input", content, ...answering(flag, value)]);
+    const result = await setupHere(["--input", content, ...answering(flag, value)]);
     expect(result.stderr).not.toMatch(STACK_FRAME);
     expect(result.stderr).toContain(`${flag} `);
     expect(result.stderr).toMatch(message);
@@ -343,15 +370,15 @@ describe("npm run setup under attack: it runs no code, writes no broken file, an
 
   it("refuses an answer the content holds with a bidirectional control written as a YAML escape, and never offers it at the prompt", async () => {
     const content = await freshContent("escape");
-    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    expect((await setupHere(["--input", content, ...ANSWERS])).code).toBe(0);
     const settings = path.join(content, "_data/site.yaml");
     await writeFile(settings, (await readFile(settings, "utf8")).replace(/^organisation: .*$/m, 'organisation: "Region\\u202e Dalarna"'));
     const before = await snapshot(content);
-    const kept = await runCli("setup", ["--input", content, "--yes"]);
+    const kept = await setupHere(["--input", content, "--yes"]);
     expect(kept.stderr).toContain('--organisation, som i innehållet är "Region\\u202e Dalarna": svaret har ett osynligt styrtecken (U+202E, en riktningsmarkör, som vänder texten)');
     expect(kept.code).toBe(2);
     expect(await snapshot(content)).toEqual(before);
-    const asked = await runCli("setup", ["--input", content, "--ask"], { input: "Region Dalarna\n" });
+    const asked = await setupHere(["--input", content, "--ask"], { input: "Region Dalarna\n" });
     expect(hasInvisibleCharacter(asked.stdout)).toBe(false);
     expect(asked.stdout).toContain("Organisationens namn, till exempel Regionbibliotek Dalarna: ");
   });
@@ -381,7 +408,7 @@ describe("npm run setup under attack: it runs no code, writes no broken file, an
       "ring oss", // refused: letters
       "tel. 023-77 50 00", // accepted, written as 023-77 50 00
     ];
-    const result = await runCli("setup", ["--input", content, "--ask"], { input: `${typed.join("\n")}\n` });
+    const result = await setupHere(["--input", content, "--ask"], { input: `${typed.join("\n")}\n` });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('\n  svaret har ett osynligt styrtecken (U+202E, en riktningsmarkör, som vänder texten) efter "Region"; skriv svaret utan det\n');
@@ -448,7 +475,7 @@ describe("npm run setup: where the archive lives and where the site is published
   ])("$host: writes cms: as Sveltia's schema accepts it, url: with its /, the path prefix, and the guide's sections", async ({ flags, cms, url, sections, prefix, remaining }) => {
     const content = await freshContent(`vard-${createHash("sha256").update(flags.join(" ")).digest("hex").slice(0, 8)}`);
     const withoutUrl = WITHOUT_REPOSITORY.filter((_flag, index) => WITHOUT_REPOSITORY[index] !== "--url" && WITHOUT_REPOSITORY[index - 1] !== "--url");
-    const result = await runCli("setup", ["--input", content, ...withoutUrl, ...flags]);
+    const result = await setupHere(["--input", content, ...withoutUrl, ...flags]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const settings = await writtenSettings(content);
@@ -460,7 +487,7 @@ describe("npm run setup: where the archive lives and where the site is published
     expect(prefixLines).toEqual(remaining ? [`  ${remaining}`] : []);
     if (prefix) expect(result.stdout).toContain(prefix);
     // Run again with no flags, the answers are the same, and nothing changes.
-    const again = await runCli("setup", ["--input", content, "--yes"]);
+    const again = await setupHere(["--input", content, "--yes"]);
     expect(again.stdout).toContain("Ingenting att ändra");
     expect((await writtenSettings(content)).cms).toEqual(cms);
   });
@@ -476,7 +503,7 @@ describe("npm run setup: where the archive lives and where the site is published
   it("asks for the GitLab project, its address and its OAuth application, and for a Forgejo's address, which it needs", async () => {
     const content = await freshContent("fragor-gitlab");
     const typed = ["Region Dalarna", "", "GitLab", "region/bibliotek/avslutade-projekt", "", "0a1b2c3d", "", "https://region.gitlab.io/bibliotek/avslutade-projekt/", "", "", "", "", "Åsa Lindqvist", "Bibliotekarie", "", ""];
-    const result = await runCli("setup", ["--input", content, "--ask"], { input: `${typed.join("\n")}\n` });
+    const result = await setupHere(["--input", content, "--ask"], { input: `${typed.join("\n")}\n` });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Projektet på GitLab som grupp/namn, till exempel region/bibliotek/avslutade-projekt (tomt för att vänta): ");
@@ -488,7 +515,7 @@ describe("npm run setup: where the archive lives and where the site is published
 
     const forgejo = await freshContent("fragor-forgejo");
     const forgejoTyped = ["Region Dalarna", "", "forgejo", "bibliotek/avslutade-projekt", "", "https://git.region.se", "", "", "https://projekt.region.se/", "", "", "", "", "Åsa Lindqvist", "Bibliotekarie", "", ""];
-    const asked = await runCli("setup", ["--input", forgejo, "--ask"], { input: `${forgejoTyped.join("\n")}\n` });
+    const asked = await setupHere(["--input", forgejo, "--ask"], { input: `${forgejoTyped.join("\n")}\n` });
     expect(asked.code).toBe(0);
     expect(asked.stdout).toContain("Er Forgejos adress, till exempel https://codeberg.org eller https://git.region.se: \n  måste fyllas i\n");
     expect(asked.stdout).toContain("[server]: ");
@@ -504,7 +531,7 @@ describe("npm run setup: where the archive lives and where the site is published
   ])("refuses %j with the schema's message and writes nothing", async (flags, message) => {
     const content = await freshContent(`vard-fel-${createHash("sha256").update(flags.join(" ")).digest("hex").slice(0, 8)}`);
     const before = await snapshot(content);
-    const result = await runCli("setup", ["--input", content, ...WITHOUT_REPOSITORY, ...flags]);
+    const result = await setupHere(["--input", content, ...WITHOUT_REPOSITORY, ...flags]);
     expect(result.stderr).toContain(message);
     expect(result.code).toBe(2);
     expect(await snapshot(content)).toEqual(before);
@@ -512,12 +539,12 @@ describe("npm run setup: where the archive lives and where the site is published
 
   it("moves the web editor to GitLab on a second run, keeping the branch and dropping GitHub's sign-in worker, and takes it out for no place", async () => {
     const content = await freshContent("flytta");
-    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    expect((await setupHere(["--input", content, ...ANSWERS])).code).toBe(0);
     const file = path.join(content, "_data/site.yaml");
     await writeFile(file, (await readFile(file, "utf8")).replace("cms:\n  repo: regiondalarna/avslutade-projekt\n", "cms:\n  repo: regiondalarna/avslutade-projekt\n  branch: publicera\n  oauthWorker: https://auth.example.se\n"));
-    expect((await runCli("setup", ["--input", content, "--yes", "--host", "gitlab", "--publish", "gitlab-pages"])).code).toBe(0);
+    expect((await setupHere(["--input", content, "--yes", "--host", "gitlab", "--publish", "gitlab-pages"])).code).toBe(0);
     expect((await writtenSettings(content)).cms).toEqual({ backend: "gitlab", repo: "regiondalarna/avslutade-projekt", branch: "publicera" });
-    const none = await runCli("setup", ["--input", content, "--yes", "--host", "ingen"]);
+    const none = await setupHere(["--input", content, "--yes", "--host", "ingen"]);
     expect(none.code).toBe(0);
     expect((await writtenSettings(content)).cms).toBeUndefined();
     expect(remainingOf(none.stdout)).toContain("  _data/site.yaml: arkivet har ingen plats än; kör npm run setup igen när det finns på GitHub, GitLab eller en Forgejo, så skrivs cms: och formuläret på /admin/ kommer med");
@@ -547,7 +574,7 @@ describe("npm run setup: the smaller things a new organisation met", () => {
     const content = await freshContent(`logga-${createHash("sha256").update(_name).digest("hex").slice(0, 8)}`);
     const logo = path.join(path.dirname(content), "Min logga (ny).png");
     await cp(path.join(FIXTURES, "dokumentation/filer/logo.png"), logo);
-    const result = await runCli("setup", ["--input", content, ...ANSWERS, "--logo", dropped(logo)]);
+    const result = await setupHere(["--input", content, ...ANSWERS, "--logo", dropped(logo)]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(await readFile(path.join(content, "filer/logotyp.png"))).toEqual(await readFile(logo));
@@ -556,21 +583,21 @@ describe("npm run setup: the smaller things a new organisation met", () => {
 
   it("suggests Gävleborgs län for Gävleborg", async () => {
     const content = await freshContent("lan");
-    const result = await runCli("setup", ["--input", content, ...answering("--counties", "Dalarnas län, Gävleborg")]);
+    const result = await setupHere(["--input", content, ...answering("--counties", "Dalarnas län, Gävleborg")]);
     expect(result.stderr).toContain('okänt län "Gävleborg" (menade du Gävleborgs län?)');
     expect(result.code).toBe(2);
   });
 
   it("writes url: with the / at the end that its comment asks for", async () => {
     const content = await freshContent("snedstreck");
-    expect((await runCli("setup", ["--input", content, ...answering("--url", "https://kultur.example.se/projekt")])).code).toBe(0);
+    expect((await setupHere(["--input", content, ...answering("--url", "https://kultur.example.se/projekt")])).code).toBe(0);
     expect((await writtenSettings(content)).url).toBe("https://kultur.example.se/projekt/");
   });
 
   it("does not keep the example's assessment in the accessibility statement: it says what has been done, as of today", async () => {
     const content = await freshContent("bedomning");
     const example = parse((await readFile(path.join(content, "tillganglighet.md"), "utf8")).split("---\n")[1]!);
-    expect((await runCli("setup", ["--input", content, ...ANSWERS])).code).toBe(0);
+    expect((await setupHere(["--input", content, ...ANSWERS])).code).toBe(0);
     const statement = parse((await readFile(path.join(content, "tillganglighet.md"), "utf8")).split("---\n")[1]!);
     expect(statement.method).not.toBe(example.method);
     expect(statement.method).toMatch(/^Region Dalarna, Kultur och bildning har ännu inte bedömt webbplatsen med sitt eget innehåll\./);
@@ -581,19 +608,19 @@ describe("npm run setup: the smaller things a new organisation met", () => {
     // The organisation's own assessment, written later, stays on the next run.
     const own = (await readFile(path.join(content, "tillganglighet.md"), "utf8")).replace(/^method: .*$/m, "method: Vi testade med skärmläsaren NVDA.");
     await writeFile(path.join(content, "tillganglighet.md"), own);
-    expect((await runCli("setup", ["--input", content, ...ANSWERS])).stdout).toContain("Ingenting att ändra");
+    expect((await setupHere(["--input", content, ...ANSWERS])).stdout).toContain("Ingenting att ändra");
     expect(await readFile(path.join(content, "tillganglighet.md"), "utf8")).toBe(own);
   });
 
   it("shows the current logo when it asks again, and no longer lists a start page the organisation has written", async () => {
     const content = await freshContent("igen");
     const logo = path.join(FIXTURES, "dokumentation/filer/logo.png");
-    expect((await runCli("setup", ["--input", content, ...ANSWERS, "--logo", logo])).code).toBe(0);
+    expect((await setupHere(["--input", content, ...ANSWERS, "--logo", logo])).code).toBe(0);
     const index = path.join(content, "index.md");
     await writeFile(index, (await readFile(index, "utf8")).replace(/\n---\n[\s\S]*$/, "\n---\nVåra avslutade projekt, från läsfrämjande till digital delaktighet.\n"));
     const before = await snapshot(content);
     // Enter at every question keeps every answer.
-    const result = await runCli("setup", ["--input", content, "--ask"], { input: "\n".repeat(30) });
+    const result = await setupHere(["--input", content, "--ask"], { input: "\n".repeat(30) });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`(tomt för ingen) [${path.join(content, "filer/logotyp.png")}]: `);
