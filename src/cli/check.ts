@@ -13,52 +13,23 @@
  * as the job's `codequality` report and shows on each line in the merge request.
  */
 import path from "node:path";
-import { formatErrorReport, formatWarningReport } from "../content/model/errors.ts";
 import { validateArchive } from "../harvest/load.ts";
-import { overduePages, projectsWithoutResults, withoutResultsSummary } from "../content/archive/review.ts";
-import { todayInSweden } from "../format/date.ts";
+import { CHECK_FORMATS, checkOutput, type CheckFormat } from "./check-output.ts";
 import { parseCommandLine } from "./command-line.ts";
-import { annotations, stepSummary, writeStepSummary } from "./github-actions.ts";
-import { codeQualityReport } from "./gitlab-code-quality.ts";
-import { jsonReport } from "./json-report.ts";
-
-const FORMATS = ["text", "json", "github", "gitlab"];
+import { writeStepSummary } from "./github-actions.ts";
 
 const { values, positionals } = parseCommandLine(
   "check",
   { json: { type: "boolean", default: false }, format: { type: "string", default: "text" } },
   { positionals: 1 },
 );
-if (!FORMATS.includes(values.format)) {
-  console.error(`npm run check: okänt format "${values.format}"; välj ${FORMATS.join(", ")}`);
+if (!(CHECK_FORMATS as readonly string[]).includes(values.format)) {
+  console.error(`npm run check: okänt format "${values.format}"; välj ${CHECK_FORMATS.join(", ")}`);
   process.exit(2);
 }
-const format = values.json ? "json" : values.format;
-const contentDir = path.resolve(positionals[0] ?? "content");
-const result = await validateArchive(contentDir);
-const today = todayInSweden();
-const withoutResults = result.archive ? projectsWithoutResults(result.archive, today).flatMap((owner) => owner.projects).length : 0;
-
-if (format === "json") {
-  console.log(jsonReport(result));
-} else if (format === "gitlab") {
-  console.log(JSON.stringify(codeQualityReport(result.errors, result.warnings), null, 2));
-} else if (format === "github") {
-  for (const line of annotations(result.errors, result.warnings)) console.log(line);
-  const interval = result.archive?.site.reviewIntervalMonths;
-  const overdue = result.archive && overduePages(result.archive, today, interval!);
-  await writeStepSummary(stepSummary(result.errors, overdue, interval, result.warnings, withoutResults));
-} else if (result.archive) {
-  const { drafts, contacts, harvest } = result.archive;
-  const own = result.archive.ownProjects().length;
-  const draftText = drafts.length > 0 ? ` (och ${drafts.length} utkast)` : "";
-  const sources = harvest.sources.length;
-  const harvested = result.archive.projects.length - own;
-  const harvestText = sources > 0 ? `, ${harvested} hämtade från ${sources} ${sources === 1 ? "källa" : "källor"}` : "";
-  console.log(`${own} projekt${draftText}${harvestText}, ${contacts.length} ${contacts.length === 1 ? "kontakt" : "kontakter"}: inga fel`);
-  if (result.warnings.length > 0) console.log(formatWarningReport(result.warnings));
-  if (withoutResults > 0) console.log(withoutResultsSummary(withoutResults));
-} else {
-  console.error(formatErrorReport(result.errors));
-}
-process.exit(result.archive ? 0 : 1);
+const format = (values.json ? "json" : values.format) as CheckFormat;
+const output = checkOutput(await validateArchive(path.resolve(positionals[0] ?? "content")), format);
+process.stdout.write(output.stdout);
+process.stderr.write(output.stderr);
+if (output.summary !== undefined) await writeStepSummary(output.summary);
+process.exit(output.code);

@@ -8,7 +8,7 @@ import { buildSite, contentTree, FIXTURES, PROJECT_ROOT, readPage, runCli, tempo
 import { damagedPdf, encryptedPdf, metadataBomb, pngDeclaring } from "./made-files.ts";
 
 const run = promisify(execFile);
-import { jsonReport } from "../../src/cli/json-report.ts";
+import { checkOutput } from "../../src/cli/check-output.ts";
 import { validateArchive } from "../../src/harvest/load.ts";
 import { PLACEHOLDERS } from "../../src/content/model/placeholders.ts";
 
@@ -281,11 +281,30 @@ const STACK_LINE = /^\s+at .+[(:]\d+/m;
 
 const workspace = temporaryWorkspace();
 
+/**
+ * Each case is validated in this process and rendered as `npm run check` renders it
+ * (src/cli/check-output.ts, which the command writes), since starting the command for each of 128
+ * cases cost more than the validation. For one case of each kind of file (a project, a contact,
+ * site.yaml, a PDF, a picture, filer/ itself) the command is started, and must print exactly that.
+ */
+const RUN_AS_COMMAND = ["malformed YAML", "an invalid phone number", "text after # in site.yaml", "a damaged PDF", "a PNG that declares 30000 × 30000 pixels", "a program lying in filer/, linked from nowhere"].map((name) => {
+  const found = CASES.find((badCase) => badCase.name === name);
+  if (!found) throw new Error(`The catalogue has no case named "${name}"`);
+  return found;
+});
+
+/** The minimal fixture with the case's edits, in a folder of its own. */
+async function treeOf(badCase: BadCase, folder = badCase.name.replace(/\W+/g, "-")): Promise<string> {
+  const content = await contentTree(path.join(workspace.dir, folder), "minimal", badCase.edits);
+  await badCase.setup?.(content);
+  return content;
+}
+
 describe(`the catalogue of bad inputs (${CASES.length} cases)`, () => {
   it.concurrent.each(CASES)("$name: check exits with 1 and names the file and field", async (badCase) => {
-    const content = await contentTree(path.join(workspace.dir, badCase.name.replace(/\W+/g, "-")), "minimal", badCase.edits);
-    await badCase.setup?.(content);
-    const result = await runCli("check", [content]);
+    const content = await treeOf(badCase);
+    const validation = await validateArchive(content);
+    const result = checkOutput(validation, "text");
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).not.toMatch(STACK_LINE);
@@ -298,11 +317,16 @@ describe(`the catalogue of bad inputs (${CASES.length} cases)`, () => {
     expect(line, result.stderr).toBeDefined();
     expect(line!.slice(prefix.length)).toMatch(badCase.expected);
     // The same errors as data (what --format json prints, the list the GitHub and GitLab formats
-    // print too): no name %-encoded there either. Rendered here from the same validation, since
-    // the command's own JSON output is tested in check.test.ts and below, for a name with spaces.
-    const json = jsonReport(await validateArchive(content));
+    // print too): no name %-encoded there either.
+    const json = checkOutput(validation, "json").stdout;
     expect(JSON.parse(json).errors.length).toBeGreaterThan(0);
     expect(json).not.toMatch(/%[0-9A-F]{2}/i);
+  });
+
+  it.concurrent.each(RUN_AS_COMMAND)("$name: npm run check prints what the catalogue checks, with exit code 1", async (badCase) => {
+    const content = await treeOf(badCase, `kommandot-${badCase.name.replace(/\W+/g, "-")}`);
+    const expected = checkOutput(await validateArchive(content), "text");
+    expect(await runCli("check", [content])).toEqual({ code: 1, stdout: "", stderr: expected.stderr });
   });
 });
 
