@@ -22,14 +22,21 @@ describeInBrowser("pictures in the browser", () => {
   const sites = browserAndSites(["documentation"]);
   const workspace = temporaryWorkspace();
 
+  /** The site with a portrait lead photo, built once for both screen sizes. */
+  let portrait: Promise<string> | undefined;
+  const portraitSite = () =>
+    (portrait ??= (async () => {
+      const content = await contentWithPortraitLead(path.join(workspace.dir, "portratt"));
+      const built = await buildSite(content, path.join(workspace.dir, "portratt-site"), ["--skip-search"]);
+      expect(built.code, built.stderr).toBe(0);
+      return built.output;
+    })());
+
   it.each([
     [1280, 800],
     [375, 600],
   ])("shows a portrait lead photo whole and no higher than 36rem or three quarters of the screen (%i × %i px)", async (width, height) => {
-    const content = await contentWithPortraitLead(path.join(workspace.dir, `portratt-${width}`));
-    const built = await buildSite(content, path.join(workspace.dir, `portratt-${width}-site`), ["--skip-search"]);
-    expect(built.code, built.stderr).toBe(0);
-    const server = await serveStatic(built.output, {});
+    const server = await serveStatic(await portraitSite(), {});
     const context = await sites.browser.newContext({ viewport: { width, height } });
     try {
       const page = await context.newPage();
