@@ -3,6 +3,7 @@ import path from "node:path";
 import type * as RDF from "@rdfjs/types";
 import { RdfXmlParser } from "rdfxml-streaming-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { fixtureSite } from "../fixture-sites.ts";
 import { buildSite, contentTree, FIXTURES, runCli, temporaryWorkspace } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
@@ -102,7 +103,8 @@ describe("/dcat.rdf, the catalogue for Sveriges dataportal", () => {
 
 describe("a site without dcat", () => {
   it("has no /dcat.rdf, and dcat: true names each key it still needs", async () => {
-    const plain = await buildSite(await contentTree(path.join(workspace.dir, "plain"), "minimal"), path.join(workspace.dir, "plain-site"), ["--skip-search"]);
+    // The minimal fixture (with a cookie category), built once for the run, has no dcat: setting.
+    const plain = await fixtureSite("consent");
     await expect(readFile(path.join(plain.output, "dcat.rdf"))).rejects.toThrow(/ENOENT/);
     const content = await contentTree(path.join(workspace.dir, "incomplete"), "minimal", { "_data/site.yaml": (text) => `${text}dcat: true\n` });
     const check = await runCli("check", [content]);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONSENT_CATEGORY } from "../fixture-sites.ts";
+import { fixtureSite } from "../fixture-sites.ts";
 import { buildSite, contentTree, readPage, temporaryWorkspace, textOf } from "../helpers.ts";
 
 const workspace = temporaryWorkspace();
@@ -110,7 +110,8 @@ describe("drafts", () => {
 describe("cookie consent categories in site.yaml", () => {
   let site: string;
   beforeAll(async () => {
-    site = await build("consent", { "_data/site.yaml": (text) => text + CONSENT_CATEGORY });
+    // The minimal fixture with CONSENT_CATEGORY, built once for the run.
+    site = (await fixtureSite("consent")).output;
   });
 
   it("offers Godkänn and Avvisa with equal weight, and loads nothing before a choice", async () => {
