@@ -465,26 +465,49 @@ describe("a link in a hidden folder of filer/", () => {
   });
 });
 
+/** Valid files that look odd, or like a slip of YAML, as the minimal fixture's projects. */
+const ODD = {
+  "CRLF line endings": "---\r\ntitle: Radslut\r\nsummary: Windows-radslut.\r\nreviewed: 2020-01-02\r\ncontentOwner: anna-berg\r\npublishedBy: bo-ek\r\n---\r\nText med CRLF.\r\n",
+  "a byte-order mark": "\uFEFF---\ntitle: Bom\nsummary: Med BOM.\nreviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\nText.\n",
+  "a title full of å/ä/ö and quotes": `---\ntitle: 'Åäö ÅÄÖ "citat" och ''enkla'' & <vinklar>'\nsummary: Tecken.\nreviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\nText.\n`,
+  "a very long title": `---\ntitle: ${"Ett mycket långt projektnamn ".repeat(12).trim()}\nsummary: Långt.\nreviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\nText.\n`,
+};
+const ODD_SLUGS = ["crlf", "bom", "tecken", "langt"];
+const slipLike = (front: string, body = "Text.") => `---\n${front}\nreviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\n${body}\n`;
+
+/** The minimal fixture with the odd and the slip-like files and npm run new's whole template, built once for both groups below. */
+let validSite: Promise<string> | undefined;
+const builtValidSite = () =>
+  (validSite ??= (async () => {
+    const dir = path.join(workspace.dir, "valid");
+    const content = await contentTree(dir, "minimal", {
+      ...Object.fromEntries(Object.values(ODD).map((text, index) => [`projekt/${ODD_SLUGS[index]}.md`, text])),
+      "projekt/fyrkant.md": slipLike('title: "Vinna Vinna #2 i Dalarna"\nsummary: \'Nummer #1, och "citat".\'\ngoals:\n  - "Mål #1: läsa mer"'),
+      "projekt/fragment.md": slipLike("title: Fragment\nsummary: En länk till ett avsnitt.\nfunders:\n  - name: Statens kulturråd\n    url: https://www.kulturradet.se/bidrag/#sok"),
+      "projekt/radbrytning.md": slipLike("title: Radbrytning\nsummary: En lång sammanfattning som\n  fortsätter på raden under."),
+      "projekt/kommentarer.md": slipLike("# Projektets namn, som rubrik\ntitle: Kommentarer\n# En mening om projektet\nsummary: Kommentarer på egna rader.\ngoals:\n  # det första målet\n  - Ett mål\n  # och det andra\n  - Ett andra mål"),
+    });
+    // The whole template of `npm run new`, every comment kept, made publishable.
+    const made = await runCli("new", ["Mall med allt", "--input", content]);
+    expect(made.code, made.stderr).toBe(0);
+    const template = path.join(content, "projekt/mall-med-allt.md");
+    const text = await readFile(template, "utf8");
+    expect(text.match(/^#/gm)!.length).toBeGreaterThan(20);
+    await writeFile(template, text.replace(PLACEHOLDERS.summary, "Mallen med alla kommentarer.").replace(/^draft: true\n/m, ""));
+    const result = await buildSite(content, path.join(dir, "_site"));
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    return result.output;
+  })());
+
 describe("valid odd inputs build correctly", () => {
-  const odd = {
-    "CRLF line endings": "---\r\ntitle: Radslut\r\nsummary: Windows-radslut.\r\nreviewed: 2020-01-02\r\ncontentOwner: anna-berg\r\npublishedBy: bo-ek\r\n---\r\nText med CRLF.\r\n",
-    "a byte-order mark": "\uFEFF---\ntitle: Bom\nsummary: Med BOM.\nreviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\nText.\n",
-    "a title full of å/ä/ö and quotes": `---\ntitle: 'Åäö ÅÄÖ "citat" och ''enkla'' & <vinklar>'\nsummary: Tecken.\nreviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\nText.\n`,
-    "a very long title": `---\ntitle: ${"Ett mycket långt projektnamn ".repeat(12).trim()}\nsummary: Långt.\nreviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\nText.\n`,
-  };
-  const slugs = ["crlf", "bom", "tecken", "langt"];
   let site: string;
 
   beforeAll(async () => {
-    const edits = Object.fromEntries(Object.values(odd).map((text, index) => [`projekt/${slugs[index]}.md`, text]));
-    const content = await contentTree(path.join(workspace.dir, "odd"), "minimal", edits);
-    const result = await buildSite(content, path.join(workspace.dir, "odd", "_site"));
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    site = result.output;
+    site = await builtValidSite();
   });
 
-  it.each(Object.keys(odd).map((name, index) => [name, slugs[index]!]))("%s", async (_name, slug) => {
+  it.each(Object.keys(ODD).map((name, index) => [name, ODD_SLUGS[index]!]))("%s", async (_name, slug) => {
     const page = await readPage(site, `/projekt/${slug}/`);
     const expectedTitles: Record<string, string> = {
       crlf: "Radslut",
@@ -498,28 +521,10 @@ describe("valid odd inputs build correctly", () => {
 });
 
 describe("valid YAML that looks like a slip builds with exactly the text written", () => {
-  const page = (front: string, body = "Text.") => `---\n${front}\nreviewed: 2020-01-02\ncontentOwner: anna-berg\npublishedBy: bo-ek\n---\n${body}\n`;
   let site: string;
 
   beforeAll(async () => {
-    const dir = path.join(workspace.dir, "valid-yaml");
-    const content = await contentTree(dir, "minimal", {
-      "projekt/fyrkant.md": page('title: "Vinna Vinna #2 i Dalarna"\nsummary: \'Nummer #1, och "citat".\'\ngoals:\n  - "Mål #1: läsa mer"'),
-      "projekt/fragment.md": page("title: Fragment\nsummary: En länk till ett avsnitt.\nfunders:\n  - name: Statens kulturråd\n    url: https://www.kulturradet.se/bidrag/#sok"),
-      "projekt/radbrytning.md": page("title: Radbrytning\nsummary: En lång sammanfattning som\n  fortsätter på raden under."),
-      "projekt/kommentarer.md": page("# Projektets namn, som rubrik\ntitle: Kommentarer\n# En mening om projektet\nsummary: Kommentarer på egna rader.\ngoals:\n  # det första målet\n  - Ett mål\n  # och det andra\n  - Ett andra mål"),
-    });
-    // The whole template of `npm run new`, every comment kept, made publishable.
-    const made = await runCli("new", ["Mall med allt", "--input", content]);
-    expect(made.code, made.stderr).toBe(0);
-    const template = path.join(content, "projekt/mall-med-allt.md");
-    const text = await readFile(template, "utf8");
-    expect(text.match(/^#/gm)!.length).toBeGreaterThan(20);
-    await writeFile(template, text.replace(PLACEHOLDERS.summary, "Mallen med alla kommentarer.").replace(/^draft: true\n/m, ""));
-    const result = await buildSite(content, path.join(dir, "_site"));
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    site = result.output;
+    site = await builtValidSite();
   });
 
   it("keeps # inside quotes", async () => {
