@@ -10,9 +10,13 @@
  * test/build/own-content.test.ts, which is told where it is; test/independence.test.ts fails when
  * the suite is not run this way.
  *
- * `node test/run-suite.mjs [vitest arguments]`; the exit code is vitest's. The copy shares
- * node_modules, and with it the compiled commands and vitest's timings. PROJEKTARKIV_KEEP_COPY=1
- * keeps the copy for a look after a failure.
+ * The type check (tsc) runs beside the suite rather than before it: it keeps one core busy for
+ * about 12 s, which left the other idle while the suite waited for it. A type error stops the suite
+ * at once and is printed, as it stopped the suite from starting before.
+ *
+ * `node test/run-suite.mjs [vitest arguments]` (`npm test`); the exit code is tsc's when the types
+ * are wrong, otherwise vitest's. The copy shares node_modules, and with it the compiled commands
+ * and vitest's timings. PROJEKTARKIV_KEEP_COPY=1 keeps the copy for a look after a failure.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -22,6 +26,12 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ADOPTER_ARCHIVE = "test/fixtures/annat-arkiv";
+
+const typeCheck = spawn(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "."], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+let typeCheckOutput = "";
+for (const stream of [typeCheck.stdout, typeCheck.stderr]) stream.on("data", (chunk) => (typeCheckOutput += chunk));
+/** tsc's exit code, once it has checked the working tree. */
+const typeChecked = new Promise((resolve) => typeCheck.on("exit", (code) => resolve(code ?? 1)));
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), "projektarkiv-suite-"));
 const copy = path.join(workspace, "projekt");
@@ -56,8 +66,19 @@ const vitest = spawn(process.execPath, [path.join(ROOT, "node_modules/vitest/vit
   stdio: "inherit",
   env: { ...process.env, PROJEKTARKIV_SUITE_ARCHIVE: ADOPTER_ARCHIVE, PROJEKTARKIV_OWN_CONTENT: path.join(ROOT, "content") },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => vitest.kill(signal));
-vitest.on("exit", (code, signal) => {
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    typeCheck.kill(signal);
+    vitest.kill(signal);
+  });
+}
+void typeChecked.then((code) => {
+  if (code === 0) return;
+  process.stderr.write(`\nThe type check (tsc -p .) failed:\n${typeCheckOutput}`);
+  vitest.kill("SIGTERM");
+});
+vitest.on("exit", async (code, signal) => {
+  const typeCode = await typeChecked;
   remove();
-  process.exit(code ?? (signal ? 1 : 0));
+  process.exit(typeCode !== 0 ? typeCode : (code ?? (signal ? 1 : 0)));
 });
