@@ -3,10 +3,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fixtureSite } from "../fixture-sites.ts";
-import { buildSite, EXAMPLE_CONTENT, readPage, temporaryWorkspace, type CommandResult } from "../helpers.ts";
-import { copyWithWebEditor } from "../../src/cli/admin-session.ts";
+import { readPage, type CommandResult } from "../helpers.ts";
 
-const workspace = temporaryWorkspace();
 const builds: Record<"withCms" | "withoutCms", CommandResult & { output: string }> = {} as never;
 
 /** The site paths of every HTML page a build wrote, with the policy in its meta element. */
@@ -22,11 +20,8 @@ async function pagePolicies(site: string): Promise<Map<string, string>> {
 }
 
 beforeAll(async () => {
-  const content = await copyWithWebEditor(EXAMPLE_CONTENT, path.join(workspace.dir, "content"));
-  const [withCms, withoutCms] = await Promise.all([
-    buildSite(content, path.join(workspace.dir, "med-cms")),
-    fixtureSite("bundled"),
-  ]);
+  // The example archive with the web editor's settings (and a logo), and without them: both built once for the run.
+  const [withCms, withoutCms] = await Promise.all([fixtureSite("editable"), fixtureSite("bundled")]);
   expect(withCms.code, withCms.stderr).toBe(0);
   expect(withoutCms.code, withoutCms.stderr).toBe(0);
   Object.assign(builds, { withCms, withoutCms });
