@@ -1,21 +1,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, contentTree, temporaryWorkspace } from "../helpers.ts";
+import { fixtureSite } from "../fixture-sites.ts";
 import { headersFromFile as netlifyHeaders, type Headers } from "../servers/headers-file.ts";
 
-const workspace = temporaryWorkspace();
 let site: string;
 const PREFIX = "/regionbiblioteket/avslutade-projekt";
 
 beforeAll(async () => {
-  // The bundled content with web editing on, so that /admin/ has rules of its own.
-  const content = await contentTree(workspace.dir, "exempel", {
-    "_data/site.yaml": (text) => text.replace("# cms:\n#   repo: regionbiblioteket/avslutade-projekt\n#   branch: main", "cms:\n  repo: regionbiblioteket/avslutade-projekt\n  branch: main"),
-  });
-  const built = await buildSite(content, path.join(workspace.dir, "_site"), ["--skip-search"]);
-  expect(built.code).toBe(0);
-  site = built.output;
+  // The bundled content with web editing on, so that /admin/ has rules of its own: built once for the run.
+  site = (await fixtureSite("editable")).output;
 });
 
 const read = (file: string) => readFile(path.join(site, file), "utf8");
