@@ -47,7 +47,7 @@ const ANSWERS = [
  * `npm run setup` from its flags on, run in this process: the code the command runs once it has
  * read its flags (src/cli/setup-session.ts), with the same messages on the same streams and the
  * same exit code, answers piped in as runCli pipes them. Most cases run it so, instead of starting
- * a process each (73 processes took a quarter of a minute of the cores' time). The cases about the
+ * a process each (73 processes were 15 of the file's 22 CPU-seconds). The cases about the
  * command itself start `npm run setup` with runCli: a fresh clone taken into use, answers typed
  * into a pipe, a refused colour (exit 2), JavaScript in the content (exit 1 and 2), a site.yaml it
  * cannot read, --help and a wrong flag.
