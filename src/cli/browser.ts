@@ -27,6 +27,7 @@ export const PAGE_KINDS = {
   cookies: "kakor/",
   accessibility: "tillganglighet/",
   search: "sok/?q=bibliotek",
+  openData: "oppna-data/",
   funder: "finansiar/statens-kulturrad/",
   theme: "amne/folkbildning-och-samverkan/",
   notFound: "finns-inte/",

@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --input=DIR --output=DIR --pathprefix=/prefix/]`
+ * `npm run build [-- --input=DIR --output=DIR --pathprefix=/prefix/ --skip-search --skip-downloads]`
  *
  * Validates the content, then builds the site into a temporary folder next to the output folder
  * and swaps it in only when every page was written. A failed build leaves the last site as it was.
@@ -14,14 +14,17 @@ import { todayInSweden } from "../format/date.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";
 import { buildWithEleventy } from "./eleventy-build.ts";
 import { setSearchIndexing } from "../eleventy/search-index.ts";
+import { setDownloads } from "../eleventy/downloads.ts";
 
 const { values: options } = parseCommandLine("build", {
   input: { type: "string", default: "content" },
   output: { type: "string", default: "_site" },
   pathprefix: { type: "string", default: "/" },
   "skip-search": { type: "boolean", default: false },
+  "skip-downloads": { type: "boolean", default: false },
 });
 if (options["skip-search"]) setSearchIndexing(false);
+if (options["skip-downloads"]) setDownloads(false);
 
 const started = performance.now();
 const input = path.resolve(options.input);

@@ -2,6 +2,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { PROJECT_ROOT } from "../eleventy/plugin.ts";
 import { startPageWriter, stopPageWriter } from "../eleventy/page-writer.ts";
+import { stopDownloads } from "../eleventy/downloads.ts";
 
 interface BenchmarkGroup {
   setIsVerbose(isVerbose: boolean): void;
@@ -26,12 +27,12 @@ export async function buildWithEleventy(input: string, output: string, pathPrefi
   for (const group of Object.values(benchmarks.getAll())) group.setIsVerbose(false);
   // The pages are written on a second thread while this one renders (page-writer.ts). The plugin
   // waits for the last of them in eleventy.after, before it indexes the site for search; a build
-  // that fails before then stops the thread here.
+  // that fails before then stops the thread here, and the one writing the downloads.
   await startPageWriter();
   try {
     const [, templates] = (await eleventy.write()) as unknown as [unknown, { outputPath: string | false }[]];
     return { written: templates.filter((template) => template.outputPath).length };
   } finally {
-    await stopPageWriter();
+    await Promise.all([stopPageWriter(), stopDownloads()]);
   }
 }

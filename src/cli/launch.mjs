@@ -50,6 +50,8 @@ async function compiledCommands() {
     entryPoints: {
       ...Object.fromEntries(COMMANDS.map((name) => [name, path.join(ROOT, "src/cli", `${name}.ts`)])),
       "eleventy.config": path.join(ROOT, ".eleventy.ts"),
+      // The thread that writes the downloads (src/eleventy/downloads.ts) loads it by this name.
+      "downloads-worker": path.join(ROOT, "src/open-data/downloads-worker.ts"),
     },
     outdir: staging,
     outExtension: { ".js": ".mjs" },

@@ -57,6 +57,7 @@ export function onlyViews(views: PageViews, urls: ReadonlySet<string>): PageView
     directory: keep(views.directory),
     people: keep(views.people),
     search: keep(views.search),
+    openData: keep(views.openData),
     notFound: keep(views.notFound),
   };
 }

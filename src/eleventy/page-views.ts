@@ -16,6 +16,7 @@ import {
   type SitePage,
 } from "../content/model/model.ts";
 import { titleOfPage, type ListPage } from "../content/model/pagination.ts";
+import { GRANT_COLUMNS, OPEN_DATA_PAGE, PROJECT_COLUMNS, type Column } from "../open-data/project-table.ts";
 
 /** A step on the way to the current page, for the breadcrumb trail. */
 export interface Crumb {
@@ -69,6 +70,11 @@ export interface IndexView extends SitePageView {
   readonly listPage: ListPage<Project>;
 }
 
+/** The data dictionary: the tables of the downloads, each with its columns. */
+export interface OpenDataView extends PageView {
+  readonly tables: readonly { readonly id: string; readonly name: string; readonly columns: readonly Column<never>[] }[];
+}
+
 export interface ListView<Page> extends PageView {
   readonly listPage: Page;
 }
@@ -83,6 +89,7 @@ export interface PageViews {
   readonly directory: readonly ListView<ListPage<Contact>>[];
   readonly people: readonly ListView<ContactListPage>[];
   readonly search: readonly SearchView[];
+  readonly openData: readonly OpenDataView[];
   readonly notFound: readonly PageView[];
 }
 
@@ -216,6 +223,19 @@ function makeViews(archive: Archive): PageViews {
         responsibility: generated,
         crumbs: [home],
         filterGroups: (Object.keys(SEARCH_FILTERS) as (keyof Facets)[]).filter((kind) => archive.facets[kind].length > 0).map((kind) => SEARCH_FILTERS[kind]),
+      },
+    ],
+    openData: [
+      {
+        url: OPEN_DATA_PAGE,
+        title: "Öppna data",
+        description: "Arkivets projekt och bidrag som filer att ladda ner, i CSV och Excel, och vad varje kolumn betyder.",
+        responsibility: generated,
+        crumbs: [home],
+        tables: [
+          { id: "projekt", name: "Projekt", columns: PROJECT_COLUMNS as readonly Column<never>[] },
+          { id: "bidrag", name: "Bidrag", columns: GRANT_COLUMNS as readonly Column<never>[] },
+        ],
       },
     ],
     notFound: [{ url: "/404.html", title: "Sidan finns inte", responsibility: generated, crumbs: [home] }],

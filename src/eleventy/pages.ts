@@ -37,8 +37,8 @@ function archiveFile(
 
 /**
  * Every page and file of the site: the projects, the archive index, the browsing pages (themes too), the
- * contact directory and each person's list, the cookie page, the accessibility statement, search
- * and 404; then vCards, the feed, the sitemap, robots.txt, _headers and the open data; and the web
+ * contact directory and each person's list, the cookie page, the accessibility statement, search,
+ * the open data's dictionary and 404; then vCards, the feed, the sitemap, robots.txt, _headers and the open data; and the web
  * editor's page and config, where the site has one.
  */
 export function addPages(eleventyConfig: UserConfig): void {
@@ -56,6 +56,7 @@ export function addPages(eleventyConfig: UserConfig): void {
   viewTemplate(eleventyConfig, "kakor", "cookies.njk", "cookies");
   viewTemplate(eleventyConfig, "tillganglighet", "accessibility.njk", "accessibility");
   viewTemplate(eleventyConfig, "sok", "search.njk", "search");
+  viewTemplate(eleventyConfig, "oppna-data", "open-data.njk", "openData");
   viewTemplate(eleventyConfig, "404", "404.njk", "notFound");
 
   // One vCard per person; the preview's quick rebuild has no people (`fullBuild`, plugin.ts).

@@ -26,6 +26,7 @@ import { adminPageMiddleware, previewErrorMiddleware, rebuildOnRemoval } from ".
 import { searchIndexingEnabled, writeSearchIndex } from "./search-index.ts";
 import { finishPageWriter } from "./page-writer.ts";
 import { partnerMaps } from "../maps/partner-maps.ts";
+import { downloadsEnabled, finishDownloads, startDownloads, stopDownloads } from "./downloads.ts";
 
 /**
  * The project folder, where layouts and assets live whatever the content folder is: the nearest
@@ -119,8 +120,9 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   // The web editor at /admin/ (src/cms/): in builds for a site with `cms` in site.yaml, and always
   // in the preview, where it edits the local folder. Its config is made once per full build.
   let adminConfig: string | undefined;
-  eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { input: string }; runMode: string }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }: { directories: { input: string; output: string }; runMode: string }) => {
     const preview = runMode !== "build";
+    await stopDownloads();
     const result = await validateArchive(directories.input, { includeDrafts: preview });
     const previous = previewErrors.length === 0 ? archive : undefined;
     previewErrors = preview ? result.errors : [];
@@ -133,6 +135,9 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
       pictures = await preparePictures(archive.files.pictures, PICTURE_CACHE);
       const withAdmin = !onlyPages && (preview || archive.site.cms !== undefined);
       adminConfig = withAdmin ? await cmsConfigFile(archive.site, repositoryFolder(directories.input), path.basename(PROJECT_ROOT)) : undefined;
+      // Every list as CSV and Excel, written on a thread of their own while the pages render
+      // (downloads.ts); a quick rebuild leaves them as they were, like the search index.
+      if (downloadsEnabled() && !onlyPages) startDownloads(archive, directories.output);
       return;
     }
     if (!preview || !archive) throw new ContentValidationError(result.errors);
@@ -201,7 +206,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
   const output = (eleventyConfig.directories as { output: string }).output;
   eleventyConfig.setServerOptions({ middleware: [collapseLeadingSlashes, previewErrorMiddleware(() => previewErrors), adminPageMiddleware(output), vcardContentType] });
 
-  // After a build: the search index, and the web editor's bundled CMS next to its page and config.
+  // After a build: the search index, the downloads, and the web editor's bundled CMS next to its page and config.
   // The preview copies the CMS once; a quick rebuild keeps the last search index, since indexing
   // takes seconds.
   let cmsInstalledIn: string | undefined;
@@ -222,6 +227,7 @@ export default function projektarkiv(eleventyConfig: UserConfig): void {
       // In a build: the published copy of filer/ holds no picture's GPS position, camera or owner.
       runMode === "build" && archive ? publishWithoutMetadata(archive.files.withMetadata, PICTURE_CACHE, directories.output) : undefined,
       searchIndexingEnabled() && !onlyPages ? writeSearchIndex(directories.output) : undefined,
+      finishDownloads(),
     ]);
   });
 

@@ -1,16 +1,18 @@
 /**
  * /dcat.rdf: the archive's open data described as a DCAT-AP-SE 3.0.1 catalogue in RDF/XML, which
  * Sveriges dataportal harvests every night (docs/open-data.md). One catalogue, one dataset
- * ("Avslutade projekt", with its projects' themes among its keywords) and one distribution
- * (/projekt.json), written with rdflib as a graph, never as a string template. Every node has an
- * absolute IRI: the dataportal accepts no blank nodes for the catalogue, datasets, distributions,
- * publishers and contact points.
+ * ("Avslutade projekt", with its projects' themes among its keywords) and its distributions
+ * (/projekt.json, and the downloads /projekt.csv, /projekt.xlsx and /bidrag.csv), written with
+ * rdflib as a graph, never as a string template. Every node has an absolute IRI: the dataportal
+ * accepts no blank nodes for the catalogue, datasets, distributions, publishers and contact points.
  */
 import { createRequire } from "node:module";
 import type * as Rdflib from "rdflib";
 import type { Archive } from "../content/model/model.ts";
 import { newestReview } from "../content/archive/review.ts";
 import { publicUrl } from "../format/urls.ts";
+import { GRANTS_CSV, listFiles } from "./downloads.ts";
+import { OPEN_DATA_PAGE } from "./project-table.ts";
 
 /** rdflib is loaded only by a site that publishes a catalogue. */
 const require = createRequire(import.meta.url);
@@ -39,6 +41,8 @@ export function dcatCatalogue(archive: Archive): string | undefined {
   const catalogue = url("/dcat.rdf#katalog");
   const dataset = url("/dcat.rdf#avslutade-projekt");
   const distribution = url("/dcat.rdf#projekt-json");
+  const fileType = (type: string) => $rdf.sym(`http://publications.europa.eu/resource/authority/file-type/${type}`);
+  const mediaType = (type: string) => $rdf.sym(`https://www.iana.org/assignments/media-types/${type}`);
   const contact = url("/dcat.rdf#kontakt");
   const publisher = $rdf.sym(publisherUri(site.organisationNumber));
   const licence = $rdf.sym(site.dataLicense);
@@ -77,10 +81,42 @@ export function dcatCatalogue(archive: Archive): string | undefined {
   add(distribution, DCT("title"), swedish("Projekten som JSON"));
   add(distribution, DCAT("accessURL"), url("/projekt.json"));
   add(distribution, DCAT("downloadURL"), url("/projekt.json"));
-  add(distribution, DCAT("mediaType"), $rdf.sym("https://www.iana.org/assignments/media-types/application/json"));
+  add(distribution, DCAT("mediaType"), mediaType("application/json"));
+  add(distribution, DCT("format"), fileType("JSON"));
   add(distribution, DCT("conformsTo"), url("/projekt.schema.json"));
   add(distribution, DCT("license"), licence);
   add(distribution, DCT("modified"), $rdf.lit(modified, undefined, XSD("date")));
+
+  // The downloads (src/open-data/downloads.ts): every project the site shows, and every grant, as
+  // tables whose columns the data dictionary on the site explains.
+  const harvested = archive.projects.length > published.length ? " Med projekten som webbplatsen hämtar från andra arkiv." : "";
+  const { csv, xlsx } = listFiles(archive.pages.index.url);
+  const downloads = [
+    { id: "projekt-csv", title: "Projekten som CSV", description: `En rad per projekt, kommaseparerad (RFC 4180) i UTF-8.${harvested}`, file: csv, type: "text/csv", format: "CSV" },
+    {
+      id: "projekt-xlsx",
+      title: "Projekten som Excel",
+      description: `En rad per projekt på bladet Projekt och en per bidrag på bladet Bidrag.${harvested}`,
+      file: xlsx,
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      format: "XLSX",
+    },
+    { id: "bidrag-csv", title: "Bidragen som CSV", description: `En rad per bidrag till ett projekt, kommaseparerad (RFC 4180) i UTF-8.${harvested}`, file: GRANTS_CSV, type: "text/csv", format: "CSV" },
+  ];
+  for (const download of downloads) {
+    const node = url(`/dcat.rdf#${download.id}`);
+    add(dataset, DCAT("distribution"), node);
+    add(node, RDF("type"), DCAT("Distribution"));
+    add(node, DCT("title"), swedish(download.title));
+    add(node, DCT("description"), swedish(download.description));
+    add(node, DCAT("accessURL"), url(download.file));
+    add(node, DCAT("downloadURL"), url(download.file));
+    add(node, DCAT("mediaType"), mediaType(download.type));
+    add(node, DCT("format"), fileType(download.format));
+    add(node, FOAF("page"), url(OPEN_DATA_PAGE));
+    add(node, DCT("license"), licence);
+    add(node, DCT("modified"), $rdf.lit(modified, undefined, XSD("date")));
+  }
 
   add(contact, RDF("type"), VCARD("Organization"));
   add(contact, VCARD("fn"), swedish(site.organisation));

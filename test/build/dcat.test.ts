@@ -101,6 +101,31 @@ describe("/dcat.rdf, the catalogue for Sveriges dataportal", () => {
   });
 });
 
+describe("the downloads in /dcat.rdf", () => {
+  it("are distributions of the dataset, each with its file, media type, format, licence and the data dictionary", () => {
+    const dataset = `${SITE}dcat.rdf#avslutade-projekt`;
+    const IANA = "https://www.iana.org/assignments/media-types/";
+    const FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/";
+    expect(objectsOf(dataset, "http://www.w3.org/ns/dcat#distribution").sort()).toEqual(
+      ["bidrag-csv", "projekt-csv", "projekt-json", "projekt-xlsx"].map((id) => `${SITE}dcat.rdf#${id}`),
+    );
+    for (const [id, file, mediaType, format] of [
+      ["projekt-csv", "projekt.csv", "text/csv", "CSV"],
+      ["projekt-xlsx", "projekt.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"],
+      ["bidrag-csv", "bidrag.csv", "text/csv", "CSV"],
+    ]) {
+      const distribution = `${SITE}dcat.rdf#${id}`;
+      expect(objectsOf(distribution, RDF_TYPE)).toEqual(["http://www.w3.org/ns/dcat#Distribution"]);
+      expect(objectsOf(distribution, "http://www.w3.org/ns/dcat#downloadURL")).toEqual([`${SITE}${file}`]);
+      expect(objectsOf(distribution, "http://www.w3.org/ns/dcat#accessURL")).toEqual([`${SITE}${file}`]);
+      expect(objectsOf(distribution, "http://www.w3.org/ns/dcat#mediaType")).toEqual([`${IANA}${mediaType}`]);
+      expect(objectsOf(distribution, "http://purl.org/dc/terms/format")).toEqual([`${FILE_TYPE}${format}`]);
+      expect(objectsOf(distribution, "http://purl.org/dc/terms/license")).toEqual(["http://creativecommons.org/publicdomain/zero/1.0/"]);
+      expect(objectsOf(distribution, "http://xmlns.com/foaf/0.1/page")).toEqual([`${SITE}oppna-data/`]);
+    }
+  });
+});
+
 describe("a site without dcat", () => {
   it("has no /dcat.rdf, and dcat: true names each key it still needs", async () => {
     // The minimal fixture (with a cookie category), built once for the run, has no dcat: setting.

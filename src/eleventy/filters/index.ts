@@ -8,6 +8,7 @@ export { jsonScript } from "./json.ts";
 export { publicPath, publicUrl } from "../../format/urls.ts";
 export { openData, openDataSchema } from "../open-data.ts";
 export { dcatCatalogue } from "../../open-data/dcat.ts";
+export { listDownload } from "../downloads.ts";
 export { feedEntries, feedSummary, projectJsonLd, sitemapEntries } from "./structured-data.ts";
 /** `{{ projects | newestReview }}`: the latest review date, for the feed's `updated`. */
 export { newestReview } from "../../content/archive/review.ts";

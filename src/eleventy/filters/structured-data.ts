@@ -93,6 +93,7 @@ export function sitemapEntries(views: PageViews): { url: string; reviewed: strin
     ...views.directory,
     ...views.people,
     ...views.search,
+    ...views.openData,
     ...views.cookies,
     ...views.accessibility,
   ];
