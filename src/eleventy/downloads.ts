@@ -2,11 +2,13 @@
  * The downloads of every list (src/open-data/downloads.ts) in a build: written on a thread of
  * their own, started as soon as the archive is validated and waited for after the pages are
  * written, so that making 30 workbooks at 4,000 projects happens beside the rendering instead of
- * after it (docs/performance.md). The pages link them (layouts/partials/downloads.njk).
+ * after it (docs/performance.md). A build that fails stops the thread (src/cli/eleventy-build.ts).
+ * The pages link the files (layouts/partials/downloads.njk).
  */
 import { Worker } from "node:worker_threads";
 import type { Archive } from "../content/model/model.ts";
 import { downloadJob, downloadTables, listFiles } from "../open-data/downloads.ts";
+import { writeDownloadFiles } from "../open-data/download-files.ts";
 
 let writing = true;
 
@@ -21,26 +23,32 @@ export function downloadsEnabled(): boolean {
 }
 
 /**
- * The thread's module: the TypeScript file when this one runs from src/ (the preview, through
- * tsx, which the thread inherits), and its compiled entry next to the compiled commands.
+ * The thread's compiled entry, next to the compiled commands (src/cli/launch.mjs). From src/,
+ * through tsx (the preview), there is none: a worker thread does not inherit tsx's loader, so
+ * there the files are written on this thread, between the pages.
  */
-const WORKER = new URL(import.meta.url.endsWith(".ts") ? "../open-data/downloads-worker.ts" : "./downloads-worker.mjs", import.meta.url);
+const WORKER = import.meta.url.endsWith(".ts") ? undefined : new URL("./downloads-worker.mjs", import.meta.url);
 
-let running: { worker: Worker; done: Promise<{ files: number }> } | undefined;
+let running: { worker?: Worker; done: Promise<{ files: number }> } | undefined;
 
-/** Starts writing the archive's downloads into `siteDir` on their own thread. */
+/** Starts writing the archive's downloads into `siteDir`, on their own thread where there is one. */
 export function startDownloads(archive: Archive, siteDir: string): void {
-  const worker = new Worker(WORKER, { workerData: downloadJob(archive, siteDir) });
-  const done = new Promise<{ files: number }>((resolve, reject) => {
-    worker.once("message", (reply: { written?: { files: number }; failure?: { message: string; code?: string } }) =>
-      reply.written ? resolve(reply.written) : reject(Object.assign(new Error(`nedladdningarna: ${reply.failure?.message}`), { code: reply.failure?.code })),
-    );
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`tråden som skriver nedladdningarna slutade (${code})`)));
-  });
-  // A failed build does not wait for it (stopDownloads).
-  done.catch(() => {});
-  running = { worker, done };
+  const job = downloadJob(archive, siteDir);
+  if (!WORKER) {
+    running = { done: writeDownloadFiles(job) };
+  } else {
+    const worker = new Worker(WORKER, { workerData: job });
+    const done = new Promise<{ files: number }>((resolve, reject) => {
+      worker.once("message", (reply: { written?: { files: number }; failure?: { message: string; code?: string } }) =>
+        reply.written ? resolve(reply.written) : reject(Object.assign(new Error(`kunde inte skriva listornas CSV- och Excel-filer: ${reply.failure?.message}`), { code: reply.failure?.code })),
+      );
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`tråden som skriver nedladdningarna slutade (${code})`)));
+    });
+    running = { worker, done };
+  }
+  // A failed build does not wait for them (stopDownloads).
+  running.done.catch(() => {});
 }
 
 /** Waits until the downloads started last are written. Rejects when they could not be. */
@@ -51,7 +59,7 @@ export async function finishDownloads(): Promise<{ files: number } | undefined> 
     return await current.done;
   } finally {
     running = undefined;
-    await current.worker.terminate();
+    await current.worker?.terminate();
   }
 }
 
@@ -59,7 +67,7 @@ export async function finishDownloads(): Promise<{ files: number } | undefined> 
 export async function stopDownloads(): Promise<void> {
   const current = running;
   running = undefined;
-  await current?.worker.terminate();
+  await current?.worker?.terminate();
 }
 
 /** What a list's page offers (layouts/partials/downloads.njk): its files, the name a browser saves them under, how many projects, and the CSV's size. */

@@ -81,6 +81,9 @@ describe("the preview's quick rebuild after a project edit", () => {
     expect(lastWritten()).toBeGreaterThan(120);
     const first = await readFile(path.join(output, "index.html"), "utf8");
     expect(first.indexOf('href="/projekt/projekt-61/"')).toBeGreaterThan(-1);
+    // A full rebuild writes the downloads again too (on the preview's own thread, src/eleventy/downloads.ts).
+    const csv = await readFile(path.join(output, "projekt.csv"), "utf8");
+    expect(csv.split("\r\n").find((record) => record.endsWith("/projekt/projekt-61/"))).toContain(",2025-01-01,");
     await saveAndWait(file, original);
   });
 });
