@@ -160,4 +160,18 @@ describe("the downloads of the documentation site", () => {
     const { rows } = await checkList(output, "https://arkiv.example.se/", "/finansiar/nordiska-kulturfonden/", grants);
     expect(rows.map((row) => row[column("funders")])).toEqual(["Nordiska kulturfonden; Region Örebro län"]);
   });
+
+  it("give each project's themes, results and lessons as its page shows them, as text", async () => {
+    const { output } = await fixtureSite("documentation");
+    const { rows } = await csvFile(output, "projekt.csv", PROJECT_COLUMNS);
+    const withResults = rows.filter((row) => row[column("results")] !== "");
+    expect(withResults.length).toBeGreaterThan(0);
+    for (const row of withResults) {
+      const page = await readPage(output, new URL(row[column("url")]!).pathname);
+      const lines = (id: string) => page.querySelectorAll(`section[aria-labelledby="${id}"] li`).map((item) => textOf(item)).join("\n");
+      expect(row[column("results")]).toBe(lines("resultat"));
+      expect(row[column("lessons")]).toBe(lines("erfarenheter"));
+      expect(row[column("themes")]).toBe(page.querySelectorAll(".themes a").map((link) => textOf(link)).join("; "));
+    }
+  });
 });
