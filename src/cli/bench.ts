@@ -2,7 +2,8 @@
  * `npm run bench -- --projects N [--runs R] [--images M] [--sources S] [--json]`
  *
  * Generates a realistic archive of N projects in a temporary folder and times, alternating R times:
- * our build with the search index and without it, a bare Eleventy 3 build of the same Markdown
+ * our build with the search index and without it, our build without the downloads of every list
+ * (CSV and Excel) either, a bare Eleventy 3 build of the same Markdown
  * bodies with a one-line layout, Hugo on the same bodies when `hugo` is on the PATH, and `npm run
  * check`. With --images, a copy of the archive whose first M projects have a lead picture (a
  * generated photo each) is built once to make the pictures, then timed as a second build.
@@ -194,7 +195,7 @@ try {
   const { bareConfig, bare, hugo } = await writeBaselines(content, folder);
   const withHugo = await hasCommand("hugo");
   const launcher = path.join(PROJECT_ROOT, "src/cli/launch.mjs");
-  const samples: Record<string, Measurement[]> = { ours: [], oursWithSearch: [], withImages: [], bare: [], hugo: [], checkCold: [], check: [] };
+  const samples: Record<string, Measurement[]> = { ours: [], oursWithSearch: [], oursWithoutDownloads: [], withImages: [], bare: [], hugo: [], checkCold: [], check: [] };
   const pictured = images > 0 ? await withPictures(content, path.join(folder, "med-bilder"), images) : undefined;
   // `npm run check` twice: with no stored validation results (as on a fresh clone), and as an
   // editor runs it, after changing one project (validation-cache.ts).
@@ -213,6 +214,8 @@ try {
     type Timed = [sample: string, command: string, args: string[]];
     const builds: Timed[] = [
       ["ours", process.execPath, [launcher, "build", `--input=${content}`, `--output=${output("ours", round)}`, "--skip-search"]],
+      // Next to "ours", so that each round compares two builds made one after the other.
+      ["oursWithoutDownloads", process.execPath, [launcher, "build", `--input=${content}`, `--output=${output("oursWithoutDownloads", round)}`, "--skip-search", "--skip-downloads"]],
       ["oursWithSearch", process.execPath, [launcher, "build", `--input=${content}`, `--output=${output("oursWithSearch", round)}`]],
       ...(pictured ? [["withImages", process.execPath, [launcher, "build", `--input=${pictured}`, `--output=${output("withImages", round)}`, "--skip-search"]] satisfies Timed] : []),
       ["bare", process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", `--config=${bareConfig}`, `--input=${bare}`, `--output=${output("bare", round)}`, "--quiet"]],
@@ -264,6 +267,7 @@ try {
   const hugoSeconds = seconds("hugo");
   const withSearch = seconds("oursWithSearch")!;
   const withImages = seconds("withImages");
+  const withoutDownloads = seconds("oursWithoutDownloads")!;
   const result = {
     projects,
     runs,
@@ -271,6 +275,7 @@ try {
     seconds: {
       ours,
       oursWithPagefind: withSearch,
+      oursWithoutDownloads: withoutDownloads,
       withImages: withImages ?? null,
       bare: bareSeconds,
       hugo: hugoSeconds ?? null,
@@ -288,17 +293,20 @@ try {
     ratios: {
       oursToBare: ours / bareSeconds,
       oursWithPagefindToBare: withSearch / bareSeconds,
+      // The median of each round's ratio: the two builds of a round run one after the other, and
+      // on a machine shared with other work the rounds differ more than the two builds of one.
+      oursToOursWithoutDownloads: median(samples.ours!.map((sample, round) => sample.seconds / samples.oursWithoutDownloads![round]!.seconds)),
       withImagesToOurs: withImages ? withImages / ours : null,
       oursToHugo: hugoSeconds ? ours / hugoSeconds : null,
     },
     msPerPage: { ours: (ours * 1000) / projects, bare: (bareSeconds * 1000) / projects, hugo: hugoSeconds ? (hugoSeconds * 1000) / projects : null },
     rounds: Object.fromEntries(Object.entries(samples).map(([name, measured]) => [name, measured.map((sample) => sample.seconds)])),
-    peakRssMiB: { ours: peak("ours")!, oursWithPagefind: peak("oursWithSearch")!, withImages: peak("withImages") ?? null, bare: peak("bare")!, hugo: peak("hugo") ?? null, checkCold: peak("checkCold")!, check: peak("check")!, national: peak("national")!, importOldSite: peak("importOldSite")! },
+    peakRssMiB: { ours: peak("ours")!, oursWithPagefind: peak("oursWithSearch")!, oursWithoutDownloads: peak("oursWithoutDownloads")!, withImages: peak("withImages") ?? null, bare: peak("bare")!, hugo: peak("hugo") ?? null, checkCold: peak("checkCold")!, check: peak("check")!, national: peak("national")!, importOldSite: peak("importOldSite")! },
   };
   const atLeast = (size: number) => projects >= size;
   // Each round's own ratio, since timings here vary from round to round: "(omgångar 2,9×, 3,1×, 3,0×)"
-  const perRound = (name: string) =>
-    samples[name]!.length > 1 ? ` (omgångar ${samples[name]!.map((sample, round) => `${(sample.seconds / samples.bare![round]!.seconds).toFixed(2)}×`).join(", ")})` : "";
+  const perRound = (name: string, against = "bare") =>
+    samples[name]!.length > 1 ? ` (omgångar ${samples[name]!.map((sample, round) => `${(sample.seconds / samples[against]![round]!.seconds).toFixed(2)}×`).join(", ")})` : "";
   const format = (value: number | null | undefined) => (value === null || value === undefined ? "–" : value.toFixed(2));
   const verdict = (met: boolean) => (met ? "uppfyllt" : "inte uppfyllt");
   const targets = [
@@ -307,6 +315,11 @@ try {
       target: "bygge med Pagefind mot bar Eleventy ≤ 2,0×",
       value: result.ratios.oursWithPagefindToBare.toFixed(2) + "×" + perRound("oursWithSearch"),
       status: verdict(result.ratios.oursWithPagefindToBare <= 2),
+    },
+    {
+      target: "bygge med nedladdningar (CSV och Excel för varje lista) mot utan, båda utan Pagefind ≤ 1,15×",
+      value: result.ratios.oursToOursWithoutDownloads.toFixed(2) + "×" + perRound("ours", "oursWithoutDownloads"),
+      status: verdict(result.ratios.oursToOursWithoutDownloads <= 1.15),
     },
     {
       target: "bygge utan Pagefind mot Hugo (mål < 2,5×)",
@@ -347,6 +360,7 @@ try {
     console.log("                        tid (s)   ms/sida   minne (MiB)");
     console.log(`vårt bygge (utan sök)   ${format(ours).padStart(7)}   ${format(result.msPerPage.ours).padStart(7)}   ${Math.round(result.peakRssMiB.ours).toString().padStart(11)}`);
     console.log(`vårt bygge (med sök)    ${format(withSearch).padStart(7)}   ${format((withSearch * 1000) / projects).padStart(7)}   ${Math.round(result.peakRssMiB.oursWithPagefind).toString().padStart(11)}`);
+    console.log(`utan sök och nedladdn. ${format(withoutDownloads).padStart(7)}   ${format((withoutDownloads * 1000) / projects).padStart(7)}   ${Math.round(result.peakRssMiB.oursWithoutDownloads).toString().padStart(11)}`);
     if (withImages) {
       console.log(`med ${images} bilder, andra  ${format(withImages).padStart(7)}   ${"".padStart(7)}   ${Math.round(result.peakRssMiB.withImages!).toString().padStart(11)}`);
     }

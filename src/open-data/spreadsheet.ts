@@ -110,6 +110,13 @@ export interface WorkbookProperties {
   readonly date: string;
 }
 
+/**
+ * zlib's fastest level: the sheets are repetitive XML, which it still packs to a ninth (level 6, the
+ * default, to a twelfth). At 4,000 projects every workbook together took 0.1-0.15 s less CPU, and
+ * the index's workbook was 495 KB against 397 KB.
+ */
+const DEFLATE_LEVEL = 1;
+
 /** Rows handed to exceljs's worksheet stream at a time. */
 const ROWS_PER_WRITE = 500;
 
@@ -131,7 +138,7 @@ export async function xlsxWorkbook(sheets: readonly Sheet[], properties: Workboo
     },
   });
   const date = new Date(`${properties.date}T00:00:00Z`);
-  const workbook = new WorkbookWriter({ stream: output, useStyles: true });
+  const workbook = new WorkbookWriter({ stream: output, useStyles: true, zip: { zlib: { level: DEFLATE_LEVEL } } });
   Object.assign(workbook, { creator: properties.organisation, lastModifiedBy: properties.organisation, company: properties.organisation, title: properties.title, language: "sv-SE", created: date, modified: date });
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });

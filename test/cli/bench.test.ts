@@ -8,7 +8,7 @@ describe("npm run bench (smoke test: every figure, no timings judged)", () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ projects: 50, runs: 1 });
-    for (const figure of ["ours", "oursWithPagefind", "withImages", "bare", "checkCold", "check", "previewEdit", "previewDelete", "harvest", "harvestUnchanged", "national", "importOldSite"]) {
+    for (const figure of ["ours", "oursWithPagefind", "oursWithoutDownloads", "withImages", "bare", "checkCold", "check", "previewEdit", "previewDelete", "harvest", "harvestUnchanged", "national", "importOldSite"]) {
       expect(report.seconds[figure], figure).toBeGreaterThan(0);
     }
     for (const figure of ["ours", "oursWithPagefind", "withImages", "bare", "checkCold", "check", "national", "importOldSite"]) {
@@ -16,6 +16,7 @@ describe("npm run bench (smoke test: every figure, no timings judged)", () => {
     }
     expect(report.ratios.oursToBare).toBeGreaterThan(0);
     expect(report.ratios.oursWithPagefindToBare).toBeGreaterThan(0);
+    expect(report.ratios.oursToOursWithoutDownloads).toBeGreaterThan(0);
     expect(report.ratios.withImagesToOurs).toBeGreaterThan(0);
     expect(report.msPerPage.ours).toBeGreaterThan(0);
     // Hugo is measured when it is installed (Debian's hugo package), and reported as null otherwise.
@@ -24,7 +25,7 @@ describe("npm run bench (smoke test: every figure, no timings judged)", () => {
     expect(report.sources).toBe(5);
     expect(report.harvestMostAtOnce).toBeGreaterThanOrEqual(1);
     expect(report.harvestMostAtOnce).toBeLessThanOrEqual(4);
-    expect(report.targets.map((row: { target: string }) => row.target)).toHaveLength(12);
+    expect(report.targets.map((row: { target: string }) => row.target)).toHaveLength(13);
     for (const row of report.targets) expect(row.status).toMatch(/^(uppfyllt|inte uppfyllt|mäts .+|hugo saknas)$/);
   });
 });
