@@ -51,6 +51,8 @@ describeInBrowser("the live preview (npm start)", () => {
     const liveReloadScripts = () => page.locator('script[src*="reload-client"]').count();
     await page.goto(server.url);
     expect(await liveReloadScripts()).toBe(1);
+    // The page is written with the build's other files; the save in the test before may still be rebuilding.
+    await pageWhen(`${server.url}admin/`, (html, status) => status === 200 && html.includes('src="cms.js"'));
     await page.goto(`${server.url}admin/`);
     expect(await page.locator('script[src="cms.js"]').count()).toBe(1);
     expect(await liveReloadScripts()).toBe(0);
