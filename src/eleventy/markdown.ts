@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import MarkdownIt from "markdown-it";
 import type SanitizeHtml from "sanitize-html";
-import { MARKDOWN_OPTIONS } from "../content/reading/markdown-options.ts";
+import { MARKDOWN_OPTIONS, markdownReader } from "../content/reading/markdown-options.ts";
 
 /** sanitize-html and its parser are loaded only by a site that allows HTML; most never need them. */
 const require = createRequire(import.meta.url);
@@ -63,11 +63,8 @@ export function createMarkdown({ allowHtml = false, picture, pictures = true }: 
   };
 }
 
-let plainMarkdown: InstanceType<typeof MarkdownIt> | undefined;
-
 /** A line of inline Markdown as plain text, for places that show no HTML (the feed): "Läsa *mer*" is "Läsa mer", a link its text. */
 export function markdownInlineText(text: string): string {
-  plainMarkdown ??= new MarkdownIt({ ...MARKDOWN_OPTIONS, html: false });
-  const [line] = plainMarkdown.parseInline(text, {});
-  return plainMarkdown.renderer.renderInlineAsText(line?.children ?? [], plainMarkdown.options, {});
+  const [line] = markdownReader.parseInline(text, {});
+  return markdownReader.renderer.renderInlineAsText(line?.children ?? [], markdownReader.options, {});
 }
