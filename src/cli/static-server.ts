@@ -1,8 +1,9 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -46,15 +47,26 @@ async function fileFor(root: string, urlPath: string): Promise<string | undefine
  */
 export async function serveStatic(root: string, options: { pathPrefix?: string; port?: number } = {}): Promise<StaticServer> {
   const prefix = options.pathPrefix ?? "/";
-  const server = createServer(async (request, response) => {
+  const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const urlPath = new URL(request.url ?? "/", "http://localhost").pathname;
     const file = urlPath.startsWith(prefix) ? await fileFor(root, urlPath.slice(prefix.length - 1)) : undefined;
     const served = file ?? path.join(root, "404.html");
     const exists = await stat(served).then(() => true, () => false);
     response.statusCode = file ? 200 : 404;
     response.setHeader("Content-Type", CONTENT_TYPES[path.extname(served)] ?? "application/octet-stream");
-    if (!exists) return response.end("404");
-    createReadStream(served).pipe(response);
+    if (!exists) return void response.end("404");
+    // A file that cannot be read after all (removed meanwhile, too many open files) ends the
+    // answer with an error the browser sees, rather than leaving it open for ever.
+    await pipeline(createReadStream(served), response);
+  };
+  const server = createServer((request, response) => {
+    answer(request, response).catch((error: unknown) => {
+      if (!response.headersSent) {
+        // An address that does not decode (a lone %), or a file that could not be opened.
+        response.statusCode = error instanceof URIError ? 400 : 500;
+        response.end(String(response.statusCode));
+      } else response.destroy();
+    });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
