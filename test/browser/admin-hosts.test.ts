@@ -8,7 +8,7 @@ import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
 import { siteSchema } from "../../src/content/model/schema.ts";
 import { adminContentSecurityPolicy } from "../../src/eleventy/filters/security.ts";
 import { buildSite, contentTree, runCli, temporaryWorkspace } from "../helpers.ts";
-import { describeInBrowser } from "./chromium.ts";
+import { describeInBrowser, settled } from "./chromium.ts";
 
 /**
  * The bundled site's web editor saving to each git host, with site.yaml's cms as `npm run setup`
@@ -70,8 +70,8 @@ describeInBrowser("the web editor at /admin/ for each git host", () => {
     });
     await page.goto(`${server.url}admin/`);
     for (const name of SIGN_IN[host]) await page.getByRole("button", { name }).waitFor();
-    // The sign-in page has settled: no request for half a second while it waits for an editor.
-    await page.waitForLoadState("networkidle");
+    // The sign-in page has settled: loaded, its fonts drawn, every request it made answered.
+    await settled(page);
     expect(foreign).toEqual([]);
     expect(violations).toEqual([]);
     const cms = siteSchema.shape.cms.parse(written[host]);

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { describe } from "vitest";
+import type { Browser, BrowserContext, Page, Request } from "playwright-core";
+import { afterEach, describe } from "vitest";
 import { CHROMIUM_PATH, launchChromium as launch } from "../../src/cli/browser.ts";
 import { waitingFor } from "../waiting.ts";
 
@@ -12,6 +12,90 @@ export { PAGE_KINDS } from "../../src/cli/browser.ts";
  */
 const ACTION_TIMEOUT = 240_000;
 
+/**
+ * What the pages of an open context asked for and what went wrong in them, printed when a test
+ * fails with the context still open: a wait that timed out then says which requests never got an
+ * answer, which failed, and what the page threw, instead of only what it was waiting for.
+ */
+class PageTrail {
+  private readonly open = new Map<Request, number>();
+  private readonly problems: string[] = [];
+  private readonly since = performance.now();
+
+  private quiet: (() => void)[] = [];
+
+  constructor(context: BrowserContext) {
+    context.on("request", (request) => this.open.set(request, performance.now()));
+    context.on("requestfinished", (request) => this.answered(request));
+    context.on("requestfailed", (request) => {
+      this.answered(request);
+      this.note(`request failed (${request.failure()?.errorText ?? "?"}): ${request.method()} ${request.url()}`);
+    });
+    context.on("page", (page) => {
+      page.on("pageerror", (error) => this.note(`page error: ${error.message}`));
+      page.on("crash", () => this.note(`page crashed: ${page.url()}`));
+      page.on("console", (message) => {
+        if (message.type() === "error") this.note(`console error: ${message.text()}`);
+      });
+    });
+  }
+
+  private answered(request: Request): void {
+    this.open.delete(request);
+    if (this.open.size > 0) return;
+    for (const resolve of this.quiet.splice(0)) resolve();
+  }
+
+  /** Resolves once every request the context's pages have made has been answered or has failed. */
+  allAnswered(): Promise<void> {
+    return this.open.size === 0 ? Promise.resolve() : new Promise((resolve) => this.quiet.push(resolve));
+  }
+
+  private note(line: string): void {
+    this.problems.push(`${this.seconds(this.since)} s: ${line.slice(0, 300)}`);
+    if (this.problems.length > 40) this.problems.splice(0, 1);
+  }
+
+  private seconds(from: number): string {
+    return ((performance.now() - from) / 1000).toFixed(1);
+  }
+
+  report(): string {
+    const open = [...this.open].map(([request, since]) => `  ${request.method()} ${request.url()} (open for ${this.seconds(since)} s)`);
+    return [
+      `Requests without an answer: ${open.length === 0 ? "none" : `\n${open.join("\n")}`}`,
+      `What went wrong in the pages (seconds since the context opened): ${this.problems.length === 0 ? "nothing" : `\n  ${this.problems.join("\n  ")}`}`,
+    ].join("\n");
+  }
+}
+
+/** The contexts the current file's tests have open, with their trails. */
+const openContexts = new Map<BrowserContext, PageTrail>();
+
+afterEach(({ task }) => {
+  if (task.result?.state !== "fail" || openContexts.size === 0) return;
+  const report = `${openContexts.size} browser context(s) were open:\n${[...openContexts.values()].map((trail) => trail.report()).join("\n")}`;
+  // Into the failure's own message, which the summary at the end of the run prints.
+  const error = task.result.errors?.[0];
+  if (error) error.message = `${error.message}\n${report}`;
+  else console.error(`"${task.name}" failed; ${report}`);
+  openContexts.clear(); // reported once: a later failure names only its own
+});
+
+/**
+ * Waits until a page has loaded, drawn its text in its fonts, and had an answer to every request it
+ * made: what Playwright's "networkidle" is meant for, without its guess of half a second of quiet
+ * (which, with requests routed through the test, can also never come). A request left without an
+ * answer is named when the test fails on its time limit.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const trail = openContexts.get(page.context());
+  if (!trail) throw new Error("settled() needs a page of a browser started by launchChromium()");
+  await waitingFor("the page's requests to be answered", trail.allAnswered());
+}
+
 /** Starts Chromium for a test: every context it opens (newPage opens one) waits up to {@link ACTION_TIMEOUT}. */
 export async function launchChromium(): Promise<Browser> {
   const browser = await waitingFor("Chromium to start", launch());
@@ -19,6 +103,8 @@ export async function launchChromium(): Promise<Browser> {
   browser.newContext = async (options) => {
     const context = await newContext(options);
     context.setDefaultTimeout(ACTION_TIMEOUT);
+    openContexts.set(context, new PageTrail(context));
+    context.on("close", () => openContexts.delete(context));
     return context;
   };
   return browser;
