@@ -101,16 +101,39 @@ export function formField(page: Page, keyPath: string): Locator {
   return page.getByRole("group", { name: /^Redigera/ }).locator(`[data-key-path="${keyPath}"]`);
 }
 
-/** Scrolls the form to its last field, `draft`: the CMS renders fields as they scroll into view. */
-export async function scrollToDraftField(page: Page): Promise<Locator> {
-  const draft = formField(page, "draft");
-  await page.mouse.move(300, 400);
-  // The form may still be rendering when it says it is open; scroll until the field is there,
-  // letting the page draw two frames after each turn of the wheel (a busy machine needs more turns).
-  for (let attempt = 0; attempt < 500 && (await draft.count()) === 0; attempt++) {
-    await page.mouse.wheel(0, 2000);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+/**
+ * The form's field for a key path once the form has drawn it, scrolled into view. The CMS draws a
+ * field only when it comes near the visible part of the form, so a field below (or above) what was
+ * last shown does not exist until the form is scrolled to it, and waiting for it without scrolling
+ * waits for ever. This scrolls the form a screen at a time, down to its end and then up to its
+ * start, letting the page draw two frames after each step, until the field is there (a busy
+ * machine may need several passes).
+ */
+export async function revealField(page: Page, keyPath: string): Promise<Locator> {
+  const field = formField(page, keyPath);
+  const form = page.getByRole("group", { name: /^Redigera/ });
+  await form.waitFor();
+  for (let pass = 0; (await field.count()) === 0; pass++) {
+    if (pass === 500) throw new Error(`The form did not draw the field ${keyPath} after ${pass} passes over it`);
+    await form.evaluate(async (element, keyPath) => {
+      const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      // The form's scrolling pane: the nearest ancestor of its fields that scrolls.
+      const scrolls = (candidate: HTMLElement) => candidate.scrollHeight > candidate.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(candidate).overflowY);
+      let scroller = element.querySelector<HTMLElement>("[data-key-path]")?.parentElement ?? null;
+      while (scroller && !scrolls(scroller)) scroller = scroller.parentElement;
+      if (!scroller) return void (await frames()); // the form is still setting itself up
+      const found = () => element.querySelector(`[data-key-path="${CSS.escape(keyPath)}"]`) !== null;
+      for (const direction of [1, -1]) {
+        for (;;) {
+          if (found()) return;
+          const before = scroller.scrollTop;
+          scroller.scrollBy(0, direction * scroller.clientHeight * 0.8);
+          await frames();
+          if (scroller.scrollTop === before) break; // at the end (or the start) of the form
+        }
+      }
+    }, keyPath);
   }
-  await draft.scrollIntoViewIfNeeded();
-  return draft;
+  await field.scrollIntoViewIfNeeded();
+  return field;
 }

@@ -14,7 +14,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { copyWithWebEditor, formField, scrollToDraftField, signInToLocalRepository, useRepositoryInBrowserStorage } from "./admin-session.ts";
+import { copyWithWebEditor, formField, revealField, signInToLocalRepository, useRepositoryInBrowserStorage } from "./admin-session.ts";
 import { launchChromium, PAGE_KINDS } from "./browser.ts";
 import { parseCommandLine, reportFailure } from "./command-line.ts";
 import { buildWithEleventy } from "./eleventy-build.ts";
@@ -88,7 +88,7 @@ async function webEditor(browser: Browser, siteUrl: string, content: string, fol
   // The preview beside the form has caught up with the title.
   await page.frameLocator("iframe").first().getByRole("heading", { level: 1, name: "Läsfrämjande på Åland och i Örebro" }).waitFor();
   await page.screenshot({ path: path.join(folder, "redigera-nytt-projekt.png") });
-  await scrollToDraftField(page);
+  await revealField(page, "draft");
   await page.screenshot({ path: path.join(folder, "redigera-utkast.png") });
   await context.close();
   return 4;

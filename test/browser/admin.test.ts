@@ -8,7 +8,7 @@ import {
   formField,
   readRepositoryBytes,
   readRepositoryFile,
-  scrollToDraftField,
+  revealField,
   signInToLocalRepository,
   useRepositoryInBrowserStorage,
 } from "../../src/cli/admin-session.ts";
@@ -128,51 +128,52 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
     await signIn(editor);
     await page.getByRole("button", { name: "Skapa ny post" }).first().click();
     await page.getByRole("status").filter({ hasText: /Du skapar nu en ny post/ }).waitFor();
-    const field = (keyPath: string) => formField(page, keyPath);
-    const addItem = (keyPath: string) => field(keyPath).getByRole("button", { name: /^Lägg till/ }).last().click();
-    const choose = (keyPath: string, name: string) => field(keyPath).getByRole("radio", { name }).check();
+    // Each field once the form has drawn it: the form draws a field only when it is scrolled near.
+    const field = (keyPath: string) => revealField(page, keyPath);
+    const addItem = async (keyPath: string) => (await field(keyPath)).getByRole("button", { name: /^Lägg till/ }).last().click();
+    const choose = async (keyPath: string, name: string) => (await field(keyPath)).getByRole("radio", { name }).check();
 
-    await field("title").getByRole("textbox").fill(NEW_TITLE);
-    await field("summary").getByRole("textbox").fill("Ett nordiskt samarbete om läsfrämjande för unga.");
-    await field("period").getByRole("checkbox").check();
-    await field("period.start").getByRole("textbox").fill("2019");
-    await field("period.end").getByRole("textbox").fill("2020-06");
+    await (await field("title")).getByRole("textbox").fill(NEW_TITLE);
+    await (await field("summary")).getByRole("textbox").fill("Ett nordiskt samarbete om läsfrämjande för unga.");
+    await (await field("period")).getByRole("checkbox").check();
+    await (await field("period.start")).getByRole("textbox").fill("2019");
+    await (await field("period.end")).getByRole("textbox").fill("2020-06");
     await addItem("goals");
     await addItem("goals");
-    await field("goals.0").getByRole("textbox").fill("Fler unga läsare");
-    await field("goals.1").getByRole("textbox").fill("Ett *nordiskt* nätverk");
+    await (await field("goals.0")).getByRole("textbox").fill("Fler unga läsare");
+    await (await field("goals.1")).getByRole("textbox").fill("Ett *nordiskt* nätverk");
     await addItem("partners");
-    await field("partners.0.name").getByRole("textbox").fill("Deichman");
-    await field("partners.0.country").getByRole("combobox").click();
+    await (await field("partners.0.name")).getByRole("textbox").fill("Deichman");
+    await (await field("partners.0.country")).getByRole("combobox").click();
     await page.getByRole("option", { name: "Norge", exact: true }).click();
-    await field("partners.0.roles").getByRole("checkbox", { name: "Projektägare" }).check();
-    await field("partners.0.roles").getByRole("checkbox", { name: "Koordinator" }).check();
-    await field("partners.0.lang").getByRole("textbox").fill("nb");
+    await (await field("partners.0.roles")).getByRole("checkbox", { name: "Projektägare" }).check();
+    await (await field("partners.0.roles")).getByRole("checkbox", { name: "Koordinator" }).check();
+    await (await field("partners.0.lang")).getByRole("textbox").fill("nb");
     await addItem("funders");
-    await field("funders.0.name").getByRole("textbox").fill("Nordisk kulturfond");
+    await (await field("funders.0.name")).getByRole("textbox").fill("Nordisk kulturfond");
     // A lead picture and a report, uploaded with the image and file widgets into the project's own
     // folder, content/filer/<its file name>/; the photo is committed as WebP.
     const folder = `/filer/${swedishSlug(NEW_TITLE)}`;
-    await field("image").getByRole("checkbox").check();
-    await field("image.file").locator("input[type=file]").first().setInputFiles(UPLOADS.picture);
-    await field("image.file").getByText(`${folder}/omslag.webp`).waitFor();
-    await field("image.alt").getByRole("textbox").fill("Gröna kullar med tre träd under en disig sol.");
+    await (await field("image")).getByRole("checkbox").check();
+    await (await field("image.file")).locator("input[type=file]").first().setInputFiles(UPLOADS.picture);
+    await (await field("image.file")).getByText(`${folder}/omslag.webp`).waitFor();
+    await (await field("image.alt")).getByRole("textbox").fill("Gröna kullar med tre träd under en disig sol.");
     await addItem("documents");
-    await field("documents.0.title").getByRole("textbox").fill("Slutrapport");
-    await field("documents.0.file").locator("input[type=file]").first().setInputFiles(UPLOADS.report);
-    await field("documents.0.file").getByText(`${folder}/slutrapport.pdf`).waitFor();
-    await field("contacts").getByRole("checkbox", { name: "Peter Alsbjer" }).check();
-    await field("reviewed").getByRole("textbox").fill("2026-11-20");
+    await (await field("documents.0.title")).getByRole("textbox").fill("Slutrapport");
+    await (await field("documents.0.file")).locator("input[type=file]").first().setInputFiles(UPLOADS.report);
+    await (await field("documents.0.file")).getByText(`${folder}/slutrapport.pdf`).waitFor();
+    await (await field("contacts")).getByRole("checkbox", { name: "Peter Alsbjer" }).check();
+    await (await field("reviewed")).getByRole("textbox").fill("2026-11-20");
     await choose("contentOwner", "Sandra Spjuth");
     await choose("publishedBy", "Sandra Spjuth");
-    await expect(field("draft").getByRole("switch").isChecked()).resolves.toBe(true);
+    await expect((await field("draft")).getByRole("switch").isChecked()).resolves.toBe(true);
     expect(await axeViolations(page, WCAG_TAGS)).toEqual([]);
 
     // A date that does not exist is refused by the form itself, with the build's rule, before anything is saved.
-    await field("period.end").getByRole("textbox").fill("2019-13-01");
+    await (await field("period.end")).getByRole("textbox").fill("2019-13-01");
     await page.getByRole("button", { name: "Spara", exact: true }).click();
-    await field("period.end").getByText("Skriv ett år, en månad eller en dag som finns").waitFor();
-    await field("period.end").getByRole("textbox").fill("2020-06");
+    await (await field("period.end")).getByText("Skriv ett år, en månad eller en dag som finns").waitFor();
+    await (await field("period.end")).getByRole("textbox").fill("2020-06");
 
     // Sveltia's person field can lose the choice made while the form was still setting itself up:
     // the radio shows it, but saving says "Detta fält är obligatoriskt" (about one run in four
@@ -198,7 +199,7 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
 
     // Publishing: the editor opens the draft again, switches Utkast off and saves; the file then has no draft line.
     await openEntry(page, `${NEW_TITLE} (utkast)`, NEW_TITLE);
-    await (await scrollToDraftField(page)).getByRole("switch").uncheck();
+    await (await field("draft")).getByRole("switch").uncheck();
     const published = await saveAndRead(page, `content/${file}`, "publishedBy: sandra-spjuth\n---");
     expect(published).not.toContain("draft");
     expect(editor.foreignRequests).toEqual([]);
@@ -288,7 +289,7 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
       // machine): click again until the new item's field is there.
       await vi.waitFor(
         async () => {
-          if ((await formField(page, "documents.0.title").count()) === 0) await formField(page, "documents").getByRole("button", { name: /^Lägg till/ }).last().click();
+          if ((await formField(page, "documents.0.title").count()) === 0) await (await revealField(page, "documents")).getByRole("button", { name: /^Lägg till/ }).last().click();
           await formField(page, "documents.0.title").getByRole("textbox").waitFor({ timeout: 15_000 });
         },
         { timeout: 240_000, interval: 500 },
