@@ -54,17 +54,39 @@ export function previewErrorMiddleware(currentErrors: () => readonly ContentErro
   };
 }
 
+/** How a read of the web editor's page is tried while a rebuild writes it: every 25 ms, up to 200 times. */
+interface PageReading {
+  read: (file: string) => Promise<Buffer>;
+  every: number;
+  times: number;
+}
+
+/**
+ * The web editor's page as the last build wrote it. A rebuild rewrites the file in place, so a read
+ * at that moment can find it empty or cut short (an editor's reload then got a blank page, or one
+ * without the CMS's script); such a read is tried again until the page is whole, up to 5 s, and
+ * what is there then is served.
+ */
+async function wholePage(file: string, { read, every, times }: PageReading): Promise<Buffer | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const page = await read(file).catch(() => undefined);
+    if ((page && /<\/html>\s*$/.test(page.toString("utf8"))) || attempt === times) return page;
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}
+
 /**
  * Dev-server middleware that serves the web editor's page as it was built. The dev server adds its
  * live-reload script to every page it serves as text, and that script reloads the page after each
  * rebuild; the web editor saves files into the content folder, so each save would restart it. A
  * page sent as bytes is passed through untouched.
  */
-export function adminPageMiddleware(outputFolder: string) {
+export function adminPageMiddleware(outputFolder: string, reading: Partial<PageReading> = {}) {
+  const tries: PageReading = { read: readFile, every: 25, times: 200, ...reading };
   return async (request: Request, response: Response, next: () => void) => {
     const urlPath = (request.url ?? "/").split("?")[0]!;
     if (urlPath !== ADMIN && urlPath !== `${ADMIN}index.html`) return next();
-    const page = await readFile(path.join(outputFolder, ADMIN, "index.html")).catch(() => undefined);
+    const page = await wholePage(path.join(outputFolder, ADMIN, "index.html"), tries);
     if (!page) return next();
     response.setHeader("Content-Type", "text/html; charset=utf-8");
     response.end(page);
