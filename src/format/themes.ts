@@ -3,6 +3,7 @@
  * in site.yaml. A theme is known by its label; its key (the last part of /amne/<key>/) is the
  * label's slug, so a national archive joins the same theme from many sources by its label.
  */
+import { ZERO_WIDTH } from "./invisible-characters.ts";
 import { boundedSlug, swedishSlug } from "./slug.ts";
 
 /** The default vocabulary: the Swedish library field's common subjects, written as they read in a sentence ("Projekt om läsfrämjande"). */
@@ -24,8 +25,12 @@ export const DEFAULT_THEMES = [
 /** How many themes a project may have. */
 export const MAX_THEMES = 3;
 
-/** The key a theme is compared and addressed by: its slug ("barn-och-unga"), bounded like other names. */
-export const themeKey = (label: string): string => boundedSlug(swedishSlug(label));
+/**
+ * The key a theme is compared and addressed by: its slug ("barn-och-unga"), bounded like other
+ * names. A character without width is left out first: pasted inside a word ("läs\u200bfrämjande"),
+ * it would split the slug, and the editor could not see why the theme was unknown.
+ */
+export const themeKey = (label: string): string => boundedSlug(swedishSlug(label.replace(ZERO_WIDTH, "")));
 
 /** The URL of a theme's browsing page. */
 export const themePageUrl = (label: string): string => `/amne/${themeKey(label)}/`;

@@ -16,6 +16,9 @@ describe("a theme's label", () => {
     expect(label("Medie- och Informationskunnighet")).toBe("medie- och informationskunnighet");
     expect(label("  barn och unga")).toBe("barn och unga");
     expect(label("bokcirklar")).toBeUndefined();
+    // A zero-width space or joiner pasted inside the word is not seen, and not counted.
+    expect(label("läs\u200bfrämjande")).toBe("läsfrämjande");
+    expect(label("barn och\u2060 unga\ufeff")).toBe("barn och unga");
     expect(themeKey("Lokaler och meröppet")).toBe("lokaler-och-meroppet");
     expect(themePageUrl("mångspråk")).toBe("/amne/mangsprak/");
   });
