@@ -6,10 +6,11 @@ import { closest, distance } from "fastest-levenshtein";
  * makes them, when given: "Gävleborg" and "Gävleborgs län" are the same county once the word
  * "län" and the genitive s are left out.
  */
-export function suggestClosest(name: string, known: Iterable<string>, by: (name: string) => string = (same) => same): string | undefined {
-  const candidates = new Map([...known].map((candidate) => [by(candidate), candidate]));
+export function suggestClosest(name: string, known: Iterable<string>, by?: (name: string) => string): string | undefined {
+  const keyOf = by ?? ((same: string) => same);
+  const candidates = new Map([...known].map((candidate) => [keyOf(candidate), candidate]));
   if (candidates.size === 0) return undefined;
-  const key = by(name);
+  const key = keyOf(name);
   const best = closest(key, [...candidates.keys()]);
   // Keys are shorter than names and alike ("gotland", "norrland"): a quarter of one may change, not a third.
   const share = by === undefined ? 3 : 4;
