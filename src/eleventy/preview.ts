@@ -65,12 +65,12 @@ interface PageReading {
  * The web editor's page as the last build wrote it. A rebuild rewrites the file in place, so a read
  * at that moment can find it empty or cut short (an editor's reload then got a blank page, or one
  * without the CMS's script); such a read is tried again until the page is whole, up to 5 s, and
- * what is there then is served.
+ * what is there then is served. No file is no web editor (a site without `cms:`): answered at once.
  */
 async function wholePage(file: string, { read, every, times }: PageReading): Promise<Buffer | undefined> {
   for (let attempt = 1; ; attempt++) {
     const page = await read(file).catch(() => undefined);
-    if ((page && /<\/html>\s*$/.test(page.toString("utf8"))) || attempt === times) return page;
+    if (!page || /<\/html>\s*$/.test(page.toString("utf8")) || attempt === times) return page;
     await new Promise((resolve) => setTimeout(resolve, every));
   }
 }
