@@ -111,6 +111,7 @@ export function formField(page: Page, keyPath: string): Locator {
  */
 export async function revealField(page: Page, keyPath: string): Promise<Locator> {
   const field = formField(page, keyPath);
+  if ((await field.count()) > 0) return field; // drawn already: an action on it scrolls it into view
   const form = page.getByRole("group", { name: /^Redigera/ });
   await form.waitFor();
   for (let pass = 0; (await field.count()) === 0; pass++) {

@@ -8,7 +8,7 @@ import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
 import { siteSchema } from "../../src/content/model/schema.ts";
 import { adminContentSecurityPolicy } from "../../src/eleventy/filters/security.ts";
 import { buildSite, contentTree, runCli, temporaryWorkspace } from "../helpers.ts";
-import { describeInBrowser, settled } from "./chromium.ts";
+import { describeInBrowser, settled, watchRequests } from "./chromium.ts";
 
 /**
  * The bundled site's web editor saving to each git host, with site.yaml's cms as `npm run setup`
@@ -57,6 +57,7 @@ describeInBrowser("the web editor at /admin/ for each git host", () => {
   it.each(Object.keys(HOSTS) as (keyof typeof HOSTS)[])("%s: loads with its sign-in, asks no other site for anything, and names only the host's API in its policy", async (host) => {
     const server = servers[host]!;
     const context = await browser.newContext({ locale: "sv-SE" });
+    watchRequests(context);
     const foreign: string[] = [];
     await context.route("**/*", (route) => {
       if (new URL(route.request().url()).origin === new URL(server.url).origin) return route.continue();

@@ -15,7 +15,7 @@ import {
 import { swedishSlug } from "../../src/format/slug.ts";
 import { buildSite, FIXTURES, readPage, runCli, temporaryWorkspace, textOf } from "../helpers.ts";
 import { axeViolations, WCAG_TAGS } from "./axe.ts";
-import { describeInBrowser } from "./chromium.ts";
+import { describeInBrowser, watchRequests } from "./chromium.ts";
 import { browserAndSites } from "./site-server.ts";
 
 declare global {
@@ -47,6 +47,8 @@ describeInBrowser("the web editor at /admin/ (Sveltia CMS)", () => {
   async function openEditor(): Promise<Editor> {
     const context = await sites.browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 1000 } });
     const origin = new URL(sites.editable.url()).origin;
+    // A wait in Sveltia CMS that never ends then names the requests it was left waiting for.
+    watchRequests(context);
     const foreignRequests: string[] = [];
     await context.route("**/*", (route) => {
       if (new URL(route.request().url()).origin === origin) return route.continue();

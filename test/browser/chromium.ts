@@ -23,10 +23,9 @@ class PageTrail {
   private readonly since = performance.now();
 
   private quiet: (() => void)[] = [];
+  private watching = false;
 
-  constructor(context: BrowserContext) {
-    context.on("request", (request) => this.open.set(request, performance.now()));
-    context.on("requestfinished", (request) => this.answered(request));
+  constructor(private readonly context: BrowserContext) {
     context.on("requestfailed", (request) => {
       this.answered(request);
       this.note(`request failed (${request.failure()?.errorText ?? "?"}): ${request.method()} ${request.url()}`);
@@ -46,6 +45,22 @@ class PageTrail {
     for (const resolve of this.quiet.splice(0)) resolve();
   }
 
+  /**
+   * Keeps every request from now on until it is answered. Only for the tests that ask for it
+   * ({@link watchRequests}): Playwright then sends each request's events to the test, which made
+   * the browser tests about a tenth slower when every context did it.
+   */
+  watchRequests(): void {
+    if (this.watching) return;
+    this.watching = true;
+    this.context.on("request", (request) => this.open.set(request, performance.now()));
+    this.context.on("requestfinished", (request) => this.answered(request));
+  }
+
+  get watchesRequests(): boolean {
+    return this.watching;
+  }
+
   /** Resolves once every request the context's pages have made has been answered or has failed. */
   allAnswered(): Promise<void> {
     return this.open.size === 0 ? Promise.resolve() : new Promise((resolve) => this.quiet.push(resolve));
@@ -63,7 +78,7 @@ class PageTrail {
   report(): string {
     const open = [...this.open].map(([request, since]) => `  ${request.method()} ${request.url()} (open for ${this.seconds(since)} s)`);
     return [
-      `Requests without an answer: ${open.length === 0 ? "none" : `\n${open.join("\n")}`}`,
+      this.watching ? `Requests without an answer: ${open.length === 0 ? "none" : `\n${open.join("\n")}`}` : "Requests without an answer: not watched (watchRequests)",
       `What went wrong in the pages (seconds since the context opened): ${this.problems.length === 0 ? "nothing" : `\n  ${this.problems.join("\n  ")}`}`,
     ].join("\n");
   }
@@ -89,11 +104,18 @@ afterEach(({ task }) => {
  * answer is named when the test fails on its time limit.
  */
 export async function settled(page: Page): Promise<void> {
+  const trail = openContexts.get(page.context());
+  if (!trail?.watchesRequests) throw new Error("settled() needs a context of launchChromium()'s browser with watchRequests() called before the page opened");
   await page.waitForLoadState("load");
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  const trail = openContexts.get(page.context());
-  if (!trail) throw new Error("settled() needs a page of a browser started by launchChromium()");
   await waitingFor("the page's requests to be answered", trail.allAnswered());
+}
+
+/** Keeps the context's requests until they are answered: for {@link settled}, and named when a test fails. */
+export function watchRequests(context: BrowserContext): void {
+  const trail = openContexts.get(context);
+  if (!trail) throw new Error("watchRequests() needs a context of a browser started by launchChromium()");
+  trail.watchRequests();
 }
 
 /** Starts Chromium for a test: every context it opens (newPage opens one) waits up to {@link ACTION_TIMEOUT}. */
