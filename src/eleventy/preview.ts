@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { errorCount, formatContentError, type ContentError } from "../content/model/errors.ts";
+import { escapeMarkup } from "../format/markup.ts";
 
 type Request = { url?: string; headers: Record<string, string | string[] | undefined> };
 type Response = { statusCode: number; setHeader(name: string, value: string): void; end(body: string | Buffer): void };
@@ -9,15 +10,12 @@ type Response = { statusCode: number; setHeader(name: string, value: string): vo
 /** The web editor's folder, which is not a page of the site. */
 const ADMIN = "/admin/";
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 /** The page the preview shows instead of the site while the content has errors. */
 export function previewErrorPage(errors: readonly ContentError[]): string {
   const items = errors
     .map((error) => {
       const [place, ...rest] = formatContentError(error).split("  ");
-      return `<li><code>${escapeHtml(place!)}</code><br>${escapeHtml(rest.join("  "))}</li>`;
+      return `<li><code>${escapeMarkup(place!)}</code><br>${escapeMarkup(rest.join("  "))}</li>`;
     })
     .join("\n");
   return `<!DOCTYPE html>

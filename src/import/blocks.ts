@@ -10,6 +10,7 @@
  */
 import { NodeType, parse, type HTMLElement, type Node } from "node-html-parser";
 import { DOCUMENT_FORMATS, PICTURE_EXTENSIONS } from "../content/files/attachments.ts";
+import { escapeMarkup } from "../format/markup.ts";
 import { normalWebAddress } from "../format/urls.ts";
 
 /** Something of the page that is not carried over, and why. */
@@ -167,8 +168,6 @@ function tidyInline(html: string): string {
   }
   return tidied.replace(AT_THE_ENDS, "");
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Text with every run of white space, no-break spaces included, as one space. */
 const normaliseSpace = (text: string) => text.replace(/[\s\u200b]+/g, " ").trim();
@@ -345,7 +344,7 @@ class Cleaner {
   }
 
   private node(node: Node): string {
-    if (node.nodeType === NodeType.TEXT_NODE) return escapeHtml(node.text.replace(/\u00a0/g, " "));
+    if (node.nodeType === NodeType.TEXT_NODE) return escapeMarkup(node.text.replace(/\u00a0/g, " "));
     if (!isElement(node)) return "";
     const tag = tagOf(node);
     const dropped = droppedKind(node);
@@ -389,7 +388,7 @@ class Cleaner {
       this.dropped.push({ what: "länk", text: "", reason: `länkar som börjar med ${url.protocol} tas inte med; texten står kvar utan länk` });
       return inner;
     }
-    return `<a href="${escapeHtml(url.href)}">${inner}</a>`;
+    return `<a href="${escapeMarkup(url.href)}">${inner}</a>`;
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { geoBounds, geoConicEqualArea, geoEqualEarth, geoPath, type GeoProjection, type GeoStream } from "d3-geo";
 import type { Feature, MultiPolygon, Position } from "geojson";
+import { escapeMarkup } from "../format/markup.ts";
 import { ShortPathData } from "./svg-path.ts";
 import { angleBetween, countryShapes, unitVector, type CountryShape, type ShapePart, type UnitVector } from "./country-shapes.ts";
 
@@ -215,8 +216,6 @@ function withoutClosePoints(output: GeoStream, tolerance: number, inDegrees = fa
   };
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 /** The legend under the map: a square of each shade and its label, in rows as wide as the map. */
 function legendRows(legend: readonly LegendEntry[], width: number, top: number): { svg: string; height: number } {
   const size = 14;
@@ -231,7 +230,7 @@ function legendRows(legend: readonly LegendEntry[], width: number, top: number):
     if (x > 0 && x + itemWidth > width) [x, y] = [0, y + rowHeight];
     items.push(
       `<rect x="${x}" y="${y}" width="${size}" height="${size}" fill="${entry.fill}" stroke="#767676" stroke-width="0.5"/>` +
-        `<text x="${x + size + 6}" y="${y + size - 2}">${escapeXml(entry.label)}</text>`,
+        `<text x="${x + size + 6}" y="${y + size - 2}">${escapeMarkup(entry.label)}</text>`,
     );
     x += itemWidth + gap;
   }
@@ -337,7 +336,7 @@ export function shadeMap(layers: MapLayers, { title, shades, legend: entries }: 
   const height = mapHeight + (legend ? legend.height + 12 : 0);
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<title>${escapeXml(title)}</title>` +
+    `<title>${escapeMarkup(title)}</title>` +
     `<g stroke="${BORDER}" stroke-width="0.6" stroke-linejoin="round">` +
     `<path fill="${NEUTRAL_LAND}" d="${neutral.join("")}"/>` +
     shaded.join("") +
