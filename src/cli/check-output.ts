@@ -25,10 +25,11 @@ export interface CheckOutput {
  */
 export function checkOutput(result: ValidationResult, format: CheckFormat): CheckOutput {
   const code = result.archive ? 0 : 1;
-  const today = todayInSweden();
-  const withoutResults = result.archive ? projectsWithoutResults(result.archive, today).flatMap((owner) => owner.projects).length : 0;
   if (format === "json") return { code, stdout: `${jsonReport(result)}\n`, stderr: "" };
   if (format === "gitlab") return { code, stdout: `${JSON.stringify(codeQualityReport(result.errors, result.warnings), null, 2)}\n`, stderr: "" };
+  // Said in the terminal and on GitHub's summary page; the data formats leave it to `npm run review --json`.
+  const today = todayInSweden();
+  const withoutResults = result.archive ? projectsWithoutResults(result.archive, today).flatMap((owner) => owner.projects).length : 0;
   if (format === "github") {
     const interval = result.archive?.site.reviewIntervalMonths;
     const overdue = result.archive && overduePages(result.archive, today, interval!);
