@@ -25,12 +25,16 @@ export const DEFAULT_THEMES = [
 /** How many themes a project may have. */
 export const MAX_THEMES = 3;
 
+/** A soft hyphen, which Word leaves in a word and which shows only where a line breaks. */
+const SOFT_HYPHEN = /\u00ad/g;
+
 /**
  * The key a theme is compared and addressed by: its slug ("barn-och-unga"), bounded like other
- * names. A character without width is left out first: pasted inside a word ("läs\u200bfrämjande"),
- * it would split the slug, and the editor could not see why the theme was unknown.
+ * names. A character without width, or a soft hyphen, is left out first: pasted inside a word
+ * ("läs\u200bfrämjande", "kompetens\u00adutveckling"), it would split the slug, and the editor
+ * could not see why the theme was unknown.
  */
-export const themeKey = (label: string): string => boundedSlug(swedishSlug(label.replace(ZERO_WIDTH, "")));
+export const themeKey = (label: string): string => boundedSlug(swedishSlug(label.replace(ZERO_WIDTH, "").replace(SOFT_HYPHEN, "")));
 
 /** The URL of a theme's browsing page. */
 export const themePageUrl = (label: string): string => `/amne/${themeKey(label)}/`;

@@ -19,6 +19,9 @@ describe("a theme's label", () => {
     // A zero-width space or joiner pasted inside the word is not seen, and not counted.
     expect(label("läs\u200bfrämjande")).toBe("läsfrämjande");
     expect(label("barn och\u2060 unga\ufeff")).toBe("barn och unga");
+    // So is a soft hyphen from Word, and a no-break space is a space.
+    expect(label("kompetens\u00adutveckling")).toBe("kompetensutveckling");
+    expect(label("folkbildning och\u00a0samverkan")).toBe("folkbildning och samverkan");
     expect(themeKey("Lokaler och meröppet")).toBe("lokaler-och-meroppet");
     expect(themePageUrl("mångspråk")).toBe("/amne/mangsprak/");
   });
